@@ -1,0 +1,203 @@
+// Shared data shapes: lessons, kernel snapshots, syscall-log entries and session state.
+
+/** Namespace kinds as named by the links in /proc/<pid>/ns. */
+export const NS_TYPES = ['uts', 'pid', 'mnt', 'net', 'ipc', 'cgroup', 'user', 'time'] as const;
+export type NsType = (typeof NS_TYPES)[number];
+
+/** One line of the strace-style log: `unshare(CLONE_NEWUTS) = 0`. */
+export interface SyscallEntry {
+  /** ms since the epoch when the call returned */
+  t: number;
+  /** syscall or operation name: "unshare", "mount", "write", "spawn" */
+  call: string;
+  /** arguments already rendered the way strace would print them */
+  args: string[];
+  /** "0", "1234", or "-1" on failure */
+  ret: string;
+  /** errno code name on failure, e.g. "EPERM" */
+  errno?: string;
+  /** strerror text on failure */
+  message?: string;
+  /** which process made the call (host PID) */
+  pid?: number;
+  /** how long the call took, in ms */
+  ms?: number;
+}
+
+/** A process seen from the host, with its PID in each nested PID namespace. */
+export interface ProcessInfo {
+  hostPid: number;
+  /** NSpid from /proc/<pid>/status: outermost first, innermost last */
+  nsPids: number[];
+  ppid: number;
+  /** Name: from status */
+  name: string;
+  /** /proc/<pid>/cmdline, NULs turned into spaces */
+  cmdline: string;
+  /** real uid seen from the host, and as seen inside its own user namespace (from uid_map) */
+  uid: number;
+  uidInside: number | null;
+  /** what this process is to the lab: the builder, the container's PID 1, a command run inside */
+  role: string;
+}
+
+/** One namespace kind, host inode next to the container's. */
+export interface NsRow {
+  type: NsType;
+  host: number | null;
+  container: number | null;
+}
+
+/** One parsed line of /proc/<pid>/mountinfo (proc(5)). */
+export interface MountEntry {
+  mountId: number;
+  parentId: number;
+  majorMinor: string;
+  root: string;
+  mountPoint: string;
+  mountOptions: string;
+  optionalFields: string[];
+  fsType: string;
+  source: string;
+  superOptions: string;
+}
+
+/** One line of /proc/<pid>/cgroup: "hierarchy-ID:controller-list:cgroup-path". */
+export interface CgroupMembership {
+  hierarchyId: number;
+  controllers: string[];
+  path: string;
+}
+
+/** A network interface as the container sees it. */
+export interface LinkInfo {
+  name: string;
+  up: boolean;
+}
+
+/** What the kernel says right now about the container under construction. */
+export interface Snapshot {
+  takenAt: number;
+  /** host hostname and the container's (null while there is no container process) */
+  hostname: { host: string; container: string | null };
+  kernel: { host: string; container: string | null };
+  namespaces: NsRow[];
+  processes: ProcessInfo[];
+  /** the container's mount table; `added` marks lines the host's table does not have */
+  mounts: Array<MountEntry & { added: boolean }>;
+  cgroups: CgroupMembership[];
+  links: LinkInfo[];
+  /** user namespace maps of the container process, as written in /proc/<pid>/uid_map */
+  uidMap: string | null;
+  gidMap: string | null;
+}
+
+/** A check's outcome: "PID inside is 1" → pass, with what was read. */
+export interface CheckResult {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+/** A check named in a lesson file: `- ns-differs: { ns: uts }`. */
+export interface CheckSpec {
+  kind: string;
+  params: Record<string, unknown>;
+  line: number;
+}
+
+/** One step of a lesson: the slide, the action it performs, the checks that prove it. */
+export interface StepSpec {
+  title: string;
+  /** markdown of the slide */
+  slide: string;
+  /** speaker notes (markdown), may be empty */
+  notes: string;
+  action: { name: string; params: Record<string, unknown> };
+  checks: CheckSpec[];
+  /** line of the step's heading in the lesson file */
+  line: number;
+}
+
+export type Privilege = 'root' | 'rootless';
+
+export interface Lesson {
+  id: string;
+  title: string;
+  summary: string;
+  /** "root": needs real root; "rootless": also runs inside a user namespace */
+  privilege: Privilege;
+  order: number;
+  /** markdown shown before the first step */
+  intro: string;
+  steps: StepSpec[];
+  file: string;
+}
+
+/** A lesson file that failed to load: `file:line: message`. */
+export interface LessonLoadError {
+  file: string;
+  line: number;
+  message: string;
+}
+
+export type StepStatus = 'pending' | 'running' | 'done' | 'failed';
+
+/** What happened when a step ran. */
+export interface StepRun {
+  status: StepStatus;
+  log: SyscallEntry[];
+  /** lines printed by programs the step ran (e.g. `uname -r` inside) */
+  output: string[];
+  checks: CheckResult[];
+  /** the reason a step failed, in words for the user */
+  error?: string;
+  /** how to fix it, when known */
+  hint?: string;
+  ms: number;
+}
+
+/** Everything the lesson screen draws. */
+export interface SessionState {
+  lesson: Lesson;
+  /** one entry per step of the lesson */
+  steps: StepRun[];
+  /** how many steps have been applied (0 = none; next step to run is steps[cursor]) */
+  cursor: number;
+  busy: boolean;
+  /** what the session is doing right now, e.g. "rebuilding from the start" */
+  activity: string | null;
+  snapshot: Snapshot | null;
+  /** a problem that is not a step's own (helper died, privilege missing) */
+  error: string | null;
+  /** true while the terminal is handed to a shell inside the container */
+  inShell: boolean;
+}
+
+/** A lesson opened against a backend (the real helper, or a fake in UI tests). */
+export interface LessonSession {
+  getState(): SessionState;
+  /** called after every state change; returns the unsubscribe function */
+  subscribe(listener: () => void): () => void;
+  /** run the next step */
+  next(): Promise<void>;
+  /** undo the last step (for real, by rebuilding from the start) */
+  back(): Promise<void>;
+  /** tear the container down and start the lesson again */
+  reset(): Promise<void>;
+  /** hand the terminal to a shell inside the container; resolves when it exits */
+  shell(): Promise<void>;
+  /** tear everything down */
+  close(): Promise<void>;
+}
+
+/** What the app needs from the world: lessons to list and a way to open one. */
+export interface LabBackend {
+  lessons: Lesson[];
+  loadErrors: LessonLoadError[];
+  /** a line about privilege (e.g. "running rootless: lessons marked root are unavailable") */
+  privilegeNote: string | null;
+  /** why a lesson cannot run here, or null when it can */
+  unavailable(lesson: Lesson): string | null;
+  open(lesson: Lesson): Promise<LessonSession>;
+}
