@@ -43,7 +43,7 @@ export const CHECKS = {
   'same-kernel': z.strictObject({}),
   'output-matches': z.strictObject({ pattern: z.string().min(1) }),
   'cgroup-root-inside': z.strictObject({}),
-  'uid-mapped': z.strictObject({ inside: z.number().int().min(0), outside: z.number().int().min(0) }),
+  'uid-mapped': z.strictObject({ inside: z.number().int().min(0), outside: z.number().int().min(0).optional() }),
 } as const;
 
 export type ActionName = keyof typeof ACTIONS;

@@ -1,0 +1,28 @@
+// PID 1 of a lab container: asks for SIGKILL when its parent dies, then execs the real program.
+// Usage: node init.js <expected-parent-pid> <program> <argv0> [args...], with fd 3 a socket to the parent.
+import { closeFd, execve, getppid, peerClosed, prepareStdioForExec, setParentDeathSignal } from './kernel.js';
+import { SIGKILL } from './constants.js';
+import { findProgram } from './findProgram.js';
+
+function main(argv: string[]): void {
+  const [parentText, program, argv0, ...args] = argv;
+  const expectedParent = Number(parentText);
+  if (!program || !argv0 || !Number.isInteger(expectedParent)) {
+    process.stderr.write('container-lab init: usage: init <parent-pid> <program> <argv0> [args...]\n');
+    process.exit(2);
+  }
+  // prctl(2): PR_SET_PDEATHSIG survives execve (unless set-user-ID), so the program we become
+  // is killed when the container process that started us goes away, even by SIGKILL.
+  setParentDeathSignal(SIGKILL, 'SIGKILL');
+  // The parent may have died before the prctl: then we would never get the signal. getppid(2)
+  // says 0 when the parent is outside our PID namespace, so the parent also holds the other end
+  // of a socket on our fd 3: end of stream there means it is gone.
+  const parent = getppid();
+  if ((parent !== 0 && parent !== expectedParent) || peerClosed(3)) process.exit(1);
+  closeFd(3);
+  const path = findProgram(program);
+  prepareStdioForExec();
+  execve(path, [argv0, ...args], process.env);
+}
+
+main(process.argv.slice(2));

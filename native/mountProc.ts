@@ -1,0 +1,15 @@
+// Mounts a fresh proc on /proc from inside the new PID namespace, then prints its syscall log.
+// proc(5): a proc mount shows the PID namespace of the process that mounted it, so the helper
+// (still in the host's PID namespace) cannot do this itself; this runs as a child inside it.
+import { mount, MS } from './kernel.js';
+import { syscallLog } from './syscallLog.js';
+import { KernelError } from './errno.js';
+
+try {
+  mount('proc', '/proc', 'proc', MS.NOSUID | MS.NODEV | MS.NOEXEC, null);
+  process.stdout.write(JSON.stringify({ ok: true, pid: process.pid, log: syscallLog.drain() }) + '\n');
+} catch (error) {
+  const message = error instanceof KernelError ? error.message : String(error);
+  process.stdout.write(JSON.stringify({ ok: false, error: message, log: syscallLog.drain() }) + '\n');
+  process.exitCode = 1;
+}

@@ -1,0 +1,30 @@
+// What an action works with: the session, the container process, and what the lab has made so far.
+import type { BuilderHandle } from '../helper/builderProcess.js';
+import type { CgroupHierarchies } from '../helper/cgroups.js';
+import type { SessionDir } from '../helper/stateDir.js';
+import type { SyscallEntry } from '../types.js';
+
+export interface LabContext {
+  session: SessionDir;
+  /** true when the helper is not root: the builder then lives in a user namespace of its own */
+  rootless: boolean;
+  builder: BuilderHandle;
+  cgroups: CgroupHierarchies;
+  /** the session's cgroup directories, once made */
+  cgroupDirs: string[];
+  /** the container's PID 1 (host PID), once started */
+  initPid: number | null;
+  /** the process started in a new user namespace, once started */
+  userPid: number | null;
+  /** the host's hostname when the session opened */
+  hostHostname: string;
+  /** output of the last step's programs, for output checks */
+  lastOutput: string[];
+}
+
+export interface ActionOutcome {
+  log: SyscallEntry[];
+  output: string[];
+}
+
+export type Action<P = any> = (ctx: LabContext, params: P) => Promise<ActionOutcome>;

@@ -1,0 +1,201 @@
+// The app: lesson menu, lesson screen and help overlay, driven by a LabBackend and its sessions.
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Box, Text, useInput, type Key } from 'ink';
+import type { LabBackend, Lesson, LessonSession } from '../types.js';
+import { errorText } from './derive.js';
+import { HelpOverlay } from './HelpOverlay.js';
+import { LessonScreen, type KeyHandler } from './LessonScreen.js';
+import { Menu, unavailableReason, type MenuMessage } from './Menu.js';
+import { useTerminalSize } from './useTerminalSize.js';
+
+export interface AppProps {
+  backend: LabBackend;
+  /** open this lesson straight away instead of showing the menu first */
+  initialLessonId?: string;
+  /** called once the user quits and any open session is closed; the caller unmounts Ink */
+  onExit: () => void;
+}
+
+type Screen =
+  | { kind: 'menu' }
+  | { kind: 'busy'; text: string }
+  | { kind: 'lesson'; session: LessonSession; id: number };
+
+export function App({ backend, initialLessonId, onExit }: AppProps) {
+  const { columns, rows } = useTerminalSize();
+  const [screen, setScreen] = useState<Screen>({ kind: 'menu' });
+  const [help, setHelp] = useState(false);
+  const [inShell, setInShell] = useState(false);
+  const [message, setMessage] = useState<MenuMessage | null>(null);
+
+  /** the open session, until it is being closed */
+  const sessionRef = useRef<LessonSession | null>(null);
+  /** what to do when a pending open() resolves: show it, or close it again */
+  const openIntent = useRef<'show' | 'menu' | 'quit' | null>(null);
+  const exited = useRef(false);
+  const mounted = useRef(true);
+  const nextId = useRef(1);
+
+  const exit = useCallback(() => {
+    if (exited.current) return;
+    exited.current = true;
+    onExit();
+  }, [onExit]);
+
+  const closeThen = useCallback(
+    (session: LessonSession, after: 'menu' | 'quit') => {
+      sessionRef.current = null;
+      setInShell(false);
+      setScreen({ kind: 'busy', text: after === 'quit' ? 'Closing the lesson and quitting…' : 'Closing the lesson…' });
+      let closing: Promise<void>;
+      try {
+        closing = Promise.resolve(session.close());
+      } catch (e) {
+        closing = Promise.reject(e);
+      }
+      closing
+        .then(() => (after === 'menu' ? setMessage(null) : undefined))
+        .catch((e: unknown) => setMessage({ level: 'error', text: `Closing the lesson failed: ${errorText(e)}` }))
+        .finally(() => {
+          if (after === 'quit') exit();
+          else if (mounted.current) setScreen({ kind: 'menu' });
+        });
+    },
+    [exit],
+  );
+
+  const open = useCallback(
+    (lesson: Lesson) => {
+      const reason = unavailableReason(backend, lesson);
+      if (reason !== null) {
+        setMessage({ level: 'warn', text: `"${lesson.title}" can't run here: ${reason}` });
+        return;
+      }
+      setMessage(null);
+      setScreen({ kind: 'busy', text: `Opening "${lesson.title}"… (Esc cancels, q quits)` });
+      openIntent.current = 'show';
+      let opening: Promise<LessonSession>;
+      try {
+        opening = Promise.resolve(backend.open(lesson));
+      } catch (e) {
+        opening = Promise.reject(e);
+      }
+      opening.then(
+        (session) => {
+          const intent = openIntent.current;
+          openIntent.current = null;
+          if (intent === 'show' && mounted.current) {
+            sessionRef.current = session;
+            setScreen({ kind: 'lesson', session, id: nextId.current++ });
+          } else {
+            closeThen(session, intent === 'quit' ? 'quit' : 'menu');
+          }
+        },
+        (e: unknown) => {
+          const intent = openIntent.current;
+          openIntent.current = null;
+          setMessage({ level: 'error', text: `Could not open "${lesson.title}": ${errorText(e)}` });
+          if (intent === 'quit') exit();
+          else setScreen({ kind: 'menu' });
+        },
+      );
+    },
+    [backend, closeThen, exit],
+  );
+
+  // Open the lesson asked for on the command line, once.
+  const initialDone = useRef(false);
+  useEffect(() => {
+    if (initialDone.current || initialLessonId === undefined) return;
+    initialDone.current = true;
+    const lesson = backend.lessons.find((l) => l.id === initialLessonId);
+    if (!lesson) {
+      setMessage({ level: 'error', text: `There is no lesson "${initialLessonId}".` });
+      return;
+    }
+    open(lesson);
+  }, [backend, initialLessonId, open]);
+
+  // Tear down whatever is still open if the app is unmounted some other way (Ctrl+C).
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      const s = sessionRef.current;
+      sessionRef.current = null;
+      if (s) Promise.resolve().then(() => s.close()).catch(() => undefined);
+    };
+  }, []);
+
+  const toMenu = useCallback(() => {
+    if (screen.kind === 'lesson') closeThen(screen.session, 'menu');
+  }, [screen, closeThen]);
+  const quit = useCallback(() => {
+    if (screen.kind === 'lesson') closeThen(screen.session, 'quit');
+    else exit();
+  }, [screen, closeThen, exit]);
+
+  // One input hook for the whole app, with a stable callback that reads the latest state from
+  // refs set at commit: a key pressed right after a screen change reaches the new screen.
+  const lessonKeys = useRef<KeyHandler | null>(null);
+  const onKey = (input: string, key: Key): void => {
+    if (help) {
+      if (key.escape || input === '?' || input === 'q') setHelp(false);
+      return;
+    }
+    if (input === '?') {
+      setHelp(true);
+      return;
+    }
+    if (screen.kind === 'lesson') {
+      lessonKeys.current?.(input, key);
+    } else if (screen.kind === 'menu') {
+      if (input === 'q') exit();
+    } else if (openIntent.current === 'show') {
+      if (input === 'q') openIntent.current = 'quit';
+      else if (key.escape) openIntent.current = 'menu';
+      if (openIntent.current !== 'show') setScreen({ kind: 'busy', text: 'Cancelling…' });
+    }
+  };
+  const keyRef = useRef(onKey);
+  useLayoutEffect(() => {
+    keyRef.current = onKey;
+  });
+  const stableOnKey = useCallback((input: string, key: Key) => keyRef.current(input, key), []);
+  useInput(stableOnKey, { isActive: !inShell });
+
+  return (
+    <Box flexDirection="column" width={columns}>
+      {help ? <HelpOverlay columns={columns} rows={rows} /> : null}
+      <Box display={help || screen.kind !== 'menu' ? 'none' : 'flex'} flexDirection="column" width={columns}>
+        <Menu
+          backend={backend}
+          columns={columns}
+          rows={rows}
+          active={!help && screen.kind === 'menu'}
+          message={message}
+          onOpen={open}
+        />
+      </Box>
+      {!help && screen.kind === 'busy' ? (
+        <Text wrap="truncate-end" color="yellow">
+          {screen.text}
+        </Text>
+      ) : null}
+      {screen.kind === 'lesson' ? (
+        <Box display={help ? 'none' : 'flex'} flexDirection="column" width={columns}>
+          <LessonScreen
+            key={screen.id}
+            session={screen.session}
+            columns={columns}
+            rows={rows}
+            keysRef={lessonKeys}
+            onMenu={toMenu}
+            onQuit={quit}
+            onShellChange={setInShell}
+          />
+        </Box>
+      ) : null}
+    </Box>
+  );
+}

@@ -1,0 +1,45 @@
+// A red box for a failure: what went wrong, and how to fix it when that is known.
+import { Box, Text } from 'ink';
+import { wrapPlain } from './textWrap.js';
+
+export interface ErrorBoxProps {
+  title: string;
+  message: string;
+  hint?: string | null;
+  width: number;
+  /** most lines the box may take, borders included */
+  height?: number;
+}
+
+/** The text lines inside a box `width` wide (border and padding take 4 columns). */
+export function errorBoxLines(message: string, hint: string | null | undefined, width: number): string[] {
+  const inner = Math.max(8, width - 4);
+  const lines = wrapPlain(message, inner);
+  if (hint) lines.push(...wrapPlain(`hint: ${hint}`, inner, '      '));
+  return lines;
+}
+
+/** Lines the box takes: borders, title and text. */
+export function errorBoxHeight(message: string, hint: string | null | undefined, width: number): number {
+  return 3 + errorBoxLines(message, hint, width).length;
+}
+
+export function ErrorBox({ title, message, hint, width, height }: ErrorBoxProps) {
+  const all = errorBoxLines(message, hint, width);
+  const room = height === undefined ? all.length : Math.max(0, height - 3);
+  const shown = all.slice(0, room);
+  if (shown.length < all.length && shown.length > 0) shown[shown.length - 1] = '…';
+  const msgCount = wrapPlain(message, Math.max(8, width - 4)).length;
+  return (
+    <Box width={width} flexDirection="column" borderStyle="round" borderColor="red" paddingX={1}>
+      <Text wrap="truncate-end" bold color="red">
+        {title}
+      </Text>
+      {shown.map((line, i) => (
+        <Text key={i} wrap="truncate-end" color={i < msgCount ? 'red' : 'yellow'}>
+          {line}
+        </Text>
+      ))}
+    </Box>
+  );
+}

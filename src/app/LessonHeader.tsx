@@ -1,0 +1,24 @@
+// Top line of the lesson screen: lesson title, progress, and what the session is doing.
+import { Text } from 'ink';
+import type { SessionState } from '../types.js';
+
+export interface LessonHeaderProps {
+  state: SessionState;
+}
+
+export function LessonHeader({ state }: LessonHeaderProps) {
+  const { lesson } = state;
+  const done = state.steps.filter((s) => s.status === 'done').length;
+  return (
+    <Text wrap="truncate-end">
+      <Text bold color="magenta">{`${lesson.order}. ${lesson.title}`}</Text>
+      <Text dimColor>{`  ${done}/${lesson.steps.length} steps done`}</Text>
+      {lesson.privilege === 'rootless' ? <Text dimColor> · rootless ok</Text> : null}
+      {state.activity ? (
+        <Text color="yellow" bold>{`  ⟳ ${state.activity}`}</Text>
+      ) : state.busy ? (
+        <Text color="yellow">{'  ⟳ working…'}</Text>
+      ) : null}
+    </Text>
+  );
+}

@@ -1,0 +1,228 @@
+// The lesson screen: slide, steps and next action on the left; live kernel panels on the right.
+import { useCallback, useLayoutEffect, useMemo, useState, type MutableRefObject } from 'react';
+import { Box, Text, type Key } from 'ink';
+import type { LessonSession } from '../types.js';
+import { collectLog, errorText, focusIndex, stripTitleHeading } from './derive.js';
+import { ErrorBox, errorBoxHeight } from './ErrorBox.js';
+import { Footer } from './Footer.js';
+import { allocate, splitColumns, type SectionNeed } from './layout.js';
+import { LessonHeader } from './LessonHeader.js';
+import { renderMarkdown } from './markdown.js';
+import { NextAction } from './NextAction.js';
+import { ChecksPanel, checksPanelWant } from './panels/ChecksPanel.js';
+import { MountPanel, mountPanelWant } from './panels/MountPanel.js';
+import { NamespacePanel, namespacePanelWant } from './panels/NamespacePanel.js';
+import { OutputPanel, outputPanelWant } from './panels/OutputPanel.js';
+import { ProcessPanel, processPanelWant } from './panels/ProcessPanel.js';
+import { SyscallLog, syscallLogWant } from './panels/SyscallLog.js';
+import { Slide, slideWant } from './Slide.js';
+import { StepList } from './StepList.js';
+import { useSessionState } from './useSessionState.js';
+
+export const SHELL_NOTICE = 'shell inside the container — type exit to come back';
+
+/** Handles one key press on the lesson screen. */
+export type KeyHandler = (input: string, key: Key) => void;
+
+export interface LessonScreenProps {
+  session: LessonSession;
+  columns: number;
+  rows: number;
+  /**
+   * The screen puts its key handler here (at commit, so no key is lost while effects are
+   * pending); the app's one input hook calls it.
+   */
+  keysRef: MutableRefObject<KeyHandler | null>;
+  /** Esc: the parent closes the session and shows the menu */
+  onMenu: () => void;
+  /** q: the parent closes the session and quits */
+  onQuit: () => void;
+  /** told when the terminal is handed to a shell and back, so the app stops reading keys */
+  onShellChange?: (inShell: boolean) => void;
+}
+
+export function LessonScreen({ session, columns, rows, keysRef, onMenu, onQuit, onShellChange }: LessonScreenProps) {
+  const state = useSessionState(session);
+  const [keyError, setKeyError] = useState<string | null>(null);
+
+  useLayoutEffect(() => {
+    onShellChange?.(state.inShell);
+  }, [state.inShell, onShellChange]);
+
+  const run = useCallback((what: string, op: () => Promise<void>) => {
+    setKeyError(null);
+    try {
+      op().catch((e: unknown) => setKeyError(`${what}: ${errorText(e)}`));
+    } catch (e) {
+      setKeyError(`${what}: ${errorText(e)}`);
+    }
+  }, []);
+
+  const onKey: KeyHandler = (input, key) => {
+    if (state.inShell) return;
+    if (input === 'q') {
+      onQuit();
+      return;
+    }
+    if (key.escape) {
+      onMenu();
+      return;
+    }
+    if (state.busy) return;
+    if (key.rightArrow || key.return) run('next step', () => session.next());
+    else if (key.leftArrow) run('step back', () => session.back());
+    else if (input === 'r') run('reset', () => session.reset());
+    else if (input === 's') run('shell', () => session.shell());
+  };
+  useLayoutEffect(() => {
+    keysRef.current = onKey;
+  });
+  useLayoutEffect(
+    () => () => {
+      keysRef.current = null;
+    },
+    [keysRef],
+  );
+
+  const cols = splitColumns(columns);
+  const focus = focusIndex(state);
+  const { lesson } = state;
+  const n = lesson.steps.length;
+  const focusSpec = focus >= 0 ? lesson.steps[focus] : undefined;
+  const focusRun = focus >= 0 ? state.steps[focus] : undefined;
+
+  const heading = focusSpec ? `Step ${focus + 1}/${n} · ${focusSpec.title}` : `${lesson.title} — introduction`;
+  const slideMd = focusSpec
+    ? stripTitleHeading(focusSpec.slide, focusSpec.title)
+    : stripTitleHeading(lesson.intro.trim() || lesson.summary, lesson.title);
+  const slideLines = useMemo(() => {
+    const text = renderMarkdown(slideMd, cols.left);
+    return text.length > 0 ? text.split('\n') : [];
+  }, [slideMd, cols.left]);
+
+  if (state.inShell) {
+    return (
+      <Box width={columns}>
+        <Text wrap="truncate-end" color="cyan">
+          {SHELL_NOTICE}
+        </Text>
+      </Box>
+    );
+  }
+
+  const snapshot = state.snapshot;
+  const log = collectLog(state);
+  const checks = focusRun?.checks ?? [];
+  const output = focusRun?.output ?? [];
+  const stepLabel = focus >= 0 ? `step ${focus + 1}` : '';
+  const stepFailed = focusRun?.status === 'failed';
+  const stepErrorText = stepFailed ? (focusRun?.error ?? 'the step failed') : null;
+
+  // Lines: the whole tree stays below the terminal's height so Ink never scrolls.
+  const total = Math.max(8, rows - 1);
+  const errorHint = 'r starts the lesson again · Esc goes back to the menu';
+  const errorH = state.error ? Math.min(errorBoxHeight(state.error, errorHint, columns), Math.max(4, Math.floor(total / 3))) : 0;
+  const keyErrorH = keyError ? 1 : 0;
+  const body = Math.max(4, total - 2 - errorH - keyErrorH);
+
+  const stepErrorWidth = cols.left;
+  const stepErrorWant = stepErrorText ? errorBoxHeight(stepErrorText, focusRun?.hint, stepErrorWidth) : 0;
+
+  const leftNeeds: SectionNeed[] = [
+    { key: 'next', min: 1, want: 1 },
+    { key: 'stepError', min: Math.min(stepErrorWant, 4), want: stepErrorWant },
+    { key: 'steps', min: Math.min(n, 3), want: n },
+    { key: 'slide', min: 3, want: slideWant(slideLines), weight: 3 },
+  ];
+  const rightNeeds: SectionNeed[] = [
+    { key: 'syscalls', min: 3, want: syscallLogWant(log), weight: 2 },
+    { key: 'namespaces', min: cols.twoColumns ? 2 : 1, want: namespacePanelWant(snapshot?.namespaces ?? null) },
+    { key: 'checks', min: 2, want: checksPanelWant(checks, cols.right) },
+    { key: 'processes', min: 2, want: processPanelWant(snapshot?.processes ?? null) },
+    { key: 'mounts', min: 2, want: mountPanelWant(snapshot?.mounts ?? null), weight: 2 },
+    { key: 'output', min: 2, want: outputPanelWant(output) },
+  ];
+
+  let h: Record<string, number>;
+  if (cols.twoColumns) {
+    h = { ...allocate(body, leftNeeds), ...allocate(body, rightNeeds) };
+  } else {
+    const [next, stepError, steps, slide] = leftNeeds;
+    const [syscalls, namespaces, checksNeed, processes, mounts, outputNeed] = rightNeeds;
+    h = allocate(body, [
+      next,
+      stepError,
+      { ...slide, weight: 2 },
+      { ...steps, min: Math.min(n, 2) },
+      { ...syscalls, min: 2 },
+      namespaces,
+      checksNeed,
+      processes,
+      mounts,
+      outputNeed,
+    ]);
+  }
+
+  const left = (
+    <Box flexDirection="column" width={cols.left}>
+      <Slide heading={heading} lines={slideLines} width={cols.left} height={h.slide} />
+      <StepList
+        specs={lesson.steps}
+        runs={state.steps}
+        cursor={state.cursor}
+        focus={focus}
+        width={cols.left}
+        height={h.steps}
+        timing={cols.twoColumns}
+      />
+      {h.next > 0 ? <NextAction state={state} /> : null}
+      {stepErrorText && h.stepError > 0 ? (
+        <ErrorBox
+          title={`✗ step ${focus + 1} failed`}
+          message={stepErrorText}
+          hint={focusRun?.hint}
+          width={stepErrorWidth}
+          height={h.stepError}
+        />
+      ) : null}
+    </Box>
+  );
+  const w = cols.right;
+  const right = (
+    <Box flexDirection="column" width={w}>
+      <ProcessPanel processes={snapshot?.processes ?? null} width={w} height={h.processes} />
+      <NamespacePanel rows={snapshot?.namespaces ?? null} width={w} height={h.namespaces} />
+      <MountPanel mounts={snapshot?.mounts ?? null} width={w} height={h.mounts} wide={cols.twoColumns && w >= 70} />
+      <SyscallLog lines={log} width={w} height={h.syscalls} timing={cols.twoColumns && w >= 80} />
+      <ChecksPanel checks={checks} label={stepLabel} width={w} height={h.checks} />
+      <OutputPanel lines={output} label={stepLabel} width={w} height={h.output} />
+    </Box>
+  );
+
+  return (
+    <Box flexDirection="column" width={columns}>
+      <LessonHeader state={state} />
+      {state.error ? (
+        <ErrorBox title="✗ error" message={state.error} hint={errorHint} width={columns} height={errorH} />
+      ) : null}
+      {keyError ? (
+        <Text wrap="truncate-end" color="red" bold>
+          {`✗ ${keyError}`}
+        </Text>
+      ) : null}
+      {cols.twoColumns ? (
+        <Box flexDirection="row" width={columns} height={body} overflow="hidden">
+          {left}
+          <Box width={cols.gap} />
+          {right}
+        </Box>
+      ) : (
+        <Box flexDirection="column" width={columns} height={body} overflow="hidden">
+          {left}
+          {right}
+        </Box>
+      )}
+      <Footer busy={state.busy} compact={columns < 90} />
+    </Box>
+  );
+}

@@ -1,0 +1,194 @@
+// The lesson menu: lessons in order (unavailable ones dimmed with the reason), load errors, privilege note.
+import { useEffect, useMemo, useState, type FC } from 'react';
+import { Box, Text } from 'ink';
+import SelectInput from 'ink-select-input';
+import type { LabBackend, Lesson } from '../types.js';
+import { errorText } from './derive.js';
+import { allocate } from './layout.js';
+import { wrapPlain } from './textWrap.js';
+
+export interface MenuMessage {
+  level: 'info' | 'warn' | 'error';
+  text: string;
+}
+
+export interface MenuProps {
+  backend: LabBackend;
+  columns: number;
+  rows: number;
+  /** false while hidden or under the help overlay */
+  active: boolean;
+  /** a message from the app (e.g. a lesson that failed to open) */
+  message?: MenuMessage | null;
+  onOpen: (lesson: Lesson) => void;
+}
+
+interface Entry {
+  lesson: Lesson;
+  label: string;
+  reason: string | null;
+}
+
+/** Why the backend says a lesson cannot run here; a throwing backend counts as a reason too. */
+export function unavailableReason(backend: LabBackend, lesson: Lesson): string | null {
+  try {
+    return backend.unavailable(lesson);
+  } catch (e) {
+    return errorText(e);
+  }
+}
+
+const MESSAGE_COLOR: Record<MenuMessage['level'], string> = { info: 'cyan', warn: 'yellow', error: 'red' };
+
+/** The app handles q (quit) and ? (help) for the menu; this component handles choosing. */
+export function Menu({ backend, columns, rows, active, message, onOpen }: MenuProps) {
+  const entries = useMemo<Entry[]>(() => {
+    const seen = new Set<string>();
+    return [...backend.lessons]
+      .sort((a, b) => a.order - b.order || a.title.localeCompare(b.title))
+      .map((lesson) => {
+        let label = `${lesson.order}. ${lesson.title}`;
+        if (seen.has(label)) label += ` [${lesson.id}]`;
+        seen.add(label);
+        return { lesson, label, reason: unavailableReason(backend, lesson) };
+      });
+  }, [backend]);
+  const byLabel = useMemo(() => new Map(entries.map((e) => [e.label, e])), [entries]);
+  const items = useMemo(() => entries.map((e) => ({ key: e.lesson.id, label: e.label, value: e.lesson.id })), [entries]);
+
+  const [highlighted, setHighlighted] = useState<string | null>(null);
+  console.log('MENU render', performance.now().toFixed(0));
+  useEffect(() => { console.log('MENU effect', performance.now().toFixed(0)); });
+  const [local, setLocal] = useState<MenuMessage | null>(null);
+
+  const width = Math.max(20, columns);
+  const itemWidth = Math.max(10, width - 2);
+  const ItemView = useMemo<FC<{ isSelected?: boolean; label: string }>>(() => {
+    const View: FC<{ isSelected?: boolean; label: string }> = ({ isSelected = false, label }) => {
+      const entry = byLabel.get(label);
+      const reason = entry?.reason ?? null;
+      return (
+        <Box width={itemWidth}>
+          <Text wrap="truncate-end" dimColor={reason !== null} color={isSelected ? 'cyan' : undefined} bold={isSelected}>
+            {label}
+            {reason !== null ? (
+              <Text color="yellow">{`  (unavailable: ${reason})`}</Text>
+            ) : entry?.lesson.summary ? (
+              <Text dimColor>{`  ${entry.lesson.summary}`}</Text>
+            ) : null}
+          </Text>
+        </Box>
+      );
+    };
+    return View;
+  }, [byLabel, itemWidth]);
+
+  const current = entries.find((e) => e.lesson.id === highlighted) ?? entries[0];
+  const shownMessage = local ?? message ?? null;
+
+  // Line budget: the menu never grows past the terminal's height.
+  const total = Math.max(6, rows - 1);
+  const noteLines = backend.privilegeNote ? wrapPlain(`⚠ ${backend.privilegeNote}`, width, '  ') : [];
+  const detailLines: Array<{ text: string; warn: boolean }> = current
+    ? [
+        ...wrapPlain(current.lesson.summary || current.lesson.title, width - 2).map((l) => ({ text: `  ${l}`, warn: false })),
+        ...(current.reason
+          ? wrapPlain(`can't run here: ${current.reason}`, width - 2).map((l) => ({ text: `  ${l}`, warn: true }))
+          : []),
+      ]
+    : [];
+  const msgLines = shownMessage ? wrapPlain(shownMessage.text, width) : [];
+  const errors = backend.loadErrors;
+  const h = allocate(total, [
+    { key: 'title', min: 1, want: 1 },
+    { key: 'listTitle', min: 1, want: 1 },
+    { key: 'list', min: Math.min(3, Math.max(1, items.length)), want: Math.max(1, items.length), weight: 3 },
+    { key: 'message', min: Math.min(1, msgLines.length), want: msgLines.length },
+    { key: 'note', min: Math.min(1, noteLines.length), want: noteLines.length },
+    { key: 'errors', min: errors.length > 0 ? 2 : 0, want: errors.length > 0 ? errors.length + 1 : 0 },
+    { key: 'detail', min: 0, want: detailLines.length > 0 ? detailLines.length + 1 : 0 },
+  ]);
+  const errRoom = Math.max(0, h.errors - 1);
+  const errCut = errors.length > errRoom;
+  const errShown = errors.slice(0, errCut ? Math.max(0, errRoom - 1) : errRoom);
+
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text wrap="truncate-end">
+        <Text bold color="magenta">
+          container-lab
+        </Text>
+        <Text dimColor> — how containers work, one real kernel step at a time</Text>
+      </Text>
+      {noteLines.slice(0, h.note).map((line, i) => (
+        <Text key={`note${i}`} wrap="truncate-end" color="yellow">
+          {line}
+        </Text>
+      ))}
+      <Text wrap="truncate-end">
+        <Text bold>Lessons</Text>
+        <Text dimColor> ↑↓ choose · Enter open · ? help · q quit</Text>
+      </Text>
+      {items.length === 0 ? (
+        <Text wrap="truncate-end" color="yellow">
+          No lessons could be loaded.
+        </Text>
+      ) : (
+        <SelectInput
+          items={items}
+          limit={Math.max(1, h.list)}
+          isFocused={active}
+          itemComponent={ItemView}
+          onHighlight={(item) => {
+            setHighlighted(item.value);
+            setLocal(null);
+          }}
+          onSelect={(item) => {
+            const entry = entries.find((e) => e.lesson.id === item.value);
+            if (!entry) return;
+            if (entry.reason !== null) {
+              setLocal({ level: 'warn', text: `"${entry.lesson.title}" can't run here: ${entry.reason}` });
+              return;
+            }
+            setLocal(null);
+            onOpen(entry.lesson);
+          }}
+        />
+      )}
+      {h.detail > 0 ? (
+        <Box flexDirection="column" width={width} marginTop={1}>
+          {detailLines.slice(0, h.detail - 1).map((line, i) => (
+            <Text key={`d${i}`} wrap="truncate-end" color={line.warn ? 'yellow' : undefined}>
+              {line.text}
+            </Text>
+          ))}
+        </Box>
+      ) : null}
+      {shownMessage
+        ? msgLines.slice(0, h.message).map((line, i) => (
+            <Text key={`m${i}`} wrap="truncate-end" color={MESSAGE_COLOR[shownMessage.level]} bold>
+              {line}
+            </Text>
+          ))
+        : null}
+      {h.errors > 0 ? (
+        <Box flexDirection="column" width={width}>
+          <Text wrap="truncate-end" bold color="red">
+            {`Lesson files with problems (${errors.length}) — fix them and start again:`}
+          </Text>
+          {errShown.map((e, i) => (
+            <Text key={`e${i}`} wrap="truncate-end">
+              <Text color="yellow">{`${e.file}:${e.line}:`}</Text>
+              <Text color="red">{` ${e.message}`}</Text>
+            </Text>
+          ))}
+          {errCut ? (
+            <Text wrap="truncate-end" dimColor>
+              {`+${errors.length - errShown.length} more`}
+            </Text>
+          ) : null}
+        </Box>
+      ) : null}
+    </Box>
+  );
+}

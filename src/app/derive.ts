@@ -1,0 +1,81 @@
+// Pure read-outs of session state for the lesson screen: which step to show, what runs next.
+import type { MountEntry, ProcessInfo, SessionState, StepSpec, SyscallEntry } from '../types.js';
+
+/** The step whose slide and results are on screen: the last one that ran, or -1 before any. */
+export function focusIndex(state: SessionState): number {
+  for (let i = state.steps.length - 1; i >= 0; i--) {
+    if (state.steps[i] && state.steps[i].status !== 'pending') return i;
+  }
+  return -1;
+}
+
+/** A parameter value written compactly: `uts,pid`, `4m`, `"echo hi"`. */
+export function formatParam(value: unknown): string {
+  if (Array.isArray(value)) return value.map((v) => formatParam(v)).join(',');
+  if (typeof value === 'string') return /[\s,="]/.test(value) || value === '' ? JSON.stringify(value) : value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value === null || value === undefined) return String(value);
+  return JSON.stringify(value);
+}
+
+/** `unshare namespaces=uts,pid` */
+export function describeAction(action: StepSpec['action']): string {
+  const params = Object.entries(action.params ?? {}).map(([k, v]) => `${k}=${formatParam(v)}`);
+  return [action.name, ...params].join(' ');
+}
+
+export interface LogLine {
+  entry: SyscallEntry;
+  /** index of the step that made the call */
+  step: number;
+  /** made by the step now in focus (the last one that ran) */
+  latest: boolean;
+}
+
+/** Every call made by the steps that ran, oldest first. */
+export function collectLog(state: SessionState): LogLine[] {
+  const focus = focusIndex(state);
+  const out: LogLine[] = [];
+  state.steps.forEach((run, step) => {
+    if (!run || run.status === 'pending') return;
+    for (const entry of run.log) out.push({ entry, step, latest: step === focus });
+  });
+  return out;
+}
+
+/** Propagation of a mount from mountinfo's optional fields: `shared:1`, `master:3`, `private`. */
+export function propagation(mount: Pick<MountEntry, 'optionalFields'>): string {
+  const fields = mount.optionalFields.filter((f) => f.length > 0);
+  return fields.length === 0 ? 'private' : fields.join(' ');
+}
+
+/** The PIDs of a process inside its namespaces, innermost last: `1`, `7↔1`, or `–` for a host process. */
+export function innerPids(p: ProcessInfo): string {
+  return p.nsPids.length > 1 ? p.nsPids.slice(1).join('↔') : '–';
+}
+
+/** What a process runs: its command line, or its name when that is empty (kernel threads, zombies). */
+export function commandOf(p: ProcessInfo): string {
+  const c = p.cmdline.trim();
+  return c.length > 0 ? c : `[${p.name}]`;
+}
+
+/** A message from anything thrown. */
+export function errorText(e: unknown): string {
+  if (e instanceof Error) return e.message || e.name;
+  return String(e);
+}
+
+/** The slide without its first heading when that only repeats `title` (the screen shows the title). */
+export function stripTitleHeading(md: string, title: string): string {
+  const lines = md.split('\n');
+  const i = lines.findIndex((l) => l.trim().length > 0);
+  if (i < 0) return md;
+  const m = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(lines[i]);
+  const norm = (s: string): string => s.replace(/[`*_]/g, '').trim().toLowerCase();
+  if (!m || norm(m[1]) !== norm(title)) return md;
+  return lines
+    .slice(i + 1)
+    .join('\n')
+    .replace(/^\s*\n/, '');
+}

@@ -1,0 +1,99 @@
+// Formats one syscall-log entry the way strace prints it: `unshare(CLONE_NEWUTS) = 0`.
+import type { SyscallEntry } from '../types.js';
+
+export interface FormatSyscallOptions {
+  /** prefix `[pid 48213] ` like `strace -f` when the entry names its process */
+  pid?: boolean;
+  /** append the call's duration like `strace -T`: ` <0.000412>` */
+  timing?: boolean;
+  /**
+   * fit the line into this many columns by eliding the middle of the longest arguments
+   * (`"/run/contai…/merged"`), so the result at the end stays visible
+   */
+  width?: number;
+}
+
+/** Shortest an argument is cut down to when fitting a line into a width. */
+const MIN_ARG = 9;
+
+/** True when the call failed: strace prints `= -1 ERRNO (message)`. */
+export function syscallFailed(entry: SyscallEntry): boolean {
+  return entry.errno !== undefined || entry.ret.trim().startsWith('-');
+}
+
+/** The part after the arguments: `= 0`, `= -1 EPERM (Operation not permitted)`. */
+export function formatResult(entry: SyscallEntry): string {
+  let s = `= ${entry.ret}`;
+  if (entry.errno) s += ` ${entry.errno}`;
+  if (entry.message) s += ` (${entry.message})`;
+  return s;
+}
+
+const len = (s: string): number => [...s].length;
+
+/** Cut the middle out of `arg` so it is `target` columns, keeping quotes around strings. */
+export function elideMiddle(arg: string, target: number): string {
+  const chars = [...arg];
+  if (chars.length <= target) return arg;
+  const quoted = chars.length >= 2 && chars[0] === '"' && chars[chars.length - 1] === '"';
+  const inner = quoted ? chars.slice(1, -1) : chars;
+  const keep = Math.max(2, target - (quoted ? 2 : 0) - 1);
+  const head = Math.ceil(keep / 2);
+  const tail = keep - head;
+  const cut = inner.slice(0, head).join('') + '…' + (tail > 0 ? inner.slice(inner.length - tail).join('') : '');
+  return quoted ? `"${cut}"` : cut;
+}
+
+/**
+ * `mount("tmpfs", "/run/x", "tmpfs", 0, "size=4m") = -1 EPERM (Operation not permitted)`.
+ * With `width`, a long line is fitted by eliding the middle of its longest arguments; if that
+ * is not enough, the timing and then the strerror text go before the arguments get cut short.
+ */
+export function formatSyscall(entry: SyscallEntry, opts: FormatSyscallOptions = {}): string {
+  const prefix = opts.pid && entry.pid !== undefined ? `[pid ${entry.pid}] ` : '';
+  const timing = opts.timing && entry.ms !== undefined ? ` <${(entry.ms / 1000).toFixed(6)}>` : '';
+  const suffix = (message: boolean, time: boolean): string =>
+    ` ${formatResult(message ? entry : { ...entry, message: undefined })}${time ? timing : ''}`;
+  const full = build(prefix, entry, entry.args, suffix(true, true));
+  const width = opts.width;
+  if (width === undefined || len(full) <= width) return full;
+  // give up, in this order: argument length, the timing, the strerror text, more argument length
+  const attempts: Array<[boolean, boolean, number]> = [
+    [true, true, 24],
+    [true, false, 24],
+    [false, false, 24],
+    [false, false, MIN_ARG],
+  ];
+  let best = full;
+  for (const [message, time, min] of attempts) {
+    const line = fit(prefix, entry, suffix(message, time), width, min);
+    if (len(line) <= width) return line;
+    if (len(line) < len(best)) best = line;
+  }
+  return best;
+}
+
+function build(prefix: string, entry: SyscallEntry, args: string[], suffix: string): string {
+  return `${prefix}${entry.call}(${args.join(', ')})${suffix}`;
+}
+
+/** Shorten the longest arguments, none below `min` columns, until the line fits `width`. */
+function fit(prefix: string, entry: SyscallEntry, suffix: string, width: number, min: number): string {
+  const args = [...entry.args];
+  let line = build(prefix, entry, args, suffix);
+  for (let guard = 0; len(line) > width && guard < 64; guard++) {
+    let idx = -1;
+    let longest = min;
+    args.forEach((a, i) => {
+      if (len(a) > longest) {
+        longest = len(a);
+        idx = i;
+      }
+    });
+    if (idx < 0) break;
+    const excess = len(line) - width;
+    args[idx] = elideMiddle(args[idx], Math.max(min, longest - excess));
+    line = build(prefix, entry, args, suffix);
+  }
+  return line;
+}

@@ -1,0 +1,46 @@
+// Checks on namespace membership: /proc/<pid>/ns/<type> of the container against the host's.
+import { readlinkSync } from 'node:fs';
+import type { Check } from './types.js';
+import { pass, fail } from './types.js';
+import type { LabContext } from '../actions/context.js';
+
+/** For pid the container process itself stays put; its children's namespace is pid_for_children. */
+function containerLink(ctx: LabContext, ns: string): string {
+  if (ns === 'user' && ctx.userPid !== null) return readlinkSync(`/proc/${ctx.userPid}/ns/user`);
+  const name = ns === 'pid' ? 'pid_for_children' : ns;
+  return readlinkSync(`/proc/${ctx.builder.pid}/ns/${name}`);
+}
+
+/** The helper never leaves the host's namespaces, so its own links are the host's. */
+function hostLink(ns: string): string {
+  return readlinkSync(`/proc/self/ns/${ns}`);
+}
+
+/**
+ * namespaces(7): after unshare(CLONE_NEWPID), pid_for_children cannot be read (ENOENT) until
+ * the first process is created in the new namespace: the namespace is there, waiting for PID 1.
+ */
+function pidNamespacePending(ctx: LabContext, ns: string): boolean {
+  if (ns !== 'pid') return false;
+  try {
+    readlinkSync(`/proc/${ctx.builder.pid}/ns/pid_for_children`);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
+  }
+}
+
+export const nsDiffers: Check<{ ns: string }> = (ctx, { ns }) => {
+  if (pidNamespacePending(ctx, ns)) {
+    return pass(`new PID namespace made; ns/pid_for_children stays unreadable until its PID 1 exists (host ${hostLink('pid')})`);
+  }
+  const inside = containerLink(ctx, ns);
+  const host = hostLink(ns);
+  return inside !== host ? pass(`container ${inside} ≠ host ${host}`) : fail(`container is still in the host's ${host}`);
+};
+
+export const nsSame: Check<{ ns: string }> = (ctx, { ns }) => {
+  const inside = containerLink(ctx, ns);
+  const host = hostLink(ns);
+  return inside === host ? pass(`shared with the host: ${host}`) : fail(`container ${inside} ≠ host ${host}`);
+};

@@ -1,0 +1,171 @@
+#!/usr/bin/env node
+// Command line: argv → a subcommand (list, run, doctor, cleanup) or the interactive app.
+import { parseArgs } from 'node:util';
+import chalk, { Chalk } from 'chalk';
+import { loadLessons, formatLoadError } from './lesson/loadLessons.js';
+import { lessonsDir, packageVersion } from './lesson/packageRoot.js';
+import { HelperClient, type HelperMode } from './helper/client.js';
+import { choosePrivilege } from './privilege.js';
+import { runTranscript, type TranscriptStyle } from './lesson/transcript.js';
+import { runDoctor } from './doctor.js';
+import { startTui } from './tui.js';
+import type { Lesson, LessonLoadError } from './types.js';
+
+const USAGE = `Usage: container-lab [lesson] [options]
+       container-lab <command> [options]
+
+Learn how Linux containers work: every step is the real kernel call, and the
+kernel's state is shown live beside the lesson.
+
+Commands:
+  (none)                 open the interactive app on the lesson menu
+  <lesson>               open the interactive app on a lesson (id or number)
+  list                   list the lessons and what each needs
+  run <lesson> --no-tui  run every step without the app; print a transcript
+  doctor                 say what this host can do, and how to fix what it can't
+  cleanup                remove what a crashed session left behind
+
+Options:
+  --no-tui               (run) print a transcript instead of opening the app
+  --json                 (run --no-tui) one JSON object per line
+  --sudo                 run the helper as root through sudo (asks the password first)
+  --rootless             run the helper inside a user namespace, without root
+  -h, --help             show this help
+  -V, --version          show the version
+
+Environment: NO_COLOR turns colours off. Exit status: 0 success, 1 a step or
+check failed (or the lab could not run), 2 a usage error.`;
+
+class UsageError extends Error {}
+
+function styleFor(color: boolean): TranscriptStyle {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  return { ok: c.green, bad: c.red, dim: c.dim, bold: c.bold };
+}
+
+function findLesson(lessons: Lesson[], key: string): Lesson {
+  const byNumber = /^\d+$/.test(key) ? lessons[Number(key) - 1] : undefined;
+  const found = byNumber ?? lessons.find((l) => l.id === key);
+  if (!found) throw new UsageError(`no lesson "${key}" (try: container-lab list)`);
+  return found;
+}
+
+function loadAll(): { lessons: Lesson[]; errors: LessonLoadError[]; warnings: string[] } {
+  const { lessons, errors } = loadLessons(lessonsDir());
+  return { lessons, errors, warnings: errors.map((e) => formatLoadError(e)) };
+}
+
+async function startHelper(mode: HelperMode): Promise<HelperClient> {
+  const helper = HelperClient.start(mode, 'inherit');
+  try {
+    await helper.hello();
+  } catch (error) {
+    throw new Error(`the lab's helper process did not start: ${(error as Error).message}`);
+  }
+  const { removed } = await helper.sweep();
+  for (const r of removed) process.stderr.write(`container-lab: removed a crashed session's ${r}\n`);
+  return helper;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'V' },
+      'no-tui': { type: 'boolean' },
+      json: { type: 'boolean' },
+      sudo: { type: 'boolean' },
+      rootless: { type: 'boolean' },
+    },
+  });
+  const color = process.stdout.isTTY === true && !('NO_COLOR' in process.env);
+  if (!color) chalk.level = 0;
+  if (values.help) {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  if (values.version) {
+    process.stdout.write(packageVersion() + '\n');
+    return 0;
+  }
+  const [command, ...rest] = positionals;
+  const style = styleFor(color);
+  const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
+
+  if (command === 'list') {
+    if (rest.length) throw new UsageError('list takes no arguments');
+    const { lessons, warnings } = loadAll();
+    lessons.forEach((l, i) => {
+      const needs = l.privilege === 'root' ? 'needs root' : 'root or rootless';
+      process.stdout.write(`${String(i + 1).padStart(2)}  ${l.id.padEnd(18)} ${l.title.padEnd(34)} ${style.dim(needs)}\n`);
+    });
+    for (const w of warnings) process.stderr.write(style.bad(w) + '\n');
+    return 0;
+  }
+
+  if (command === 'doctor') return runDoctor(style, (line) => process.stdout.write(line + '\n'));
+
+  if (command === 'cleanup') {
+    const choice = await choosePrivilege({ sudo: values.sudo, rootless: values.rootless, interactive });
+    const helper = await startHelper(choice.mode);
+    await helper.stop();
+    process.stdout.write('cleanup done\n');
+    return 0;
+  }
+
+  if (command === 'run' && values['no-tui']) {
+    if (rest.length !== 1) throw new UsageError('run needs one lesson: container-lab run <lesson> --no-tui');
+    const { lessons, warnings } = loadAll();
+    for (const w of warnings) process.stderr.write(w + '\n');
+    const lesson = findLesson(lessons, rest[0]);
+    const choice = await choosePrivilege({ sudo: values.sudo, rootless: values.rootless, interactive: false });
+    if (lesson.privilege === 'root' && choice.mode === 'rootless') {
+      process.stderr.write(`container-lab: ${lesson.id} needs root: run it as root or with --sudo\n`);
+      return 1;
+    }
+    const helper = await startHelper(choice.mode);
+    try {
+      const ok = await runTranscript(helper, lesson, values.json === true, style, (line) => process.stdout.write(line + '\n'));
+      return ok ? 0 : 1;
+    } finally {
+      await helper.stop();
+    }
+  }
+
+  if (values['no-tui'] || values.json) throw new UsageError('--no-tui and --json go with run: container-lab run <lesson> --no-tui');
+  const lessonKey = command === 'run' ? rest[0] : command;
+  if ((command === 'run' && rest.length !== 1) || (command !== 'run' && rest.length > 0)) throw new UsageError('too many arguments');
+  if (!interactive) {
+    throw new UsageError('the interactive app needs a terminal; for a transcript use: container-lab run <lesson> --no-tui');
+  }
+  const { lessons, errors } = loadAll();
+  const initial = lessonKey ? findLesson(lessons, lessonKey) : undefined;
+  const choice = await choosePrivilege({ sudo: values.sudo, rootless: values.rootless, interactive });
+  const helper = HelperClient.start(choice.mode, 'ignore');
+  try {
+    await helper.hello();
+    await helper.sweep();
+  } catch (error) {
+    throw new Error(`the lab's helper process did not start: ${(error as Error).message}`);
+  }
+  await startTui({ lessons, loadErrors: errors, privilegeNote: choice.note, helper, mode: choice.mode, initialLessonId: initial?.id });
+  await helper.stop();
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`container-lab: ${(error as Error).message}\nTry: container-lab --help\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`container-lab: ${(error as Error).message ?? String(error)}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

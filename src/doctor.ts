@@ -1,0 +1,47 @@
+// `container-lab doctor`: what this host can do for the lab, and how to fix what it can't.
+import { readFileSync } from 'node:fs';
+import { release } from 'node:os';
+import { whichProgram } from '../native/findProgram.js';
+import { cgroupHierarchies } from './helper/cgroups.js';
+import { rootlessWorks } from './privilege.js';
+import type { TranscriptStyle } from './lesson/transcript.js';
+
+interface Finding { ok: boolean; what: string; fix?: string; essential?: boolean }
+
+function filesystems(): string {
+  try {
+    return readFileSync('/proc/filesystems', 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+export function findings(): Finding[] {
+  const out: Finding[] = [];
+  const euid = process.geteuid?.() ?? 0;
+  out.push({ ok: true, what: `kernel ${release()}, Node ${process.version}, ${process.arch}` });
+  out.push({ ok: ['x64', 'arm64'].includes(process.arch), what: `architecture ${process.arch}`, fix: 'container-lab knows the syscall numbers of x64 and arm64 only', essential: true });
+  out.push(euid === 0
+    ? { ok: true, what: 'running as root: every lesson is available' }
+    : { ok: whichProgram('sudo') !== null, what: `running as uid ${euid}: lessons marked "needs root" need sudo`, fix: 'install sudo, or run container-lab as root' });
+  const userns = rootlessWorks();
+  out.push({ ok: userns.ok, what: 'unprivileged user namespaces (rootless mode)', fix: userns.why });
+  const h = cgroupHierarchies();
+  out.push({ ok: h.mode !== 'none', what: `cgroups: ${h.mode}${h.mode === 'hybrid' ? ' (v1 controllers, v2 mounted without them)' : ''}`, fix: 'mount cgroup2 on /sys/fs/cgroup' });
+  const fs = filesystems();
+  out.push({ ok: /\toverlay$/m.test(fs), what: 'overlayfs', fix: 'sudo modprobe overlay' });
+  for (const [tool, pkg, essential] of [['unshare', 'util-linux', true], ['nsenter', 'util-linux', true], ['setpriv', 'util-linux', true], ['ip', 'iproute2', true], ['sleep', 'coreutils', true]] as const) {
+    const path = whichProgram(tool);
+    out.push({ ok: path !== null, what: path ? `${tool}: ${path}` : `${tool} is missing`, fix: `install ${pkg} (e.g. sudo apt-get install ${pkg})`, essential });
+  }
+  return out;
+}
+
+export function runDoctor(style: TranscriptStyle, out: (line: string) => void): number {
+  const all = findings();
+  for (const f of all) {
+    out(`${f.ok ? style.ok('✓') : style.bad('✗')} ${f.what}`);
+    if (!f.ok && f.fix) out(`    ${style.dim('fix:')} ${f.fix}`);
+  }
+  return all.some((f) => !f.ok && f.essential) ? 1 : 0;
+}

@@ -1,0 +1,193 @@
+// The container under construction: a Node process that unshares its own namespaces step by step.
+// It does each kernel call on its main thread (namespaces are per thread: the libuv threadpool
+// keeps the old ones), and its children — forked from the main thread — inherit the new ones.
+import { spawn, spawnSync } from 'node:child_process';
+import { openSync, closeSync } from 'node:fs';
+import { hostname, release } from 'node:os';
+import { serve, LabError } from './rpc.js';
+import { programs } from './paths.js';
+import * as kernel from '../../native/kernel.js';
+import { NS_FLAG, CLONE, MS, SIGKILL } from '../../native/constants.js';
+import { KernelError } from '../../native/errno.js';
+import { syscallLog } from '../../native/syscallLog.js';
+import type { SyscallEntry } from '../types.js';
+
+const state = {
+  mntUnshared: false,
+  pidUnshared: false,
+  initPid: null as number | null,
+  initAlive: false,
+  shells: new Set<number>(),
+};
+
+function withLog<T extends object>(result: T): T & { log: SyscallEntry[] } {
+  return { ...result, log: syscallLog.drain() };
+}
+
+function spawnEntry(argv: string[], pid: number | undefined, error?: string): void {
+  syscallLog.record('spawn', [JSON.stringify(argv.join(' '))], pid ?? -1, error ? 'ENOENT' : undefined);
+}
+
+/** Mount work is only ever done in a mount namespace of our own, never in the host's. */
+function requireOwnMountNamespace(): void {
+  if (!state.mntUnshared) {
+    throw new LabError('refusing to mount: this process is still in the host\'s mount namespace',
+      'run the step that unshares the mount namespace (CLONE_NEWNS) first');
+  }
+}
+
+/** After unshare(CLONE_NEWPID) the first child becomes PID 1; when it exits the namespace is dead. */
+function requireInitIfPidNamespace(): void {
+  if (state.pidUnshared && !state.initAlive) {
+    throw new LabError('the new PID namespace has no PID 1',
+      state.initPid === null ? 'start the container\'s first process (PID 1) before running commands in it'
+        : 'PID 1 has exited, so the kernel refuses new processes in this PID namespace (fork: ENOMEM); reset the lesson');
+  }
+}
+
+const handlers = {
+  unshare({ namespaces }: { namespaces: string[] }) {
+    let flags = 0;
+    for (const ns of namespaces) {
+      const flag = NS_FLAG[ns];
+      if (flag === undefined) throw new LabError(`unknown namespace ${ns}`);
+      flags |= flag;
+    }
+    kernel.unshare(flags);
+    if (flags & CLONE.NEWNS) state.mntUnshared = true;
+    if (flags & CLONE.NEWPID) state.pidUnshared = true;
+    return withLog({});
+  },
+
+  /** unshare(CLONE_NEWUSER) in a multithreaded process fails with EINVAL (unshare(2)): shown, not hidden. */
+  tryUnshareUser() {
+    try {
+      kernel.unshare(CLONE.NEWUSER);
+      return withLog({ errno: null as string | null });
+    } catch (error) {
+      if (error instanceof KernelError) return withLog({ errno: error.code });
+      throw error;
+    }
+  },
+
+  sethostname({ name }: { name: string }) {
+    kernel.sethostname(name);
+    return withLog({});
+  },
+
+  makeMountsPrivate() {
+    requireOwnMountNamespace();
+    kernel.mount(null, '/', null, MS.REC | MS.PRIVATE, null);
+    return withLog({});
+  },
+
+  mountTmpfs({ target, size }: { target: string; size: string }) {
+    requireOwnMountNamespace();
+    kernel.mount('container-lab', target, 'tmpfs', MS.NOSUID | MS.NODEV, `size=${size},mode=0755`);
+    return withLog({});
+  },
+
+  startInit() {
+    if (state.initAlive) throw new LabError(`PID 1 is already running (host PID ${state.initPid})`);
+    const argv = [process.execPath, programs.init, String(process.pid), 'sleep', 'container-lab-init', 'infinity'];
+    const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'ignore', 'inherit', 'pipe'] });
+    spawnEntry(['node', 'init.js', String(process.pid), 'sleep', 'container-lab-init', 'infinity'], child.pid);
+    if (child.pid === undefined) throw new LabError('could not start PID 1');
+    state.initPid = child.pid;
+    state.initAlive = true;
+    child.on('exit', () => {
+      state.initAlive = false;
+    });
+    return withLog({ pid: child.pid });
+  },
+
+  mountProc() {
+    requireOwnMountNamespace();
+    requireInitIfPidNamespace();
+    const result = spawnSync(process.execPath, [programs.mountProc], { encoding: 'utf8', timeout: 10000 });
+    spawnEntry(['node', 'mountProc.js'], result.pid);
+    const lastLine = (result.stdout ?? '').trim().split('\n').pop() ?? '';
+    let parsed: { ok: boolean; error?: string; log: SyscallEntry[] };
+    try {
+      parsed = JSON.parse(lastLine);
+    } catch {
+      throw new LabError(`mounting /proc failed: ${result.stderr || result.error?.message || 'no output'}`);
+    }
+    const log = [...syscallLog.drain(), ...parsed.log];
+    if (!parsed.ok) throw new LabError(parsed.error ?? 'mount proc failed');
+    return { log };
+  },
+
+  linkUp({ name }: { name: string }) {
+    kernel.setLinkUp(name);
+    return withLog({});
+  },
+
+  linkStates({ names }: { names: string[] }) {
+    const out: Record<string, boolean> = {};
+    for (const name of names) {
+      try {
+        out[name] = (kernel.linkFlags(name) & 1) === 1;
+      } catch {
+        // the interface went away between listing and asking
+      }
+    }
+    return out;
+  },
+
+  identity() {
+    return { hostname: hostname(), release: release() };
+  },
+
+  run({ command, timeoutMs }: { command: string[]; timeoutMs?: number }) {
+    requireInitIfPidNamespace();
+    const result = spawnSync(command[0], command.slice(1), { encoding: 'utf8', timeout: timeoutMs ?? 10000 });
+    spawnEntry(command, result.pid, result.error ? String(result.error) : undefined);
+    if (result.error) {
+      throw new LabError(`could not run ${command[0]}: ${result.error.message}`,
+        (result.error as NodeJS.ErrnoException).code === 'ENOENT' ? `install ${command[0]} on this host` : undefined);
+    }
+    return withLog({ status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr, pid: result.pid });
+  },
+
+  /** A shell on the user's terminal, inside every namespace this process has. */
+  async shell({ tty, prompt }: { tty: string; prompt: string }) {
+    requireInitIfPidNamespace();
+    const fd = openSync(tty, 'r+');
+    try {
+      const child = spawn('/bin/sh', ['-i'], {
+        stdio: [fd, fd, fd],
+        argv0: 'container-lab-sh',
+        env: { ...process.env, PS1: prompt, ENV: '' },
+      });
+      if (child.pid !== undefined) state.shells.add(child.pid);
+      const code = await new Promise<number | null>((resolve) => {
+        child.on('exit', (c) => resolve(c));
+        child.on('error', () => resolve(null));
+      });
+      if (child.pid !== undefined) state.shells.delete(child.pid);
+      return { code };
+    } finally {
+      closeSync(fd);
+    }
+  },
+};
+
+function shutdown(): void {
+  for (const pid of [state.initPid, ...state.shells]) {
+    if (pid === null) continue;
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  process.exit(0);
+}
+
+// If the helper dies, even by SIGKILL, the kernel kills us too (prctl(2) PR_SET_PDEATHSIG).
+kernel.setParentDeathSignal(SIGKILL, 'SIGKILL');
+if (kernel.getppid() !== Number(process.env.CONTAINER_LAB_PARENT ?? kernel.getppid())) process.exit(1);
+syscallLog.drain();
+process.on('SIGINT', () => {}); // Ctrl-C in a shell belongs to the shell, not to us
+serve(handlers, process.stdin, process.stdout, shutdown, () => syscallLog.drain());

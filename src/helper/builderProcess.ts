@@ -1,0 +1,57 @@
+// Starts the container process (the builder) and talks to it; rootless, it starts inside a user namespace.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { RpcClient, LabError } from './rpc.js';
+import { programs } from './paths.js';
+import { whichProgram } from '../../native/findProgram.js';
+
+export interface BuilderHandle {
+  pid: number;
+  rpc: RpcClient;
+  child: ChildProcess;
+  exited: Promise<void>;
+}
+
+/**
+ * Node cannot unshare(CLONE_NEWUSER) itself (unshare(2): EINVAL in a multithreaded process),
+ * so without root the builder is started by util-linux unshare(1) inside a new user
+ * namespace where it is uid 0 (user_namespaces(7)); unshare execs node, keeping the PID.
+ */
+export function startBuilder(rootless: boolean): BuilderHandle {
+  const node = [process.execPath, programs.builder, '--container-lab-builder'];
+  let argv = node;
+  if (rootless) {
+    const unshare = whichProgram('unshare');
+    if (!unshare) throw new LabError('unshare(1) is missing', 'install util-linux');
+    argv = [unshare, '--user', '--map-root-user', '--', ...node];
+  }
+  const child = spawn(argv[0], argv.slice(1), {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, CONTAINER_LAB_PARENT: String(process.pid) },
+  });
+  if (child.pid === undefined || !child.stdin || !child.stdout) throw new LabError('could not start the container process');
+  const rpc = new RpcClient(child.stdin, child.stdout);
+  const exited = new Promise<void>((resolve) => {
+    child.on('exit', (code, signal) => {
+      rpc.fail(`the container process exited (${signal ?? 'code ' + code})`);
+      resolve();
+    });
+    child.on('error', (e) => {
+      rpc.fail(`the container process could not start: ${e.message}`);
+      resolve();
+    });
+  });
+  return { pid: child.pid, rpc, child, exited };
+}
+
+export async function stopBuilder(b: BuilderHandle): Promise<void> {
+  b.child.stdin?.end();
+  const timer = setTimeout(() => {
+    try {
+      b.child.kill('SIGKILL');
+    } catch {
+      // gone
+    }
+  }, 1000);
+  await b.exited;
+  clearTimeout(timer);
+}

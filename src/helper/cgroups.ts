@@ -1,0 +1,112 @@
+// The lab's cgroup directories, one per session, behind one interface for cgroup v1, hybrid and v2.
+import { existsSync, readdirSync, readFileSync, rmdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseMountinfo } from '../observe/parse/mountinfo.js';
+import { detectCgroupLayout } from '../observe/parse/cgroupLayout.js';
+import { mkdirLogged, rmdirLogged, writeLogged } from './loggedFs.js';
+
+export const CGROUP_PREFIX = 'container-lab-';
+
+export interface CgroupHierarchies {
+  mode: 'v1' | 'v2' | 'hybrid' | 'none';
+  /** the mount points the lab makes its directories in: one on v2, one per v1 hierarchy */
+  roots: string[];
+}
+
+/**
+ * Where cgroups are mounted here. On v1 and hybrid hosts every controller has its own
+ * hierarchy (cgroups(7)); the lab skips named hierarchies such as name=systemd, which
+ * belong to the init system.
+ */
+export function cgroupHierarchies(root = '/'): CgroupHierarchies {
+  const mountinfo = parseMountinfo(readFileSync(join(root, 'proc/self/mountinfo'), 'utf8'));
+  const layout = detectCgroupLayout(mountinfo);
+  const roots = new Set<string>();
+  for (const [controller, mountPoint] of Object.entries(layout.v1Mounts)) {
+    if (!controller.startsWith('name=')) roots.add(mountPoint);
+  }
+  if (layout.v2Mount) roots.add(layout.v2Mount);
+  return { mode: layout.mode, roots: [...roots].map((r) => join(root, r)) };
+}
+
+export function sessionCgroupName(sessionId: string): string {
+  return CGROUP_PREFIX + sessionId;
+}
+
+/** Creates the session's directory in every hierarchy; returns what it made. */
+export function createSessionCgroups(h: CgroupHierarchies, sessionId: string): string[] {
+  const made: string[] = [];
+  for (const r of h.roots) {
+    const dir = join(r, sessionCgroupName(sessionId));
+    if (!existsSync(dir)) mkdirLogged(dir);
+    made.push(dir);
+    inheritCpusetV1(r, dir);
+  }
+  return made;
+}
+
+/**
+ * cgroup v1 cpuset starts a new group with empty cpuset.cpus and cpuset.mems, and refuses tasks
+ * (ENOSPC) until both are set (cpusets(7)); the lab copies the parent's. v2 has no such rule.
+ */
+function inheritCpusetV1(parent: string, dir: string): void {
+  for (const name of ['cpuset.cpus', 'cpuset.mems']) {
+    const file = join(dir, name);
+    if (!existsSync(file) || readFileSync(file, 'utf8').trim() !== '') continue;
+    writeLogged(file, readFileSync(join(parent, name), 'utf8').trim());
+  }
+}
+
+/** Moves a process in: one write of its PID to cgroup.procs in each directory. */
+export function joinCgroups(dirs: string[], pid: number): void {
+  for (const dir of dirs) writeLogged(join(dir, 'cgroup.procs'), String(pid));
+}
+
+function procsIn(dir: string): number[] {
+  try {
+    return readFileSync(join(dir, 'cgroup.procs'), 'utf8').split('\n').filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Removes a lab cgroup directory: its processes are the lab's own (nothing else is ever put
+ * there), so they are killed by PID first; rmdir(2) fails with EBUSY while any remain.
+ */
+export async function removeCgroupDir(dir: string, logged = false, timeoutMs = 2000): Promise<boolean> {
+  if (!existsSync(dir)) return true;
+  for (const pid of procsIn(dir)) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // gone already
+    }
+  }
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if (logged) rmdirLogged(dir);
+      else rmdirSync(dir);
+      return true;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return true;
+      if (code !== 'EBUSY' || Date.now() > deadline) return false;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+}
+
+/** Every lab cgroup directory on this host, live or left over. */
+export function listLabCgroups(h: CgroupHierarchies): string[] {
+  const out: string[] = [];
+  for (const r of h.roots) {
+    try {
+      for (const name of readdirSync(r)) if (name.startsWith(CGROUP_PREFIX)) out.push(join(r, name));
+    } catch {
+      // hierarchy not readable
+    }
+  }
+  return out;
+}

@@ -1,0 +1,93 @@
+// The app's side of the helper: starts it (directly, with sudo, or rootless) and calls it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { RpcClient, LabError } from './rpc.js';
+import { programs } from './paths.js';
+import type { CheckResult, CheckSpec, Snapshot, SyscallEntry } from '../types.js';
+
+/** How the helper runs: as root already, through sudo (password asked before the TUI), or rootless. */
+export type HelperMode = 'root' | 'sudo' | 'rootless';
+
+export interface HelperHello { pid: number; euid: number; rootless: boolean; stateDir: string; cgroupMode: string }
+export interface ActReply { log: SyscallEntry[]; output: string[]; ms: number }
+export interface LabPids { builder: number; init: number | null; user: number | null; cgroupDirs: string[]; sessionDir: string }
+
+export class HelperClient {
+  private rpc: RpcClient;
+  private exitReason: string | null = null;
+
+  private constructor(private readonly child: ChildProcess) {
+    this.rpc = new RpcClient(child.stdin!, child.stdout!);
+    child.on('exit', (code, signal) => {
+      this.exitReason = `the helper process exited (${signal ?? 'code ' + code})`;
+      this.rpc.fail(this.exitReason);
+    });
+    child.on('error', (e) => {
+      this.exitReason = `the helper could not start: ${e.message}`;
+      this.rpc.fail(this.exitReason);
+    });
+  }
+
+  /** `stderr` is where the helper's own diagnostics go: 'inherit' for the CLI, 'ignore' under the TUI. */
+  static start(mode: HelperMode, stderr: 'inherit' | 'ignore' | 'pipe' = 'ignore'): HelperClient {
+    const argv = [process.execPath, programs.helper, '--container-lab-helper'];
+    const full = mode === 'sudo' ? ['sudo', '-n', '--', ...argv] : argv;
+    const child = spawn(full[0], full.slice(1), { stdio: ['pipe', 'pipe', stderr] });
+    return new HelperClient(child);
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  get alive(): boolean {
+    return this.exitReason === null;
+  }
+
+  hello(): Promise<HelperHello> {
+    return this.rpc.call('hello');
+  }
+
+  sweep(): Promise<{ removed: string[] }> {
+    return this.rpc.call('sweep');
+  }
+
+  open(): Promise<{ builderPid: number; sessionId: string; sessionDir: string }> {
+    return this.rpc.call('open');
+  }
+
+  act(name: string, params: Record<string, unknown>): Promise<ActReply> {
+    return this.rpc.call('act', { name, params });
+  }
+
+  checks(specs: CheckSpec[]): Promise<CheckResult[]> {
+    return this.rpc.call('checks', { specs });
+  }
+
+  snapshot(): Promise<Snapshot> {
+    return this.rpc.call('snapshot');
+  }
+
+  shell(tty: string): Promise<{ code: number | null }> {
+    return this.rpc.call('shell', { tty });
+  }
+
+  pids(): Promise<LabPids> {
+    return this.rpc.call('pids');
+  }
+
+  closeLesson(): Promise<void> {
+    return this.rpc.call('close');
+  }
+
+  /** Closes stdin: the helper tears everything down and exits. Resolves when it has. */
+  async stop(timeoutMs = 3000): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.stdin?.end();
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), timeoutMs);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+export { LabError };

@@ -1,0 +1,121 @@
+// One lesson's container on the helper side: opens it, performs actions, checks, snapshots, tears down.
+import { hostname } from 'node:os';
+import { existsSync } from 'node:fs';
+import { startBuilder, stopBuilder } from './builderProcess.js';
+import { cgroupHierarchies, listLabCgroups, removeCgroupDir, sessionCgroupName } from './cgroups.js';
+import { createSessionDir, removeSessionDir, stateRoot } from './stateDir.js';
+import { LabError } from './rpc.js';
+import { actions } from '../actions/index.js';
+import { checks, checkLabel } from '../checks/index.js';
+import type { LabContext, ActionOutcome } from '../actions/context.js';
+import { isActionName, isCheckKind } from '../lesson/vocabulary.js';
+import { takeSnapshot, type ContainerIdentity } from '../observe/snapshot.js';
+import { readNetDevNames } from '../observe/sample.js';
+import { syscallLog } from '../../native/syscallLog.js';
+import type { CheckResult, CheckSpec, Snapshot, SyscallEntry } from '../types.js';
+
+export interface ActResult extends ActionOutcome {
+  ms: number;
+}
+
+function kill(pid: number | null): void {
+  if (pid === null) return;
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+export class Lab {
+  private constructor(readonly ctx: LabContext) {}
+
+  static async open(rootless: boolean): Promise<Lab> {
+    const session = createSessionDir(stateRoot());
+    let builder;
+    try {
+      builder = startBuilder(rootless);
+      await builder.rpc.call('identity');
+    } catch (error) {
+      removeSessionDir(session.dir);
+      throw error;
+    }
+    return new Lab({
+      session,
+      rootless,
+      builder,
+      cgroups: cgroupHierarchies(),
+      cgroupDirs: [],
+      initPid: null,
+      userPid: null,
+      hostHostname: hostname(),
+      lastOutput: [],
+    });
+  }
+
+  async act(name: string, params: Record<string, unknown>): Promise<ActResult> {
+    if (!isActionName(name)) throw new LabError(`unknown action ${name}`);
+    this.ctx.lastOutput = [];
+    syscallLog.drain();
+    const started = performance.now();
+    try {
+      const result = await actions[name](this.ctx, params);
+      return { ...result, ms: performance.now() - started };
+    } catch (error) {
+      // Keep the calls made before the failure, the failing one included: the log tells the story.
+      const log: SyscallEntry[] = [...((error as { log?: SyscallEntry[] }).log ?? []), ...syscallLog.drain()];
+      if (error instanceof LabError) {
+        error.log = log;
+        throw error;
+      }
+      const message = error instanceof Error ? error.message : String(error);
+      throw new LabError(message, undefined, (error as { code?: string }).code, log);
+    }
+  }
+
+  runChecks(specs: CheckSpec[]): CheckResult[] {
+    return specs.map((spec) => {
+      const name = checkLabel(spec.kind, spec.params);
+      if (!isCheckKind(spec.kind)) return { name, ok: false, detail: `unknown check ${spec.kind}` };
+      try {
+        return { name, ...checks[spec.kind](this.ctx, spec.params) };
+      } catch (error) {
+        return { name, ok: false, detail: error instanceof Error ? error.message : String(error) };
+      }
+    });
+  }
+
+  async snapshot(): Promise<Snapshot> {
+    const { builder } = this.ctx;
+    let identity: ContainerIdentity | null = null;
+    let linkStates: Record<string, boolean> = {};
+    if (!builder.rpc.closed) {
+      identity = await builder.rpc.call<ContainerIdentity>('identity');
+      const names = readNetDevNames('/', builder.pid) ?? [];
+      linkStates = await builder.rpc.call<Record<string, boolean>>('linkStates', { names });
+    }
+    return takeSnapshot('/', {
+      hostPid: process.pid,
+      builderPid: builder.pid,
+      initPid: this.ctx.initPid,
+      userPid: this.ctx.userPid,
+    }, identity, linkStates);
+  }
+
+  async shell(tty: string): Promise<{ code: number | null }> {
+    if (!existsSync(tty)) throw new LabError(`no terminal at ${tty}`);
+    const host = (await this.ctx.builder.rpc.call<ContainerIdentity>('identity')).hostname;
+    return this.ctx.builder.rpc.call('shell', { tty, prompt: `[container-lab ${host}] # ` });
+  }
+
+  /** Everything the session made goes: processes by PID, cgroup directories, the scratch dir. */
+  async close(): Promise<void> {
+    const { ctx } = this;
+    kill(ctx.userPid);
+    await stopBuilder(ctx.builder);
+    kill(ctx.initPid);
+    const mine = listLabCgroups(ctx.cgroups).filter((d) => d.endsWith('/' + sessionCgroupName(ctx.session.id)));
+    for (const dir of new Set([...ctx.cgroupDirs, ...mine])) await removeCgroupDir(dir);
+    removeSessionDir(ctx.session.dir);
+  }
+}

@@ -1,0 +1,64 @@
+// The helper process: does all kernel work for the app, driven by JSON lines on stdin/stdout.
+// It never changes its own namespaces, so it is the host's point of view for every check.
+import { serve, LabError } from './rpc.js';
+import { Lab } from './lab.js';
+import { sweepLeftovers } from './sweep.js';
+import { stateRoot } from './stateDir.js';
+import { cgroupHierarchies } from './cgroups.js';
+import type { CheckSpec } from '../types.js';
+
+const rootless = (process.geteuid?.() ?? 0) !== 0;
+let lab: Lab | null = null;
+
+function current(): Lab {
+  if (!lab) throw new LabError('no lesson is open');
+  return lab;
+}
+
+const handlers = {
+  hello() {
+    return { pid: process.pid, euid: process.geteuid?.() ?? 0, rootless, stateDir: stateRoot(), cgroupMode: cgroupHierarchies().mode };
+  },
+  async sweep() {
+    return { removed: await sweepLeftovers() };
+  },
+  async open() {
+    if (lab) await lab.close();
+    lab = null;
+    lab = await Lab.open(rootless);
+    return { builderPid: lab.ctx.builder.pid, sessionId: lab.ctx.session.id, sessionDir: lab.ctx.session.dir };
+  },
+  act({ name, params }: { name: string; params: Record<string, unknown> }) {
+    return current().act(name, params);
+  },
+  checks({ specs }: { specs: CheckSpec[] }) {
+    return current().runChecks(specs);
+  },
+  snapshot() {
+    return current().snapshot();
+  },
+  shell({ tty }: { tty: string }) {
+    return current().shell(tty);
+  },
+  /** What the kernel state of the lab is, for tests: the PIDs it made. */
+  pids() {
+    const l = current();
+    return { builder: l.ctx.builder.pid, init: l.ctx.initPid, user: l.ctx.userPid, cgroupDirs: l.ctx.cgroupDirs, sessionDir: l.ctx.session.dir };
+  },
+  async close() {
+    if (lab) await lab.close();
+    lab = null;
+    return {};
+  },
+};
+
+async function shutdown(): Promise<void> {
+  if (lab) await lab.close().catch(() => {});
+  process.exit(0);
+}
+
+// Ctrl-C reaches the whole foreground process group; the app decides when we stop (stdin closes).
+process.on('SIGINT', () => {});
+process.on('SIGTERM', () => void shutdown());
+process.on('SIGHUP', () => void shutdown());
+serve(handlers, process.stdin, process.stdout, () => void shutdown());

@@ -1,0 +1,64 @@
+// The lab's scratch space: a 0700 session directory per run, and the sweep of dead sessions.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { join, basename } from 'node:path';
+import { tmpdir } from 'node:os';
+
+export const SESSION_PREFIX = 'session-';
+
+/** /run/container-lab as root; $XDG_RUNTIME_DIR/container-lab rootless (never a guessable /tmp path). */
+export function stateRoot(euid: number = process.geteuid?.() ?? 0, env = process.env): string {
+  if (env.CONTAINER_LAB_STATE_DIR) return env.CONTAINER_LAB_STATE_DIR;
+  if (euid === 0) return '/run/container-lab';
+  return join(env.XDG_RUNTIME_DIR || tmpdir(), `container-lab-${euid}`);
+}
+
+export interface SessionDir {
+  id: string;
+  dir: string;
+}
+
+/** Start time of a process in clock ticks since boot (proc(5) stat field 22): PID + this is unique. */
+export function processStartTime(pid: number, root = '/'): string | null {
+  try {
+    const stat = readFileSync(join(root, 'proc', String(pid), 'stat'), 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return fields[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function createSessionDir(root: string): SessionDir {
+  mkdirSync(root, { recursive: true, mode: 0o700 });
+  chmodSync(root, 0o700);
+  const dir = mkdtempSync(join(root, SESSION_PREFIX));
+  chmodSync(dir, 0o700);
+  writeFileSync(join(dir, 'owner'), `${process.pid} ${processStartTime(process.pid) ?? ''}\n`);
+  return { id: basename(dir).slice(SESSION_PREFIX.length).toLowerCase().replace(/[^a-z0-9]/g, 'x'), dir };
+}
+
+/** A session is alive while the helper that made it runs (same PID and same start time). */
+export function sessionIsAlive(dir: string): boolean {
+  try {
+    const [pid, start] = readFileSync(join(dir, 'owner'), 'utf8').trim().split(' ');
+    return processStartTime(Number(pid)) === start && start !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+export function listSessionDirs(root: string): string[] {
+  try {
+    return readdirSync(root).filter((n) => n.startsWith(SESSION_PREFIX)).map((n) => join(root, n));
+  } catch {
+    return [];
+  }
+}
+
+export function sessionIdOf(dir: string): string {
+  return basename(dir).slice(SESSION_PREFIX.length).toLowerCase().replace(/[^a-z0-9]/g, 'x');
+}
+
+export function removeSessionDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}

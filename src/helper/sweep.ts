@@ -1,0 +1,39 @@
+// Removes what crashed sessions left that the kernel does not reclaim: cgroup dirs and scratch dirs.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cgroupHierarchies, listLabCgroups, removeCgroupDir, CGROUP_PREFIX } from './cgroups.js';
+import { listSessionDirs, removeSessionDir, sessionIdOf, sessionIsAlive, stateRoot } from './stateDir.js';
+
+function isEmptyCgroup(dir: string): boolean {
+  try {
+    return readFileSync(join(dir, 'cgroup.procs'), 'utf8').trim() === '';
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * A session is dead when the helper that owned it is gone. Its cgroup directories are removed;
+ * a lab cgroup with no session directory here is removed only when no process is left in it
+ * (it may belong to a session with another state directory that is still running).
+ */
+export async function sweepLeftovers(root = stateRoot()): Promise<string[]> {
+  const removed: string[] = [];
+  const live = new Set<string>();
+  const dead = new Set<string>();
+  for (const dir of listSessionDirs(root)) {
+    if (sessionIsAlive(dir)) live.add(sessionIdOf(dir));
+    else {
+      dead.add(sessionIdOf(dir));
+      removeSessionDir(dir);
+      removed.push(`scratch directory ${dir}`);
+    }
+  }
+  for (const dir of listLabCgroups(cgroupHierarchies())) {
+    const id = dir.slice(dir.lastIndexOf('/') + 1 + CGROUP_PREFIX.length);
+    if (live.has(id)) continue;
+    if (!dead.has(id) && !isEmptyCgroup(dir)) continue;
+    if (await removeCgroupDir(dir)) removed.push(`cgroup ${dir}`);
+  }
+  return removed;
+}

@@ -1,0 +1,109 @@
+// Splits a lesson file into YAML front matter and markdown body, and parses YAML blocks keeping file lines.
+import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+
+/** A lesson file cut at its front matter; lines are 1-based lines of the whole file. */
+export interface SplitFile {
+  /** the YAML between the `---` lines, with the file line of its first line; null when absent */
+  frontMatter: { yaml: string; line: number } | null;
+  /** the markdown after the front matter (the whole file when there is none) */
+  body: string;
+  /** file line of the body's first line */
+  bodyLine: number;
+  /** what is wrong with the front matter's fences, if anything */
+  error: { line: number; message: string } | null;
+}
+
+/** The file's lines, without a byte order mark, whatever the line endings. */
+export function fileLines(text: string): string[] {
+  return text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+}
+
+const OPEN = /^---[ \t]*$/;
+const CLOSE = /^(---|\.\.\.)[ \t]*$/;
+
+export function splitFrontMatter(text: string): SplitFile {
+  const lines = fileLines(text);
+  if (!OPEN.test(lines[0] ?? '')) {
+    return {
+      frontMatter: null,
+      body: lines.join('\n'),
+      bodyLine: 1,
+      error: { line: 1, message: 'no front matter: the file must start with a "---" line, then YAML, then "---"' },
+    };
+  }
+  const end = lines.findIndex((line, i) => i > 0 && CLOSE.test(line));
+  if (end < 0) {
+    return {
+      frontMatter: null,
+      body: '',
+      bodyLine: lines.length + 1,
+      error: { line: 1, message: 'front matter is never closed: add a "---" line after it' },
+    };
+  }
+  return {
+    frontMatter: { yaml: lines.slice(1, end).join('\n'), line: 2 },
+    body: lines.slice(end + 1).join('\n'),
+    bodyLine: end + 2,
+    error: null,
+  };
+}
+
+/** A parsed YAML block that can say on which file line any part of it sits. */
+export interface YamlBlock {
+  /** the block as plain JS (undefined when it did not parse) */
+  value: unknown;
+  /** the first YAML syntax error, on its file line (later ones are mostly its echoes) */
+  error: { line: number; message: string } | null;
+  /** file line of the key or item at `path`, or of the deepest part of it that exists; null if none */
+  lineOf(path: readonly PropertyKey[]): number | null;
+}
+
+/** Parses `text`, whose first line is line `firstLine` of the file. */
+export function parseYamlAt(text: string, firstLine: number): YamlBlock {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  const lastLine = firstLine + Math.max(0, text.split('\n').length - 1);
+  const lineAt = (offset: number): number => Math.min(lastLine, firstLine + counter.linePos(offset).line - 1);
+  const nodeLine = (node: unknown): number | null => {
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    return range ? lineAt(range[0]) : null;
+  };
+
+  const lineOf = (path: readonly PropertyKey[]): number | null => {
+    let node: unknown = doc.contents;
+    let line: number | null = null;
+    for (const seg of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => String(isScalar(p.key) ? p.key.value : p.key) === String(seg));
+        if (!pair) break;
+        line = nodeLine(pair.key) ?? line;
+        node = pair.value;
+      } else if (isSeq(node) && typeof seg === 'number' && node.items[seg] !== undefined) {
+        node = node.items[seg];
+        line = nodeLine(node) ?? line;
+      } else {
+        break;
+      }
+    }
+    return line;
+  };
+
+  const first = doc.errors[0];
+  if (first) {
+    const message = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    return { value: undefined, error: { line: lineAt(first.pos[0]), message }, lineOf };
+  }
+  try {
+    return { value: doc.toJS(), error: null, lineOf };
+  } catch (err) {
+    // e.g. an alias to nothing, or too many aliases
+    return { value: undefined, error: { line: firstLine, message: (err as Error).message }, lineOf };
+  }
+}
+
+/** File line of a top-level front matter key (e.g. "id"), or 1 when it cannot be found. */
+export function frontMatterKeyLine(text: string, key: string): number {
+  const split = splitFrontMatter(text);
+  if (!split.frontMatter) return 1;
+  return parseYamlAt(split.frontMatter.yaml, split.frontMatter.line).lineOf([key]) ?? 1;
+}

@@ -1,0 +1,33 @@
+// The real LabBackend: lessons from disk, sessions on the helper process.
+import type { LabBackend, Lesson, LessonLoadError, LessonSession } from '../types.js';
+import type { HelperClient, HelperMode } from '../helper/client.js';
+import { LiveSession, type TerminalHandover } from './liveSession.js';
+
+export class LiveBackend implements LabBackend {
+  current: LiveSession | null = null;
+
+  constructor(
+    readonly lessons: Lesson[],
+    readonly loadErrors: LessonLoadError[],
+    readonly privilegeNote: string | null,
+    private readonly helper: HelperClient,
+    private readonly mode: HelperMode,
+    private readonly terminal: TerminalHandover | undefined,
+    private readonly tty: string | undefined,
+  ) {}
+
+  unavailable(lesson: Lesson): string | null {
+    if (lesson.privilege === 'root' && this.mode === 'rootless') {
+      return 'needs root: start container-lab as root or with --sudo';
+    }
+    if (!this.helper.alive) return 'the helper process has exited: restart container-lab';
+    return null;
+  }
+
+  async open(lesson: Lesson): Promise<LessonSession> {
+    const reason = this.unavailable(lesson);
+    if (reason) throw new Error(reason);
+    this.current = await LiveSession.open(this.helper, lesson, { terminal: this.terminal, tty: this.tty });
+    return this.current;
+  }
+}

@@ -1,0 +1,172 @@
+// A lesson running against the real helper: steps, undo by rebuilding, live snapshots, the shell.
+import type { HelperClient } from '../helper/client.js';
+import type { Lesson, LessonSession, SessionState, StepRun, SyscallEntry } from '../types.js';
+import { initialState, reduce, type SessionEvent } from './reducer.js';
+
+/** Hands the real terminal to something else (a shell) and takes it back afterwards. */
+export interface TerminalHandover {
+  run<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+export interface LiveSessionOptions {
+  /** how often the panels are refreshed while the lesson sits idle; 0 = never */
+  sampleMs?: number;
+  terminal?: TerminalHandover;
+  /** the terminal the shell gets */
+  tty?: string;
+}
+
+function failure(error: unknown): { message: string; hint?: string; log: SyscallEntry[] } {
+  const e = error as { message?: string; hint?: string; log?: SyscallEntry[] };
+  return { message: e?.message ?? String(error), hint: e?.hint, log: e?.log ?? [] };
+}
+
+export class LiveSession implements LessonSession {
+  private state: SessionState;
+  private listeners = new Set<() => void>();
+  private timer: NodeJS.Timeout | null = null;
+  private sampling = false;
+
+  private constructor(private readonly helper: HelperClient, lesson: Lesson, private readonly options: LiveSessionOptions) {
+    this.state = initialState(lesson);
+  }
+
+  static async open(helper: HelperClient, lesson: Lesson, options: LiveSessionOptions = {}): Promise<LiveSession> {
+    await helper.open();
+    const session = new LiveSession(helper, lesson, options);
+    await session.refresh();
+    session.startSampler();
+    return session;
+  }
+
+  getState = (): SessionState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private dispatch(event: SessionEvent): void {
+    this.state = reduce(this.state, event);
+    for (const l of this.listeners) l();
+  }
+
+  /** Runs step i: the action, then its checks against real kernel state. True when all passed. */
+  async runStep(index: number): Promise<boolean> {
+    const step = this.state.lesson.steps[index];
+    this.dispatch({ type: 'step-started', index });
+    const started = performance.now();
+    let run: StepRun;
+    let advance = false;
+    try {
+      const result = await this.helper.act(step.action.name, step.action.params);
+      const checks = await this.helper.checks(step.checks);
+      const failed = checks.filter((c) => !c.ok);
+      advance = true;
+      run = {
+        status: failed.length ? 'failed' : 'done',
+        log: result.log,
+        output: result.output,
+        checks,
+        ms: result.ms,
+        error: failed.length ? `check failed: ${failed[0].name} — ${failed[0].detail}` : undefined,
+      };
+    } catch (error) {
+      const f = failure(error);
+      run = { status: 'failed', log: f.log, output: [], checks: [], error: f.message, hint: f.hint, ms: performance.now() - started };
+    }
+    this.dispatch({ type: 'step-finished', index, run, advance });
+    return run.status === 'done';
+  }
+
+  async next(): Promise<void> {
+    if (this.state.busy || this.state.cursor >= this.state.steps.length) return;
+    await this.runStep(this.state.cursor);
+    await this.refresh();
+  }
+
+  async back(): Promise<void> {
+    if (this.state.busy || this.state.cursor === 0) return;
+    await this.rebuild(this.state.cursor - 1);
+  }
+
+  async reset(): Promise<void> {
+    if (this.state.busy) return;
+    await this.rebuild(0);
+  }
+
+  /**
+   * Undo for real: namespaces cannot be "un-unshared", so the container is torn down and the
+   * steps before `target` are performed again from the start.
+   */
+  private async rebuild(target: number): Promise<void> {
+    const activity = target === 0 ? 'tearing down and starting again' : `undoing: rebuilding steps 1–${target} from the start`;
+    this.dispatch({ type: 'activity', text: activity, busy: true });
+    try {
+      await this.helper.open();
+      this.dispatch({ type: 'rewound', cursor: 0 });
+      for (let i = 0; i < target; i++) {
+        const ok = await this.runStep(i);
+        this.dispatch({ type: 'activity', text: activity, busy: true });
+        if (!ok) break;
+      }
+      this.dispatch({ type: 'activity', text: null, busy: false });
+    } catch (error) {
+      this.dispatch({ type: 'error', message: failure(error).message });
+    }
+    await this.refresh();
+  }
+
+  async shell(): Promise<void> {
+    if (this.state.busy) return;
+    const { terminal, tty } = this.options;
+    if (!terminal || !tty) {
+      this.dispatch({ type: 'error', message: 'no terminal to hand to a shell (not running in a terminal)' });
+      return;
+    }
+    this.dispatch({ type: 'shell', open: true });
+    try {
+      await terminal.run(() => this.helper.shell(tty));
+    } catch (error) {
+      this.dispatch({ type: 'error', message: `shell: ${failure(error).message}` });
+    } finally {
+      this.dispatch({ type: 'shell', open: false });
+    }
+    await this.refresh();
+  }
+
+  async close(): Promise<void> {
+    this.stopSampler();
+    if (this.helper.alive) await this.helper.closeLesson().catch(() => {});
+  }
+
+  /** Reads the kernel state again and shows it. */
+  async refresh(): Promise<void> {
+    if (this.sampling || !this.helper.alive) {
+      if (!this.helper.alive) this.dispatch({ type: 'error', message: 'the helper process has exited: press q and start container-lab again' });
+      return;
+    }
+    this.sampling = true;
+    try {
+      this.dispatch({ type: 'snapshot', snapshot: await this.helper.snapshot() });
+    } catch (error) {
+      if (!this.helper.alive) this.dispatch({ type: 'error', message: failure(error).message });
+    } finally {
+      this.sampling = false;
+    }
+  }
+
+  private startSampler(): void {
+    const ms = this.options.sampleMs ?? 1000;
+    if (ms <= 0) return;
+    this.timer = setInterval(() => {
+      if (!this.state.busy && !this.state.inShell) void this.refresh();
+    }, ms);
+    this.timer.unref();
+  }
+
+  private stopSampler(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+}

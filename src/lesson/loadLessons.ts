@@ -1,0 +1,68 @@
+// Loads every lesson file in a directory; a bad file is reported as `file:line: message`, never thrown.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { Lesson, LessonLoadError } from '../types.js';
+import { frontMatterKeyLine } from './frontMatter.js';
+import { parseLesson } from './parseLesson.js';
+
+export interface LoadResult {
+  /** sorted by order, then id */
+  lessons: Lesson[];
+  /** file by file (in name order), each file's sorted by line; line 0 = about the whole file or dir */
+  errors: LessonLoadError[];
+}
+
+export function loadLessons(dir: string): LoadResult {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.md')).sort();
+  } catch (err) {
+    return { lessons: [], errors: [{ file: dir, line: 0, message: `cannot read the lesson directory (${fsReason(err)})` }] };
+  }
+
+  const lessons: Lesson[] = [];
+  const errors: LessonLoadError[] = [];
+  const byId = new Map<string, string>();
+  for (const name of names) {
+    const file = join(dir, name);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (err) {
+      errors.push({ file, line: 0, message: `cannot read the file (${fsReason(err)})` });
+      continue;
+    }
+    const result = parseLesson(file, text);
+    if ('errors' in result) {
+      errors.push(...result.errors);
+      continue;
+    }
+    const first = byId.get(result.lesson.id);
+    if (first !== undefined) {
+      const message = `duplicate id "${result.lesson.id}" (already used by ${first}; ids must be unique)`;
+      errors.push({ file, line: frontMatterKeyLine(text, 'id'), message });
+      continue;
+    }
+    byId.set(result.lesson.id, file);
+    lessons.push(result.lesson);
+  }
+  lessons.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { lessons, errors };
+}
+
+/**
+ * "file:line: message" (or "file: message" for line 0), the file relative to the cwd when that
+ * is shorter. One argument only, so `errors.map(formatLoadError)` works.
+ */
+export function formatLoadError(e: LessonLoadError): string {
+  const cwd = process.cwd();
+  const rel = relative(cwd, resolve(cwd, e.file));
+  const file = rel !== '' && rel.length < e.file.length ? rel : e.file;
+  return e.line > 0 ? `${file}:${e.line}: ${e.message}` : `${file}: ${e.message}`;
+}
+
+/** "ENOENT: no such file or directory" from a Node fs error, without the path it repeats. */
+function fsReason(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return message.split(/, \w+ '/)[0];
+}

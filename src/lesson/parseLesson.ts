@@ -1,0 +1,288 @@
+// Parses one lesson file's text into a Lesson, or into every problem found, each on its file line.
+import type { CheckSpec, Lesson, LessonLoadError, StepSpec } from '../types.js';
+import { fileLines, parseYamlAt, splitFrontMatter } from './frontMatter.js';
+import { frontMatterSchema, validate, valueWord, type SchemaProblem } from './schema.js';
+import { ACTIONS, CHECKS, isActionName, isCheckKind } from './vocabulary.js';
+import type { z } from 'zod';
+
+export type ParseResult = { lesson: Lesson } | { errors: LessonLoadError[] };
+
+/** A line of the body with its line number in the file. */
+interface Line {
+  text: string;
+  line: number;
+}
+
+/** A fenced ```action or ```notes block. */
+interface Block {
+  kind: 'action' | 'notes';
+  line: number;
+  content: Line[];
+  closed: boolean;
+}
+
+/** The intro (title null) or one step: its slide lines and its special blocks. */
+interface Section {
+  title: string | null;
+  line: number;
+  lines: Line[];
+  blocks: Block[];
+  unclosedFence: boolean;
+}
+
+const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+const STEP_HEADING = /^ {0,3}##(?:[ \t]+(.*?))?[ \t]*$/;
+const ACTION_KEYS = ['do', 'with', 'check'];
+
+type Report = (line: number, message: string) => void;
+
+export function parseLesson(file: string, text: string): ParseResult {
+  const errors: LessonLoadError[] = [];
+  const report: Report = (line, message) => errors.push({ file, line, message });
+
+  const split = splitFrontMatter(text);
+  if (split.error) report(split.error.line, split.error.message);
+  const meta = split.frontMatter ? parseFrontMatter(split.frontMatter.yaml, split.frontMatter.line, report) : null;
+
+  const all = fileLines(text);
+  const lastLine = Math.max(1, all[all.length - 1] === '' ? all.length - 1 : all.length);
+  const bodyLines = split.bodyLine > all.length ? [] : fileLines(split.body);
+  const sections = splitSections(bodyLines.map((t, i) => ({ text: t, line: split.bodyLine + i })), report);
+  const [intro, ...stepSections] = sections;
+  for (const block of intro.blocks) {
+    report(block.line, `${block.kind} block before the first step (put it under a "## " heading)`);
+  }
+  const frontMatterUnclosed = split.error !== null && split.bodyLine > 1;
+  if (stepSections.length === 0 && !frontMatterUnclosed) {
+    const line = Math.min(split.bodyLine, lastLine);
+    report(line, 'no steps: each step starts with a "## " heading and has an action block');
+  }
+  const steps = stepSections.map((s) => parseStep(s, report)).filter((s): s is StepSpec => s !== null);
+
+  errors.sort((a, b) => a.line - b.line);
+  if (errors.length > 0 || !meta) return { errors };
+  return { lesson: { ...meta, intro: slideText(intro.lines), steps, file } };
+}
+
+function parseFrontMatter(yaml: string, firstLine: number, report: Report) {
+  const block = parseYamlAt(yaml, firstLine);
+  if (block.error) {
+    report(block.error.line, `front matter: bad YAML: ${block.error.message}`);
+    return null;
+  }
+  const result = validate(frontMatterSchema, block.value ?? {}, 'front matter');
+  if (result.ok) return result.value;
+  reportProblems(result.problems, [], block.lineOf, firstLine - 1, report);
+  return null;
+}
+
+/** Cuts the body at "## " headings outside fenced code; pulls out ```action and ```notes blocks. */
+function splitSections(lines: Line[], report: Report): Section[] {
+  const intro: Section = { title: null, line: lines[0]?.line ?? 1, lines: [], blocks: [], unclosedFence: false };
+  const sections: Section[] = [intro];
+  let current = intro;
+  let fence: { char: string; len: number; indent: number; line: number; block: Block | null } | null = null;
+  // a block taken out of the slide leaves its blank lines behind: keep one, not two
+  let afterBlock = false;
+
+  for (const l of lines) {
+    if (fence) {
+      const close = FENCE.exec(l.text);
+      if (close && close[2][0] === fence.char && close[2].length >= fence.len && close[3].trim() === '') {
+        if (fence.block) fence.block.closed = true;
+        else current.lines.push(l);
+        afterBlock = fence.block !== null;
+        fence = null;
+      } else if (fence.block) {
+        fence.block.content.push({ text: stripIndent(l.text, fence.indent), line: l.line });
+      } else {
+        current.lines.push(l);
+      }
+      continue;
+    }
+    if (afterBlock && l.text.trim() === '') {
+      const last = current.lines[current.lines.length - 1];
+      if (!last || last.text.trim() === '') continue;
+    }
+    afterBlock = false;
+    const open = FENCE.exec(l.text);
+    if (open && !(open[2][0] === '`' && open[3].includes('`'))) {
+      const word = open[3].trim().split(/\s+/)[0];
+      const kind = word === 'action' || word === 'notes' ? word : null;
+      const block: Block | null = kind ? { kind, line: l.line, content: [], closed: false } : null;
+      if (block) current.blocks.push(block);
+      else current.lines.push(l);
+      fence = { char: open[2][0], len: open[2].length, indent: open[1].length, line: l.line, block };
+      continue;
+    }
+    const heading = STEP_HEADING.exec(l.text);
+    if (heading) {
+      const title = (heading[1] ?? '').replace(/[ \t]+#+$/, '').replace(/^#+$/, '').trim();
+      current = { title, line: l.line, lines: [], blocks: [], unclosedFence: false };
+      sections.push(current);
+      continue;
+    }
+    current.lines.push(l);
+  }
+  if (fence) {
+    current.unclosedFence = true;
+    const close = fence.char.repeat(fence.len);
+    report(fence.line, `code block opened here is never closed (add a "${close}" line after it)`);
+  }
+  return sections;
+}
+
+function stripIndent(text: string, indent: number): string {
+  let i = 0;
+  while (i < indent && text[i] === ' ') i++;
+  return text.slice(i);
+}
+
+/** Slide markdown: the section's lines without blank lines at either end. */
+function slideText(lines: Line[]): string {
+  const texts = lines.map((l) => l.text);
+  while (texts.length && texts[0].trim() === '') texts.shift();
+  while (texts.length && texts[texts.length - 1].trim() === '') texts.pop();
+  return texts.join('\n');
+}
+
+function parseStep(section: Section, report: Report): StepSpec | null {
+  const title = section.title ?? '';
+  const name = title ? `step "${title}"` : 'this step';
+  if (!title) report(section.line, 'step heading has no title (write "## What this step does")');
+
+  const actions = section.blocks.filter((b) => b.kind === 'action');
+  const notes = section.blocks.filter((b) => b.kind === 'notes');
+  if (actions.length === 0 && !section.unclosedFence) {
+    report(section.line, `${name} has no action block (each step needs exactly one \`\`\`action block)`);
+  }
+  for (const extra of actions.slice(1)) {
+    report(extra.line, `${name} has a second action block (the first is at line ${actions[0].line}; one per step)`);
+  }
+  for (const extra of notes.slice(1)) {
+    report(extra.line, `${name} has a second notes block (the first is at line ${notes[0].line}; one per step)`);
+  }
+  if (actions.length !== 1 || !actions[0].closed) return null;
+
+  const parsed = parseAction(actions[0], report);
+  if (!parsed || !title) return null;
+  return {
+    title,
+    slide: slideText(section.lines),
+    notes: notes[0] ? slideText(notes[0].content) : '',
+    action: parsed.action,
+    checks: parsed.checks,
+    line: section.line,
+  };
+}
+
+function isMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads `do`, `with` and `check` from an action block; reports every problem it finds. */
+function parseAction(block: Block, report: Report): Pick<StepSpec, 'action' | 'checks'> | null {
+  const yaml = parseYamlAt(block.content.map((l) => l.text).join('\n'), block.line + 1);
+  if (yaml.error) {
+    report(yaml.error.line, `action block: bad YAML: ${yaml.error.message}`);
+    return null;
+  }
+  const at = (path: PropertyKey[], fallback = block.line): number => yaml.lineOf(path) ?? fallback;
+  const value = yaml.value;
+  if (!isMap(value)) {
+    const what = value === null || value === undefined ? 'is empty' : `is ${valueWord(value)}`;
+    report(block.line, `action block ${what}: it must be a YAML map with do, with and check`);
+    return null;
+  }
+  let ok = true;
+  const fail: Report = (line, message) => {
+    ok = false;
+    report(line, message);
+  };
+  for (const key of Object.keys(value).filter((k) => !ACTION_KEYS.includes(k))) {
+    fail(at([key]), `unknown key "${key}" in action block (allowed: ${ACTION_KEYS.join(', ')})`);
+  }
+
+  const action = parseDo(value, at, fail);
+  const checks = parseChecks(value.check, at, fail);
+  return ok && action ? { action, checks } : null;
+}
+
+function parseDo(
+  value: Record<string, unknown>,
+  at: (path: PropertyKey[], fallback?: number) => number,
+  fail: Report,
+): StepSpec['action'] | null {
+  const known = Object.keys(ACTIONS).join(', ');
+  const name = value.do;
+  if (name === undefined || name === null) {
+    fail(at(['do']), `action block has no "do" (known actions: ${known})`);
+    return null;
+  }
+  if (typeof name !== 'string' || !isActionName(name)) {
+    const what = typeof name === 'string' ? `"${name}"` : valueWord(name);
+    fail(at(['do']), `unknown action ${what} (known: ${known})`);
+    return null;
+  }
+  const params = value.with ?? {};
+  if (!isMap(params)) {
+    fail(at(['with']), `action ${name}: "with" must be a map of parameters, not ${valueWord(params)}`);
+    return null;
+  }
+  const schema = ACTIONS[name] as unknown as z.ZodType<Record<string, unknown>>;
+  const result = validate(schema, params, `action ${name}`);
+  if (result.ok) return { name, params: result.value };
+  const fallback = at(['with'], at(['do']));
+  reportProblems(result.problems, ['with'], (p) => at(p, fallback), fallback, fail);
+  return null;
+}
+
+function parseChecks(
+  list: unknown,
+  at: (path: PropertyKey[], fallback?: number) => number,
+  fail: Report,
+): CheckSpec[] {
+  if (list === undefined || list === null) return [];
+  if (!Array.isArray(list)) {
+    fail(at(['check']), `"check" must be a list like "- ns-differs: { ns: uts }", not ${valueWord(list)}`);
+    return [];
+  }
+  const known = Object.keys(CHECKS).join(', ');
+  const checks: CheckSpec[] = [];
+  list.forEach((item: unknown, i) => {
+    const line = at(['check', i], at(['check']));
+    const keys = isMap(item) ? Object.keys(item) : [];
+    if (!isMap(item) || keys.length !== 1) {
+      const example = typeof item === 'string' ? `"- ${item}: {}"` : `"- ${keys[0] ?? 'kind'}: { params }"`;
+      const found = isMap(item) ? `${keys.length} keys${keys.length ? ` (${keys.join(', ')})` : ''}` : valueWord(item);
+      fail(line, `a check is a one-key map like ${example}, not ${found}`);
+      return;
+    }
+    const kind = keys[0];
+    if (!isCheckKind(kind)) {
+      fail(line, `unknown check "${kind}" (known: ${known})`);
+      return;
+    }
+    const params = item[kind] ?? {};
+    if (!isMap(params)) {
+      fail(line, `check ${kind}: parameters must be a map like { key: value }, not ${valueWord(params)}`);
+      return;
+    }
+    const schema = CHECKS[kind] as unknown as z.ZodType<Record<string, unknown>>;
+    const result = validate(schema, params, `check ${kind}`);
+    if (result.ok) checks.push({ kind, params: result.value, line });
+    else reportProblems(result.problems, ['check', i, kind], (p) => at(p, line), line, fail);
+  });
+  return checks;
+}
+
+/** Reports schema problems on the line of the key they are about (or the nearest one that exists). */
+function reportProblems(
+  problems: SchemaProblem[],
+  prefix: PropertyKey[],
+  lineOf: (path: PropertyKey[]) => number | null,
+  fallback: number,
+  report: Report,
+): void {
+  for (const p of problems) report(lineOf([...prefix, ...p.path]) ?? fallback, p.message);
+}

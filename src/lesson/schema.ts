@@ -1,0 +1,148 @@
+// The lesson front matter schema, and zod issues turned into short words: what is wrong, what is allowed.
+import { z } from 'zod';
+
+export const frontMatterSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  title: z.string().min(1),
+  summary: z.string().min(1),
+  privilege: z.enum(['root', 'rootless']),
+  order: z.number().int(),
+});
+
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+/** One problem found by a schema: where (path inside the validated value) and what, in words. */
+export interface SchemaProblem {
+  path: PropertyKey[];
+  message: string;
+}
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; problems: SchemaProblem[] };
+
+/**
+ * Validates `data`; on failure every problem reads `<label>: <what is wrong> (<what is allowed>)`.
+ * On success the value is the schema's output (defaults applied).
+ */
+export function validate<T>(schema: z.ZodType<T>, data: unknown, label: string): Validated<T> {
+  const result = schema.safeParse(data);
+  if (result.success) return { ok: true, value: result.data };
+  const allowed = schema instanceof z.ZodObject ? Object.keys(schema.shape) : null;
+  const problems = result.error.issues.flatMap((issue) => describe(issue, [], data, label, allowed));
+  return { ok: false, problems };
+}
+
+function describe(
+  issue: z.core.$ZodIssue,
+  prefix: PropertyKey[],
+  data: unknown,
+  label: string,
+  allowed: string[] | null,
+): SchemaProblem[] {
+  const path = [...prefix, ...issue.path];
+  const value = valueAt(data, path);
+  const subject = path.length ? `${label}: ${pathText(path)}` : label;
+  const one = (message: string): SchemaProblem[] => [{ path, message }];
+
+  switch (issue.code) {
+    case 'invalid_type':
+      if (value === undefined) return one(`${subject} is missing (must be ${typeWord(issue.expected)})`);
+      return one(`${subject} must be ${typeWord(issue.expected)}, not ${valueWord(value)}`);
+    case 'invalid_value':
+      return one(`${subject} must be ${choices(issue.values.map((v) => JSON.stringify(v)))}`);
+    case 'too_small':
+      return one(`${subject} ${bound('least', issue.origin, Number(issue.minimum), issue.inclusive !== false)}`);
+    case 'too_big':
+      return one(`${subject} ${bound('most', issue.origin, Number(issue.maximum), issue.inclusive !== false)}`);
+    case 'invalid_format':
+      return one(`${subject} must match ${issue.format === 'regex' ? issue.pattern : `the ${issue.format} format`}`);
+    case 'unrecognized_keys': {
+      const owner = path.length === 0 ? allowed : null;
+      const hint =
+        owner === null ? '' : owner.length ? ` (allowed: ${owner.join(', ')})` : ' (it takes no parameters)';
+      return issue.keys.map((key) => ({ path: [...path, key], message: `${subject}: unknown key "${key}"${hint}` }));
+    }
+    case 'invalid_union':
+      return describeUnion(issue.errors, path, data, label, subject, value);
+    default:
+      return one(`${subject}: ${issue.message}`);
+  }
+}
+
+/** A union fails as a whole ("a string or a list"), or inside the one branch whose shape fit. */
+function describeUnion(
+  branches: z.core.$ZodIssue[][],
+  path: PropertyKey[],
+  data: unknown,
+  label: string,
+  subject: string,
+  value: unknown,
+): SchemaProblem[] {
+  const shallow = (i: z.core.$ZodIssue): boolean =>
+    i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_value');
+  const deep = branches.find((issues) => issues.length > 0 && !issues.every(shallow));
+  if (deep) return deep.flatMap((i) => describe(i, path, data, label, null));
+  const wanted = branches.flat().flatMap((i) => {
+    if (i.code === 'invalid_type') return [typeWord(i.expected)];
+    if (i.code === 'invalid_value') return i.values.map((v) => JSON.stringify(v));
+    return [];
+  });
+  const not = value === undefined ? ' (it is missing)' : `, not ${valueWord(value)}`;
+  return [{ path, message: `${subject} must be ${choices(wanted)}${not}` }];
+}
+
+function bound(side: 'least' | 'most', origin: string, n: number, inclusive: boolean): string {
+  if (origin === 'string') {
+    if (side === 'least' && n === 1) return 'must not be empty';
+    return `must be at ${side} ${n} characters long`;
+  }
+  if (origin === 'array' || origin === 'set') {
+    if (side === 'least' && n === 1) return 'must list at least one item';
+    return `must have at ${side} ${n} items`;
+  }
+  if (!inclusive) return `must be ${side === 'least' ? 'greater' : 'less'} than ${n}`;
+  return `must be at ${side} ${n}`;
+}
+
+function typeWord(expected: string): string {
+  const words: Record<string, string> = {
+    int: 'an integer',
+    number: 'a number',
+    string: 'a string',
+    boolean: 'true or false',
+    array: 'a list',
+    object: 'a map',
+  };
+  return words[expected] ?? expected;
+}
+
+/** How a YAML value reads in a message: "a list", "empty", `"100000"` (a string), 1.5. */
+export function valueWord(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a map';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
+  return String(value);
+}
+
+function choices(items: string[]): string {
+  const unique = [...new Set(items)];
+  if (unique.length <= 1) return unique[0] ?? 'something else';
+  if (unique.length === 2) return `${unique[0]} or ${unique[1]}`;
+  return `one of ${unique.join(', ')}`;
+}
+
+function pathText(path: PropertyKey[]): string {
+  return path
+    .map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : `${i ? '.' : ''}${String(seg)}`))
+    .join('');
+}
+
+function valueAt(data: unknown, path: PropertyKey[]): unknown {
+  let node = data;
+  for (const seg of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<PropertyKey, unknown>)[seg];
+  }
+  return node;
+}

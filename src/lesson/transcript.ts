@@ -1,0 +1,70 @@
+// `run <lesson> --no-tui`: performs every step for real and prints a transcript (text or JSON lines).
+import type { HelperClient } from '../helper/client.js';
+import type { Lesson, NsRow, Snapshot, StepRun } from '../types.js';
+import { LiveSession } from './liveSession.js';
+import { formatSyscall } from '../app/formatSyscall.js';
+import { describeAction } from '../app/derive.js';
+
+export interface TranscriptStyle {
+  ok(text: string): string;
+  bad(text: string): string;
+  dim(text: string): string;
+  bold(text: string): string;
+}
+
+function nsLine(rows: NsRow[]): string {
+  return rows
+    .filter((r) => r.container !== null)
+    .map((r) => `${r.type}:${r.host === r.container ? 'host' : r.container}`)
+    .join(' ');
+}
+
+function describeState(s: Snapshot): string[] {
+  const lines = [`namespaces  ${nsLine(s.namespaces)}`];
+  lines.push(`hostname    host ${s.hostname.host}, container ${s.hostname.container ?? '-'}`);
+  for (const p of s.processes) lines.push(`process     host PID ${p.hostPid} = PID ${p.nsPids[p.nsPids.length - 1]} inside  ${p.role}  ${p.cmdline.slice(0, 60)}`);
+  const added = s.mounts.filter((m) => m.added);
+  for (const m of added.slice(0, 5)) lines.push(`mount       + ${m.fsType} on ${m.mountPoint}`);
+  if (s.links.length) lines.push(`links       ${s.links.map((l) => `${l.name} ${l.up ? 'UP' : 'DOWN'}`).join(', ')}`);
+  if (s.uidMap) lines.push(`uid_map     ${s.uidMap.replace(/\s+/g, ' ')}`);
+  return lines;
+}
+
+function printStep(out: (line: string) => void, style: TranscriptStyle, lesson: Lesson, i: number, run: StepRun, snap: Snapshot | null): void {
+  const step = lesson.steps[i];
+  const mark = run.status === 'done' ? style.ok('✓') : style.bad('✗');
+  out(`${mark} ${style.bold(`step ${i + 1}/${lesson.steps.length}: ${step.title}`)}  ${style.dim(`(${describeAction(step.action)}, ${run.ms.toFixed(1)} ms)`)}`);
+  for (const e of run.log) out(`    ${e.errno ? style.bad(formatSyscall(e)) : formatSyscall(e)}`);
+  for (const line of run.output) out(`    ${style.dim('│')} ${line}`);
+  if (snap) for (const line of describeState(snap)) out(`    ${style.dim(line)}`);
+  for (const c of run.checks) out(`    ${c.ok ? style.ok('✓') : style.bad('✗')} ${c.name}: ${c.detail}`);
+  if (run.error) out(`    ${style.bad('error:')} ${run.error}`);
+  if (run.hint) out(`    ${style.dim('fix:')} ${run.hint}`);
+}
+
+/** Returns true when every step and every check passed. */
+export async function runTranscript(helper: HelperClient, lesson: Lesson, json: boolean, style: TranscriptStyle, out: (line: string) => void): Promise<boolean> {
+  const session = await LiveSession.open(helper, lesson, { sampleMs: 0 });
+  let allOk = true;
+  if (json) out(JSON.stringify({ type: 'lesson', id: lesson.id, title: lesson.title, steps: lesson.steps.length }));
+  else out(style.bold(`${lesson.title}`) + style.dim(`  (${lesson.steps.length} steps, ${lesson.file})`));
+  try {
+    for (let i = 0; i < lesson.steps.length; i++) {
+      const ok = await session.runStep(i);
+      await session.refresh();
+      const state = session.getState();
+      const run = state.steps[i];
+      if (json) out(JSON.stringify({ type: 'step', index: i, title: lesson.steps[i].title, action: lesson.steps[i].action, ...run, state: state.snapshot }));
+      else printStep(out, style, lesson, i, run, state.snapshot);
+      if (!ok) {
+        allOk = false;
+        if (run.status === 'failed' && state.cursor <= i) break; // the action itself failed: later steps stand on it
+      }
+    }
+  } finally {
+    await session.close();
+  }
+  if (json) out(JSON.stringify({ type: 'result', ok: allOk }));
+  else out(allOk ? style.ok(`all ${lesson.steps.length} steps passed`) : style.bad('the lesson did not pass'));
+  return allOk;
+}

@@ -1,0 +1,83 @@
+// Builds a Snapshot of the container under construction, read from /proc on the host side.
+import { hostname, release } from 'node:os';
+import { readlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { NS_TYPES, type NsRow, type NsType, type ProcessInfo, type Snapshot } from '../types.js';
+import { readProcess, readNamespaces, readMountinfo, readProcCgroup, readNetDevNames, readUidMap, readGidMap, listDescendants } from './sample.js';
+import { diffMounts } from './parse/mountinfo.js';
+import { parseNsLink } from './parse/nsLink.js';
+
+/** The processes that make up the container, with the role each plays. */
+export interface ContainerPids {
+  /** the host side: a process that never leaves the host's namespaces (the helper) */
+  hostPid: number;
+  /** the container process that unshares step by step */
+  builderPid: number;
+  initPid: number | null;
+  userPid: number | null;
+}
+
+export interface ContainerIdentity {
+  hostname: string;
+  release: string;
+}
+
+function nsInode(root: string, pid: number, name: string): number | null {
+  try {
+    return parseNsLink(readlinkSync(join(root, 'proc', String(pid), 'ns', name)))?.inode ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function namespaceRows(root: string, pids: ContainerPids): NsRow[] {
+  const host = readNamespaces(root, pids.hostPid);
+  const inside = readNamespaces(root, pids.builderPid);
+  return NS_TYPES.filter((t) => host[t] !== undefined).map((type: NsType) => {
+    let container = inside[type] ?? null;
+    // unshare(CLONE_NEWPID) changes the namespace of the caller's children, not its own.
+    if (type === 'pid') container = nsInode(root, pids.builderPid, 'pid_for_children');
+    if (type === 'user' && pids.userPid !== null) container = nsInode(root, pids.userPid, 'user') ?? container;
+    return { type, host: host[type] ?? null, container };
+  });
+}
+
+export function containerProcesses(root: string, pids: ContainerPids): ProcessInfo[] {
+  const out: ProcessInfo[] = [];
+  const add = (pid: number, role: string) => {
+    const info = readProcess(root, pid); // null: exited between listing and reading
+    if (info) out.push({ ...info, role });
+  };
+  add(pids.builderPid, 'container process');
+  for (const pid of listDescendants(root, pids.builderPid)) add(pid, pid === pids.initPid ? 'PID 1' : 'inside');
+  if (pids.userPid !== null) {
+    add(pids.userPid, 'user namespace');
+    for (const pid of listDescendants(root, pids.userPid)) add(pid, 'user namespace');
+  }
+  return out;
+}
+
+export function takeSnapshot(
+  root: string,
+  pids: ContainerPids,
+  identity: ContainerIdentity | null,
+  linkStates: Record<string, boolean>,
+): Snapshot {
+  const hostMounts = readMountinfo(root, pids.hostPid) ?? [];
+  const containerMounts = readMountinfo(root, pids.builderPid) ?? [];
+  const uidSource = pids.userPid ?? pids.builderPid;
+  const uidMap = readUidMap(root, uidSource)?.trim() ?? null;
+  const gidMap = readGidMap(root, uidSource)?.trim() ?? null;
+  return {
+    takenAt: Date.now(),
+    hostname: { host: hostname(), container: identity?.hostname ?? null },
+    kernel: { host: release(), container: identity?.release ?? null },
+    namespaces: namespaceRows(root, pids),
+    processes: containerProcesses(root, pids),
+    mounts: diffMounts(hostMounts, containerMounts),
+    cgroups: readProcCgroup(root, pids.builderPid) ?? [],
+    links: (readNetDevNames(root, pids.builderPid) ?? []).map((name) => ({ name, up: linkStates[name] ?? false })),
+    uidMap,
+    gidMap,
+  };
+}

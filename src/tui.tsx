@@ -1,0 +1,75 @@
+// Runs the Ink app full-screen, and hands the terminal to a shell inside the container when asked.
+import React from 'react';
+import { render, type Instance } from 'ink';
+import { existsSync } from 'node:fs';
+import { App } from './app/App.js';
+import { LiveBackend } from './lesson/liveBackend.js';
+import type { TerminalHandover } from './lesson/liveSession.js';
+import type { HelperClient, HelperMode } from './helper/client.js';
+import type { Lesson, LessonLoadError } from './types.js';
+
+export interface TuiOptions {
+  lessons: Lesson[];
+  loadErrors: LessonLoadError[];
+  privilegeNote: string | null;
+  helper: HelperClient;
+  mode: HelperMode;
+  initialLessonId?: string;
+}
+
+const ALT_SCREEN_ON = '\u001B[?1049h\u001B[H';
+const ALT_SCREEN_OFF = '\u001B[?1049l';
+
+export async function startTui(opts: TuiOptions): Promise<void> {
+  const tty = existsSync('/dev/tty') ? '/dev/tty' : undefined;
+  let instance: Instance | null = null;
+  let finish: () => void = () => {};
+  const finished = new Promise<void>((resolve) => {
+    finish = resolve;
+  });
+
+  const mount = (resume?: LiveBackend['current']) =>
+    render(
+      <App
+        backend={backend}
+        initialLessonId={resume ? undefined : opts.initialLessonId}
+        resumeSession={resume ?? undefined}
+        onExit={() => finish()}
+      />,
+      { exitOnCtrlC: false },
+    );
+
+  const terminal: TerminalHandover = {
+    async run<T>(fn: () => Promise<T>): Promise<T> {
+      // Ink reads stdin in raw mode; unmounting gives the terminal back so only the shell reads it.
+      instance?.unmount();
+      instance = null;
+      process.stdout.write(ALT_SCREEN_OFF + '\ncontainer-lab: a shell inside the container. Type exit (or Ctrl-D) to come back.\n\n');
+      const ignore = () => {};
+      process.on('SIGINT', ignore); // Ctrl-C goes to the whole foreground group: it is the shell's
+      try {
+        return await fn();
+      } finally {
+        process.off('SIGINT', ignore);
+        process.stdout.write(ALT_SCREEN_ON);
+        instance = mount(backend.current);
+      }
+    },
+  };
+
+  const backend = new LiveBackend(opts.lessons, opts.loadErrors, opts.privilegeNote, opts.helper, opts.mode, terminal, tty);
+  const stop = () => finish();
+  process.on('SIGTERM', stop);
+  process.on('SIGHUP', stop);
+  process.stdout.write(ALT_SCREEN_ON);
+  try {
+    instance = mount();
+    await finished;
+  } finally {
+    (instance as Instance | null)?.unmount();
+    process.stdout.write(ALT_SCREEN_OFF);
+    process.off('SIGTERM', stop);
+    process.off('SIGHUP', stop);
+    await backend.current?.close();
+  }
+}

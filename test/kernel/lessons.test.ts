@@ -1,0 +1,131 @@
+// Every step of every lesson, for real as root, each checked against the kernel by the test itself.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { hostname } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
+import { HelperClient, type LabPids } from '../../src/helper/client.js';
+import { LiveSession } from '../../src/lesson/liveSession.js';
+import { loadLessons } from '../../src/lesson/loadLessons.js';
+import { lessonsDir } from '../../src/lesson/packageRoot.js';
+import type { Lesson, StepSpec } from '../../src/types.js';
+import { describeAsRoot } from '../support/requireRoot.js';
+import { inNamespaces, isAlive, labMountsOnHost, mountinfo, nsLink, statusField, until, labCgroupDirs } from '../support/kernelView.js';
+
+const { lessons, errors } = loadLessons(lessonsDir());
+
+/** What each action must have done, read from /proc and util-linux tools, not from the app. */
+function verifyStep(step: StepSpec, pids: LabPids, hostName: string, before: Map<string, string>): void {
+  const p = step.action.params as Record<string, any>;
+  const b = pids.builder;
+  switch (step.action.name) {
+    case 'unshare':
+      for (const ns of p.namespaces as string[]) {
+        const link = nsLink(b, ns === 'pid' ? 'pid_for_children' : ns);
+        expect(link, `${ns} namespace of the container process`).not.toBe(nsLink('self', ns));
+        expect(link).not.toBe(before.get(ns));
+      }
+      break;
+    case 'sethostname':
+      expect(inNamespaces(b, ['--uts'], ['hostname']).trim()).toBe(p.name);
+      expect(hostname()).toBe(hostName);
+      break;
+    case 'make-mounts-private':
+      expect(mountinfo(b).filter((l) => / shared:\d+/.test(l))).toEqual([]);
+      break;
+    case 'mount-tmpfs': {
+      const target = `${pids.sessionDir}/tmpfs`;
+      expect(mountinfo(b).some((l) => l.split(' ')[4] === target && / - tmpfs /.test(l))).toBe(true);
+      expect(mountinfo('self').some((l) => l.split(' ')[4] === target)).toBe(false);
+      break;
+    }
+    case 'start-init':
+      expect(pids.init).not.toBeNull();
+      expect(statusField(pids.init!, 'NSpid').split(/\s+/).pop()).toBe('1');
+      expect(Number(statusField(pids.init!, 'PPid'))).toBe(b);
+      break;
+    case 'mount-proc': {
+      const listed = inNamespaces(b, ['--mount'], ['ls', '/proc']).split(/\s+/).filter((n) => /^\d+$/.test(n));
+      expect(listed).toContain('1');
+      expect(listed.length).toBeLessThan(10);
+      break;
+    }
+    case 'link-up':
+      expect(inNamespaces(b, ['--net'], ['ip', '-o', 'link', 'show', p.name])).toMatch(/<[^>]*\bUP\b/);
+      break;
+    case 'join-cgroup': {
+      const cg = statusFile(b, 'cgroup');
+      expect(cg).toMatch(/container-lab-/);
+      expect(pids.cgroupDirs.every((d) => existsSync(d))).toBe(true);
+      break;
+    }
+    case 'user-namespace':
+      expect(pids.user).not.toBeNull();
+      expect(statusField(pids.user!, 'Uid').split(/\s+/)[0]).toBe(String(p.outsideUid));
+      expect(statusFile(pids.user!, 'uid_map').trim().split(/\s+/)).toEqual(['0', String(p.outsideUid), '1']);
+      expect(nsLink(pids.user!, 'user')).not.toBe(nsLink('self', 'user'));
+      break;
+    case 'run':
+      break; // its own output is checked by the lesson's checks; the kernel state is unchanged
+    default:
+      throw new Error(`no kernel verification for action ${step.action.name}: add one`);
+  }
+}
+
+function statusFile(pid: number, name: string): string {
+  return readFileSync(`/proc/${pid}/${name}`, 'utf8');
+}
+
+function lessonSuite(lesson: Lesson): void {
+  describeAsRoot(`lesson ${lesson.id}, for real`, () => {
+    let helper: HelperClient;
+    let session: LiveSession;
+    const seen: LabPids[] = [];
+    const hostName = hostname();
+
+    beforeAll(async () => {
+      helper = HelperClient.start('root', 'inherit');
+      await helper.hello();
+      session = await LiveSession.open(helper, lesson, { sampleMs: 0 });
+    });
+
+    afterAll(async () => {
+      await session?.close();
+      await helper?.stop();
+    });
+
+    lesson.steps.forEach((step, i) => {
+      it(`step ${i + 1}: ${step.title}`, async () => {
+        const before = new Map<string, string>();
+        const b0 = (await helper.pids()).builder;
+        for (const ns of ['uts', 'mnt', 'net', 'ipc', 'cgroup']) before.set(ns, nsLink(b0, ns));
+        before.set('pid', nsLink(b0, 'pid_for_children'));
+        const ok = await session.runStep(i);
+        const run = session.getState().steps[i];
+        expect(run.error ?? '', JSON.stringify(run.checks)).toBe('');
+        expect(ok).toBe(true);
+        expect(run.checks.length).toBeGreaterThan(0);
+        const pids = await helper.pids();
+        seen.push(pids);
+        verifyStep(step, pids, hostName, before);
+        await session.refresh();
+        expect(session.getState().snapshot?.processes.some((p) => p.hostPid === pids.builder)).toBe(true);
+      });
+    });
+
+    it('leaves nothing behind when the lesson closes', async () => {
+      const last = seen[seen.length - 1];
+      await session.close();
+      const pids = [last.builder, last.init, last.user].filter((p): p is number => p !== null);
+      expect(await until(() => pids.every((p) => !isAlive(p)), 2000), `still alive: ${pids.filter(isAlive)}`).toBe(true);
+      expect(labMountsOnHost()).toEqual([]);
+      expect(labCgroupDirs()).toEqual([]);
+      expect(existsSync(last.sessionDir)).toBe(false);
+    });
+  });
+}
+
+it('the lessons directory loads without errors', () => {
+  expect(errors).toEqual([]);
+  expect(lessons.map((l) => l.id)).toEqual(expect.arrayContaining(['just-a-process', 'namespaces']));
+});
+
+for (const lesson of lessons) lessonSuite(lesson);

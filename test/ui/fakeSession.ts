@@ -1,0 +1,385 @@
+// A scripted LessonSession and LabBackend for UI tests, with snapshots shaped like the real kernel's.
+import type {
+  CheckResult,
+  LabBackend,
+  Lesson,
+  LessonLoadError,
+  LessonSession,
+  MountEntry,
+  NsRow,
+  ProcessInfo,
+  SessionState,
+  Snapshot,
+  StepRun,
+  SyscallEntry,
+} from '../../src/types.js';
+
+/** Inodes as /proc/1/ns/* reads on a typical host, and fresh ones as new namespaces get. */
+export const HOST_NS: Record<string, number> = {
+  cgroup: 4026531835,
+  ipc: 4026531839,
+  mnt: 4026531841,
+  net: 4026531840,
+  pid: 4026531836,
+  time: 4026531834,
+  user: 4026531837,
+  uts: 4026531838,
+};
+export const NEW_NS: Record<string, number> = { mnt: 4026532449, uts: 4026532450, pid: 4026532452 };
+
+const T0 = 1_760_000_000_000;
+
+export function entry(call: string, args: string[], ret = '0', extra: Partial<SyscallEntry> = {}): SyscallEntry {
+  return { t: T0, call, args, ret, pid: 48190, ms: 0.21, ...extra };
+}
+
+type Mount = MountEntry & { added: boolean };
+
+function mount(
+  mountId: number,
+  parentId: number,
+  mountPoint: string,
+  fsType: string,
+  source: string,
+  optionalFields: string[],
+  added = false,
+): Mount {
+  return {
+    mountId,
+    parentId,
+    majorMinor: fsType === 'ext4' ? '8:1' : `0:${mountId}`,
+    root: '/',
+    mountPoint,
+    mountOptions: 'rw,nosuid,nodev,relatime',
+    optionalFields,
+    fsType,
+    source,
+    superOptions: 'rw',
+    added,
+  };
+}
+
+export const HOST_MOUNTS: Mount[] = [
+  mount(22, 1, '/', 'ext4', '/dev/sda1', ['shared:1']),
+  mount(23, 22, '/sys', 'sysfs', 'sysfs', ['shared:7']),
+  mount(24, 22, '/proc', 'proc', 'proc', ['shared:12']),
+  mount(25, 22, '/dev', 'devtmpfs', 'udev', ['shared:2']),
+  mount(26, 25, '/dev/pts', 'devpts', 'devpts', ['shared:3']),
+  mount(27, 22, '/run', 'tmpfs', 'tmpfs', ['shared:5']),
+  mount(31, 23, '/sys/fs/cgroup/unified', 'cgroup2', 'cgroup2', ['shared:9']),
+];
+
+const builder: ProcessInfo = {
+  hostPid: 48190,
+  nsPids: [48190],
+  ppid: 48170,
+  name: 'node',
+  cmdline: 'node /usr/lib/container-lab/helper.js',
+  uid: 0,
+  uidInside: 0,
+  role: 'builder',
+};
+const init: ProcessInfo = {
+  hostPid: 48213,
+  nsPids: [48213, 1],
+  ppid: 48190,
+  name: 'sh',
+  cmdline: '/bin/sh',
+  uid: 0,
+  uidInside: 0,
+  role: 'container PID 1',
+};
+
+function nsRows(own: Record<string, number>): NsRow[] {
+  return Object.entries(HOST_NS).map(([type, host]) => ({
+    type: type as NsRow['type'],
+    host,
+    container: own[type] ?? host,
+  }));
+}
+
+/** Before any step: the builder alone, sharing every namespace with the host. */
+export function baseSnapshot(): Snapshot {
+  return {
+    takenAt: T0,
+    hostname: { host: 'workshop-vm', container: 'workshop-vm' },
+    kernel: { host: '6.1.0-25-amd64', container: '6.1.0-25-amd64' },
+    namespaces: nsRows({}),
+    processes: [builder],
+    mounts: HOST_MOUNTS.map((m) => ({ ...m })),
+    cgroups: [{ hierarchyId: 0, controllers: [], path: '/' }],
+    links: [{ name: 'lo', up: true }, { name: 'eth0', up: true }],
+    uidMap: null,
+    gidMap: null,
+  };
+}
+
+export interface FakeStep {
+  title: string;
+  slide: string;
+  action: { name: string; params: Record<string, unknown> };
+  log: SyscallEntry[];
+  checks: CheckResult[];
+  output?: string[];
+  /** the step fails with this reason */
+  error?: string;
+  hint?: string;
+  /** the kernel state after the step */
+  snapshot?: (prev: Snapshot) => Snapshot;
+}
+
+export const UNSHARE_LINE = 'unshare(CLONE_NEWNS|CLONE_NEWUTS|CLONE_NEWPID) = 0';
+export const EPERM_MOUNT_LINE =
+  'mount("tmpfs", "/run/container-lab/s-1a2b/scratch", "tmpfs", 0, "size=4m") = -1 EPERM (Operation not permitted)';
+
+/** The namespaces lesson: unshare, sethostname, then a tmpfs mount (failing when `failMount`). */
+export function namespaceSteps(failMount = false): FakeStep[] {
+  return [
+    {
+      title: 'New namespaces',
+      slide: '## New namespaces\n\n`unshare(2)` moves the builder into **new** UTS, PID and mount namespaces.\n\n- watch the *Namespaces* panel\n- the inodes change',
+      action: { name: 'unshare', params: { namespaces: ['uts', 'pid', 'mnt'] } },
+      log: [
+        entry('unshare', ['CLONE_NEWNS|CLONE_NEWUTS|CLONE_NEWPID']),
+        entry('mount', ['NULL', '"/"', 'NULL', 'MS_REC|MS_PRIVATE', 'NULL']),
+        entry('spawn', ['"/bin/sh"'], '48213'),
+      ],
+      checks: [
+        { name: 'uts namespace differs from the host', ok: true, detail: 'host 4026531838, container 4026532450' },
+        { name: 'container init is PID 1 inside', ok: true, detail: 'NSpid: 48213 1' },
+      ],
+      snapshot: (prev) => ({
+        ...prev,
+        namespaces: nsRows(NEW_NS),
+        processes: [builder, init],
+        mounts: HOST_MOUNTS.map((m) => ({ ...m, optionalFields: [] })),
+      }),
+    },
+    {
+      title: 'Its own hostname',
+      slide: '## Its own hostname\n\n`sethostname("lab")` changes the name **inside** only.',
+      action: { name: 'sethostname', params: { name: 'lab' } },
+      log: [entry('sethostname', ['"lab"', '3'])],
+      checks: [
+        { name: 'hostname inside is "lab"', ok: true, detail: 'read: lab' },
+        { name: 'host hostname unchanged', ok: true, detail: 'read: workshop-vm' },
+      ],
+      output: ['lab'],
+      snapshot: (prev) => ({ ...prev, hostname: { host: 'workshop-vm', container: 'lab' } }),
+    },
+    {
+      title: 'A private tmpfs',
+      slide: '## A private tmpfs\n\nA mount made here is invisible to the host.',
+      action: { name: 'mount-tmpfs', params: { size: '4m' } },
+      log: failMount
+        ? [
+            entry('mount', ['"tmpfs"', '"/run/container-lab/s-1a2b/scratch"', '"tmpfs"', '0', '"size=4m"'], '-1', {
+              errno: 'EPERM',
+              message: 'Operation not permitted',
+            }),
+          ]
+        : [entry('mount', ['"tmpfs"', '"/run/container-lab/s-1a2b/scratch"', '"tmpfs"', '0', '"size=4m"'])],
+      checks: failMount
+        ? [{ name: 'tmpfs invisible on the host', ok: false, detail: 'no tmpfs at /run/container-lab/s-1a2b/scratch in the container' }]
+        : [{ name: 'tmpfs invisible on the host', ok: true, detail: 'only in the container' }],
+      error: failMount ? 'mount of tmpfs failed: EPERM (Operation not permitted)' : undefined,
+      hint: failMount ? 'run the lab as root: sudo npx container-lab' : undefined,
+      snapshot: failMount
+        ? undefined
+        : (prev) => ({
+            ...prev,
+            mounts: [...prev.mounts, mount(412, 27, '/run/container-lab/s-1a2b/scratch', 'tmpfs', 'tmpfs', [], true)],
+          }),
+    },
+  ];
+}
+
+export function makeLesson(id: string, order: number, title: string, steps: FakeStep[], extra: Partial<Lesson> = {}): Lesson {
+  return {
+    id,
+    title,
+    summary: `summary of ${title}`,
+    privilege: 'root',
+    order,
+    intro: `# ${title}\n\nA container starts as **an ordinary process**. Press → to run each step for real.`,
+    steps: steps.map((s, i) => ({
+      title: s.title,
+      slide: s.slide,
+      notes: '',
+      action: s.action,
+      checks: [],
+      line: 10 + i * 10,
+    })),
+    file: `lessons/${String(order).padStart(2, '0')}-${id}.md`,
+    ...extra,
+  };
+}
+
+const pending = (): StepRun => ({ status: 'pending', log: [], output: [], checks: [], ms: 0 });
+
+/** A LessonSession that plays a script; records each call in `calls`. */
+export class FakeSession implements LessonSession {
+  calls: string[] = [];
+  /** make the next call of this name reject with this error */
+  rejectNext: Partial<Record<'next' | 'back' | 'reset' | 'shell' | 'close', Error>> = {};
+  /** when set, next() waits for release() before finishing the step (the step stays "running") */
+  hold = false;
+  private release_: (() => void) | null = null;
+  private endShell_: (() => void) | null = null;
+  private state: SessionState;
+  private listeners = new Set<() => void>();
+  private history: Snapshot[];
+
+  constructor(
+    readonly lesson: Lesson,
+    readonly script: FakeStep[],
+  ) {
+    this.history = [baseSnapshot()];
+    this.state = {
+      lesson,
+      steps: lesson.steps.map(pending),
+      cursor: 0,
+      busy: false,
+      activity: null,
+      snapshot: this.history[0],
+      error: null,
+      inShell: false,
+    };
+  }
+
+  getState = (): SessionState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** replace parts of the state and tell the subscribers */
+  set(patch: Partial<SessionState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of [...this.listeners]) l();
+  }
+
+  private setStep(i: number, run: StepRun): void {
+    const steps = this.state.steps.slice();
+    steps[i] = run;
+    this.set({ steps });
+  }
+
+  private check(name: keyof FakeSession['rejectNext']): void {
+    this.calls.push(name);
+    const err = this.rejectNext[name];
+    if (err) {
+      delete this.rejectNext[name];
+      throw err;
+    }
+  }
+
+  release(): void {
+    this.release_?.();
+  }
+
+  endShell(): void {
+    this.endShell_?.();
+  }
+
+  async next(): Promise<void> {
+    this.check('next');
+    const i = this.state.cursor;
+    const step = this.script[i];
+    if (!step) return;
+    this.set({ busy: true });
+    this.setStep(i, { ...pending(), status: 'running' });
+    if (this.hold) await new Promise<void>((r) => (this.release_ = r));
+    else await Promise.resolve();
+    const failed = step.error !== undefined;
+    const run: StepRun = {
+      status: failed ? 'failed' : 'done',
+      log: step.log,
+      output: step.output ?? [],
+      checks: step.checks,
+      error: step.error,
+      hint: step.hint,
+      ms: 3.4 + i,
+    };
+    this.setStep(i, run);
+    if (failed) {
+      this.set({ busy: false });
+      return;
+    }
+    const prev = this.history[i] ?? this.history[this.history.length - 1];
+    const snap = step.snapshot ? step.snapshot(prev) : prev;
+    this.history[i + 1] = snap;
+    this.set({ busy: false, cursor: i + 1, snapshot: { ...snap, takenAt: T0 + i + 1 } });
+  }
+
+  async back(): Promise<void> {
+    this.check('back');
+    let focus = -1;
+    this.state.steps.forEach((s, k) => {
+      if (s.status !== 'pending') focus = k;
+    });
+    if (focus < 0) return;
+    const steps = this.state.steps.map((s, k) => (k >= focus ? pending() : s));
+    this.set({ busy: true, activity: 'rebuilding from the start' });
+    await Promise.resolve();
+    this.set({ steps, cursor: focus, busy: false, activity: null, snapshot: this.history[focus] });
+  }
+
+  async reset(): Promise<void> {
+    this.check('reset');
+    this.set({ steps: this.lesson.steps.map(pending), cursor: 0, snapshot: this.history[0], error: null });
+  }
+
+  async shell(): Promise<void> {
+    this.check('shell');
+    this.set({ inShell: true });
+    await new Promise<void>((r) => (this.endShell_ = r));
+    this.set({ inShell: false });
+  }
+
+  async close(): Promise<void> {
+    this.check('close');
+  }
+}
+
+export interface FakeBackendOptions {
+  lessons?: Lesson[];
+  scripts?: Record<string, FakeStep[]>;
+  loadErrors?: LessonLoadError[];
+  privilegeNote?: string | null;
+  unavailable?: Record<string, string>;
+  openError?: Error;
+}
+
+export interface FakeBackend extends LabBackend {
+  sessions: FakeSession[];
+  opened: string[];
+}
+
+/** Three lessons: namespaces (runs), a failing variant, and cgroups (unavailable rootless). */
+export function createFakeBackend(opts: FakeBackendOptions = {}): FakeBackend {
+  const lessons = opts.lessons ?? [
+    makeLesson('processes', 1, 'A container is just processes', namespaceSteps()),
+    makeLesson('namespaces', 2, 'Namespaces', namespaceSteps()),
+    makeLesson('cgroups', 3, 'cgroups: limits', namespaceSteps()),
+  ];
+  const scripts = opts.scripts ?? {};
+  const unavailable = opts.unavailable ?? {};
+  const backend: FakeBackend = {
+    lessons,
+    loadErrors: opts.loadErrors ?? [],
+    privilegeNote: opts.privilegeNote ?? null,
+    sessions: [],
+    opened: [],
+    unavailable: (lesson) => unavailable[lesson.id] ?? null,
+    open: async (lesson) => {
+      backend.opened.push(lesson.id);
+      if (opts.openError) throw opts.openError;
+      const s = new FakeSession(lesson, scripts[lesson.id] ?? namespaceSteps());
+      backend.sessions.push(s);
+      return s;
+    },
+  };
+  return backend;
+}

@@ -1,0 +1,49 @@
+// Helpers for driving the app in ink-testing-library: terminal size, keys, waiting, frame checks.
+import { render } from 'ink-testing-library';
+import type { ReactElement } from 'react';
+import { stripAnsi, visibleLength } from '../../src/app/textWrap.js';
+
+export const KEY = {
+  enter: '\r',
+  right: '\u001B[C',
+  left: '\u001B[D',
+  up: '\u001B[A',
+  down: '\u001B[B',
+  esc: '\u001B',
+};
+
+export const wait = (ms = 30): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+type Rendered = ReturnType<typeof render>;
+
+/** Give the fake terminal a size and tell Ink and the app, as a real terminal's SIGWINCH would. */
+export function resize(r: Rendered, columns: number, rows: number): void {
+  Object.defineProperty(r.stdout, 'columns', { value: columns, configurable: true, writable: true });
+  Object.defineProperty(r.stdout, 'rows', { value: rows, configurable: true, writable: true });
+  r.stdout.emit('resize');
+}
+
+export async function renderAt(tree: ReactElement, columns: number, rows: number): Promise<Rendered> {
+  const r = render(tree);
+  resize(r, columns, rows);
+  await wait();
+  return r;
+}
+
+/** The last frame without colour codes. */
+export function frame(r: Rendered): string {
+  return stripAnsi(r.lastFrame() ?? '');
+}
+
+export function lines(r: Rendered): string[] {
+  return frame(r).split('\n');
+}
+
+export function widest(r: Rendered): number {
+  return Math.max(...lines(r).map(visibleLength));
+}
+
+export async function press(r: Rendered, key: string, ms = 30): Promise<void> {
+  console.log('PRESS', performance.now().toFixed(0)); r.stdin.write(key);
+  await wait(ms);
+}

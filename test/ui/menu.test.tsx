@@ -1,0 +1,96 @@
+// UI tests for the lesson menu: lessons in order, load errors, privilege note, unavailable lessons.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import { App } from '../../src/app/App.js';
+import { createFakeBackend } from './fakeSession.js';
+import { frame, KEY, press, renderAt, wait } from './harness.js';
+
+afterEach(() => cleanup());
+
+const loadErrors = [
+  { file: 'lessons/07-broken.md', line: 12, message: 'unknown action "mount-overlay"' },
+  { file: 'lessons/08-worse.md', line: 3, message: 'front matter: "order" must be a number' },
+];
+
+describe('menu', () => {
+  it('lists lessons with order number and summary, the privilege note and the load errors', async () => {
+    const backend = createFakeBackend({
+      loadErrors,
+      privilegeNote: 'running rootless: lessons marked root are unavailable',
+    });
+    const r = await renderAt(<App backend={backend} onExit={() => {}} />, 120, 30);
+    const f = frame(r);
+    expect(f).toContain('running rootless: lessons marked root are unavailable');
+    expect(f).toContain('1. A container is just processes');
+    expect(f).toContain('summary of A container is just processes');
+    expect(f).toContain('2. Namespaces');
+    expect(f).toContain('3. cgroups: limits');
+    expect(f).toContain('lessons/07-broken.md:12: unknown action "mount-overlay"');
+    expect(f).toContain('lessons/08-worse.md:3: front matter: "order" must be a number');
+    // in order: the privilege note on top, then the lessons, then the errors
+    expect(f.indexOf('running rootless')).toBeLessThan(f.indexOf('1. A container'));
+    expect(f.indexOf('3. cgroups')).toBeLessThan(f.indexOf('lessons/07-broken.md'));
+  });
+
+  it('sorts by order, not by the order the backend lists them', async () => {
+    const backend = createFakeBackend();
+    backend.lessons.reverse();
+    const r = await renderAt(<App backend={backend} onExit={() => {}} />, 100, 24);
+    const f = frame(r);
+    expect(f.indexOf('1. A container')).toBeLessThan(f.indexOf('2. Namespaces'));
+    expect(f.indexOf('2. Namespaces')).toBeLessThan(f.indexOf('3. cgroups'));
+  });
+
+  it('shows why a lesson is unavailable, and selecting it shows the reason instead of opening it', async () => {
+    const backend = createFakeBackend({ unavailable: { cgroups: 'needs root: cgroup v1 is not delegated here' } });
+    const r = await renderAt(<App backend={backend} onExit={() => {}} />, 120, 30);
+    expect(frame(r)).toContain('3. cgroups: limits  (unavailable: needs root: cgroup v1 is not delegated here)');
+    await press(r, KEY.down);
+    await press(r, KEY.down);
+    await press(r, KEY.enter);
+    const f = frame(r);
+    expect(f).toContain(`"cgroups: limits" can't run here: needs root: cgroup v1 is not delegated here`);
+    expect(backend.opened).toEqual([]);
+    // still on the menu
+    expect(f).toContain('1. A container is just processes');
+  });
+
+  it('shows an error when a lesson fails to open and stays on the menu', async () => {
+    const backend = createFakeBackend({ openError: new Error('helper exited: sudo: a password is required') });
+    const r = await renderAt(<App backend={backend} onExit={() => {}} />, 100, 24);
+    await press(r, KEY.enter, 50);
+    const f = frame(r);
+    expect(f).toContain('Could not open "A container is just processes": helper exited: sudo: a password is required');
+    expect(f).toContain('2. Namespaces');
+  });
+
+  it('q on the menu quits', async () => {
+    const onExit = vi.fn();
+    const r = await renderAt(<App backend={createFakeBackend()} onExit={onExit} />, 100, 24);
+    await press(r, 'q');
+    expect(onExit).toHaveBeenCalledTimes(1);
+  });
+
+  it('opens the lesson named by initialLessonId straight away', async () => {
+    const backend = createFakeBackend();
+    const r = await renderAt(<App backend={backend} initialLessonId="namespaces" onExit={() => {}} />, 100, 30);
+    await wait(30);
+    expect(backend.opened).toEqual(['namespaces']);
+    expect(frame(r)).toContain('2. Namespaces  0/3 steps done');
+  });
+
+  it('says so when initialLessonId names no lesson', async () => {
+    const r = await renderAt(<App backend={createFakeBackend()} initialLessonId="nope" onExit={() => {}} />, 100, 24);
+    expect(frame(r)).toContain('There is no lesson "nope".');
+  });
+
+  it('? opens help over the menu and Esc closes it', async () => {
+    const r = await renderAt(<App backend={createFakeBackend()} onExit={() => {}} />, 100, 30);
+    await press(r, '?');
+    expect(frame(r)).toContain('container-lab help');
+    expect(frame(r)).not.toContain('1. A container is just processes');
+    await press(r, KEY.esc, 60);
+    expect(frame(r)).not.toContain('container-lab help');
+    expect(frame(r)).toContain('1. A container is just processes');
+  });
+});
