@@ -8,7 +8,6 @@ import { HelperClient, type HelperMode } from './helper/client.js';
 import { choosePrivilege } from './privilege.js';
 import { runTranscript, type TranscriptStyle } from './lesson/transcript.js';
 import { runDoctor } from './doctor.js';
-import { startTui } from './tui.js';
 import type { Lesson, LessonLoadError } from './types.js';
 
 const USAGE = `Usage: container-lab [lesson] [options]
@@ -150,6 +149,8 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     throw new Error(`the lab's helper process did not start: ${(error as Error).message}`);
   }
+  // Ink and React load only for the interactive app: the other commands start faster without them.
+  const { startTui } = await import('./tui.js');
   await startTui({ lessons, loadErrors: errors, privilegeNote: choice.note, helper, mode: choice.mode, initialLessonId: initial?.id });
   await helper.stop();
   return 0;

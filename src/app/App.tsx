@@ -12,6 +12,11 @@ export interface AppProps {
   backend: LabBackend;
   /** open this lesson straight away instead of showing the menu first */
   initialLessonId?: string;
+  /**
+   * start on this already-open session (e.g. after the terminal was handed to a shell and the
+   * app mounted again); initialLessonId is then ignored
+   */
+  resumeSession?: LessonSession;
   /** called once the user quits and any open session is closed; the caller unmounts Ink */
   onExit: () => void;
 }
@@ -21,15 +26,15 @@ type Screen =
   | { kind: 'busy'; text: string }
   | { kind: 'lesson'; session: LessonSession; id: number };
 
-export function App({ backend, initialLessonId, onExit }: AppProps) {
+export function App({ backend, initialLessonId, resumeSession, onExit }: AppProps) {
   const { columns, rows } = useTerminalSize();
-  const [screen, setScreen] = useState<Screen>({ kind: 'menu' });
+  const [screen, setScreen] = useState<Screen>(() =>
+    resumeSession ? { kind: 'lesson', session: resumeSession, id: 0 } : { kind: 'menu' },
+  );
   const [help, setHelp] = useState(false);
   const [inShell, setInShell] = useState(false);
   const [message, setMessage] = useState<MenuMessage | null>(null);
 
-  /** the open session, until it is being closed */
-  const sessionRef = useRef<LessonSession | null>(null);
   /** what to do when a pending open() resolves: show it, or close it again */
   const openIntent = useRef<'show' | 'menu' | 'quit' | null>(null);
   const exited = useRef(false);
@@ -44,7 +49,6 @@ export function App({ backend, initialLessonId, onExit }: AppProps) {
 
   const closeThen = useCallback(
     (session: LessonSession, after: 'menu' | 'quit') => {
-      sessionRef.current = null;
       setInShell(false);
       setScreen({ kind: 'busy', text: after === 'quit' ? 'Closing the lesson and quitting…' : 'Closing the lesson…' });
       let closing: Promise<void>;
@@ -85,7 +89,6 @@ export function App({ backend, initialLessonId, onExit }: AppProps) {
           const intent = openIntent.current;
           openIntent.current = null;
           if (intent === 'show' && mounted.current) {
-            sessionRef.current = session;
             setScreen({ kind: 'lesson', session, id: nextId.current++ });
           } else {
             closeThen(session, intent === 'quit' ? 'quit' : 'menu');
@@ -106,7 +109,7 @@ export function App({ backend, initialLessonId, onExit }: AppProps) {
   // Open the lesson asked for on the command line, once.
   const initialDone = useRef(false);
   useEffect(() => {
-    if (initialDone.current || initialLessonId === undefined) return;
+    if (initialDone.current || initialLessonId === undefined || resumeSession) return;
     initialDone.current = true;
     const lesson = backend.lessons.find((l) => l.id === initialLessonId);
     if (!lesson) {
@@ -114,16 +117,14 @@ export function App({ backend, initialLessonId, onExit }: AppProps) {
       return;
     }
     open(lesson);
-  }, [backend, initialLessonId, open]);
+  }, [backend, initialLessonId, resumeSession, open]);
 
-  // Tear down whatever is still open if the app is unmounted some other way (Ctrl+C).
+  // Unmounting does not close the session: the caller may mount the app again on it
+  // (resumeSession) after handing the terminal to a shell, and closes it itself at the end.
   useEffect(() => {
     mounted.current = true;
     return () => {
       mounted.current = false;
-      const s = sessionRef.current;
-      sessionRef.current = null;
-      if (s) Promise.resolve().then(() => s.close()).catch(() => undefined);
     };
   }, []);
 
@@ -139,6 +140,14 @@ export function App({ backend, initialLessonId, onExit }: AppProps) {
   // refs set at commit: a key pressed right after a screen change reaches the new screen.
   const lessonKeys = useRef<KeyHandler | null>(null);
   const onKey = (input: string, key: Key): void => {
+    if (key.ctrl && input === 'c') {
+      // Ctrl+C quits from anywhere, closing the session first, like q on the lesson screen
+      if (screen.kind === 'busy' && openIntent.current === 'show') {
+        openIntent.current = 'quit';
+        setScreen({ kind: 'busy', text: 'Cancelling…' });
+      } else if (screen.kind !== 'busy') quit();
+      return;
+    }
     if (help) {
       if (key.escape || input === '?' || input === 'q') setHelp(false);
       return;

@@ -1,4 +1,4 @@
-// A red box for a failure: what went wrong, and how to fix it when that is known.
+// A failure shown in red: a bordered box with the hint, or two plain lines when room is short.
 import { Box, Text } from 'ink';
 import { wrapPlain } from './textWrap.js';
 
@@ -19,12 +19,33 @@ export function errorBoxLines(message: string, hint: string | null | undefined, 
   return lines;
 }
 
+/** Lines the compact form takes: the error on one line, the hint on another. */
+export function errorCompactHeight(hint: string | null | undefined): number {
+  return hint ? 2 : 1;
+}
+
 /** Lines the box takes: borders, title and text. */
 export function errorBoxHeight(message: string, hint: string | null | undefined, width: number): number {
   return 3 + errorBoxLines(message, hint, width).length;
 }
 
 export function ErrorBox({ title, message, hint, width, height }: ErrorBoxProps) {
+  // Too little room for the box: one red line for the error, one for the hint.
+  if (height !== undefined && height < errorBoxHeight(message, hint, width)) {
+    if (height <= 0) return null;
+    return (
+      <Box width={width} flexDirection="column">
+        <Text wrap="truncate-end" color="red" bold>
+          {`${title}: ${message.replace(/\s*\n\s*/g, ' ')}`}
+        </Text>
+        {hint && height >= 2 ? (
+          <Text wrap="truncate-end" color="yellow">
+            {`hint: ${hint}`}
+          </Text>
+        ) : null}
+      </Box>
+    );
+  }
   const all = errorBoxLines(message, hint, width);
   const room = height === undefined ? all.length : Math.max(0, height - 3);
   const shown = all.slice(0, room);

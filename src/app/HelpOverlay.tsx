@@ -16,7 +16,7 @@ const LINES: Array<[string, string]> = [
   ['r', 'tear the container down and start again'],
   ['s', 'open a shell inside the container (exit comes back)'],
   ['Esc', 'close the lesson and go back to the menu'],
-  ['q', 'close everything and quit'],
+  ['q / Ctrl+C', 'close everything and quit'],
   ['?', 'this help'],
   ['', 'Reading the panels'],
   ['· ▶ ✓ ✗', 'step pending, running, done, failed'],

@@ -3,7 +3,7 @@ import { useCallback, useLayoutEffect, useMemo, useState, type MutableRefObject 
 import { Box, Text, type Key } from 'ink';
 import type { LessonSession } from '../types.js';
 import { collectLog, errorText, focusIndex, stripTitleHeading } from './derive.js';
-import { ErrorBox, errorBoxHeight } from './ErrorBox.js';
+import { ErrorBox, errorBoxHeight, errorCompactHeight } from './ErrorBox.js';
 import { Footer } from './Footer.js';
 import { allocate, splitColumns, type SectionNeed } from './layout.js';
 import { LessonHeader } from './LessonHeader.js';
@@ -121,7 +121,9 @@ export function LessonScreen({ session, columns, rows, keysRef, onMenu, onQuit, 
   // Lines: the whole tree stays below the terminal's height so Ink never scrolls.
   const total = Math.max(8, rows - 1);
   const errorHint = 'r starts the lesson again · Esc goes back to the menu';
-  const errorH = state.error ? Math.min(errorBoxHeight(state.error, errorHint, columns), Math.max(4, Math.floor(total / 3))) : 0;
+  // the session's error: a box when it fits in a third of the screen, else two lines
+  const errorBoxH = state.error ? errorBoxHeight(state.error, errorHint, columns) : 0;
+  const errorH = !state.error ? 0 : errorBoxH <= Math.max(5, Math.floor(total / 3)) ? errorBoxH : errorCompactHeight(errorHint);
   const keyErrorH = keyError ? 1 : 0;
   const body = Math.max(4, total - 2 - errorH - keyErrorH);
 
@@ -130,7 +132,7 @@ export function LessonScreen({ session, columns, rows, keysRef, onMenu, onQuit, 
 
   const leftNeeds: SectionNeed[] = [
     { key: 'next', min: 1, want: 1 },
-    { key: 'stepError', min: Math.min(stepErrorWant, 4), want: stepErrorWant },
+    { key: 'stepError', min: stepErrorText ? errorCompactHeight(focusRun?.hint) : 0, want: stepErrorWant },
     { key: 'steps', min: Math.min(n, 3), want: n },
     { key: 'slide', min: 3, want: slideWant(slideLines), weight: 3 },
   ];

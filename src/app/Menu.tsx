@@ -1,5 +1,5 @@
 // The lesson menu: lessons in order (unavailable ones dimmed with the reason), load errors, privilege note.
-import { useEffect, useMemo, useState, type FC } from 'react';
+import { useMemo, useState, type FC } from 'react';
 import { Box, Text } from 'ink';
 import SelectInput from 'ink-select-input';
 import type { LabBackend, Lesson } from '../types.js';
@@ -57,8 +57,6 @@ export function Menu({ backend, columns, rows, active, message, onOpen }: MenuPr
   const items = useMemo(() => entries.map((e) => ({ key: e.lesson.id, label: e.label, value: e.lesson.id })), [entries]);
 
   const [highlighted, setHighlighted] = useState<string | null>(null);
-  console.log('MENU render', performance.now().toFixed(0));
-  useEffect(() => { console.log('MENU effect', performance.now().toFixed(0)); });
   const [local, setLocal] = useState<MenuMessage | null>(null);
 
   const width = Math.max(20, columns);

@@ -91,7 +91,7 @@ export class Lab {
     let linkStates: Record<string, boolean> = {};
     if (!builder.rpc.closed) {
       identity = await builder.rpc.call<ContainerIdentity>('identity');
-      const names = readNetDevNames('/', builder.pid) ?? [];
+      const names = readNetDevNames('/', builder.pid);
       linkStates = await builder.rpc.call<Record<string, boolean>>('linkStates', { names });
     }
     return takeSnapshot('/', {

@@ -3,7 +3,7 @@ import { hostname, release } from 'node:os';
 import { readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { NS_TYPES, type NsRow, type NsType, type ProcessInfo, type Snapshot } from '../types.js';
-import { readProcess, readNamespaces, readMountinfo, readProcCgroup, readNetDevNames, readUidMap, readGidMap, listDescendants } from './sample.js';
+import { readProcess, readNamespaces, readMountinfo, readProcCgroup, readNetDevNames, readUidMap, readGidMap, listDescendants, ProcessGoneError } from './sample.js';
 import { diffMounts } from './parse/mountinfo.js';
 import { parseNsLink } from './parse/nsLink.js';
 
@@ -45,8 +45,11 @@ export function namespaceRows(root: string, pids: ContainerPids): NsRow[] {
 export function containerProcesses(root: string, pids: ContainerPids): ProcessInfo[] {
   const out: ProcessInfo[] = [];
   const add = (pid: number, role: string) => {
-    const info = readProcess(root, pid); // null: exited between listing and reading
-    if (info) out.push({ ...info, role });
+    try {
+      out.push({ ...readProcess(root, pid), role });
+    } catch (error) {
+      if (!(error instanceof ProcessGoneError)) throw error; // exited between listing and reading
+    }
   };
   add(pids.builderPid, 'container process');
   for (const pid of listDescendants(root, pids.builderPid)) add(pid, pid === pids.initPid ? 'PID 1' : 'inside');
@@ -63,11 +66,11 @@ export function takeSnapshot(
   identity: ContainerIdentity | null,
   linkStates: Record<string, boolean>,
 ): Snapshot {
-  const hostMounts = readMountinfo(root, pids.hostPid) ?? [];
-  const containerMounts = readMountinfo(root, pids.builderPid) ?? [];
+  const hostMounts = readMountinfo(root, pids.hostPid);
+  const containerMounts = readMountinfo(root, pids.builderPid);
   const uidSource = pids.userPid ?? pids.builderPid;
-  const uidMap = readUidMap(root, uidSource)?.trim() ?? null;
-  const gidMap = readGidMap(root, uidSource)?.trim() ?? null;
+  const uidMap = readUidMap(root, uidSource).trim();
+  const gidMap = readGidMap(root, uidSource).trim();
   return {
     takenAt: Date.now(),
     hostname: { host: hostname(), container: identity?.hostname ?? null },
@@ -75,8 +78,8 @@ export function takeSnapshot(
     namespaces: namespaceRows(root, pids),
     processes: containerProcesses(root, pids),
     mounts: diffMounts(hostMounts, containerMounts),
-    cgroups: readProcCgroup(root, pids.builderPid) ?? [],
-    links: (readNetDevNames(root, pids.builderPid) ?? []).map((name) => ({ name, up: linkStates[name] ?? false })),
+    cgroups: readProcCgroup(root, pids.builderPid),
+    links: readNetDevNames(root, pids.builderPid).map((name) => ({ name, up: linkStates[name] ?? false })),
     uidMap,
     gidMap,
   };

@@ -12,7 +12,18 @@ export const KEY = {
   esc: '\u001B',
 };
 
-export const wait = (ms = 30): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
+
+/**
+ * Wait `ms`, then let the event loop's check phase run twice: React flushes passive effects
+ * (where Ink's useInput subscribes) from setImmediate, and a slow render can make a timer fire
+ * first, which would hand the next key to a stale handler.
+ */
+export async function wait(ms = 30): Promise<void> {
+  await new Promise((r) => setTimeout(r, ms));
+  await tick();
+  await tick();
+}
 
 type Rendered = ReturnType<typeof render>;
 
@@ -44,6 +55,6 @@ export function widest(r: Rendered): number {
 }
 
 export async function press(r: Rendered, key: string, ms = 30): Promise<void> {
-  console.log('PRESS', performance.now().toFixed(0)); r.stdin.write(key);
+  r.stdin.write(key);
   await wait(ms);
 }
