@@ -90,7 +90,8 @@ const handlers = {
   startInit() {
     if (state.initAlive) throw new LabError(`PID 1 is already running (host PID ${state.initPid})`);
     const argv = [process.execPath, programs.init, String(process.pid), 'sleep', 'container-lab-init', 'infinity'];
-    const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'ignore', 'inherit', 'pipe'] });
+    // detached: a session of its own, so Ctrl-C typed in a lab shell never reaches PID 1.
+    const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'ignore', 'inherit', 'pipe'], detached: true });
     spawnEntry(['node', 'init.js', String(process.pid), 'sleep', 'container-lab-init', 'infinity'], child.pid);
     if (child.pid === undefined) throw new LabError('could not start PID 1');
     state.initPid = child.pid;
@@ -155,7 +156,10 @@ const handlers = {
     requireInitIfPidNamespace();
     const fd = openSync(tty, 'r+');
     try {
-      const child = spawn('/bin/sh', ['-i'], {
+      // +m: no job control. With it the shell would make itself the terminal's foreground process
+      // group and, from inside the new PID namespace, fail to give the terminal back to the app
+      // (whose process group ID it cannot name), leaving the app unable to read the keyboard.
+      const child = spawn('/bin/sh', ['-i', '+m'], {
         stdio: [fd, fd, fd],
         argv0: 'container-lab-sh',
         env: { ...process.env, PS1: prompt, ENV: '' },

@@ -128,7 +128,8 @@ export class LiveSession implements LessonSession {
     try {
       await terminal.run(() => this.helper.shell(tty));
     } catch (error) {
-      this.dispatch({ type: 'error', message: `shell: ${failure(error).message}` });
+      const f = failure(error);
+      this.dispatch({ type: 'error', message: `shell: ${f.message}${f.hint ? ` — ${f.hint}` : ''}` });
     } finally {
       this.dispatch({ type: 'shell', open: false });
     }
