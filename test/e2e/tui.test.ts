@@ -1,0 +1,116 @@
+// The real app in a real terminal (tmux): keys in, screen out, kernel state checked on the side.
+import { afterEach, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../../src/lesson/packageRoot.js';
+import { describeAsRoot, inCi } from '../support/requireRoot.js';
+import { TmuxSession, appCommand } from '../support/tmux.js';
+import { labProcesses, until } from '../support/kernelView.js';
+
+const cli = join(packageRoot(), 'dist/src/cli.js');
+let tmux: TmuxSession | null = null;
+
+function hasTmux(): boolean {
+  try {
+    execFileSync('tmux', ['-V']);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function builderPid(): number {
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      if (readFileSync(`/proc/${name}/cmdline`, 'utf8').includes('--container-lab-builder')) return Number(name);
+    } catch {
+      // gone
+    }
+  }
+  throw new Error('no container process is running');
+}
+
+function inode(link: string): string {
+  return /\[(\d+)\]/.exec(link)![1];
+}
+
+function widest(screen: string): number {
+  return Math.max(...screen.split('\n').map((l) => [...l].length));
+}
+
+afterEach(() => {
+  tmux?.kill();
+  tmux = null;
+});
+
+if (!hasTmux()) {
+  if (inCi) throw new Error('tmux is missing: the end-to-end suite cannot run, and in CI no suite may be skipped');
+  process.stderr.write('\n*** SKIPPED: end-to-end TUI tests need tmux (apt-get install tmux) ***\n\n');
+}
+
+describeAsRoot('the app in a terminal', () => {
+  it.runIf(hasTmux())('80×24: a whole lesson with the arrow key, then q tears everything down', async () => {
+    tmux = new TmuxSession(80, 24, appCommand(cli, ['just-a-process']));
+    await tmux.waitFor(/0\/6 steps done/);
+    for (let i = 1; i <= 6; i++) {
+      tmux.keys('Right');
+      await tmux.waitFor(new RegExp(`${i}/6 steps done`));
+    }
+    const screen = tmux.screen();
+    expect(screen).toMatch(/container-lab-init/); // PID 1 in the process panel
+    expect(screen).not.toMatch(/✗/);
+    expect(widest(screen)).toBeLessThanOrEqual(80);
+    const pid = builderPid();
+    tmux.keys('q');
+    await tmux.waitFor(/EXIT=0/);
+    expect(await until(() => labProcesses().length === 0, 2000), `left: ${labProcesses()}`).toBe(true);
+    expect(() => readlinkSync(`/proc/${pid}/ns/uts`)).toThrow();
+  });
+
+  it.runIf(hasTmux())('160×45: menu, open, the namespace panel shows the real inodes, resize to 80×24 live', async () => {
+    tmux = new TmuxSession(160, 45, appCommand(cli, []));
+    const menu = await tmux.waitFor(/Namespaces/);
+    expect(menu).toMatch(/A container is just a process/);
+    tmux.keys('Enter');
+    await tmux.waitFor(/0\/6 steps done/);
+    tmux.keys('Right');
+    await tmux.waitFor(/1\/6 steps done/);
+    const uts = inode(readlinkSync(`/proc/${builderPid()}/ns/uts`));
+    const hostUts = inode(readlinkSync('/proc/self/ns/uts'));
+    expect(uts).not.toBe(hostUts);
+    // The panel refreshes right after the step: wait for the kernel's new inode to be on screen.
+    const screen = await tmux.waitFor(new RegExp(`\\buts\\s+${hostUts}\\s+${uts}`));
+    const row = screen.split('\n').find((l) => /\buts\s+\d{6,}\s+\d{6,}/.test(l));
+    expect(row, screen).toBeDefined();
+    expect(row).toContain(hostUts);
+    expect(row).toContain(uts);
+    tmux.resize(80, 24);
+    const small = await tmux.waitFor(/≠ own: uts/);
+    expect(widest(small)).toBeLessThanOrEqual(80);
+    tmux.keys('q');
+    await tmux.waitFor(/EXIT=0/);
+    expect(await until(() => labProcesses().length === 0, 2000)).toBe(true);
+  });
+
+  it.runIf(hasTmux())('s opens a shell inside the container and the app comes back after exit', async () => {
+    tmux = new TmuxSession(100, 30, appCommand(cli, ['just-a-process']));
+    await tmux.waitFor(/0\/6 steps done/);
+    for (let i = 1; i <= 4; i++) {
+      tmux.keys('Right');
+      await tmux.waitFor(new RegExp(`${i}/6 steps done`));
+    }
+    tmux.keys('s');
+    await tmux.waitFor(/\[container-lab container-lab\] #/);
+    // /proc/self, not /proc/$$: this /proc is still the host's, where the shell's PID inside means another process.
+    tmux.keys('echo "uts=$(readlink /proc/self/ns/uts)"', 'Enter');
+    const shell = await tmux.waitFor(/^uts=uts:\[\d+\]/m);
+    const inShell = /^uts=uts:\[(\d+)\]/m.exec(shell)![1];
+    expect(inShell).toBe(inode(readlinkSync(`/proc/${builderPid()}/ns/uts`)));
+    tmux.keys('exit', 'Enter');
+    await tmux.waitFor(/4\/6 steps done/);
+    tmux.keys('q');
+    await tmux.waitFor(/EXIT=0/);
+  });
+});
