@@ -40,6 +40,9 @@ function toFailure(error: unknown, drainLog?: () => SyscallEntry[]): RpcFailure 
  */
 export function serve(handlers: Record<string, Handler>, input: Readable, output: Writable, onEnd: () => void, drainLog?: () => SyscallEntry[]): void {
   const lines = createInterface({ input, crlfDelay: Infinity });
+  // The peer may die mid-reply (EPIPE). That is not our crash: its end of our stdin closes too,
+  // and onEnd tears down in order.
+  output.on('error', () => {});
   let queue: Promise<void> = Promise.resolve();
   lines.on('line', (line) => {
     if (!line.trim()) return;

@@ -37,11 +37,21 @@ export function createSessionDir(root: string): SessionDir {
   return { id: basename(dir).slice(SESSION_PREFIX.length).toLowerCase().replace(/[^a-z0-9]/g, 'x'), dir };
 }
 
-/** A session is alive while the helper that made it runs (same PID and same start time). */
+/** proc(5) stat field 3: Z (zombie) and X (dead) have exited, whatever /proc still shows. */
+function hasExited(pid: number, root = '/'): boolean {
+  try {
+    const stat = readFileSync(join(root, 'proc', String(pid), 'stat'), 'utf8');
+    return /^[ZX]/.test(stat.slice(stat.lastIndexOf(')') + 2));
+  } catch {
+    return true;
+  }
+}
+
+/** A session is alive while the helper that made it runs (same PID and start time, not a zombie). */
 export function sessionIsAlive(dir: string): boolean {
   try {
     const [pid, start] = readFileSync(join(dir, 'owner'), 'utf8').trim().split(' ');
-    return processStartTime(Number(pid)) === start && start !== undefined;
+    return start !== undefined && processStartTime(Number(pid)) === start && !hasExited(Number(pid));
   } catch {
     return false;
   }
