@@ -1,0 +1,203 @@
+// Benchmarks the app as a user meets it, each figure a median over repeated runs next to a peer
+// measured in the same run. Needs root, tmux and a build (scripts/setup). Usage: node bench/bench.mjs
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { HelperClient } from '../dist/src/helper/client.js';
+import { LiveSession } from '../dist/src/lesson/liveSession.js';
+import { loadLessons } from '../dist/src/lesson/loadLessons.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(root, 'dist/src/cli.js');
+const socket = `container-lab-bench-${process.pid}`;
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const p90 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.9))];
+const ms = (x) => `${x.toFixed(1)} ms`;
+const now = () => performance.now();
+const sleep = (t) => new Promise((r) => setTimeout(r, t));
+
+function tmux(...args) {
+  return execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+}
+const screen = () => tmux('capture-pane', '-p', '-t', 'bench');
+
+async function waitScreen(test, timeoutMs = 15000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const s = screen();
+    if (test(s)) return s;
+    if (Date.now() > deadline) throw new Error(`timed out; screen:\n${s}`);
+  }
+}
+
+function startApp(args, cols = 160, rows = 45) {
+  tmux('new-session', '-d', '-s', 'bench', '-x', String(cols), '-y', String(rows),
+    `env -u CI TERM=xterm-256color ${process.execPath} ${cli} ${args.join(' ')}; sleep 60`);
+}
+
+function stopApp() {
+  try {
+    tmux('kill-server');
+  } catch {
+    // gone
+  }
+}
+
+/** Time of spawning a program to its exit, as a peer figure. */
+function timeCommand(argv, runs) {
+  const out = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = now();
+    const r = spawnSync(argv[0], argv.slice(1), { stdio: 'ignore' });
+    if (r.status !== 0) throw new Error(`${argv.join(' ')} failed`);
+    out.push(now() - t0);
+  }
+  return out;
+}
+
+const hostUts = /\[(\d+)\]/.exec(readlinkSync('/proc/self/ns/uts'))[1];
+
+async function keypressToPanel() {
+  startApp(['namespaces']);
+  await waitScreen((s) => /0\/16 steps done/.test(s));
+  const times = [];
+  const utsRow = new RegExp(`\\buts\\s+${hostUts}\\s+(\\d+)`);
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = now();
+    tmux('send-keys', '-t', 'bench', 'Right');
+    await waitScreen((s) => {
+      const m = utsRow.exec(s);
+      return m !== null && m[1] !== hostUts;
+    });
+    times.push(now() - t0);
+    tmux('send-keys', '-t', 'bench', 'r');
+    const backHome = new RegExp(`\\buts\\s+${hostUts}\\s+${hostUts}`);
+    await waitScreen((s) => /0\/16 steps done/.test(s) && backHome.test(s));
+    await sleep(100);
+  }
+  stopApp();
+  return times;
+}
+
+/** The same step without the terminal: helper RPC, the syscall, the checks, the snapshot. */
+async function stepInProcess() {
+  const lesson = loadLessons(join(root, 'lessons')).lessons.find((l) => l.id === 'namespaces');
+  const helper = HelperClient.start('root');
+  const session = await LiveSession.open(helper, lesson, { sampleMs: 0 });
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = now();
+    await session.next();
+    times.push(now() - t0);
+    await session.reset();
+  }
+  await session.close();
+  await helper.stop();
+  return times;
+}
+
+async function startToFirstFrame() {
+  const times = [];
+  for (let i = 0; i < Math.min(RUNS, 10); i++) {
+    const t0 = now();
+    startApp([]);
+    await waitScreen((s) => /Lessons/.test(s) && /Namespaces/.test(s));
+    times.push(now() - t0);
+    stopApp();
+    await sleep(300);
+  }
+  return times;
+}
+
+function descendants(pid) {
+  const children = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const ppid = Number(/PPid:\s+(\d+)/.exec(readFileSync(`/proc/${name}/status`, 'utf8'))[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(name));
+    } catch {
+      // gone
+    }
+  }
+  const out = [];
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop();
+    for (const c of children.get(p) ?? []) {
+      out.push(c);
+      stack.push(c);
+    }
+  }
+  return out;
+}
+
+function cpuTicks(pids) {
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += Number(f[11]) + Number(f[12]); // utime + stime, in clock ticks
+    } catch {
+      // gone
+    }
+  }
+  return total;
+}
+
+async function idleCpu(seconds = 10) {
+  startApp(['namespaces']);
+  await waitScreen((s) => /0\/16 steps done/.test(s));
+  for (let i = 1; i <= 8; i++) {
+    tmux('send-keys', '-t', 'bench', 'Right');
+    await waitScreen((s) => new RegExp(`${i}/16 steps done`).test(s));
+  }
+  await sleep(2000);
+  const pane = Number(tmux('display-message', '-p', '-t', 'bench', '#{pane_pid}').trim());
+  const pids = descendants(pane);
+  const hz = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+  const before = cpuTicks(pids);
+  await sleep(seconds * 1000);
+  const used = (cpuTicks(pids) - before) / hz;
+  stopApp();
+  return { percent: (used / seconds) * 100, processes: pids.length, seconds };
+}
+
+async function main() {
+  if ((process.geteuid?.() ?? 1) !== 0) throw new Error('run the benchmark as root');
+  console.log(`container-lab benchmark — ${new Date().toISOString()}, ${RUNS} runs, kernel ${readFileSync('/proc/sys/kernel/osrelease', 'utf8').trim()}`);
+
+  const unshare = timeCommand(['unshare', '--uts', 'true'], RUNS);
+  const keys = await keypressToPanel();
+  const inProc = await stepInProcess();
+  console.log(`\nkeypress → namespace panel updated (unshare uts, real TUI in tmux 160×45)`);
+  console.log(`  container-lab    median ${ms(median(keys))}  p90 ${ms(p90(keys))}`);
+  console.log(`  of which step    median ${ms(median(inProc))}  (helper RPC + unshare(2) + checks + snapshot, no terminal)`);
+  console.log(`  peer unshare(1)  median ${ms(median(unshare))}  (spawn to exit of: unshare --uts true)`);
+  console.log(`  ratio            ${(median(keys) / median(unshare)).toFixed(1)}× unshare(1)`);
+
+  const node0 = timeCommand([process.execPath, '-e', '0'], Math.min(RUNS, 10));
+  const start = await startToFirstFrame();
+  console.log(`\napp start → first frame (menu on screen, helper started)`);
+  console.log(`  container-lab    median ${ms(median(start))}  p90 ${ms(p90(start))}`);
+  console.log(`  peer node -e 0   median ${ms(median(node0))}`);
+  console.log(`  ratio            ${(median(start) / median(node0)).toFixed(1)}× node -e 0`);
+
+  const idle = await idleCpu();
+  console.log(`\nCPU while a lesson sits idle (8 steps done, panels refreshing once a second)`);
+  console.log(`  ${idle.percent.toFixed(2)} % of one core over ${idle.seconds} s, summed over ${idle.processes} processes (app, helper, container, PID 1)`);
+}
+
+main().catch((error) => {
+  stopApp();
+  console.error(`bench: ${error.message}`);
+  process.exit(1);
+});
