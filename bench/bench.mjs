@@ -85,6 +85,28 @@ async function keypressToPanel() {
   return times;
 }
 
+/** The harness's own latency: a raw-mode program that redraws a uts row on each key, same polling. */
+async function keypressPeer() {
+  const program = `process.stdin.setRawMode(true); let n = 0; const draw = () => process.stdout.write('\\x1b[2J\\x1b[Huts ${hostUts} ' + (n ? 4026540000 + n : ${hostUts}) + '\\n'); draw(); process.stdin.on('data', (d) => { if (d.toString() === 'q') process.exit(0); n = d.toString() === 'r' ? 0 : n + 1; draw(); });`;
+  tmux('new-session', '-d', '-s', 'bench', '-x', '160', '-y', '45', `${process.execPath} -e "${program.replace(/"/g, '\\"')}"; sleep 60`);
+  const utsRow = new RegExp(`\\buts\\s+${hostUts}\\s+(\\d+)`);
+  await waitScreen((s) => utsRow.test(s));
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = now();
+    tmux('send-keys', '-t', 'bench', 'Right');
+    await waitScreen((s) => {
+      const m = utsRow.exec(s);
+      return m !== null && m[1] !== hostUts;
+    });
+    times.push(now() - t0);
+    tmux('send-keys', '-t', 'bench', 'r');
+    await waitScreen((s) => new RegExp(`uts ${hostUts} ${hostUts}`).test(s));
+  }
+  stopApp();
+  return times;
+}
+
 /** The same step without the terminal: helper RPC, the syscall, the checks, the snapshot. */
 async function stepInProcess() {
   const lesson = loadLessons(join(root, 'lessons')).lessons.find((l) => l.id === 'namespaces');
@@ -177,10 +199,12 @@ async function main() {
 
   const unshare = timeCommand(['unshare', '--uts', 'true'], RUNS);
   const keys = await keypressToPanel();
+  const harness = await keypressPeer();
   const inProc = await stepInProcess();
   console.log(`\nkeypress → namespace panel updated (unshare uts, real TUI in tmux 160×45)`);
   console.log(`  container-lab    median ${ms(median(keys))}  p90 ${ms(p90(keys))}`);
   console.log(`  of which step    median ${ms(median(inProc))}  (helper RPC + unshare(2) + checks + snapshot, no terminal)`);
+  console.log(`  harness floor    median ${ms(median(harness))}  (same tmux send-keys/capture-pane loop, a bare raw-mode program)`);
   console.log(`  peer unshare(1)  median ${ms(median(unshare))}  (spawn to exit of: unshare --uts true)`);
   console.log(`  ratio            ${(median(keys) / median(unshare)).toFixed(1)}× unshare(1)`);
 

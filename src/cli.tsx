@@ -142,15 +142,19 @@ async function main(argv: string[]): Promise<number> {
   const { lessons, errors } = loadAll();
   const initial = lessonKey ? findLesson(lessons, lessonKey) : undefined;
   const choice = await choosePrivilege({ sudo: values.sudo, rootless: values.rootless, interactive });
+  // React's development build is several times slower to render; this is not a development run.
+  process.env.NODE_ENV ??= 'production';
+  // The helper starts in its own process while Ink and React load here (the other commands
+  // never load them): the two costs overlap on a multi-core machine.
   const helper = HelperClient.start(choice.mode, 'ignore');
+  const tui = import('./tui.js');
   try {
     await helper.hello();
     await helper.sweep();
   } catch (error) {
     throw new Error(`the lab's helper process did not start: ${(error as Error).message}`);
   }
-  // Ink and React load only for the interactive app: the other commands start faster without them.
-  const { startTui } = await import('./tui.js');
+  const { startTui } = await tui;
   await startTui({ lessons, loadErrors: errors, privilegeNote: choice.note, helper, mode: choice.mode, initialLessonId: initial?.id });
   await helper.stop();
   return 0;

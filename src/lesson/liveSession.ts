@@ -21,11 +21,17 @@ function failure(error: unknown): { message: string; hint?: string; log: Syscall
   return { message: e?.message ?? String(error), hint: e?.hint, log: e?.log ?? [] };
 }
 
+const FRAME_MS = 16;
+const HOLD_MS = 150;
+
 export class LiveSession implements LessonSession {
   private state: SessionState;
   private listeners = new Set<() => void>();
   private timer: NodeJS.Timeout | null = null;
   private sampling = false;
+  private lastSnapshotKey = '';
+  private notifyTimer: NodeJS.Timeout | null = null;
+  private holding = false;
 
   private constructor(private readonly helper: HelperClient, lesson: Lesson, private readonly options: LiveSessionOptions) {
     this.state = initialState(lesson);
@@ -48,7 +54,35 @@ export class LiveSession implements LessonSession {
 
   private dispatch(event: SessionEvent): void {
     this.state = reduce(this.state, event);
+    this.scheduleNotify();
+  }
+
+  /**
+   * A redraw of the whole screen costs tens of ms on the app's only thread, and the step waits
+   * behind it. So listeners hear of changes at most once per frame, and while a step runs they
+   * wait up to HOLD_MS: a fast step is drawn once, with its result and the kernel state after
+   * it, instead of three times (running, done, new snapshot). A slow one shows "running".
+   */
+  private scheduleNotify(): void {
+    if (this.notifyTimer) return;
+    this.notifyTimer = setTimeout(() => this.flush(), this.holding ? HOLD_MS : FRAME_MS);
+  }
+
+  private flush(): void {
+    if (this.notifyTimer) clearTimeout(this.notifyTimer);
+    this.notifyTimer = null;
     for (const l of this.listeners) l();
+  }
+
+  /** Runs `work` with redraws held back, then draws once. */
+  private async held(work: () => Promise<void>): Promise<void> {
+    this.holding = true;
+    try {
+      await work();
+    } finally {
+      this.holding = false;
+      this.flush();
+    }
   }
 
   /** Runs step i: the action, then its checks against real kernel state. True when all passed. */
@@ -81,8 +115,10 @@ export class LiveSession implements LessonSession {
 
   async next(): Promise<void> {
     if (this.state.busy || this.state.cursor >= this.state.steps.length) return;
-    await this.runStep(this.state.cursor);
-    await this.refresh();
+    await this.held(async () => {
+      await this.runStep(this.state.cursor);
+      await this.refresh();
+    });
   }
 
   async back(): Promise<void> {
@@ -138,6 +174,8 @@ export class LiveSession implements LessonSession {
 
   async close(): Promise<void> {
     this.stopSampler();
+    if (this.notifyTimer) clearTimeout(this.notifyTimer);
+    this.notifyTimer = null;
     if (this.helper.alive) await this.helper.closeLesson().catch(() => {});
   }
 
@@ -149,7 +187,12 @@ export class LiveSession implements LessonSession {
     }
     this.sampling = true;
     try {
-      this.dispatch({ type: 'snapshot', snapshot: await this.helper.snapshot() });
+      const snapshot = await this.helper.snapshot();
+      // Redraw only when the kernel state changed: an idle lesson costs a read, not a render.
+      const key = JSON.stringify({ ...snapshot, takenAt: 0 });
+      if (key === this.lastSnapshotKey) return;
+      this.lastSnapshotKey = key;
+      this.dispatch({ type: 'snapshot', snapshot });
     } catch (error) {
       if (!this.helper.alive) this.dispatch({ type: 'error', message: failure(error).message });
     } finally {
