@@ -1,5 +1,5 @@
 // The lab's scratch space: a 0700 session directory per run, and the sweep of dead sessions.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync, lstatSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import { tmpdir } from 'node:os';
 
@@ -28,9 +28,23 @@ export function processStartTime(pid: number, root = '/'): string | null {
   }
 }
 
-export function createSessionDir(root: string): SessionDir {
+/**
+ * Without $XDG_RUNTIME_DIR the root is /tmp/container-lab-<uid>, a name anyone can guess: like
+ * tmux's socket directory, it is used only if it is a real directory (not a symlink) that we
+ * own and nobody else can enter.
+ */
+function ensurePrivateRoot(root: string): void {
   mkdirSync(root, { recursive: true, mode: 0o700 });
-  chmodSync(root, 0o700);
+  const st = lstatSync(root);
+  const uid = process.geteuid?.() ?? 0;
+  if (!st.isDirectory() || st.uid !== uid) {
+    throw new Error(`${root} is not a directory of uid ${uid}: refusing to keep lab state there (remove it, or set XDG_RUNTIME_DIR)`);
+  }
+  if ((st.mode & 0o077) !== 0) chmodSync(root, 0o700);
+}
+
+export function createSessionDir(root: string): SessionDir {
+  ensurePrivateRoot(root);
   const dir = mkdtempSync(join(root, SESSION_PREFIX));
   chmodSync(dir, 0o700);
   writeFileSync(join(dir, 'owner'), `${process.pid} ${processStartTime(process.pid) ?? ''}\n`);

@@ -24,6 +24,7 @@ export function packageVersion(): string {
   return JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')).version;
 }
 
-export function lessonsDir(): string {
-  return join(packageRoot(), 'lessons');
+/** The lessons shipped with the package, or an author's own directory in $CONTAINER_LAB_LESSONS. */
+export function lessonsDir(env = process.env): string {
+  return env.CONTAINER_LAB_LESSONS || join(packageRoot(), 'lessons');
 }

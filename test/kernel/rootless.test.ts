@@ -1,0 +1,57 @@
+// Rootless for real: the app run as an unprivileged uid (nobody) goes on inside a user namespace.
+import { expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadLessons } from '../../src/lesson/loadLessons.js';
+import { lessonsDir, packageRoot } from '../../src/lesson/packageRoot.js';
+import { describeAsRoot } from '../support/requireRoot.js';
+import { labProcesses, labMountsOnHost, until } from '../support/kernelView.js';
+
+const cli = join(packageRoot(), 'dist/src/cli.js');
+const NOBODY = 65534;
+
+function runAsNobody(args: string[], env: string[] = []) {
+  return spawnSync('setpriv', ['--reuid', String(NOBODY), '--regid', String(NOBODY), '--clear-groups', '--',
+    'env', '-u', 'XDG_RUNTIME_DIR', 'HOME=/tmp', ...env, process.execPath, cli, ...args], { encoding: 'utf8', timeout: 60000, cwd: '/tmp' });
+}
+
+describeAsRoot('rootless, as uid 65534', () => {
+  for (const lesson of loadLessons(lessonsDir()).lessons.filter((l) => l.privilege === 'rootless')) {
+    it(`${lesson.id}: every step passes inside a user namespace, and nothing is left`, async () => {
+      const r = runAsNobody(['run', lesson.id, '--no-tui', '--json', '--rootless']);
+      expect(r.status, r.stderr + r.stdout.slice(-2000)).toBe(0);
+      const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+      expect(lines[lines.length - 1]).toEqual({ type: 'result', ok: true });
+      const first = lines.find((l) => l.type === 'step');
+      const builder = first.state.processes.find((p: { role: string }) => p.role === 'container process');
+      // Seen from the host the container process is nobody; inside its user namespace it is root.
+      expect(builder.uid).toBe(NOBODY);
+      expect(builder.uidInside).toBe(0);
+      expect(first.state.uidMap.split(/\s+/)).toEqual(['0', String(NOBODY), '1']);
+      expect(await until(() => labProcesses().length === 0 && labMountsOnHost().length === 0, 2000)).toBe(true);
+    });
+  }
+
+  it('a lesson that needs root is refused with the reason; a malformed one is reported, the rest still load', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lessons-'));
+    chmodSync(dir, 0o755);
+    const good = readFileSync(join(lessonsDir(), '01-just-a-process.md'), 'utf8');
+    writeFileSync(join(dir, '01-root.md'), good.replace('id: just-a-process', 'id: needs-root').replace(/privilege: rootless/, 'privilege: root'));
+    writeFileSync(join(dir, '02-broken.md'), '---\nid: broken\ntitle: Broken\nsummary: x\nprivilege: rootless\norder: 2\n---\n\n## A step\n\n```action\ndo: unshar\n```\n');
+    try {
+      const env = [`CONTAINER_LAB_LESSONS=${dir}`];
+      const list = runAsNobody(['list'], env);
+      expect(list.status).toBe(0);
+      expect(list.stdout).toMatch(/needs-root .*needs root/);
+      expect(list.stderr).toMatch(/02-broken\.md:12: unknown action "unshar"/);
+      const run = runAsNobody(['run', 'needs-root', '--no-tui', '--rootless'], env);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/needs root: run it as root or with --sudo/);
+      expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace for a user error
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
