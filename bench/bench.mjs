@@ -63,11 +63,17 @@ function timeCommand(argv, runs) {
 
 const hostUts = /\[(\d+)\]/.exec(readlinkSync('/proc/self/ns/uts'))[1];
 
-async function keypressToPanel() {
-  startApp(['namespaces']);
-  await waitScreen((s) => /0\/16 steps done/.test(s));
+const utsRow = new RegExp(`\\buts\\s+${hostUts}\\s+(\\d+)`);
+const backHome = new RegExp(`\\buts\\s+${hostUts}\\s+${hostUts}`);
+
+/**
+ * Presses → and times until the uts row shows a container inode other than the host's; then
+ * presses r and waits for the row to be back at the host's, RUNS times. `ready` says when a
+ * reset has finished drawing.
+ */
+async function timeKeypresses(ready) {
+  await waitScreen((s) => ready(s) && backHome.test(s));
   const times = [];
-  const utsRow = new RegExp(`\\buts\\s+${hostUts}\\s+(\\d+)`);
   for (let i = 0; i < RUNS; i++) {
     const t0 = now();
     tmux('send-keys', '-t', 'bench', 'Right');
@@ -77,34 +83,23 @@ async function keypressToPanel() {
     });
     times.push(now() - t0);
     tmux('send-keys', '-t', 'bench', 'r');
-    const backHome = new RegExp(`\\buts\\s+${hostUts}\\s+${hostUts}`);
-    await waitScreen((s) => /0\/16 steps done/.test(s) && backHome.test(s));
+    await waitScreen((s) => ready(s) && backHome.test(s));
     await sleep(100);
   }
   stopApp();
   return times;
 }
 
+async function keypressToPanel() {
+  startApp(['namespaces']);
+  return timeKeypresses((s) => /0\/16 steps done/.test(s));
+}
+
 /** The harness's own latency: a raw-mode program that redraws a uts row on each key, same polling. */
 async function keypressPeer() {
-  const program = `process.stdin.setRawMode(true); let n = 0; const draw = () => process.stdout.write('\\x1b[2J\\x1b[Huts ${hostUts} ' + (n ? 4026540000 + n : ${hostUts}) + '\\n'); draw(); process.stdin.on('data', (d) => { if (d.toString() === 'q') process.exit(0); n = d.toString() === 'r' ? 0 : n + 1; draw(); });`;
+  const program = `process.stdin.setRawMode(true); let n = 0; const draw = () => process.stdout.write('\\x1b[2J\\x1b[Huts ${hostUts} ' + (n ? 4026540000 + n : ${hostUts}) + '\\n'); draw(); process.stdin.on('data', (d) => { n = d.toString() === 'r' ? 0 : n + 1; draw(); });`;
   tmux('new-session', '-d', '-s', 'bench', '-x', '160', '-y', '45', `${process.execPath} -e "${program.replace(/"/g, '\\"')}"; sleep 60`);
-  const utsRow = new RegExp(`\\buts\\s+${hostUts}\\s+(\\d+)`);
-  await waitScreen((s) => utsRow.test(s));
-  const times = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = now();
-    tmux('send-keys', '-t', 'bench', 'Right');
-    await waitScreen((s) => {
-      const m = utsRow.exec(s);
-      return m !== null && m[1] !== hostUts;
-    });
-    times.push(now() - t0);
-    tmux('send-keys', '-t', 'bench', 'r');
-    await waitScreen((s) => new RegExp(`uts ${hostUts} ${hostUts}`).test(s));
-  }
-  stopApp();
-  return times;
+  return timeKeypresses(() => true);
 }
 
 /** The same step without the terminal: helper RPC, the syscall, the checks, the snapshot. */

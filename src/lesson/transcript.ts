@@ -30,13 +30,23 @@ function describeState(s: Snapshot): string[] {
   return lines;
 }
 
-function printStep(out: (line: string) => void, style: TranscriptStyle, lesson: Lesson, i: number, run: StepRun, snap: Snapshot | null): void {
+/** The kernel state lines, only those that changed since the step before (all of them at first). */
+function stateChanges(snap: Snapshot | null, before: Set<string>): string[] {
+  if (!snap) return [];
+  const lines = describeState(snap);
+  const changed = lines.filter((l) => !before.has(l));
+  before.clear();
+  for (const l of lines) before.add(l);
+  return changed;
+}
+
+function printStep(out: (line: string) => void, style: TranscriptStyle, lesson: Lesson, i: number, run: StepRun, state: string[]): void {
   const step = lesson.steps[i];
   const mark = run.status === 'done' ? style.ok('✓') : style.bad('✗');
   out(`${mark} ${style.bold(`step ${i + 1}/${lesson.steps.length}: ${step.title}`)}  ${style.dim(`(${describeAction(step.action)}, ${run.ms.toFixed(1)} ms)`)}`);
   for (const e of run.log) out(`    ${e.errno ? style.bad(formatSyscall(e)) : formatSyscall(e)}`);
   for (const line of run.output) out(`    ${style.dim('│')} ${line}`);
-  if (snap) for (const line of describeState(snap)) out(`    ${style.dim(line)}`);
+  for (const line of state) out(`    ${style.dim(line)}`);
   for (const c of run.checks) out(`    ${c.ok ? style.ok('✓') : style.bad('✗')} ${c.name}: ${c.detail}`);
   if (run.error) out(`    ${style.bad('error:')} ${run.error}`);
   if (run.hint) out(`    ${style.dim('fix:')} ${run.hint}`);
@@ -46,6 +56,7 @@ function printStep(out: (line: string) => void, style: TranscriptStyle, lesson: 
 export async function runTranscript(helper: HelperClient, lesson: Lesson, json: boolean, style: TranscriptStyle, out: (line: string) => void): Promise<boolean> {
   const session = await LiveSession.open(helper, lesson, { sampleMs: 0 });
   let allOk = true;
+  const shown = new Set<string>();
   if (json) out(JSON.stringify({ type: 'lesson', id: lesson.id, title: lesson.title, steps: lesson.steps.length }));
   else out(style.bold(`${lesson.title}`) + style.dim(`  (${lesson.steps.length} steps, ${lesson.file})`));
   try {
@@ -55,7 +66,7 @@ export async function runTranscript(helper: HelperClient, lesson: Lesson, json: 
       const state = session.getState();
       const run = state.steps[i];
       if (json) out(JSON.stringify({ type: 'step', index: i, title: lesson.steps[i].title, action: lesson.steps[i].action, ...run, state: state.snapshot }));
-      else printStep(out, style, lesson, i, run, state.snapshot);
+      else printStep(out, style, lesson, i, run, stateChanges(state.snapshot, shown));
       if (!ok) {
         allOk = false;
         if (run.status === 'failed' && state.cursor <= i) break; // the action itself failed: later steps stand on it

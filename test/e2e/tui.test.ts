@@ -40,6 +40,14 @@ function widest(screen: string): number {
   return Math.max(...screen.split('\n').map((l) => [...l].length));
 }
 
+/** Presses → once per step and waits for each to be counted as done. */
+async function runSteps(t: TmuxSession, count: number, total: number): Promise<void> {
+  for (let i = 1; i <= count; i++) {
+    t.keys('Right');
+    await t.waitFor(new RegExp(`${i}/${total} steps done`));
+  }
+}
+
 afterEach(() => {
   tmux?.kill();
   tmux = null;
@@ -54,10 +62,7 @@ describeAsRoot('the app in a terminal', () => {
   it.runIf(hasTmux())('80×24: a whole lesson with the arrow key, then q tears everything down', async () => {
     tmux = new TmuxSession(80, 24, appCommand(cli, ['just-a-process']));
     await tmux.waitFor(/0\/6 steps done/);
-    for (let i = 1; i <= 6; i++) {
-      tmux.keys('Right');
-      await tmux.waitFor(new RegExp(`${i}/6 steps done`));
-    }
+    await runSteps(tmux, 6, 6);
     const screen = tmux.screen();
     expect(screen).toMatch(/container-lab-init/); // PID 1 in the process panel
     expect(screen).not.toMatch(/✗/);
@@ -97,10 +102,7 @@ describeAsRoot('the app in a terminal', () => {
   it.runIf(hasTmux())('s opens a shell inside the container and the app comes back after exit', async () => {
     tmux = new TmuxSession(100, 30, appCommand(cli, ['just-a-process']));
     await tmux.waitFor(/0\/6 steps done/);
-    for (let i = 1; i <= 4; i++) {
-      tmux.keys('Right');
-      await tmux.waitFor(new RegExp(`${i}/6 steps done`));
-    }
+    await runSteps(tmux, 4, 6);
     tmux.keys('s');
     await tmux.waitFor(/\[container-lab container-lab\] #/);
     // /proc/self, not /proc/$$: this /proc is still the host's, where the shell's PID inside means another process.
