@@ -75,6 +75,28 @@ export interface LinkInfo {
   up: boolean;
 }
 
+/** One cgroup interface file of the container's cgroup, with its real name on this host. */
+export interface CgroupFile {
+  /** e.g. "memory.max" (v2) or "memory.limit_in_bytes" (v1) */
+  name: string;
+  /** what the lesson calls it on every host: "memory limit", "OOM kills", "throttled periods" */
+  meaning: string;
+  /** the file's content, trimmed (first lines only for multi-line files) */
+  value: string;
+  /** the directory it was read from */
+  dir: string;
+}
+
+/** An overlay mount of the container, and what its upper layer holds. */
+export interface OverlayState {
+  merged: string;
+  lower: string[];
+  upper: string;
+  work: string;
+  /** entries of upperdir: copied-up or new files, whiteouts (char 0:0), opaque directories */
+  upperEntries: Array<{ path: string; kind: 'file' | 'dir' | 'whiteout' | 'opaque' | 'symlink' }>;
+}
+
 /** What the kernel says right now about the container under construction. */
 export interface Snapshot {
   takenAt: number;
@@ -90,6 +112,10 @@ export interface Snapshot {
   /** user namespace maps of the container process, as written in /proc/<pid>/uid_map */
   uidMap: string | null;
   gidMap: string | null;
+  /** the container's cgroup interface files (empty until the lesson makes a cgroup) */
+  cgroupFiles?: CgroupFile[];
+  /** overlay mounts the lesson made (empty until one is mounted) */
+  overlays?: OverlayState[];
 }
 
 /** A check's outcome: "PID inside is 1" → pass, with what was read. */
