@@ -8,6 +8,7 @@ import { HelperClient, type HelperMode } from './helper/client.js';
 import { choosePrivilege } from './privilege.js';
 import { runTranscript, type TranscriptStyle } from './lesson/transcript.js';
 import { runDoctor } from './doctor.js';
+import { joinShell } from './joinShell.js';
 import type { Lesson, LessonLoadError } from './types.js';
 
 const USAGE = `Usage: container-lab [lesson] [options]
@@ -21,6 +22,7 @@ Commands:
   <lesson>               open the interactive app on a lesson (id or number)
   list                   list the lessons and what each needs
   run <lesson> --no-tui  run every step without the app; print a transcript
+  shell                  a shell in the container a running lesson built (another terminal)
   doctor                 say what this host can do, and how to fix what it can't
   cleanup                remove what a crashed session left behind
 
@@ -105,6 +107,11 @@ async function main(argv: string[]): Promise<number> {
   }
 
   if (command === 'doctor') return runDoctor(style, (line) => process.stdout.write(line + '\n'));
+
+  if (command === 'shell') {
+    if (rest.length) throw new UsageError('shell takes no arguments');
+    return joinShell((line) => process.stdout.write(line + '\n'), (line) => process.stderr.write(line + '\n'));
+  }
 
   if (command === 'cleanup') {
     const choice = await choosePrivilege({ sudo: values.sudo, rootless: values.rootless, interactive });

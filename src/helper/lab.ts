@@ -1,6 +1,7 @@
 // One lesson's container on the helper side: opens it, performs actions, checks, snapshots, tears down.
 import { hostname } from 'node:os';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startBuilder, stopBuilder } from './builderProcess.js';
 import { cgroupHierarchies, listLabCgroups, removeCgroupDir, sessionCgroupName } from './cgroups.js';
 import { createSessionDir, removeSessionDir, stateRoot } from './stateDir.js';
@@ -36,6 +37,8 @@ export class Lab {
     try {
       builder = startBuilder(rootless);
       await builder.rpc.call('identity');
+      // `container-lab shell` in another terminal finds the container process here.
+      writeFileSync(join(session.dir, 'builder.pid'), `${builder.pid}\n`);
     } catch (error) {
       removeSessionDir(session.dir);
       throw error;

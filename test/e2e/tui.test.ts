@@ -115,4 +115,26 @@ describeAsRoot('the app in a terminal', () => {
     tmux.keys('q');
     await tmux.waitFor(/EXIT=0/);
   });
+
+  it.runIf(hasTmux())('container-lab shell joins the running container from a second terminal', async () => {
+    tmux = new TmuxSession(160, 45, appCommand(cli, ['namespaces']));
+    await tmux.waitFor(/0\/16 steps done/);
+    await runSteps(tmux, 8, 16); // through "mount /proc": own PID namespace and its /proc
+    const second = new TmuxSession(100, 20, appCommand(cli, ['shell']));
+    try {
+      await second.waitFor(/\[container-lab joined\] #/);
+      second.keys('echo "pid=$$ host=$(hostname) procs=$(ls /proc | grep -c \'^[0-9]\')"', 'Enter');
+      const out = await second.waitFor(/^pid=\d+ host=\S+ procs=\d+/m);
+      const [, pid, host, procs] = /^pid=(\d+) host=(\S+) procs=(\d+)/m.exec(out)!;
+      expect(host).toBe('container-lab');
+      expect(Number(pid)).toBeLessThan(100); // a PID of the container's namespace, not the host's
+      expect(Number(procs)).toBeLessThan(10);
+      second.keys('exit', 'Enter');
+      await second.waitFor(/EXIT=0/);
+    } finally {
+      second.kill();
+    }
+    tmux.keys('q');
+    await tmux.waitFor(/EXIT=0/);
+  });
 });
