@@ -82,6 +82,23 @@ export function pivotRoot(newRoot: string, putOld: string): void {
   invoke('pivot_root', [quote(newRoot), quote(putOld)], () => Number(libc().syscall(nr, 'str', newRoot, 'str', putOld)));
 }
 
+/** chroot(2) changes only the root directory: the working directory stays where it was. */
+export function chroot(path: string): void {
+  invoke('chroot', [quote(path)], () => libc().chroot(path));
+}
+
+export function chdir(path: string): void {
+  invoke('chdir', [quote(path)], () => libc().chdir(path));
+}
+
+export function mkdir(path: string, mode: number): void {
+  invoke('mkdir', [quote(path), '0' + mode.toString(8)], () => libc().mkdir(path, mode));
+}
+
+export function rmdir(path: string): void {
+  invoke('rmdir', [quote(path)], () => libc().rmdir(path));
+}
+
 /**
  * Node sets FD_CLOEXEC and O_NONBLOCK on fds 0–2. Before an execve through koffi both must be
  * cleared, or the new program starts with closed or non-blocking stdio and its output vanishes.

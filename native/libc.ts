@@ -29,6 +29,10 @@ function bind(lib: koffi.IKoffiLib) {
     close: lib.func('int close(int fd)'),
     getppid: lib.func('int getppid()'),
     recv: lib.func('long recv(int fd, void *buf, size_t len, int flags)'),
+    chroot: lib.func('int chroot(const char *path)'),
+    chdir: lib.func('int chdir(const char *path)'),
+    mkdir: lib.func('int mkdir(const char *path, unsigned int mode)'),
+    rmdir: lib.func('int rmdir(const char *path)'),
   };
 }
 

@@ -8,6 +8,7 @@ import { HelperClient, type HelperMode } from './helper/client.js';
 import { choosePrivilege } from './privilege.js';
 import { runTranscript, type TranscriptStyle } from './lesson/transcript.js';
 import { runDoctor } from './doctor.js';
+import { runImageCommand } from './image/imageCommand.js';
 import { joinShell } from './joinShell.js';
 import type { Lesson, LessonLoadError } from './types.js';
 
@@ -25,6 +26,7 @@ Commands:
   shell                  a shell in the container a running lesson built (another terminal)
   doctor                 say what this host can do, and how to fix what it can't
   cleanup                remove what a crashed session left behind
+  image                  show the lab image (built on first use): layers, digests, sizes
 
 Options:
   --no-tui               (run) print a transcript instead of opening the app
@@ -107,6 +109,11 @@ async function main(argv: string[]): Promise<number> {
   }
 
   if (command === 'doctor') return runDoctor(style, (line) => process.stdout.write(line + '\n'));
+
+  if (command === 'image') {
+    if (rest.length) throw new UsageError('image takes no arguments');
+    return runImageCommand(style, (line) => process.stdout.write(line + '\n'), (line) => process.stderr.write(line + '\n'));
+  }
 
   if (command === 'shell') {
     if (rest.length) throw new UsageError('shell takes no arguments');

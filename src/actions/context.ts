@@ -3,6 +3,8 @@ import type { BuilderHandle } from '../helper/builderProcess.js';
 import type { CgroupHierarchies } from '../helper/cgroups.js';
 import type { SessionDir } from '../helper/stateDir.js';
 import type { SyscallEntry } from '../types.js';
+import type { HogRun } from '../cgroup/types.js';
+import type { LayersState } from './layersState.js';
 
 export interface LabContext {
   session: SessionDir;
@@ -16,10 +18,18 @@ export interface LabContext {
   initPid: number | null;
   /** the process started in a new user namespace, once started */
   userPid: number | null;
+  /** the process that chroot(2)ed into the rootfs (host PID), once started */
+  chrootPid: number | null;
+  /** the process that pivot_root(2)ed into the rootfs in a mount namespace of its own, once started */
+  pivotPid: number | null;
   /** the host's hostname when the session opened */
   hostHostname: string;
   /** output of the last step's programs, for output checks */
   lastOutput: string[];
+  /** what the last cgroup hog step measured, for the checks after it */
+  lastHog?: HogRun;
+  /** the layers lesson's unpacked layers, overlay mounts and commit, once made */
+  layers?: LayersState;
 }
 
 export interface ActionOutcome {

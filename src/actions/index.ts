@@ -11,6 +11,22 @@ import { linkUp } from './linkUp.js';
 import { joinCgroup } from './joinCgroup.js';
 import { userNamespace } from './userNamespace.js';
 import { run } from './run.js';
+import { setMemoryLimit } from './setMemoryLimit.js';
+import { memoryHog } from './memoryHog.js';
+import { setCpuQuota } from './setCpuQuota.js';
+import { cpuHog } from './cpuHog.js';
+import { setPidsMax } from './setPidsMax.js';
+import { forkHog } from './forkHog.js';
+import { unpackLayers } from './unpackLayers.js';
+import { mountOverlay } from './mountOverlay.js';
+import { editRootfs } from './editRootfs.js';
+import { commitLayer } from './commitLayer.js';
+import { prepareRootfs } from './prepareRootfs.js';
+import { chroot } from './chroot.js';
+import { escapeRoot } from './escapeRoot.js';
+import { pivotRoot } from './pivotRoot.js';
+import { runInRoot } from './runInRoot.js';
+import { mountProcInRoot } from './mountProcInRoot.js';
 
 export const actions: Record<ActionName, Action> = {
   unshare,
@@ -23,4 +39,20 @@ export const actions: Record<ActionName, Action> = {
   'join-cgroup': joinCgroup,
   'user-namespace': userNamespace,
   run,
+  'set-memory-limit': setMemoryLimit,
+  'memory-hog': memoryHog,
+  'set-cpu-quota': setCpuQuota,
+  'cpu-hog': cpuHog,
+  'set-pids-max': setPidsMax,
+  'fork-hog': forkHog,
+  'prepare-rootfs': prepareRootfs,
+  chroot,
+  'escape-root': escapeRoot,
+  'pivot-root': pivotRoot,
+  'run-in-root': runInRoot,
+  'mount-proc-in-root': mountProcInRoot,
+  'unpack-layers': unpackLayers,
+  'mount-overlay': mountOverlay,
+  'edit-rootfs': editRootfs,
+  'commit-layer': commitLayer,
 };

@@ -1,4 +1,5 @@
-// Creates the session's cgroup (named container-lab-<session>) and moves the container process in.
+// Creates the session's cgroup (named container-lab-<session>) and moves the container's processes in.
+import { existsSync, readFileSync } from 'node:fs';
 import type { Action } from './context.js';
 import { outcome } from './builderCall.js';
 import { createSessionCgroups, joinCgroups } from '../helper/cgroups.js';
@@ -13,7 +14,14 @@ export const joinCgroup: Action = async (ctx) => {
     throw new LabError('no cgroup filesystem is mounted on this host', 'mount cgroup2 on /sys/fs/cgroup (most distributions do this at boot)');
   }
   ctx.cgroupDirs = createSessionCgroups(ctx.cgroups, ctx.session.id);
-  joinCgroups(ctx.cgroupDirs, ctx.builder.pid);
+  // The container process, and PID 1 if it already runs: children made later inherit the cgroup.
+  const pids = [ctx.builder.pid, ...(ctx.initPid !== null && existsSync(`/proc/${ctx.initPid}`) ? [ctx.initPid] : [])];
+  for (const pid of pids) joinCgroups(ctx.cgroupDirs, pid);
   const log = syscallLog.drain();
-  return outcome(log, [`cgroup mode: ${ctx.cgroups.mode}; ${ctx.cgroupDirs.length} director${ctx.cgroupDirs.length === 1 ? 'y' : 'ies'}`]);
+  const membership = readFileSync(`/proc/${ctx.builder.pid}/cgroup`, 'utf8').trim().split('\n');
+  return outcome(log, [
+    `cgroup mode: ${ctx.cgroups.mode}; ${ctx.cgroupDirs.length} director${ctx.cgroupDirs.length === 1 ? 'y' : 'ies'}`,
+    `/proc/${ctx.builder.pid}/cgroup now reads:`,
+    ...membership.map((l) => `  ${l}`),
+  ]);
 };

@@ -9,7 +9,9 @@ import { allocate, splitColumns, type SectionNeed } from './layout.js';
 import { LessonHeader } from './LessonHeader.js';
 import { renderMarkdown } from './markdown.js';
 import { NextAction } from './NextAction.js';
+import { CgroupPanel, cgroupPanelWant } from './panels/CgroupPanel.js';
 import { ChecksPanel, checksPanelWant } from './panels/ChecksPanel.js';
+import { LayersPanel, layersPanelMin, layersPanelWant } from './panels/LayersPanel.js';
 import { MountPanel, mountPanelWant } from './panels/MountPanel.js';
 import { NamespacePanel, namespacePanelWant } from './panels/NamespacePanel.js';
 import { OutputPanel, outputPanelWant } from './panels/OutputPanel.js';
@@ -136,12 +138,26 @@ export function LessonScreen({ session, columns, rows, keysRef, onMenu, onQuit, 
     { key: 'steps', min: Math.min(n, 3), want: n },
     { key: 'slide', min: 3, want: slideWant(slideLines), weight: 3 },
   ];
+  // The cgroup and layers panels show only once the lesson has made a cgroup or an overlay; then
+  // they come right after the syscalls, and the mount table (which lists the overlay mount too)
+  // is what gives way: it shares spare lines at a lower weight and, stacked, is served last.
+  const cgroupFiles = snapshot?.cgroupFiles;
+  const overlays = snapshot?.overlays;
+  const cgroupWant = cgroupPanelWant(cgroupFiles);
+  const layersWant = layersPanelWant(overlays);
+  const kernelFocus = cgroupWant > 0 || layersWant > 0;
+  // their minimums shrink on a small terminal so they still show (a few lines) rather than drop
+  const focusMax = Math.max(3, body - 10);
   const rightNeeds: SectionNeed[] = [
     { key: 'syscalls', min: 3, want: syscallLogWant(log), weight: 2 },
+    // title and the seven files a cgroup lesson talks about (limit, usage, events for memory,
+    // cpu and pids); fewer when the layers panel needs room too
+    { key: 'cgroup', min: Math.min(focusMax, layersWant > 0 ? 5 : 8), want: cgroupWant, weight: 2 },
+    { key: 'layers', min: Math.min(focusMax, 7, layersPanelMin(overlays)), want: layersWant, weight: 2 },
     { key: 'namespaces', min: cols.twoColumns ? 2 : 1, want: namespacePanelWant(snapshot?.namespaces ?? null) },
     { key: 'checks', min: 2, want: checksPanelWant(checks, cols.right) },
     { key: 'processes', min: 2, want: processPanelWant(snapshot?.processes ?? null) },
-    { key: 'mounts', min: 2, want: mountPanelWant(snapshot?.mounts ?? null), weight: 2 },
+    { key: 'mounts', min: 2, want: mountPanelWant(snapshot?.mounts ?? null), weight: kernelFocus ? 1 : 2 },
     { key: 'output', min: 2, want: outputPanelWant(output) },
   ];
 
@@ -150,18 +166,19 @@ export function LessonScreen({ session, columns, rows, keysRef, onMenu, onQuit, 
     h = { ...allocate(body, leftNeeds), ...allocate(body, rightNeeds) };
   } else {
     const [next, stepError, steps, slide] = leftNeeds;
-    const [syscalls, namespaces, checksNeed, processes, mounts, outputNeed] = rightNeeds;
+    const [syscalls, cgroup, layers, namespaces, checksNeed, processes, mounts, outputNeed] = rightNeeds;
     h = allocate(body, [
       next,
       stepError,
       { ...slide, weight: 2 },
       { ...steps, min: Math.min(n, 2) },
       { ...syscalls, min: 2 },
+      cgroup,
+      layers,
       namespaces,
       checksNeed,
       processes,
-      mounts,
-      outputNeed,
+      ...(kernelFocus ? [outputNeed, mounts] : [mounts, outputNeed]),
     ]);
   }
 
@@ -194,6 +211,8 @@ export function LessonScreen({ session, columns, rows, keysRef, onMenu, onQuit, 
     <Box flexDirection="column" width={w}>
       <ProcessPanel processes={snapshot?.processes ?? null} width={w} height={h.processes} />
       <NamespacePanel rows={snapshot?.namespaces ?? null} width={w} height={h.namespaces} />
+      <CgroupPanel files={cgroupFiles} width={w} height={h.cgroup} />
+      <LayersPanel overlays={overlays} width={w} height={h.layers} />
       <MountPanel mounts={snapshot?.mounts ?? null} width={w} height={h.mounts} wide={cols.twoColumns && w >= 70} />
       <SyscallLog lines={log} width={w} height={h.syscalls} timing={cols.twoColumns && w >= 80} />
       <ChecksPanel checks={checks} label={stepLabel} width={w} height={h.checks} />

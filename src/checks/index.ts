@@ -7,6 +7,9 @@ import { initPidInside, initVisibleFromHost, procListsOnlyContainer } from './pr
 import { mountInvisibleOnHost, mountsPrivate } from './mountChecks.js';
 import { links } from './networkChecks.js';
 import { cgroupRootInside, outputMatches } from './cgroupChecks.js';
+import { inLabCgroup, memoryLimitIs, oomKills, hogSignal, memoryPeakWithinLimit, cpuQuotaIs, cpuThrottled, cpuShare, pidsMaxIs, forkRefused, pidsWithinLimit } from './cgroupLimitChecks.js';
+import { layersUnpacked, overlayMounted, inUpperOnly, copiedUp, whiteout, opaqueDir, upperHolds, layerCommitted, layersShared } from './layerChecks.js';
+import { rootfsUnpacked, rootfsMountPoint, rootIsRootfs, rootIsHost, oldRootGone, procEmptyInRoot, procInRootListsOnlyContainer } from './rootChecks.js';
 
 export const checks: Record<CheckKind, Check> = {
   'ns-differs': nsDiffers,
@@ -23,6 +26,33 @@ export const checks: Record<CheckKind, Check> = {
   'output-matches': outputMatches,
   'cgroup-root-inside': cgroupRootInside,
   'uid-mapped': uidMapped,
+  'in-lab-cgroup': inLabCgroup,
+  'memory-limit-is': memoryLimitIs,
+  'oom-kills': oomKills,
+  'hog-signal': hogSignal,
+  'memory-peak-within-limit': memoryPeakWithinLimit,
+  'cpu-quota-is': cpuQuotaIs,
+  'cpu-throttled': cpuThrottled,
+  'cpu-share': cpuShare,
+  'pids-max-is': pidsMaxIs,
+  'fork-refused': forkRefused,
+  'pids-within-limit': pidsWithinLimit,
+  'rootfs-unpacked': rootfsUnpacked,
+  'rootfs-mount-point': rootfsMountPoint,
+  'root-is-rootfs': rootIsRootfs,
+  'root-is-host': rootIsHost,
+  'old-root-gone': oldRootGone,
+  'proc-empty-in-root': procEmptyInRoot,
+  'proc-in-root-lists-only-container': procInRootListsOnlyContainer,
+  'layers-unpacked': layersUnpacked,
+  'overlay-mounted': overlayMounted,
+  'in-upper-only': inUpperOnly,
+  'copied-up': copiedUp,
+  whiteout,
+  'opaque-dir': opaqueDir,
+  'upper-holds': upperHolds,
+  'layer-committed': layerCommitted,
+  'layers-shared': layersShared,
 };
 
 /** "ns-differs uts" — how a check is named on screen. */

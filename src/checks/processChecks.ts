@@ -28,7 +28,7 @@ export const initVisibleFromHost: Check = (ctx) => {
 };
 
 /** Host PIDs of every process in a PID namespace, mapped to their PID inside. */
-function pidsInNamespace(pidNsLink: string): Set<number> {
+export function pidsInNamespace(pidNsLink: string): Set<number> {
   const inside = new Set<number>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;

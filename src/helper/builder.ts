@@ -10,6 +10,8 @@ import * as kernel from '../../native/kernel.js';
 import { NS_FLAG, CLONE, MS, SIGKILL } from '../../native/constants.js';
 import { KernelError } from '../../native/errno.js';
 import { syscallLog } from '../../native/syscallLog.js';
+import { rootHandlers, killRootProcesses } from './rootProcesses.js';
+import { overlayHandlers } from './overlayHandlers.js';
 import type { SyscallEntry } from '../types.js';
 
 const state = {
@@ -175,9 +177,14 @@ const handlers = {
       closeSync(fd);
     }
   },
+
+  ...rootHandlers({ requireOwnMountNamespace, requireInitIfPidNamespace }),
+
+  ...overlayHandlers({ requireOwnMountNamespace }),
 };
 
 function shutdown(): void {
+  killRootProcesses();
   for (const pid of [state.initPid, ...state.shells]) {
     if (pid === null) continue;
     try {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseMountinfo } from '../observe/parse/mountinfo.js';
 import { detectCgroupLayout } from '../observe/parse/cgroupLayout.js';
 import { mkdirLogged, rmdirLogged, writeLogged } from './loggedFs.js';
+import { V2_LEAF } from '../cgroup/names.js';
 
 export const CGROUP_PREFIX = 'container-lab-';
 
@@ -11,6 +12,8 @@ export interface CgroupHierarchies {
   mode: 'v1' | 'v2' | 'hybrid' | 'none';
   /** the mount points the lab makes its directories in: one on v2, one per v1 hierarchy */
   roots: string[];
+  /** the cgroup2 mount among roots, if any */
+  v2Root: string | null;
 }
 
 /**
@@ -26,21 +29,31 @@ export function cgroupHierarchies(root = '/'): CgroupHierarchies {
     if (!controller.startsWith('name=')) roots.add(mountPoint);
   }
   if (layout.v2Mount) roots.add(layout.v2Mount);
-  return { mode: layout.mode, roots: [...roots].map((r) => join(root, r)) };
+  return { mode: layout.mode, roots: [...roots].map((r) => join(root, r)), v2Root: layout.v2Mount ? join(root, layout.v2Mount) : null };
 }
 
 export function sessionCgroupName(sessionId: string): string {
   return CGROUP_PREFIX + sessionId;
 }
 
-/** Creates the session's directory in every hierarchy; returns what it made. */
+/**
+ * Creates the session's directory in every hierarchy; returns the directories processes go in.
+ * On cgroup2 that is a leaf below it, so the lab's own directory can enable controllers for the
+ * leaf without breaking the "no internal processes" rule (see src/cgroup/v2.ts).
+ */
 export function createSessionCgroups(h: CgroupHierarchies, sessionId: string): string[] {
   const made: string[] = [];
   for (const r of h.roots) {
     const dir = join(r, sessionCgroupName(sessionId));
     if (!existsSync(dir)) mkdirLogged(dir);
-    made.push(dir);
-    inheritCpusetV1(r, dir);
+    if (r === h.v2Root) {
+      const leaf = join(dir, V2_LEAF);
+      if (!existsSync(leaf)) mkdirLogged(leaf);
+      made.push(leaf);
+    } else {
+      made.push(dir);
+      inheritCpusetV1(r, dir);
+    }
   }
   return made;
 }
@@ -76,6 +89,8 @@ function procsIn(dir: string): number[] {
  */
 export async function removeCgroupDir(dir: string, logged = false, timeoutMs = 2000): Promise<boolean> {
   if (!existsSync(dir)) return true;
+  // rmdir(2) of a cgroup with child cgroups fails with EBUSY too: children first.
+  for (const child of childCgroups(dir)) await removeCgroupDir(child, logged, timeoutMs);
   for (const pid of procsIn(dir)) {
     try {
       process.kill(pid, 'SIGKILL');
@@ -96,6 +111,19 @@ export async function removeCgroupDir(dir: string, logged = false, timeoutMs = 2
       await new Promise((r) => setTimeout(r, 20));
     }
   }
+}
+
+function childCgroups(dir: string): string[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => join(dir, e.name));
+  } catch {
+    return [];
+  }
+}
+
+/** True when a process is left in the directory or any cgroup below it. */
+export function cgroupHasProcesses(dir: string): boolean {
+  return procsIn(dir).length > 0 || childCgroups(dir).some(cgroupHasProcesses);
 }
 
 /** Every lab cgroup directory on this host, live or left over. */

@@ -9,7 +9,7 @@ export type HelperMode = 'root' | 'sudo' | 'rootless';
 
 export interface HelperHello { pid: number; euid: number; rootless: boolean; stateDir: string; cgroupMode: string }
 export interface ActReply { log: SyscallEntry[]; output: string[]; ms: number }
-export interface LabPids { builder: number; init: number | null; user: number | null; cgroupDirs: string[]; sessionDir: string }
+export interface LabPids { builder: number; init: number | null; user: number | null; chroot: number | null; pivot: number | null; cgroupDirs: string[]; sessionDir: string }
 
 export class HelperClient {
   private rpc: RpcClient;

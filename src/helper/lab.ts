@@ -7,6 +7,7 @@ import { cgroupHierarchies, listLabCgroups, removeCgroupDir, sessionCgroupName }
 import { createSessionDir, removeSessionDir, stateRoot } from './stateDir.js';
 import { LabError } from './rpc.js';
 import { actions } from '../actions/index.js';
+import { stopRootProcesses } from '../actions/rootProcess.js';
 import { checks, checkLabel } from '../checks/index.js';
 import type { LabContext, ActionOutcome } from '../actions/context.js';
 import { isActionName, isCheckKind } from '../lesson/vocabulary.js';
@@ -51,6 +52,8 @@ export class Lab {
       cgroupDirs: [],
       initPid: null,
       userPid: null,
+      chrootPid: null,
+      pivotPid: null,
       hostHostname: hostname(),
       lastOutput: [],
     });
@@ -115,6 +118,7 @@ export class Lab {
   async close(): Promise<void> {
     const { ctx } = this;
     kill(ctx.userPid);
+    await stopRootProcesses(ctx);
     await stopBuilder(ctx.builder);
     kill(ctx.initPid);
     const mine = listLabCgroups(ctx.cgroups).filter((d) => d.endsWith('/' + sessionCgroupName(ctx.session.id)));

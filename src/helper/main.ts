@@ -43,7 +43,7 @@ const handlers = {
   /** What the kernel state of the lab is, for tests: the PIDs it made. */
   pids() {
     const l = current();
-    return { builder: l.ctx.builder.pid, init: l.ctx.initPid, user: l.ctx.userPid, cgroupDirs: l.ctx.cgroupDirs, sessionDir: l.ctx.session.dir };
+    return { builder: l.ctx.builder.pid, init: l.ctx.initPid, user: l.ctx.userPid, chroot: l.ctx.chrootPid, pivot: l.ctx.pivotPid, cgroupDirs: l.ctx.cgroupDirs, sessionDir: l.ctx.session.dir };
   },
   async close() {
     if (lab) await lab.close();

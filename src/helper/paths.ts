@@ -9,4 +9,5 @@ export const programs = {
   builder: join(dist, 'src/helper/builder.js'),
   init: join(dist, 'native/init.js'),
   mountProc: join(dist, 'native/mountProc.js'),
+  changeRoot: join(dist, 'native/changeRoot.js'),
 };

@@ -1,16 +1,6 @@
 // Removes what crashed sessions left that the kernel does not reclaim: cgroup dirs and scratch dirs.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { cgroupHierarchies, listLabCgroups, removeCgroupDir, CGROUP_PREFIX } from './cgroups.js';
+import { cgroupHierarchies, cgroupHasProcesses, listLabCgroups, removeCgroupDir, CGROUP_PREFIX } from './cgroups.js';
 import { listSessionDirs, removeSessionDir, sessionIdOf, sessionIsAlive, stateRoot } from './stateDir.js';
-
-function isEmptyCgroup(dir: string): boolean {
-  try {
-    return readFileSync(join(dir, 'cgroup.procs'), 'utf8').trim() === '';
-  } catch {
-    return true;
-  }
-}
 
 /**
  * A session is dead when the helper that owned it is gone. Its cgroup directories are removed;
@@ -32,7 +22,7 @@ export async function sweepLeftovers(root = stateRoot()): Promise<string[]> {
   for (const dir of listLabCgroups(cgroupHierarchies())) {
     const id = dir.slice(dir.lastIndexOf('/') + 1 + CGROUP_PREFIX.length);
     if (live.has(id)) continue;
-    if (!dead.has(id) && !isEmptyCgroup(dir)) continue;
+    if (!dead.has(id) && cgroupHasProcesses(dir)) continue;
     if (await removeCgroupDir(dir)) removed.push(`cgroup ${dir}`);
   }
   return removed;

@@ -3,6 +3,13 @@ import { z } from 'zod';
 
 const nsName = z.enum(['uts', 'pid', 'mnt', 'net', 'ipc', 'cgroup']);
 const command = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+/** a byte count, or a size with a binary suffix: 32m = 32 MiB */
+const size = z.union([z.number().int().positive(), z.string().regex(/^\d+[kmgKMG]?$/)]);
+/** the layers lesson's containers: each has its own overlay upperdir under the session directory */
+const containerId = z.string().regex(/^[a-z0-9-]{1,20}$/);
+const containerName = containerId.default('c1');
+/** the changing-root lesson's two processes: one that chroot(2)s, one that pivot_root(2)s */
+const rootProcess = z.enum(['chroot', 'pivot']);
 
 /** Actions: one module per primitive in src/actions, performed by the helper. */
 export const ACTIONS = {
@@ -26,6 +33,43 @@ export const ACTIONS = {
   'user-namespace': z.strictObject({ outsideUid: z.number().int().min(1).max(4294967294).default(100000) }),
   /** a shell step: run a command inside the container or on the host and show its output */
   run: z.strictObject({ command, where: z.enum(['container', 'host']).default('container') }),
+  /** the container's memory limit: memory.max (v2) or memory.limit_in_bytes (v1), swap included */
+  'set-memory-limit': z.strictObject({ limit: size }),
+  /** a hog inside the container touches memory step by step until the OOM killer stops it */
+  'memory-hog': z.strictObject({ step: size.default('2m'), intervalMs: z.number().int().min(10).max(1000).default(100) }),
+  /** the container's CPU quota: cpu.max (v2) or cpu.cfs_quota_us / cpu.cfs_period_us (v1) */
+  'set-cpu-quota': z.strictObject({ quotaUs: z.number().int().min(1000), periodUs: z.number().int().min(1000).max(1000000).default(100000) }),
+  /** a busy loop inside the container for a few seconds, under the quota */
+  'cpu-hog': z.strictObject({ seconds: z.number().min(0.5).max(10).default(2) }),
+  /** the most tasks (processes and threads) the container may have: pids.max */
+  'set-pids-max': z.strictObject({ max: z.number().int().min(1).max(4096) }),
+  /** a fork loop inside the container until fork fails at pids.max */
+  'fork-hog': z.strictObject({ count: z.number().int().min(1).max(1024).default(64) }),
+  /** unpack the lab image into <session>/rootfs and bind-mount it onto itself (pivot_root needs a mount point) */
+  'prepare-rootfs': z.strictObject({}),
+  /** start a process inside the container that chroot(2)s into the rootfs */
+  chroot: z.strictObject({}),
+  /** the classic escape: mkdir <dir>; chroot(<dir>); chdir("..") until stuck; chroot(".") */
+  'escape-root': z.strictObject({ process: rootProcess, dir: z.string().regex(/^(?!\.\.?$)[A-Za-z0-9._-]+$/).default('x') }),
+  /** start a process that takes a mount namespace of its own, pivot_root(2)s into the rootfs, detaches the old root */
+  'pivot-root': z.strictObject({}),
+  /** run a program inside the chroot or the pivoted root (found in that root, not on the host) */
+  'run-in-root': z.strictObject({ command, process: rootProcess.default('pivot') }),
+  /** mount a fresh proc on the pivoted root's /proc, from the pivoted process (inside the PID namespace) */
+  'mount-proc-in-root': z.strictObject({}),
+  /** layers lesson: unpack each layer of the lab image into <session>/layers/<n> */
+  'unpack-layers': z.strictObject({}),
+  /** layers lesson: mount an overlay (image layers as lowerdir, upperdir + workdir of its own) for a container */
+  'mount-overlay': z.strictObject({ container: containerName }),
+  /** layers lesson: change the container's root through its merged overlay directory */
+  'edit-rootfs': z.strictObject({
+    container: containerName,
+    op: z.enum(['write', 'append', 'delete', 'replace-dir']),
+    path: z.string().regex(/^\/[^\0]*$/, 'an absolute path inside the container'),
+    text: z.string().optional(),
+  }),
+  /** layers lesson: pack a container's upperdir into a new layer; new config + manifest, tagged in index.json */
+  'commit-layer': z.strictObject({ container: containerName }),
 } as const;
 
 /** Checks: each reads kernel state after the step, independently of the action. */
@@ -44,6 +88,33 @@ export const CHECKS = {
   'output-matches': z.strictObject({ pattern: z.string().min(1) }),
   'cgroup-root-inside': z.strictObject({}),
   'uid-mapped': z.strictObject({ inside: z.number().int().min(0), outside: z.number().int().min(0).optional() }),
+  'in-lab-cgroup': z.strictObject({}),
+  'memory-limit-is': z.strictObject({ limit: size }),
+  'oom-kills': z.strictObject({ atLeast: z.number().int().min(0).default(1) }),
+  'hog-signal': z.strictObject({ signal: z.string().regex(/^SIG[A-Z0-9]+$/) }),
+  'memory-peak-within-limit': z.strictObject({}),
+  'cpu-quota-is': z.strictObject({ quotaUs: z.number().int().min(1000), periodUs: z.number().int().min(1000).default(100000) }),
+  'cpu-throttled': z.strictObject({}),
+  'cpu-share': z.strictObject({ min: z.number().min(0).max(100), max: z.number().min(0).max(10000) }),
+  'pids-max-is': z.strictObject({ max: z.number().int().min(1) }),
+  'fork-refused': z.strictObject({ errno: z.string().regex(/^E[A-Z]+$/).default('EAGAIN') }),
+  'pids-within-limit': z.strictObject({}),
+  'rootfs-unpacked': z.strictObject({}),
+  'rootfs-mount-point': z.strictObject({}),
+  'root-is-rootfs': z.strictObject({ process: rootProcess }),
+  'root-is-host': z.strictObject({ process: rootProcess }),
+  'old-root-gone': z.strictObject({}),
+  'proc-empty-in-root': z.strictObject({}),
+  'proc-in-root-lists-only-container': z.strictObject({}),
+  'layers-unpacked': z.strictObject({}),
+  'overlay-mounted': z.strictObject({ container: containerName }),
+  'in-upper-only': z.strictObject({ container: containerName, path: z.string().min(1) }),
+  'copied-up': z.strictObject({ container: containerName, path: z.string().min(1) }),
+  whiteout: z.strictObject({ container: containerName, path: z.string().min(1) }),
+  'opaque-dir': z.strictObject({ container: containerName, path: z.string().min(1) }),
+  'upper-holds': z.strictObject({ container: containerName, only: z.array(z.string().min(1)).min(1) }),
+  'layer-committed': z.strictObject({ entries: z.array(z.string().min(1)).min(1) }),
+  'layers-shared': z.strictObject({ containers: z.array(containerId).length(2) }),
 } as const;
 
 export type ActionName = keyof typeof ACTIONS;

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { NS_TYPES, type NsRow, type NsType, type ProcessInfo, type Snapshot } from '../types.js';
 import { readProcess, readNamespaces, readMountinfo, readProcCgroup, readNetDevNames, readUidMap, readGidMap, listDescendants, ProcessGoneError } from './sample.js';
 import { diffMounts } from './parse/mountinfo.js';
+import { sampleOverlays } from './overlaySample.js';
 import { parseNsLink } from './parse/nsLink.js';
+import { labCgroupFiles } from '../cgroup/open.js';
 
 /** The processes that make up the container, with the role each plays. */
 export interface ContainerPids {
@@ -78,7 +80,10 @@ export function takeSnapshot(
     namespaces: namespaceRows(root, pids),
     processes: containerProcesses(root, pids),
     mounts: diffMounts(hostMounts, containerMounts),
+    overlays: sampleOverlays(root, diffMounts(hostMounts, containerMounts)),
     cgroups: readProcCgroup(root, pids.builderPid),
+    // empty until the container process is in a lab cgroup (join-cgroup)
+    cgroupFiles: labCgroupFiles(root, pids.builderPid),
     links: readNetDevNames(root, pids.builderPid).map((name) => ({ name, up: linkStates[name] ?? false })),
     uidMap,
     gidMap,

@@ -1,14 +1,17 @@
 // Every step of every lesson, for real as root, each checked against the kernel by the test itself.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { hostname } from 'node:os';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { HelperClient, type LabPids } from '../../src/helper/client.js';
 import { LiveSession } from '../../src/lesson/liveSession.js';
 import { loadLessons } from '../../src/lesson/loadLessons.js';
 import { lessonsDir } from '../../src/lesson/packageRoot.js';
 import type { Lesson, StepSpec } from '../../src/types.js';
 import { describeAsRoot } from '../support/requireRoot.js';
+import { verifyLayersStep } from '../support/layersView.js';
 import { inNamespaces, isAlive, labMountsOnHost, mountinfo, nsLink, statusField, until, labCgroupDirs } from '../support/kernelView.js';
+import { cgroupDir, cgroupHas, cgroupKey, cgroupProcs, cgroupRead } from '../support/cgroupView.js';
+import { devIno, rootOf } from '../support/rootView.js';
 
 const { lessons, errors } = loadLessons(lessonsDir());
 
@@ -65,11 +68,98 @@ function verifyStep(step: StepSpec, pids: LabPids, hostName: string, before: Map
       expect(statusFile(pids.user!, 'uid_map').trim().split(/\s+/)).toEqual(['0', String(p.outsideUid), '1']);
       expect(nsLink(pids.user!, 'user')).not.toBe(nsLink('self', 'user'));
       break;
+    case 'set-memory-limit': {
+      const { dir, v2 } = cgroupDir(b, 'memory');
+      const bytes = String(sizeBytes(p.limit));
+      expect(cgroupRead(dir, v2 ? 'memory.max' : 'memory.limit_in_bytes')).toBe(bytes);
+      if (v2 && cgroupHas(dir, 'memory.swap.max')) expect(cgroupRead(dir, 'memory.swap.max')).toBe('0');
+      if (!v2 && cgroupHas(dir, 'memory.memsw.limit_in_bytes')) expect(cgroupRead(dir, 'memory.memsw.limit_in_bytes')).toBe(bytes);
+      break;
+    }
+    case 'memory-hog': {
+      const { dir, v2 } = cgroupDir(b, 'memory');
+      const limit = Number(cgroupRead(dir, v2 ? 'memory.max' : 'memory.limit_in_bytes'));
+      expect(cgroupKey(dir, v2 ? 'memory.events' : 'memory.oom_control', 'oom_kill')).toBeGreaterThanOrEqual(1);
+      const peakFile = v2 ? 'memory.peak' : 'memory.max_usage_in_bytes';
+      if (cgroupHas(dir, peakFile)) expect(Number(cgroupRead(dir, peakFile))).toBeLessThanOrEqual(limit);
+      expect(isAlive(b), 'the OOM killer picked the hog, not the container process').toBe(true);
+      expect(cgroupProcs(b, 'memory').sort(), 'the hog is gone').toEqual([b, pids.init].filter((x) => x !== null).sort());
+      break;
+    }
+    case 'set-cpu-quota': {
+      const { dir, v2 } = cgroupDir(b, 'cpu');
+      if (v2) expect(cgroupRead(dir, 'cpu.max')).toBe(`${p.quotaUs} ${p.periodUs}`);
+      else expect([cgroupRead(dir, 'cpu.cfs_quota_us'), cgroupRead(dir, 'cpu.cfs_period_us')]).toEqual([String(p.quotaUs), String(p.periodUs)]);
+      break;
+    }
+    case 'cpu-hog': {
+      const { dir, v2 } = cgroupDir(b, 'cpu');
+      expect(cgroupKey(dir, 'cpu.stat', 'nr_throttled')).toBeGreaterThan(0);
+      expect(cgroupKey(dir, 'cpu.stat', v2 ? 'throttled_usec' : 'throttled_time')).toBeGreaterThan(0);
+      expect(cgroupProcs(b, 'cpu').sort(), 'the loop is gone').toEqual([b, pids.init].filter((x) => x !== null).sort());
+      break;
+    }
+    case 'set-pids-max':
+      expect(cgroupRead(cgroupDir(b, 'pids').dir, 'pids.max')).toBe(String(p.max));
+      break;
+    case 'fork-hog': {
+      const { dir } = cgroupDir(b, 'pids');
+      expect(cgroupKey(dir, 'pids.events', 'max'), 'forks refused at pids.max').toBeGreaterThanOrEqual(1);
+      expect(Number(cgroupRead(dir, 'pids.current'))).toBeLessThanOrEqual(Number(cgroupRead(dir, 'pids.max')));
+      expect(cgroupProcs(b, 'pids').sort(), 'the loop and its sleepers are gone').toEqual([b, pids.init].filter((x) => x !== null).sort());
+      break;
+    }
+    case 'prepare-rootfs': {
+      const rootfs = `${pids.sessionDir}/rootfs`;
+      expect(mountinfo(b).some((l) => l.split(' ')[4] === rootfs), 'rootfs is a mount point inside').toBe(true);
+      expect(mountinfo('self').some((l) => l.split(' ')[4] === rootfs), 'the host does not see it').toBe(false);
+      expect(lstatSync(`${rootfs}/bin/sh`)).toBeTruthy();
+      expect(devIno(rootfs)).not.toBe(devIno('/'));
+      break;
+    }
+    case 'chroot':
+      expect(rootOf(pids.chroot!)).toEqual({ id: devIno(`${pids.sessionDir}/rootfs`), link: `${pids.sessionDir}/rootfs` });
+      expect(rootOf(b).id, 'the container process keeps the host\'s root').toBe(devIno('/'));
+      break;
+    case 'escape-root':
+      // chroot(2) NOTES: the chroot escape reaches the host's /; after pivot_root it ends at the rootfs.
+      if (p.process === 'chroot') expect(rootOf(pids.chroot!)).toEqual({ id: devIno('/'), link: '/' });
+      else expect(rootOf(pids.pivot!).id).toBe(devIno(`${pids.sessionDir}/rootfs`));
+      break;
+    case 'pivot-root': {
+      const lines = mountinfo(pids.pivot!).map((l) => l.split(' '));
+      expect(rootOf(pids.pivot!)).toEqual({ id: devIno(`${pids.sessionDir}/rootfs`), link: '/' });
+      expect(nsLink(pids.pivot!, 'mnt')).not.toBe(nsLink(b, 'mnt'));
+      expect(lines.map((f) => [f[3], f[4]]), 'only the rootfs is left, as /').toEqual([[`${pids.sessionDir}/rootfs`, '/']]);
+      expect(rootOf(b).id, 'the container process keeps the host\'s root').toBe(devIno('/'));
+      break;
+    }
+    case 'mount-proc-in-root': {
+      const listed = readdirSync(`/proc/${pids.pivot}/root/proc`).filter((n) => /^\d+$/.test(n));
+      expect(listed).toContain('1');
+      expect(listed.length).toBeLessThan(10);
+      expect(mountinfo(pids.pivot!).some((l) => l.split(' ')[4] === '/proc' && / - proc /.test(l))).toBe(true);
+      break;
+    }
+    case 'unpack-layers':
+    case 'mount-overlay':
+    case 'edit-rootfs':
+    case 'commit-layer':
+      verifyLayersStep(step.action.name, p, b, pids.sessionDir);
+      break;
+    case 'run-in-root':
     case 'run':
       break; // its own output is checked by the lesson's checks; the kernel state is unchanged
     default:
       throw new Error(`no kernel verification for action ${step.action.name}: add one`);
   }
+}
+
+/** "32m" → 33554432, the way lesson files write sizes. */
+function sizeBytes(v: string | number): number {
+  if (typeof v === 'number') return v;
+  const m = /^(\d+)([kmg]?)$/i.exec(v)!;
+  return Number(m[1]) * ({ '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 } as Record<string, number>)[m[2].toLowerCase()];
 }
 
 function linkOrPending(pid: number, name: string): string | null {
@@ -125,7 +215,7 @@ function lessonSuite(lesson: Lesson): void {
     it('leaves nothing behind when the lesson closes', async () => {
       const last = seen[seen.length - 1];
       await session.close();
-      const pids = [last.builder, last.init, last.user].filter((p): p is number => p !== null);
+      const pids = [last.builder, last.init, last.user, last.chroot, last.pivot].filter((p): p is number => p !== null);
       expect(await until(() => pids.every((p) => !isAlive(p)), 2000), `still alive: ${pids.filter(isAlive)}`).toBe(true);
       expect(labMountsOnHost()).toEqual([]);
       expect(labCgroupDirs()).toEqual([]);

@@ -1,5 +1,6 @@
 // A scripted LessonSession and LabBackend for UI tests, with snapshots shaped like the real kernel's.
 import type {
+  CgroupFile,
   CheckResult,
   LabBackend,
   Lesson,
@@ -7,6 +8,7 @@ import type {
   LessonSession,
   MountEntry,
   NsRow,
+  OverlayState,
   ProcessInfo,
   SessionState,
   Snapshot,
@@ -382,4 +384,205 @@ export function createFakeBackend(opts: FakeBackendOptions = {}): FakeBackend {
     },
   };
   return backend;
+}
+
+// ── cgroups and overlays: what the observers read on a pure v2 host, on this project's v1 hybrid
+// host, and from an overlay the lesson mounted (paths and values as the kernel prints them) ──
+
+export const CG_SESSION = 'container-lab-1a2b';
+export const CG_V2_DIR = `/sys/fs/cgroup/${CG_SESSION}`;
+export const CG_V1_DIRS = {
+  memory: `/sys/fs/cgroup/memory/${CG_SESSION}`,
+  cpu: `/sys/fs/cgroup/cpu,cpuacct/${CG_SESSION}`,
+  pids: `/sys/fs/cgroup/pids/${CG_SESSION}`,
+};
+
+/** The state of the lab's cgroup: just made with its limits, or after the hogs hit them. */
+export interface CgroupLoad {
+  memCurrent: number;
+  /** memory.events "max": times usage hit memory.max */
+  memMax: number;
+  oomKill: number;
+  nrPeriods: number;
+  nrThrottled: number;
+  throttledUsec: number;
+  pidsCurrent: number;
+  pidsRefused: number;
+}
+
+export const CG_FRESH: CgroupLoad = {
+  memCurrent: 1_273_856,
+  memMax: 0,
+  oomKill: 0,
+  nrPeriods: 0,
+  nrThrottled: 0,
+  throttledUsec: 0,
+  pidsCurrent: 1,
+  pidsRefused: 0,
+};
+export const CG_LOADED: CgroupLoad = {
+  memCurrent: 10_813_440,
+  memMax: 4,
+  oomKill: 1,
+  nrPeriods: 61,
+  nrThrottled: 12,
+  throttledUsec: 845_123,
+  pidsCurrent: 16,
+  pidsRefused: 3,
+};
+
+/** Pure cgroup v2: one directory, memory.max / cpu.max / pids.max. */
+export function cgroupFilesV2(load: CgroupLoad): CgroupFile[] {
+  const f = (name: string, meaning: string, value: string): CgroupFile => ({ name, meaning, value, dir: CG_V2_DIR });
+  // the files and meanings src/cgroup/v2.ts reads, in its order
+  return [
+    f('memory.max', 'memory limit', '33554432'),
+    f('memory.swap.max', 'swap limit', 'max'),
+    f('memory.current', 'usage', String(load.memCurrent)),
+    f('memory.peak', 'peak usage', String(load.oomKill > 0 ? 33_554_432 : load.memCurrent)),
+    f('memory.events', 'OOM kills', `low 0\nhigh 0\nmax ${load.memMax}\noom ${load.oomKill}\noom_kill ${load.oomKill}\noom_group_kill 0`),
+    f('cpu.max', 'CPU limit', '20000 100000'),
+    f(
+      'cpu.stat',
+      'throttled periods',
+      `usage_usec 412345\nuser_usec 401200\nsystem_usec 11145\nnr_periods ${load.nrPeriods}\nnr_throttled ${load.nrThrottled}\nthrottled_usec ${load.throttledUsec}\nnr_bursts 0\nburst_usec 0`,
+    ),
+    f('pids.max', 'process limit', '16'),
+    f('pids.current', 'processes', String(load.pidsCurrent)),
+    f('pids.events', 'forks refused', `max ${load.pidsRefused}`),
+  ];
+}
+
+/** cgroup v1 (this project's hybrid host): one directory per controller hierarchy, v1 file names. */
+export function cgroupFilesV1(load: CgroupLoad): CgroupFile[] {
+  const m = (name: string, meaning: string, value: string): CgroupFile => ({ name, meaning, value, dir: CG_V1_DIRS.memory });
+  const c = (name: string, meaning: string, value: string): CgroupFile => ({ name, meaning, value, dir: CG_V1_DIRS.cpu });
+  const p = (name: string, meaning: string, value: string): CgroupFile => ({ name, meaning, value, dir: CG_V1_DIRS.pids });
+  // the files and meanings src/cgroup/v1.ts reads, in its order (cpuacct shares the cpu hierarchy)
+  return [
+    m('memory.limit_in_bytes', 'memory limit', '33554432'),
+    m('memory.memsw.limit_in_bytes', 'memory+swap limit', '9223372036854771712'),
+    // v1 counts the page cache the hog left behind too: close to the limit
+    m('memory.usage_in_bytes', 'usage', String(load.oomKill > 0 ? 30_412_800 : load.memCurrent)),
+    m('memory.max_usage_in_bytes', 'peak usage', String(load.oomKill > 0 ? 33_554_432 : load.memCurrent)),
+    m('memory.failcnt', 'times the limit was hit', String(load.memMax * 29)),
+    m('memory.oom_control', 'OOM kills', `oom_kill_disable 0\nunder_oom 0\noom_kill ${load.oomKill}`),
+    c('cpu.cfs_quota_us', 'CPU limit', '20000'),
+    c('cpu.cfs_period_us', 'CPU period', '100000'),
+    c('cpu.stat', 'throttled periods', `nr_periods ${load.nrPeriods}\nnr_throttled ${load.nrThrottled}\nthrottled_time ${load.throttledUsec * 1000}`),
+    c('cpuacct.usage', 'CPU time used (ns)', String(load.nrPeriods > 0 ? 412_345_678 : 1_234_567)),
+    p('pids.max', 'process limit', '16'),
+    p('pids.current', 'processes', String(load.pidsCurrent)),
+    p('pids.events', 'forks refused', `max ${load.pidsRefused}`),
+  ];
+}
+
+/** The cgroups lesson: make a cgroup with limits, then run a memory hog, a CPU spinner and a fork bomb. */
+export function cgroupSteps(version: 'v1' | 'v2'): FakeStep[] {
+  const files = version === 'v2' ? cgroupFilesV2 : cgroupFilesV1;
+  const dir = version === 'v2' ? CG_V2_DIR : CG_V1_DIRS.memory;
+  const limitFile = version === 'v2' ? 'memory.max' : 'memory.limit_in_bytes';
+  return [
+    {
+      title: 'A cgroup with limits',
+      slide: '## A cgroup with limits\n\nA cgroup is a **directory**; a limit is a number written to a file in it.',
+      action: { name: 'cgroup-create', params: { memory: '32M', cpu: '20%', pids: 16 } },
+      log: [
+        entry('mkdir', [`"${dir}"`, '0755']),
+        entry('write', [`"${dir}/${limitFile}"`, '"33554432"', '8']),
+        entry('write', [`"${dir}/cgroup.procs"`, '"48213"', '5']),
+      ],
+      checks: [{ name: `${limitFile} is 33554432`, ok: true, detail: `read: 33554432` }],
+      snapshot: (prev) => ({ ...prev, processes: [builder, init], cgroupFiles: files(CG_FRESH) }),
+    },
+    {
+      title: 'Hitting the limits',
+      slide: '## Hitting the limits\n\nA memory hog, a CPU spinner and a fork bomb, each **inside** the cgroup.',
+      action: { name: 'run', params: { command: 'stress', where: 'container' } },
+      log: [entry('spawn', ['"/bin/sh"', '"-c"', '"stress"'], '48240')],
+      checks: [{ name: 'the OOM killer killed the hog', ok: true, detail: 'oom_kill 1' }],
+      output: ['sh: fork: Resource temporarily unavailable', 'Killed'],
+      snapshot: (prev) => ({ ...prev, cgroupFiles: files(CG_LOADED) }),
+    },
+  ];
+}
+
+export const OV_DIR = '/run/container-lab/session-1a2b';
+export const OV_LOWER = [`${OV_DIR}/layers/1`, `${OV_DIR}/layers/0`];
+
+export function overlay(name: string, upperEntries: OverlayState['upperEntries']): OverlayState {
+  return {
+    merged: `${OV_DIR}/${name}/merged`,
+    lower: [...OV_LOWER],
+    upper: `${OV_DIR}/${name}/upper`,
+    work: `${OV_DIR}/${name}/work`,
+    upperEntries,
+  };
+}
+
+/** After writing a file, changing one, deleting one and replacing a directory in the container. */
+export const C1_CHANGES: OverlayState['upperEntries'] = [
+  { path: 'etc', kind: 'dir' },
+  { path: 'etc/hostname', kind: 'file' },
+  { path: 'etc/motd', kind: 'whiteout' },
+  { path: 'new.txt', kind: 'file' },
+  { path: 'usr', kind: 'dir' },
+  { path: 'usr/share', kind: 'dir' },
+  { path: 'usr/share/doc', kind: 'opaque' },
+  { path: 'bin/sh', kind: 'symlink' },
+];
+
+function overlayMountLog(name: string): SyscallEntry {
+  return entry('mount', [
+    '"overlay"',
+    `"${OV_DIR}/${name}/merged"`,
+    '"overlay"',
+    '0',
+    `"lowerdir=${OV_LOWER.join(':')},upperdir=${OV_DIR}/${name}/upper,workdir=${OV_DIR}/${name}/work"`,
+  ]);
+}
+
+/** The union filesystem lesson: mount an overlay, change things in it, mount a second one over the same lowers. */
+export function overlaySteps(): FakeStep[] {
+  const overlayMount = (name: string, id: number): Mount =>
+    mount(id, 27, `${OV_DIR}/${name}/merged`, 'overlay', 'overlay', [], true);
+  return [
+    {
+      title: 'Stack the layers',
+      slide: '## Stack the layers\n\nTwo read-only image layers, one writable upper layer.',
+      action: { name: 'mount-overlay', params: { layers: 2 } },
+      log: [overlayMountLog('c1')],
+      checks: [{ name: 'overlay mounted', ok: true, detail: 'fstype overlay' }],
+      snapshot: (prev) => ({
+        ...prev,
+        mounts: [...prev.mounts, overlayMount('c1', 420)],
+        overlays: [overlay('c1', [])],
+      }),
+    },
+    {
+      title: 'Copy-up and whiteouts',
+      slide: '## Copy-up and whiteouts\n\nChanging a lower file **copies it up**; deleting one leaves a **whiteout**.',
+      action: { name: 'run', params: { command: 'echo lab >/etc/hostname; rm /etc/motd', where: 'container' } },
+      log: [entry('spawn', ['"/bin/sh"', '"-c"', '"echo lab >/etc/hostname; rm /etc/motd"'], '48251')],
+      checks: [{ name: 'etc/motd is a whiteout in upper', ok: true, detail: 'char 0:0' }],
+      snapshot: (prev) => ({ ...prev, overlays: [overlay('c1', C1_CHANGES)] }),
+    },
+    {
+      title: 'A second container',
+      slide: '## A second container\n\nSame lower layers, its own upper: the image is shared, the changes are not.',
+      action: { name: 'mount-overlay', params: { layers: 2, name: 'c2' } },
+      log: [overlayMountLog('c2')],
+      checks: [{ name: 'lower layers shared', ok: true, detail: 'same lowerdir' }],
+      snapshot: (prev) => ({
+        ...prev,
+        mounts: [...prev.mounts, overlayMount('c2', 421)],
+        overlays: [overlay('c1', C1_CHANGES), overlay('c2', [{ path: 'hello.txt', kind: 'file' }])],
+      }),
+    },
+  ];
+}
+
+/** A container by hand: a cgroup first, then the overlay steps (both panels have data). */
+export function containerByHandSteps(): FakeStep[] {
+  return [cgroupSteps('v2')[0], ...overlaySteps()];
 }

@@ -1,0 +1,171 @@
+// A process that changes its root on request — chroot(2), the chroot escape, pivot_root(2) — and runs programs from there.
+// Usage: node changeRoot.js --container-lab-<role>; one JSON request per stdin line, one reply line each on stdout.
+// It exits when stdin closes, and asks for SIGKILL when the container process that started it dies.
+import { createInterface } from 'node:readline';
+import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import * as kernel from './kernel.js';
+import { CLONE, MS, MNT_DETACH, SIGKILL } from './constants.js';
+import { KernelError } from './errno.js';
+import { syscallLog } from './syscallLog.js';
+
+export type RootRequest =
+  | { op: 'chroot'; path: string }
+  | { op: 'escape'; dir: string }
+  | { op: 'pivot'; newRoot: string; putOld: string }
+  | { op: 'run'; argv: string[] }
+  | { op: 'mountProc' };
+
+export interface RootReply {
+  ok: boolean;
+  pid: number;
+  output: string[];
+  log: ReturnType<typeof syscallLog.drain>;
+  error?: string;
+  hint?: string;
+  status?: number | null;
+  signal?: string | null;
+  stdout?: string;
+  stderr?: string;
+}
+
+class Refused extends Error {
+  constructor(message: string, readonly hint?: string) {
+    super(message);
+  }
+}
+
+/** What this process sees as "/" now: the top directory, the system's name, the hostname file. */
+function lookAround(): string[] {
+  const firstLine = (path: string, re?: RegExp): string | null => {
+    try {
+      const text = readFileSync(path, 'utf8');
+      const line = re ? re.exec(text)?.[1] : text.split('\n')[0];
+      return line?.trim() || null;
+    } catch {
+      return null;
+    }
+  };
+  return [
+    `ls /: ${readdirSync('/').sort().join(' ')}`,
+    `/etc/os-release: ${firstLine('/etc/os-release', /^PRETTY_NAME="?([^"\n]*)"?/m) ?? '(none)'}`,
+    `/etc/hostname: ${firstLine('/etc/hostname') ?? '(none)'}`,
+  ];
+}
+
+function sameDir(a: Stats, b: Stats): boolean {
+  return a.dev === b.dev && a.ino === b.ino;
+}
+
+/**
+ * The classic escape (chroot(2) NOTES): chroot() does not move the working directory, so after
+ * chroot("x") the cwd is outside the new root, and ".." from there is never stopped at the root.
+ * Climb until ".." no longer moves (the top of the mount tree), then make that the root.
+ */
+function escape(dir: string): string[] {
+  const out: string[] = [];
+  if (existsSync(dir)) out.push(`${dir} is already there (left by an earlier escape): no mkdir`);
+  else kernel.mkdir(dir, 0o755);
+  kernel.chroot(dir);
+  let climbs = 0;
+  for (; climbs < 64; climbs++) {
+    const before = statSync('.');
+    kernel.chdir('..');
+    if (sameDir(before, statSync('.'))) {
+      climbs++;
+      break;
+    }
+  }
+  kernel.chroot('.');
+  out.push(`chdir("..") ${climbs} time${climbs === 1 ? '' : 's'}, until ".." was "." itself`);
+  return [...out, ...lookAround()];
+}
+
+/**
+ * pivot_root(2) changes the root of every process in the caller's mount namespace whose root is
+ * the old one. The container process that started us must keep its view, so we take a mount
+ * namespace of our own first (a copy of its — private, since it made its mounts private), like
+ * runc's container init. new_root must be a mount point; put_old must be under it.
+ */
+function pivot(newRoot: string, putOld: string): string[] {
+  if (!putOld.startsWith(newRoot + '/')) throw new Refused(`put_old (${putOld}) must be under new_root (${newRoot})`);
+  kernel.unshare(CLONE.NEWNS);
+  kernel.chdir(newRoot);
+  if (!existsSync(putOld)) kernel.mkdir(putOld, 0o700);
+  kernel.pivotRoot(newRoot, putOld);
+  kernel.chdir('/');
+  const oldInside = putOld.slice(newRoot.length);
+  // MNT_DETACH (umount(2)): the old root is busy (every host mount hangs under it); a lazy
+  // unmount detaches the whole tree from this namespace now.
+  kernel.umount2(oldInside, MNT_DETACH);
+  kernel.rmdir(oldInside);
+  return lookAround();
+}
+
+function run(argv: string[]): Partial<RootReply> {
+  const r = spawnSync(argv[0], argv.slice(1), { encoding: 'utf8', timeout: 10000 });
+  syscallLog.record('spawn', [JSON.stringify(argv.join(' '))], r.pid || -1, r.error ? 'ENOENT' : undefined);
+  if (r.error) throw new Refused(`could not run ${argv[0]} here: ${r.error.message}`, 'the program must exist inside this root');
+  return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr, output: [] };
+}
+
+/** pivot_root(2) ERRORS: EBUSY when new_root is on the current root mount, EINVAL for the other rules. */
+function hintFor(error: KernelError): string | undefined {
+  if (error.syscall === 'pivot_root' && error.code === 'EBUSY') {
+    return 'new_root is on the current root mount: it must be a mount point of its own — run prepare-rootfs (it bind-mounts the rootfs onto itself)';
+  }
+  if (error.syscall === 'pivot_root' && error.code === 'EINVAL') {
+    return 'new_root must be a mount point and no mount involved may be shared — run make-mounts-private and prepare-rootfs first';
+  }
+  if (error.code === 'EPERM') return 'this needs root (CAP_SYS_CHROOT, CAP_SYS_ADMIN)';
+  return undefined;
+}
+
+function handle(request: RootRequest): RootReply {
+  const base = { ok: true, pid: process.pid, output: [] as string[] };
+  try {
+    switch (request.op) {
+      case 'chroot':
+        kernel.chroot(request.path);
+        // chroot(1) does this too: without it "." would still be outside the new root.
+        kernel.chdir('/');
+        return { ...base, output: lookAround(), log: syscallLog.drain() };
+      case 'escape':
+        return { ...base, output: escape(request.dir), log: syscallLog.drain() };
+      case 'pivot':
+        return { ...base, output: pivot(request.newRoot, request.putOld), log: syscallLog.drain() };
+      case 'run':
+        return { ...base, ...run(request.argv), log: syscallLog.drain() };
+      case 'mountProc':
+        kernel.mount('proc', '/proc', 'proc', MS.NOSUID | MS.NODEV | MS.NOEXEC, null);
+        return { ...base, log: syscallLog.drain() };
+      default:
+        throw new Refused(`unknown request ${JSON.stringify(request)}`);
+    }
+  } catch (error) {
+    const hint = error instanceof KernelError ? hintFor(error) : error instanceof Refused ? error.hint : undefined;
+    return { ...base, ok: false, error: error instanceof Error ? error.message : String(error), hint, log: syscallLog.drain() };
+  }
+}
+
+function main(): void {
+  // prctl(2): SIGKILL when the container process (our parent) dies, even by SIGKILL. If it died
+  // before this call, stdin is already at end of file and we exit below.
+  kernel.setParentDeathSignal(SIGKILL, 'SIGKILL');
+  syscallLog.drain();
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  lines.on('line', (line) => {
+    if (!line.trim()) return;
+    let request: RootRequest;
+    try {
+      request = JSON.parse(line) as RootRequest;
+    } catch {
+      process.stdout.write(JSON.stringify({ ok: false, pid: process.pid, output: [], log: [], error: 'malformed request' }) + '\n');
+      return;
+    }
+    process.stdout.write(JSON.stringify(handle(request)) + '\n');
+  });
+  lines.on('close', () => process.exit(0));
+}
+
+main();

@@ -1,0 +1,48 @@
+// What the layers lesson has made so far: unpacked layer directories, overlay mounts, the commit.
+import { join } from 'node:path';
+import type { LabContext } from './context.js';
+import { LabError } from '../helper/rpc.js';
+
+export interface OverlayPaths {
+  upper: string;
+  work: string;
+  merged: string;
+}
+
+export interface LayersState {
+  /** the OCI layout the layers came from */
+  imageDir: string;
+  /** one directory per image layer, bottom first (<session>/layers/1, /2, …) */
+  layerDirs: string[];
+  /** the layers' digests, same order */
+  digests: string[];
+  /** overlay mounts by container name */
+  containers: Record<string, OverlayPaths>;
+  committed?: { ref: string; manifestDigest: string; layerDigest: string };
+}
+
+export function layerDir(sessionDir: string, n: number): string {
+  return join(sessionDir, 'layers', String(n));
+}
+
+/** <session>/containers/<name>/{upper,work,merged}: gone with the session directory. */
+export function overlayPaths(sessionDir: string, container: string): OverlayPaths {
+  const base = join(sessionDir, 'containers', container);
+  return { upper: join(base, 'upper'), work: join(base, 'work'), merged: join(base, 'merged') };
+}
+
+/** The tag a session's commit gets in index.json. */
+export function commitRef(sessionId: string): string {
+  return `committed-${sessionId}`;
+}
+
+export function requireLayers(ctx: LabContext): LayersState {
+  if (!ctx.layers) throw new LabError('the image\'s layers are not unpacked yet', 'run the step that unpacks the layers (unpack-layers) first');
+  return ctx.layers;
+}
+
+export function requireContainer(ctx: LabContext, container: string): OverlayPaths {
+  const paths = requireLayers(ctx).containers[container];
+  if (!paths) throw new LabError(`container ${container} has no overlay mounted`, `run mount-overlay with container: ${container} first`);
+  return paths;
+}

@@ -1,0 +1,22 @@
+// Runs a program from inside the chroot or the pivoted root: the program is the one that root holds.
+import type { Action } from './context.js';
+import { outcome } from './builderCall.js';
+import { callRootProcess, rootPid, type RootRole } from './rootProcess.js';
+import { LabError } from '../helper/rpc.js';
+
+function lines(text = ''): string[] {
+  return text.split('\n').filter((l) => l !== '');
+}
+
+export const runInRoot: Action<{ command: string | string[]; process: RootRole }> = async (ctx, { command, process }) => {
+  const argv = Array.isArray(command) ? command : ['/bin/sh', '-c', command];
+  rootPid(ctx, process);
+  const reply = await callRootProcess(ctx, process, { op: 'run', argv });
+  ctx.lastOutput = lines(reply.stdout);
+  if (reply.status !== 0) {
+    throw new LabError(`${argv.join(' ')} exited with ${reply.signal ?? 'status ' + reply.status}${reply.stderr ? ': ' + reply.stderr.trim().split('\n')[0] : ''}`,
+      undefined, undefined, reply.log);
+  }
+  const output = [...lines(reply.stdout), ...lines(reply.stderr).map((l) => `stderr: ${l}`)];
+  return outcome(reply.log, output.length ? output : [`(${argv.join(' ')} printed nothing)`]);
+};

@@ -1,0 +1,119 @@
+// cgroup v2: one directory holds every controller's files (Documentation/admin-guide/cgroup-v2.rst).
+import { basename, dirname, join } from 'node:path';
+import { LabError } from '../helper/rpc.js';
+import { writeLogged } from '../helper/loggedFs.js';
+import { CGROUP_PREFIX } from '../helper/cgroups.js';
+import { parseCpuMax } from '../observe/parse/cgroup.js';
+import { fileRows, hasFile, readKey, readLimit, readNumber, readProcs, readValue } from './files.js';
+import type { CgroupDriver, CpuState, MemoryState, PidsState } from './types.js';
+
+/*
+ * Where the container's processes live on v2: <mount>/container-lab-<session>/container.
+ *
+ * A controller's files (memory.max, cpu.max, pids.max) appear in a cgroup only when its parent
+ * lists the controller in cgroup.subtree_control ("top-down constraint"). And a non-root cgroup
+ * that enables controllers for its children may hold no processes itself ("no internal process
+ * constraint": writing subtree_control, or moving a process in, fails with EBUSY). So the lab
+ * never puts processes in a cgroup it enables controllers in, and never writes the
+ * subtree_control of a cgroup it did not make:
+ *
+ *   /sys/fs/cgroup                       host's: its subtree_control decides what reaches us
+ *   └─ container-lab-<session>/          the lab's own, no processes: "+memory" goes here
+ *      └─ container/                     the leaf: the container's processes and its limits
+ *
+ * A controller the host does not pass down to container-lab-<session> (not in its
+ * cgroup.controllers) cannot be had without changing the host's cgroups: that is an error
+ * with a hint, never a write above the lab's directory.
+ */
+export { V2_LEAF } from './names.js';
+
+type V2Controller = 'memory' | 'cpu' | 'pids';
+
+function words(text: string): string[] {
+  return text.split(/\s+/).filter(Boolean);
+}
+
+export class V2Driver implements CgroupDriver {
+  readonly version = 'v2' as const;
+
+  /** leaf: the directory the container's processes are in */
+  constructor(readonly leaf: string) {}
+
+  dir(): string {
+    return this.leaf;
+  }
+
+  /** Makes the controller's files appear in the leaf, through the parent only if it is the lab's. */
+  private enable(controller: V2Controller): void {
+    if (words(readValue(this.leaf, 'cgroup.controllers')).includes(controller)) return;
+    const parent = dirname(this.leaf);
+    if (!basename(parent).startsWith(CGROUP_PREFIX)) {
+      throw new LabError(`the ${controller} controller is not enabled for ${this.leaf}`,
+        `its parent ${parent} is not the lab's, so the lab leaves it alone: enable it there with echo +${controller} > ${parent}/cgroup.subtree_control`);
+    }
+    if (!words(readValue(parent, 'cgroup.controllers')).includes(controller)) {
+      throw new LabError(`the host does not pass the ${controller} controller down to ${parent}`,
+        `as root: echo +${controller} > ${dirname(parent)}/cgroup.subtree_control (on systemd hosts it is usually on already; check ${dirname(parent)}/cgroup.subtree_control)`);
+    }
+    writeLogged(join(parent, 'cgroup.subtree_control'), `+${controller}`);
+  }
+
+  setMemoryLimit(bytes: number | null): void {
+    this.enable('memory');
+    writeLogged(join(this.leaf, 'memory.max'), bytes === null ? 'max' : String(bytes));
+    // Without this, a host with swap would page the hog out instead of killing it.
+    if (hasFile(this.leaf, 'memory.swap.max')) writeLogged(join(this.leaf, 'memory.swap.max'), bytes === null ? 'max' : '0');
+  }
+
+  memory(): MemoryState {
+    return {
+      limit: readLimit(this.leaf, 'memory.max'),
+      usage: readNumber(this.leaf, 'memory.current'),
+      peak: hasFile(this.leaf, 'memory.peak') ? readNumber(this.leaf, 'memory.peak') : null,
+      oomKills: readKey(this.leaf, 'memory.events', 'oom_kill'),
+    };
+  }
+
+  setCpuQuota(quotaUs: number | null, periodUs: number): void {
+    this.enable('cpu');
+    writeLogged(join(this.leaf, 'cpu.max'), `${quotaUs ?? 'max'} ${periodUs}`);
+  }
+
+  cpu(): CpuState {
+    const { quotaUs, periodUs } = parseCpuMax(readValue(this.leaf, 'cpu.max'));
+    const key = (k: string) => readKey(this.leaf, 'cpu.stat', k);
+    return { quotaUs, periodUs, usageUs: key('usage_usec'), periods: key('nr_periods'), throttled: key('nr_throttled'), throttledUs: key('throttled_usec') };
+  }
+
+  setPidsMax(max: number | null): void {
+    this.enable('pids');
+    writeLogged(join(this.leaf, 'pids.max'), max === null ? 'max' : String(max));
+  }
+
+  pids(): PidsState {
+    return {
+      max: readLimit(this.leaf, 'pids.max'),
+      current: readNumber(this.leaf, 'pids.current'),
+      refused: readKey(this.leaf, 'pids.events', 'max'),
+    };
+  }
+
+  processes(): number[] {
+    return readProcs(this.leaf);
+  }
+
+  describeFiles() {
+    return fileRows(this.leaf, [
+      ['memory.max', 'memory limit'],
+      ['memory.swap.max', 'swap limit'],
+      ['memory.current', 'usage'],
+      ['memory.peak', 'peak usage'],
+      ['memory.events', 'OOM kills'],
+      ['cpu.max', 'CPU limit'],
+      ['cpu.stat', 'throttled periods'],
+      ['pids.max', 'process limit'],
+      ['pids.current', 'processes'],
+      ['pids.events', 'forks refused'],
+    ]);
+  }
+}

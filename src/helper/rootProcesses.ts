@@ -1,0 +1,124 @@
+// Builder side of the changing-root lesson: the rootfs bind mount and the processes that chroot or pivot_root.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { LabError } from './rpc.js';
+import { programs } from './paths.js';
+import * as kernel from '../../native/kernel.js';
+import { MS } from '../../native/constants.js';
+import { syscallLog } from '../../native/syscallLog.js';
+import type { RootReply, RootRequest } from '../../native/changeRoot.js';
+import type { SyscallEntry } from '../types.js';
+
+export type RootRole = 'chroot' | 'pivot';
+
+const REPLY_TIMEOUT_MS = 15000;
+
+/** One native/changeRoot.js process: requests go in on its stdin, one reply line each comes back. */
+class RootProcess {
+  private replies: string[] = [];
+  private waiter: ((line: string | null) => void) | null = null;
+  private ended = false;
+
+  constructor(readonly role: RootRole, readonly child: ChildProcess, readonly pid: number) {
+    const lines = createInterface({ input: child.stdout!, crlfDelay: Infinity });
+    lines.on('line', (line) => {
+      if (this.waiter) this.take(line);
+      else this.replies.push(line);
+    });
+    lines.on('close', () => {
+      this.ended = true;
+      this.take(null);
+    });
+    child.stdin!.on('error', () => {}); // it died: the reply wait reports it
+  }
+
+  get alive(): boolean {
+    return !this.ended && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  private take(line: string | null): void {
+    const w = this.waiter;
+    this.waiter = null;
+    w?.(line);
+  }
+
+  async request(request: RootRequest): Promise<RootReply> {
+    if (!this.alive) throw new LabError(`the ${this.role} process (host PID ${this.pid}) has exited`, 'reset the lesson (r) to start again');
+    this.child.stdin!.write(JSON.stringify(request) + '\n');
+    const line = this.replies.shift() ?? await new Promise<string | null>((resolve) => {
+      const timer = setTimeout(() => this.take(null), REPLY_TIMEOUT_MS);
+      this.waiter = (l) => {
+        clearTimeout(timer);
+        resolve(l);
+      };
+    });
+    if (line === null) {
+      this.kill();
+      throw new LabError(`the ${this.role} process (host PID ${this.pid}) did not answer ${request.op}`);
+    }
+    return JSON.parse(line) as RootReply;
+  }
+
+  kill(): void {
+    try {
+      process.kill(this.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+const processes = new Map<RootRole, RootProcess>();
+
+/** Called when the container process shuts down: the root processes go first. */
+export function killRootProcesses(): void {
+  for (const p of processes.values()) p.kill();
+  processes.clear();
+}
+
+interface Guards {
+  requireOwnMountNamespace(): void;
+  requireInitIfPidNamespace(): void;
+}
+
+export function rootHandlers(guards: Guards) {
+  return {
+    /** pivot_root(2) needs new_root to be a mount point: bind-mount the rootfs onto itself. */
+    bindRootfs({ path }: { path: string }) {
+      guards.requireOwnMountNamespace();
+      kernel.mount(path, path, null, MS.BIND, null);
+      return { log: syscallLog.drain() };
+    },
+
+    /** Starts (or starts again) the process of a role, as our child: inside our namespaces. */
+    startRootProcess({ role }: { role: RootRole }) {
+      guards.requireOwnMountNamespace();
+      guards.requireInitIfPidNamespace();
+      const old = processes.get(role);
+      if (old?.alive) {
+        old.kill();
+        syscallLog.record('kill', [String(old.pid), 'SIGKILL'], 0);
+      }
+      // detached: a session of its own, so a Ctrl-C typed in a lab shell never reaches it.
+      const child = spawn(process.execPath, [programs.changeRoot, `--container-lab-${role}`], {
+        stdio: ['pipe', 'pipe', 'inherit'],
+        detached: true,
+      });
+      syscallLog.record('spawn', [JSON.stringify(`node changeRoot.js --container-lab-${role}`)], child.pid ?? -1);
+      if (child.pid === undefined) throw new LabError(`could not start the ${role} process`, undefined, undefined, syscallLog.drain());
+      processes.set(role, new RootProcess(role, child, child.pid));
+      return { pid: child.pid, log: syscallLog.drain() };
+    },
+
+    /** Forwards one request to the process of a role; its kernel calls come back in its log. */
+    async rootProcessCall({ role, request }: { role: RootRole; request: RootRequest }) {
+      const p = processes.get(role);
+      if (!p) throw new LabError(`no ${role} process is running`, `run the lesson's ${role === 'chroot' ? 'chroot' : 'pivot_root'} step first`);
+      const reply = await p.request(request);
+      // Its own pid is the one inside the PID namespace: the log names processes by host PID.
+      const log: SyscallEntry[] = [...syscallLog.drain(), ...reply.log.map((e) => ({ ...e, pid: p.pid }))];
+      if (!reply.ok) throw new LabError(reply.error ?? `${request.op} failed`, reply.hint, undefined, log);
+      return { ...reply, log };
+    },
+  };
+}

@@ -1,0 +1,137 @@
+// "docker commit" by hand: packs an overlay upperdir into a new layer and tags a new image in the layout.
+import { lstatSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { LabError } from '../helper/rpc.js';
+import { getXattr, OPAQUE_XATTR } from './fsCalls.js';
+import { LAB_REF, REF_NAME, blobPath, readJson, taggedDescriptor, writeImage, writeIndex, writeLayer, type ImageConfig, type ImageManifest, type LayerBlob } from './ociLayout.js';
+import { readImageRef, readIndex } from './verify.js';
+import { OPAQUE_MARKER, WHITEOUT_PREFIX } from './unpack.js';
+import { compareTarPaths, type TarEntry } from './tarLayer.js';
+import type { LabImage, LabImageLayer } from './labImage.js';
+
+/** How many committed images the layout keeps; older ones (and blobs only they used) are removed. */
+export const KEEP_COMMITS = 8;
+
+function xattr(path: string, name: string): string | null {
+  try {
+    return getXattr(path, name)?.toString('utf8') ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** glibc's major()/minor() of a dev_t. */
+function devParts(rdev: number): { major: number; minor: number } {
+  const big = BigInt(rdev);
+  const major = Number(((big >> 8n) & 0xfffn) | ((big >> 32n) & ~0xfffn));
+  const minor = Number((big & 0xffn) | ((big >> 12n) & ~0xffn));
+  return { major, minor };
+}
+
+/**
+ * The upperdir as OCI layer entries (image-spec layer.md "Whiteouts"): an overlay whiteout
+ * (char device 0/0) becomes an empty `.wh.<name>`; an opaque directory (overlay.opaque="y")
+ * keeps its entry and gets a `.wh..wh..opq` inside. overlayfs features whose state a layer tar
+ * cannot carry (redirect_dir renames, metacopy-only files) are refused rather than lost.
+ */
+export function upperToEntries(upper: string): TarEntry[] {
+  const out: TarEntry[] = [];
+  const walk = (dir: string, rel: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      const tarPath = rel ? `${rel}/${name}` : name;
+      const st = lstatSync(path);
+      const owner = { uid: st.uid, gid: st.gid, mode: st.mode & 0o7777 };
+      if (st.isCharacterDevice() && st.rdev === 0) {
+        out.push({ path: rel ? `${rel}/${WHITEOUT_PREFIX}${name}` : `${WHITEOUT_PREFIX}${name}`, type: 'file', mode: 0o600 });
+      } else if (st.isDirectory()) {
+        if (xattr(path, 'trusted.overlay.redirect') !== null) {
+          throw new LabError(`${path} is a renamed lower directory (overlay redirect_dir): a layer tar cannot express that`, 'mount the overlay with redirect_dir=off');
+        }
+        out.push({ path: tarPath, type: 'dir', ...owner });
+        const opaque = xattr(path, OPAQUE_XATTR) ?? xattr(path, 'user.overlay.opaque');
+        if (opaque === 'y') out.push({ path: `${tarPath}/${OPAQUE_MARKER}`, type: 'file', mode: 0o600 });
+        walk(path, tarPath);
+      } else if (st.isFile()) {
+        if (xattr(path, 'trusted.overlay.metacopy') !== null) {
+          throw new LabError(`${path} was copied up metadata only (overlay metacopy): its data is still in a lower layer`, 'mount the overlay with metacopy=off');
+        }
+        out.push({ path: tarPath, type: 'file', ...owner, data: readFileSync(path) });
+      } else if (st.isSymbolicLink()) {
+        out.push({ path: tarPath, type: 'symlink', ...owner, linkname: readlinkSync(path) });
+      } else if (st.isCharacterDevice() || st.isBlockDevice()) {
+        const { major, minor } = devParts(st.rdev);
+        out.push({ path: tarPath, type: st.isCharacterDevice() ? 'char' : 'block', ...owner, devmajor: major, devminor: minor });
+      } else if (st.isFIFO()) {
+        out.push({ path: tarPath, type: 'fifo', ...owner });
+      }
+      // sockets: no tar type for them, and no meaning outside a running container
+    }
+  };
+  walk(upper, '');
+  return out;
+}
+
+/** Blobs a manifest needs: itself, its config, its layers. */
+function referenced(dir: string, manifestDigest: string): string[] {
+  try {
+    const m = readJson<ImageManifest>(blobPath(dir, manifestDigest));
+    return [manifestDigest, m.config.digest, ...m.layers.map((l) => l.digest)];
+  } catch {
+    return [manifestDigest];
+  }
+}
+
+/** Keeps the newest KEEP_COMMITS commits; deletes blobs no remaining manifest uses (if older than a minute). */
+function pruneCommits(dir: string): void {
+  const index = readIndex(dir);
+  const commits = index.manifests.filter((m) => m.annotations?.[REF_NAME] !== LAB_REF);
+  const drop = new Set(commits.slice(0, Math.max(0, commits.length - KEEP_COMMITS)));
+  if (drop.size === 0) return;
+  index.manifests = index.manifests.filter((m) => !drop.has(m));
+  writeIndex(dir, index);
+  const keep = new Set(index.manifests.flatMap((m) => referenced(dir, m.digest)).map((d) => d.replace(/^sha256:/, '')));
+  const blobs = join(dir, 'blobs', 'sha256');
+  for (const name of readdirSync(blobs)) {
+    const path = join(blobs, name);
+    if (!keep.has(name) && Date.now() - statSync(path).mtimeMs > 60_000) rmSync(path, { force: true });
+  }
+}
+
+export interface CommitResult {
+  image: LabImage;
+  /** the new top layer */
+  layer: LabImageLayer;
+  /** the layer's tar entries, in archive order */
+  entries: TarEntry[];
+  ref: string;
+  /** false when an identical layer was already in the layout (same changes, same digest) */
+  layerWritten: boolean;
+}
+
+/**
+ * Packs `upper` into a layer on top of the image tagged `baseRef`, writes the new config
+ * (diff_ids and history extended, config.md) and manifest, and tags it `ref` in index.json.
+ */
+export function commitUpperDir(opts: { imageDir: string; upper: string; ref: string; createdBy: string; baseRef?: string }): CommitResult {
+  const { imageDir, upper, ref, createdBy } = opts;
+  const base = readImageRef(imageDir, opts.baseRef ?? LAB_REF);
+  const baseManifest = readJson<ImageManifest>(blobPath(imageDir, base.manifestDigest));
+  const baseConfig = readJson<ImageConfig>(blobPath(imageDir, base.configDigest));
+  const entries = upperToEntries(upper);
+  // Fixed mtimes (writeTar's default): the same changes always give the same layer digest.
+  const layer: LayerBlob = writeLayer(imageDir, entries, createdBy);
+  const { manifest } = writeImage(imageDir, {
+    layers: [layer],
+    cmd: base.cmd,
+    labels: { 'org.container-lab.committed-from': base.manifestDigest },
+    created: new Date().toISOString(),
+  }, { config: baseConfig, layers: baseManifest.layers });
+  const index = readIndex(imageDir);
+  index.manifests = index.manifests.filter((m) => m.annotations?.[REF_NAME] !== ref);
+  index.manifests.push(taggedDescriptor(manifest, ref, baseConfig.architecture));
+  writeIndex(imageDir, index);
+  pruneCommits(imageDir);
+  const image = readImageRef(imageDir, ref);
+  return { image, layer: image.layers[image.layers.length - 1], entries: [...entries].sort((a, b) => compareTarPaths(a.path, b.path)), ref, layerWritten: layer.written };
+}

@@ -1,0 +1,63 @@
+// `container-lab image`: where the lab image is, what it was built from, its layers and digests.
+import { LabError } from '../helper/rpc.js';
+import { shortDigest } from './digest.js';
+import { ensureLabImage, imageCacheDir, type LabImage } from './labImage.js';
+import { listRefs, readImageRef } from './verify.js';
+import { LAB_REF } from './ociLayout.js';
+
+interface Style { ok(t: string): string; bad(t: string): string; dim(t: string): string; bold(t: string): string }
+
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+export function describeImage(image: LabImage, style: Style): string[] {
+  const lines = [
+    `${style.bold('lab image')}  ${image.dir}  ${style.dim('(OCI image layout, image-spec v1.1)')}`,
+    `source     ${image.source === 'busybox' ? 'static busybox from this host' : 'this host\'s own binaries and the libraries ldd names'}`,
+    `manifest   ${shortDigest(image.manifestDigest)}  ${style.dim(image.manifestDigest)}`,
+    `config     ${shortDigest(image.configDigest)}  ${style.dim(image.configDigest)}`,
+    `cmd        ${JSON.stringify(image.cmd)}`,
+    `layers     ${image.layers.length}, bottom first (size = compressed blob):`,
+  ];
+  image.layers.forEach((l, i) => {
+    lines.push(`  ${i + 1}  ${shortDigest(l.digest)}  ${formatSize(l.size).padStart(9)}  ${l.createdBy}`);
+    lines.push(`     ${style.dim(`digest  ${l.digest}`)}`);
+    lines.push(`     ${style.dim(`diff_id ${l.diffId}`)}`);
+  });
+  lines.push(style.ok('✓ every blob\'s sha256 matches its name, sizes match the manifest, diff_ids match the layers'));
+  return lines;
+}
+
+/** Lists the commits made by the layers lesson, each verified like the image itself. */
+function describeCommits(dir: string, style: Style): string[] {
+  const refs = listRefs(dir).filter((r) => r !== LAB_REF);
+  if (refs.length === 0) return [];
+  const lines = ['committed images (from the layers lesson):'];
+  for (const ref of refs) {
+    try {
+      const img = readImageRef(dir, ref);
+      const top = img.layers[img.layers.length - 1];
+      lines.push(`  ${ref}  manifest ${shortDigest(img.manifestDigest)}, ${img.layers.length} layers, top ${shortDigest(top.digest)} (${formatSize(top.size)})`);
+    } catch (error) {
+      lines.push(`  ${ref}  ${style.bad((error as Error).message)}`);
+    }
+  }
+  return lines;
+}
+
+export async function runImageCommand(style: Style, out: (line: string) => void, err: (line: string) => void): Promise<number> {
+  const dir = imageCacheDir();
+  try {
+    const image = await ensureLabImage({ cacheDir: dir, onMessage: (line) => out(style.dim(line)) });
+    for (const line of [...describeImage(image, style), ...describeCommits(dir, style)]) out(line);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof LabError)) throw error;
+    err(`container-lab: ${error.message}`);
+    if (error.hint) err(`  fix: ${error.hint}`);
+    return 1;
+  }
+}
