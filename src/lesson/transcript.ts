@@ -27,6 +27,11 @@ function describeState(s: Snapshot): string[] {
   for (const m of added.slice(0, 5)) lines.push(`mount       + ${m.fsType} on ${m.mountPoint}`);
   if (s.links.length) lines.push(`links       ${s.links.map((l) => `${l.name} ${l.up ? 'UP' : 'DOWN'}`).join(', ')}`);
   if (s.uidMap) lines.push(`uid_map     ${s.uidMap.replace(/\s+/g, ' ')}`);
+  for (const f of s.cgroupFiles ?? []) lines.push(`cgroup      ${f.name} = ${f.value.replace(/\s+/g, ' ').slice(0, 60)}  (${f.meaning})`);
+  for (const o of s.overlays ?? []) {
+    lines.push(`overlay     ${o.merged}: lower ${o.lower.length} layer(s), upper ${o.upper}`);
+    for (const e of o.upperEntries.slice(0, 12)) lines.push(`upper       ${e.kind.padEnd(8)} ${e.path}`);
+  }
   return lines;
 }
 
