@@ -1,5 +1,6 @@
 // Benchmarks the app as a user meets it, each figure a median over repeated runs next to a peer
-// measured in the same run. Needs root, tmux and a build (scripts/setup). Usage: node bench/bench.mjs
+// measured in the same run. Needs root, tmux and a build (scripts/setup); runc for one peer.
+// Usage: node bench/bench.mjs [by-hand]   (by-hand: only issue 3's figures)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -7,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { HelperClient } from '../dist/src/helper/client.js';
 import { LiveSession } from '../dist/src/lesson/liveSession.js';
 import { loadLessons } from '../dist/src/lesson/loadLessons.js';
+import { imageBuild, keypressToShell, runcRun } from './byHand.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist/src/cli.js');
@@ -190,9 +192,31 @@ async function idleCpu(seconds = 10) {
   return { percent: (used / seconds) * 100, processes: pids.length, seconds };
 }
 
+/** Issue 3's figures: the lab image build; keypress → shell prompt in "a container by hand" next to runc run (10 runs each). */
+async function byHandFigures() {
+  const image = await imageBuild(10);
+  console.log(`\nlab image build (ensureLabImage into a fresh cache dir, 10 runs)`);
+  console.log(`  cold build       median ${ms(median(image.cold))}  p90 ${ms(p90(image.cold))}`);
+  console.log(`  peer warm cache  median ${ms(median(image.warm))}  (the same call again: read + verify digests)`);
+
+  const shell = await keypressToShell(tmux, screen, startApp, stopApp, 10);
+  const runc = await runcRun(10);
+  console.log(`\nkeypress s → shell prompt in "a container by hand" (all 16 steps done, real TUI in tmux 160×45, 10 runs)`);
+  console.log(`  container-lab    median ${ms(median(shell))}  p90 ${ms(p90(shell))}`);
+  if (runc === null) {
+    console.log('  peer runc run    not measured: runc is not installed (apt-get install runc)');
+  } else {
+    console.log(`  peer runc run    median ${ms(median(runc))}  p90 ${ms(p90(runc))}  (same rootfs in a bundle; spawn → "ready" from /bin/sh -c 'echo ready')`);
+    console.log(`  ratio            ${(median(shell) / median(runc)).toFixed(1)}× runc run`);
+  }
+}
+
 async function main() {
   if ((process.geteuid?.() ?? 1) !== 0) throw new Error('run the benchmark as root');
   console.log(`container-lab benchmark — ${new Date().toISOString()}, ${RUNS} runs, kernel ${readFileSync('/proc/sys/kernel/osrelease', 'utf8').trim()}`);
+
+  await byHandFigures();
+  if (process.argv[2] === 'by-hand') return;
 
   const unshare = timeCommand(['unshare', '--uts', 'true'], RUNS);
   const keys = await keypressToPanel();

@@ -2,7 +2,7 @@
 // Usage: node changeRoot.js --container-lab-<role>; one JSON request per stdin line, one reply line each on stdout.
 // It exits when stdin closes, and asks for SIGKILL when the container process that started it dies.
 import { createInterface } from 'node:readline';
-import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import * as kernel from './kernel.js';
 import { CLONE, MS, MNT_DETACH, SIGKILL } from './constants.js';
@@ -14,7 +14,8 @@ export type RootRequest =
   | { op: 'escape'; dir: string }
   | { op: 'pivot'; newRoot: string; putOld: string }
   | { op: 'run'; argv: string[] }
-  | { op: 'mountProc' };
+  | { op: 'mountProc' }
+  | { op: 'exec'; argv: string[] };
 
 export interface RootReply {
   ok: boolean;
@@ -139,12 +140,30 @@ function handle(request: RootRequest): RootReply {
       case 'mountProc':
         kernel.mount('proc', '/proc', 'proc', MS.NOSUID | MS.NODEV | MS.NOEXEC, null);
         return { ...base, log: syscallLog.drain() };
+      case 'exec':
+        // X_OK first: once the reply is out, a failed execve could no longer be told.
+        accessSync(request.argv[0], constants.X_OK);
+        return { ...base, output: [`execve(${request.argv[0]}) next: this process becomes it, still PID ${process.pid}`], log: syscallLog.drain() };
       default:
         throw new Refused(`unknown request ${JSON.stringify(request)}`);
     }
   } catch (error) {
     const hint = error instanceof KernelError ? hintFor(error) : error instanceof Refused ? error.hint : undefined;
     return { ...base, ok: false, error: error instanceof Error ? error.message : String(error), hint, log: syscallLog.drain() };
+  }
+}
+
+/**
+ * execve(2) keeps the PID (PID 1 stays PID 1), the namespaces, the root and PR_SET_PDEATHSIG.
+ * stdin stays the pipe from the container process: a shell reading it waits for ever, and ends
+ * at end of file when that process is gone.
+ */
+function becomeProgram(argv: string[]): never {
+  kernel.prepareStdioForExec();
+  try {
+    return kernel.execve(argv[0], argv, { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/' });
+  } catch {
+    process.exit(127);
   }
 }
 
@@ -163,7 +182,9 @@ function main(): void {
       process.stdout.write(JSON.stringify({ ok: false, pid: process.pid, output: [], log: [], error: 'malformed request' }) + '\n');
       return;
     }
-    process.stdout.write(JSON.stringify(handle(request)) + '\n');
+    const reply = handle(request);
+    process.stdout.write(JSON.stringify(reply) + '\n'); // a pipe: written synchronously
+    if (request.op === 'exec' && reply.ok) becomeProgram(request.argv);
   });
   lines.on('close', () => process.exit(0));
 }

@@ -8,7 +8,19 @@ import { whichProgram } from '../native/findProgram.js';
 export interface RunningContainer {
   sessionDir: string;
   builderPid: number;
+  /** a PID 1 that pivoted into the container's root (the container-by-hand lesson), to join instead */
+  initPid: number | null;
   startedAt: number;
+}
+
+function livePid(file: string): number | null {
+  try {
+    const pid = Number(readFileSync(file, 'utf8').trim());
+    readlinkSync(`/proc/${pid}/ns/mnt`);
+    return pid;
+  } catch {
+    return null;
+  }
 }
 
 /** Live sessions that have a container process, newest first. */
@@ -19,7 +31,7 @@ export function runningContainers(root = stateRoot()): RunningContainer[] {
     try {
       const builderPid = Number(readFileSync(join(dir, 'builder.pid'), 'utf8').trim());
       readlinkSync(`/proc/${builderPid}/ns/mnt`); // still there, and ours to look at
-      out.push({ sessionDir: dir, builderPid, startedAt: statSync(join(dir, 'builder.pid')).mtimeMs });
+      out.push({ sessionDir: dir, builderPid, initPid: livePid(join(dir, 'init.pid')), startedAt: statSync(join(dir, 'builder.pid')).mtimeMs });
     } catch {
       // a session between containers (rebuilding) or one we may not enter
     }
@@ -60,8 +72,9 @@ export function joinShell(out: (line: string) => void, err: (line: string) => vo
     return 1;
   }
   const rootless = (process.geteuid?.() ?? 0) !== 0;
-  const args = nsenterArgs(target.builderPid, rootless);
-  out(`container-lab: joining the container of ${target.sessionDir} (container process ${target.builderPid}):`);
+  const pid = target.initPid ?? target.builderPid;
+  const args = nsenterArgs(pid, rootless);
+  out(`container-lab: joining the container of ${target.sessionDir} (${target.initPid !== null ? 'its PID 1' : 'container process'} ${pid}):`);
   out(`  nsenter ${args.join(' ')} /bin/sh`);
   out('  type exit to leave; the lesson keeps running.');
   // +m (no job control): from inside the PID namespace the shell could take the terminal but

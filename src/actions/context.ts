@@ -5,6 +5,7 @@ import type { SessionDir } from '../helper/stateDir.js';
 import type { SyscallEntry } from '../types.js';
 import type { HogRun } from '../cgroup/types.js';
 import type { LayersState } from './layersState.js';
+import type { DockerRunState } from './dockerRunState.js';
 
 export interface LabContext {
   session: SessionDir;
@@ -22,6 +23,8 @@ export interface LabContext {
   chrootPid: number | null;
   /** the process that pivot_root(2)ed into the rootfs in a mount namespace of its own, once started */
   pivotPid: number | null;
+  /** the container-by-hand lesson's PID 1: the overlay it pivoted into, and whether it has exec'd its program */
+  container?: { merged?: string; execed: boolean };
   /** the host's hostname when the session opened */
   hostHostname: string;
   /** output of the last step's programs, for output checks */
@@ -30,6 +33,8 @@ export interface LabContext {
   lastHog?: HogRun;
   /** the layers lesson's unpacked layers, overlay mounts and commit, once made */
   layers?: LayersState;
+  /** the docker-run lesson's name and id, volume, lab network and forwarder, once made */
+  dockerRun?: DockerRunState;
 }
 
 export interface ActionOutcome {

@@ -27,6 +27,12 @@ import { escapeRoot } from './escapeRoot.js';
 import { pivotRoot } from './pivotRoot.js';
 import { runInRoot } from './runInRoot.js';
 import { mountProcInRoot } from './mountProcInRoot.js';
+import { nameContainer, bindVolume, writeVolume, labNetwork, startServer, publishPort, runImageCmd } from './dockerRun.js';
+import { startContainerInit } from './startContainerInit.js';
+import { pivotInit } from './pivotInit.js';
+import { mountProcInInit } from './mountProcInInit.js';
+import { execInit } from './execInit.js';
+import { execInContainer } from './execInContainer.js';
 
 export const actions: Record<ActionName, Action> = {
   unshare,
@@ -55,4 +61,16 @@ export const actions: Record<ActionName, Action> = {
   'mount-overlay': mountOverlay,
   'edit-rootfs': editRootfs,
   'commit-layer': commitLayer,
+  'name-container': nameContainer,
+  'bind-volume': bindVolume,
+  'write-volume': writeVolume,
+  'lab-network': labNetwork,
+  'start-server': startServer,
+  'publish-port': publishPort,
+  'run-image-cmd': runImageCmd,
+  'start-container-init': startContainerInit,
+  'pivot-init': pivotInit,
+  'mount-proc-in-init': mountProcInInit,
+  'exec-init': execInit,
+  'exec-in-container': execInContainer,
 };

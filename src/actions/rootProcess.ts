@@ -19,7 +19,8 @@ export function rootfsDir(sessionDir: string): string {
 export async function startRootProcess(ctx: LabContext, role: RootRole): Promise<{ pid: number; log: SyscallEntry[] }> {
   const started = await builderCall<{ pid: number; log: SyscallEntry[] }>(ctx, 'startRootProcess', { role });
   if (role === 'chroot') ctx.chrootPid = started.pid;
-  else ctx.pivotPid = started.pid;
+  else if (role === 'pivot') ctx.pivotPid = started.pid;
+  else ctx.initPid = started.pid;
   return started;
 }
 
@@ -36,8 +37,8 @@ export async function callRootProcess(ctx: LabContext, role: RootRole, request: 
 
 /** The host PID of the role's process, or a LabError saying which step starts it. */
 export function rootPid(ctx: LabContext, role: RootRole): number {
-  const pid = role === 'chroot' ? ctx.chrootPid : ctx.pivotPid;
-  if (pid === null) throw new LabError(`no ${role} process yet`, `run the lesson's ${role === 'chroot' ? 'chroot' : 'pivot_root'} step first`);
+  const pid = role === 'chroot' ? ctx.chrootPid : role === 'pivot' ? ctx.pivotPid : ctx.initPid;
+  if (pid === null) throw new LabError(`no ${role} process yet`, `run the lesson's ${role === 'init' ? 'PID 1' : role === 'chroot' ? 'chroot' : 'pivot_root'} step first`);
   return pid;
 }
 

@@ -9,6 +9,8 @@ import { links } from './networkChecks.js';
 import { cgroupRootInside, outputMatches } from './cgroupChecks.js';
 import { inLabCgroup, memoryLimitIs, oomKills, hogSignal, memoryPeakWithinLimit, cpuQuotaIs, cpuThrottled, cpuShare, pidsMaxIs, forkRefused, pidsWithinLimit } from './cgroupLimitChecks.js';
 import { layersUnpacked, overlayMounted, inUpperOnly, copiedUp, whiteout, opaqueDir, upperHolds, layerCommitted, layersShared } from './layerChecks.js';
+import { initRootIsOverlay, initNsDiffer, initMountsOnlyContainer, initRuns, initHostname } from './containerChecks.js';
+import { containerNamed, volumeMounted, volumeShows, vethInLabOnly, addressesInLabOnly, httpAnswers } from './dockerRunChecks.js';
 import { rootfsUnpacked, rootfsMountPoint, rootIsRootfs, rootIsHost, oldRootGone, procEmptyInRoot, procInRootListsOnlyContainer } from './rootChecks.js';
 
 export const checks: Record<CheckKind, Check> = {
@@ -53,6 +55,17 @@ export const checks: Record<CheckKind, Check> = {
   'upper-holds': upperHolds,
   'layer-committed': layerCommitted,
   'layers-shared': layersShared,
+  'container-named': containerNamed,
+  'volume-mounted': volumeMounted,
+  'volume-shows': volumeShows,
+  'veth-in-lab-only': vethInLabOnly,
+  'addresses-in-lab-only': addressesInLabOnly,
+  'http-answers': httpAnswers,
+  'init-root-is-overlay': initRootIsOverlay,
+  'init-ns-differ': initNsDiffer,
+  'init-mounts-only-container': initMountsOnlyContainer,
+  'init-runs': initRuns,
+  'init-hostname': initHostname,
 };
 
 /** "ns-differs uts" — how a check is named on screen. */

@@ -1,7 +1,7 @@
 // The container under construction: a Node process that unshares its own namespaces step by step.
 // It does each kernel call on its main thread (namespaces are per thread: the libuv threadpool
 // keeps the old ones), and its children — forked from the main thread — inherit the new ones.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { openSync, closeSync } from 'node:fs';
 import { hostname, release } from 'node:os';
 import { serve, LabError } from './rpc.js';
@@ -12,6 +12,7 @@ import { KernelError } from '../../native/errno.js';
 import { syscallLog } from '../../native/syscallLog.js';
 import { rootHandlers, killRootProcesses } from './rootProcesses.js';
 import { overlayHandlers } from './overlayHandlers.js';
+import { volumeHandlers } from './volumeHandlers.js';
 import type { SyscallEntry } from '../types.js';
 
 const state = {
@@ -45,6 +46,16 @@ function requireInitIfPidNamespace(): void {
       state.initPid === null ? 'start the container\'s first process (PID 1) before running commands in it'
         : 'PID 1 has exited, so the kernel refuses new processes in this PID namespace (fork: ENOMEM); reset the lesson');
   }
+}
+
+/** A PID 1 started as a root process (the container-by-hand lesson's): same bookkeeping as startInit's. */
+function adoptInit(child: ChildProcess): void {
+  if (state.initAlive) throw new LabError(`PID 1 is already running (host PID ${state.initPid})`);
+  state.initPid = child.pid ?? null;
+  state.initAlive = true;
+  child.on('exit', () => {
+    state.initAlive = false;
+  });
 }
 
 const handlers = {
@@ -154,16 +165,18 @@ const handlers = {
   },
 
   /** A shell on the user's terminal, inside every namespace this process has. */
-  async shell({ tty, prompt }: { tty: string; prompt: string }) {
+  async shell({ tty, prompt, argv }: { tty: string; prompt: string; argv?: string[] }) {
     requireInitIfPidNamespace();
     const fd = openSync(tty, 'r+');
     try {
       // +m: no job control. With it the shell would make itself the terminal's foreground process
       // group and, from inside the new PID namespace, fail to give the terminal back to the app
       // (whose process group ID it cannot name), leaving the app unable to read the keyboard.
-      const child = spawn('/bin/sh', ['-i', '+m'], {
+      // argv: a shell somewhere else, e.g. nsenter(1) into a pivoted PID 1's mount namespace and root.
+      const command = argv ?? ['/bin/sh', '-i', '+m'];
+      const child = spawn(command[0], command.slice(1), {
         stdio: [fd, fd, fd],
-        argv0: 'container-lab-sh',
+        argv0: argv ? undefined : 'container-lab-sh',
         env: { ...process.env, PS1: prompt, ENV: '' },
       });
       if (child.pid !== undefined) state.shells.add(child.pid);
@@ -178,9 +191,11 @@ const handlers = {
     }
   },
 
-  ...rootHandlers({ requireOwnMountNamespace, requireInitIfPidNamespace }),
+  ...rootHandlers({ requireOwnMountNamespace, requireInitIfPidNamespace, adoptInit }),
 
   ...overlayHandlers({ requireOwnMountNamespace }),
+
+  ...volumeHandlers({ requireOwnMountNamespace }),
 };
 
 function shutdown(): void {

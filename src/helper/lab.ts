@@ -8,6 +8,8 @@ import { createSessionDir, removeSessionDir, stateRoot } from './stateDir.js';
 import { LabError } from './rpc.js';
 import { actions } from '../actions/index.js';
 import { stopRootProcesses } from '../actions/rootProcess.js';
+import { enterInitArgv } from '../actions/containerInit.js';
+import { stopDockerRun } from '../actions/dockerRunState.js';
 import { checks, checkLabel } from '../checks/index.js';
 import type { LabContext, ActionOutcome } from '../actions/context.js';
 import { isActionName, isCheckKind } from '../lesson/vocabulary.js';
@@ -105,13 +107,16 @@ export class Lab {
       builderPid: builder.pid,
       initPid: this.ctx.initPid,
       userPid: this.ctx.userPid,
+      mountsPid: this.ctx.container?.merged ? this.ctx.initPid : null,
     }, identity, linkStates);
   }
 
   async shell(tty: string): Promise<{ code: number | null }> {
     if (!existsSync(tty)) throw new LabError(`no terminal at ${tty}`);
     const host = (await this.ctx.builder.rpc.call<ContainerIdentity>('identity')).hostname;
-    return this.ctx.builder.rpc.call('shell', { tty, prompt: `[container-lab ${host}] # ` });
+    // Once PID 1 has pivoted and exec'd, the container is its root and namespaces: enter those.
+    const argv = this.ctx.container?.execed && this.ctx.initPid !== null ? enterInitArgv(this.ctx.initPid, ['/bin/sh', '-i', '+m']) : undefined;
+    return this.ctx.builder.rpc.call('shell', { tty, prompt: `[container-lab ${host}] # `, argv });
   }
 
   /** Everything the session made goes: processes by PID, cgroup directories, the scratch dir. */
@@ -119,6 +124,7 @@ export class Lab {
     const { ctx } = this;
     kill(ctx.userPid);
     await stopRootProcesses(ctx);
+    await stopDockerRun(ctx);
     await stopBuilder(ctx.builder);
     kill(ctx.initPid);
     const mine = listLabCgroups(ctx.cgroups).filter((d) => d.endsWith('/' + sessionCgroupName(ctx.session.id)));

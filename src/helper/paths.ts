@@ -10,4 +10,5 @@ export const programs = {
   init: join(dist, 'native/init.js'),
   mountProc: join(dist, 'native/mountProc.js'),
   changeRoot: join(dist, 'native/changeRoot.js'),
+  forwarder: join(dist, 'native/forwarder.js'),
 };

@@ -9,7 +9,8 @@ import { syscallLog } from '../../native/syscallLog.js';
 import type { RootReply, RootRequest } from '../../native/changeRoot.js';
 import type { SyscallEntry } from '../types.js';
 
-export type RootRole = 'chroot' | 'pivot';
+/** init: the container-by-hand lesson's PID 1, which pivots and then execs the shell */
+export type RootRole = 'chroot' | 'pivot' | 'init';
 
 const REPLY_TIMEOUT_MS = 15000;
 
@@ -79,6 +80,8 @@ export function killRootProcesses(): void {
 interface Guards {
   requireOwnMountNamespace(): void;
   requireInitIfPidNamespace(): void;
+  /** the init role's process is the PID namespace's first: the builder tracks it as PID 1 */
+  adoptInit(child: ChildProcess): void;
 }
 
 export function rootHandlers(guards: Guards) {
@@ -93,7 +96,7 @@ export function rootHandlers(guards: Guards) {
     /** Starts (or starts again) the process of a role, as our child: inside our namespaces. */
     startRootProcess({ role }: { role: RootRole }) {
       guards.requireOwnMountNamespace();
-      guards.requireInitIfPidNamespace();
+      if (role !== 'init') guards.requireInitIfPidNamespace();
       const old = processes.get(role);
       if (old?.alive) {
         old.kill();
@@ -107,6 +110,7 @@ export function rootHandlers(guards: Guards) {
       syscallLog.record('spawn', [JSON.stringify(`node changeRoot.js --container-lab-${role}`)], child.pid ?? -1);
       if (child.pid === undefined) throw new LabError(`could not start the ${role} process`, undefined, undefined, syscallLog.drain());
       processes.set(role, new RootProcess(role, child, child.pid));
+      if (role === 'init') guards.adoptInit(child);
       return { pid: child.pid, log: syscallLog.drain() };
     },
 

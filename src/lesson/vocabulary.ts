@@ -10,6 +10,8 @@ const containerId = z.string().regex(/^[a-z0-9-]{1,20}$/);
 const containerName = containerId.default('c1');
 /** the changing-root lesson's two processes: one that chroot(2)s, one that pivot_root(2)s */
 const rootProcess = z.enum(['chroot', 'pivot']);
+/** the docker-run lesson's volume files: one name, no path */
+const volumeFile = z.string().regex(/^(?!\.\.?$)[A-Za-z0-9._-]+$/);
 
 /** Actions: one module per primitive in src/actions, performed by the helper. */
 export const ACTIONS = {
@@ -70,6 +72,30 @@ export const ACTIONS = {
   }),
   /** layers lesson: pack a container's upperdir into a new layer; new config + manifest, tagged in index.json */
   'commit-layer': z.strictObject({ container: containerName }),
+  /** container by hand: start PID 1 of the new PID namespace, a process that takes the next steps' requests */
+  'start-container-init': z.strictObject({}),
+  /** container by hand: PID 1 takes its own mount namespace and pivot_root(2)s into a container's merged overlay */
+  'pivot-init': z.strictObject({ container: containerName }),
+  /** container by hand: PID 1 mounts proc on its /proc */
+  'mount-proc-in-init': z.strictObject({}),
+  /** container by hand: PID 1 execve(2)s a program of the image (the shell) */
+  'exec-init': z.strictObject({ command: z.array(z.string().min(1)).min(1).default(['/bin/sh']) }),
+  /** container by hand: run a program in PID 1's namespaces and root (nsenter), like docker exec */
+  'exec-in-container': z.strictObject({ command }),
+  /** docker-run lesson: a generated adjective_surname and a 64-hex id; hostname = the id's first 12 hex */
+  'name-container': z.strictObject({}),
+  /** docker-run lesson: bind-mount <session>/volume onto <rootfs><target> in the container's mount namespace */
+  'bind-volume': z.strictObject({ target: z.string().regex(/^\/[A-Za-z0-9._-]+$/, 'one directory under /, e.g. /data') }),
+  /** docker-run lesson: write a file into the volume, from inside the container or on the host */
+  'write-volume': z.strictObject({ side: z.enum(['container', 'host']), file: volumeFile, text: z.string() }),
+  /** docker-run lesson: a lab network namespace (docker0's part) and a veth pair into the container's */
+  'lab-network': z.strictObject({}),
+  /** docker-run lesson: busybox httpd inside the container */
+  'start-server': z.strictObject({ port: z.number().int().min(1).max(65535).default(80), dir: z.string().regex(/^\/[A-Za-z0-9._\/-]*$/) }),
+  /** docker-run lesson: the forwarder on a host loopback port (docker-proxy's part) */
+  'publish-port': z.strictObject({}),
+  /** docker-run lesson: the image's Cmd, run inside the container's namespaces and root */
+  'run-image-cmd': z.strictObject({}),
 } as const;
 
 /** Checks: each reads kernel state after the step, independently of the action. */
@@ -115,6 +141,17 @@ export const CHECKS = {
   'upper-holds': z.strictObject({ container: containerName, only: z.array(z.string().min(1)).min(1) }),
   'layer-committed': z.strictObject({ entries: z.array(z.string().min(1)).min(1) }),
   'layers-shared': z.strictObject({ containers: z.array(containerId).length(2) }),
+  'init-root-is-overlay': z.strictObject({ container: containerName }),
+  'init-ns-differ': z.strictObject({ namespaces: z.array(nsName).min(1) }),
+  'init-mounts-only-container': z.strictObject({ proc: z.boolean() }),
+  'init-runs': z.strictObject({ program: z.string().regex(/^\//) }),
+  'init-hostname': z.strictObject({ equals: z.string().min(1) }),
+  'container-named': z.strictObject({}),
+  'volume-mounted': z.strictObject({}),
+  'volume-shows': z.strictObject({ file: volumeFile, text: z.string().min(1) }),
+  'veth-in-lab-only': z.strictObject({}),
+  'addresses-in-lab-only': z.strictObject({}),
+  'http-answers': z.strictObject({ from: z.enum(['host', 'lab']), contains: z.string().min(1) }),
 } as const;
 
 export type ActionName = keyof typeof ACTIONS;

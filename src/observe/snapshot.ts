@@ -17,6 +17,8 @@ export interface ContainerPids {
   builderPid: number;
   initPid: number | null;
   userPid: number | null;
+  /** whose mount table is the container's, when not the container process's (a PID 1 that pivoted) */
+  mountsPid?: number | null;
 }
 
 export interface ContainerIdentity {
@@ -69,7 +71,7 @@ export function takeSnapshot(
   linkStates: Record<string, boolean>,
 ): Snapshot {
   const hostMounts = readMountinfo(root, pids.hostPid);
-  const containerMounts = readMountinfo(root, pids.builderPid);
+  const containerMounts = readMountinfo(root, pids.mountsPid ?? pids.builderPid);
   const uidSource = pids.userPid ?? pids.builderPid;
   const uidMap = readUidMap(root, uidSource).trim();
   const gidMap = readGidMap(root, uidSource).trim();
@@ -80,7 +82,7 @@ export function takeSnapshot(
     namespaces: namespaceRows(root, pids),
     processes: containerProcesses(root, pids),
     mounts: diffMounts(hostMounts, containerMounts),
-    overlays: sampleOverlays(root, diffMounts(hostMounts, containerMounts)),
+    overlays: sampleOverlays(root, diffMounts(hostMounts, readMountinfo(root, pids.builderPid))),
     cgroups: readProcCgroup(root, pids.builderPid),
     // empty until the container process is in a lab cgroup (join-cgroup)
     cgroupFiles: labCgroupFiles(root, pids.builderPid),

@@ -48,6 +48,8 @@ async function runSteps(t: TmuxSession, count: number, total: number): Promise<v
   }
 }
 
+const settle = () => new Promise((r) => setTimeout(r, 500));
+
 afterEach(() => {
   tmux?.kill();
   tmux = null;
@@ -114,6 +116,38 @@ describeAsRoot('the app in a terminal', () => {
     await tmux.waitFor(/4\/6 steps done/);
     tmux.keys('q');
     await tmux.waitFor(/EXIT=0/);
+  });
+
+  it.runIf(hasTmux())('a container by hand: s is a shell in the pivoted root next to PID 1 sh; container-lab shell lands there too', async () => {
+    tmux = new TmuxSession(160, 45, appCommand(cli, ['by-hand']));
+    await tmux.waitFor(/0\/16 steps done/);
+    await runSteps(tmux, 16, 16);
+    expect(tmux.screen()).not.toMatch(/✗/);
+    tmux.keys('s');
+    await tmux.waitFor(/\[container-lab by-hand\] #/);
+    await settle(); // busybox's line editor takes the terminal after drawing the prompt: keys before that are lost
+    tmux.keys('echo "host=$(hostname) init=$(tr \'\\0\' \' \' < /proc/1/cmdline) hello=$(ls /usr/bin/hello)"', 'Enter');
+    const out = await tmux.waitFor(/^host=\S+ init=.* hello=\S*$/m);
+    expect(/^host=(\S+) init=(.*) hello=(\S*)$/m.exec(out)!.slice(1)).toEqual(['by-hand', '/bin/sh ', '/usr/bin/hello']);
+    tmux.keys('exit', 'Enter');
+    await tmux.waitFor(/16\/16 steps done/);
+    const second = new TmuxSession(100, 20, appCommand(cli, ['shell']));
+    try {
+      await second.waitFor(/\[container-lab joined\] #/);
+      await settle();
+      second.keys('echo "joined=$(hostname) $(ls /usr/bin/hello) $(ls / | tr \'\\n\' \' \')"', 'Enter');
+      const joined = await second.waitFor(/^joined=\S+ \S+ .*$/m);
+      const [, host, hello, top] = /^joined=(\S+) (\S+) (.*)$/m.exec(joined)!;
+      expect([host, hello]).toEqual(['by-hand', '/usr/bin/hello']);
+      expect(top.split(' ')).not.toContain('run'); // the image's tree, not the host's (/run holds the session)
+      second.keys('exit', 'Enter');
+      await second.waitFor(/EXIT=0/);
+    } finally {
+      second.kill();
+    }
+    tmux.keys('q');
+    await tmux.waitFor(/EXIT=0/);
+    expect(await until(() => labProcesses().length === 0, 2000), `left: ${labProcesses()}`).toBe(true);
   });
 
   it.runIf(hasTmux())('container-lab shell joins the running container from a second terminal', async () => {

@@ -7,6 +7,7 @@ import { loadLessons } from '../../src/lesson/loadLessons.js';
 import { lessonsDir, packageRoot } from '../../src/lesson/packageRoot.js';
 import { describeAsRoot } from '../support/requireRoot.js';
 import { isAlive, labCgroupDirs, labMountsOnHost, labProcesses, until } from '../support/kernelView.js';
+import { dockerRunLeftovers } from '../support/dockerRunView.js';
 
 const cli = join(packageRoot(), 'dist/src/cli.js');
 const { lessons } = loadLessons(lessonsDir());
@@ -48,6 +49,22 @@ describeAsRoot('crash safety', () => {
       // The kernel does not reclaim cgroup directories: the next start sweeps them.
       execFileSync(process.execPath, [cli, 'cleanup'], { stdio: 'ignore' });
       expect(labCgroupDirs()).toEqual([]);
+    });
+  }
+
+  // docker-run: after the published-port step there is a bridge process, a veth pair and a forwarder.
+  const dockerRunLesson = lessons.find((l) => l.id === 'docker-run');
+  for (const wholeGroup of [false, true]) {
+    it(`SIGKILL during docker-run after the network step (${wholeGroup ? 'app and helper' : 'app alone'}): no lab process, cl- link or mount after 2 s`, async () => {
+      expect(dockerRunLesson).toBeDefined();
+      const after = dockerRunLesson!.steps.findIndex((s) => s.action.name === 'publish-port') + 1;
+      expect(after).toBeGreaterThan(0);
+      const { pids, transcript } = await killMidway('docker-run', after, wholeGroup);
+      expect(transcript).toContain('forwarder');
+      // The session's own processes (container, PID 1, httpd), the bridge and the forwarder (the
+      // latter two are found by name: no one else makes them), its mounts and its cl- links.
+      const clean = await until(() => pids.every((p) => !isAlive(p)) && labMountsOnHost().length === 0 && dockerRunLeftovers().length === 0, 2000);
+      expect(clean, `alive: ${pids.filter(isAlive)} mounts: ${labMountsOnHost()} net: ${dockerRunLeftovers()}`).toBe(true);
     });
   }
 

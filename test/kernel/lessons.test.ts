@@ -9,6 +9,7 @@ import { lessonsDir } from '../../src/lesson/packageRoot.js';
 import type { Lesson, StepSpec } from '../../src/types.js';
 import { describeAsRoot } from '../support/requireRoot.js';
 import { verifyLayersStep } from '../support/layersView.js';
+import { verifyDockerRunStep, dockerRunLeftovers } from '../support/dockerRunView.js';
 import { inNamespaces, isAlive, labMountsOnHost, mountinfo, nsLink, statusField, until, labCgroupDirs } from '../support/kernelView.js';
 import { cgroupDir, cgroupHas, cgroupKey, cgroupProcs, cgroupRead } from '../support/cgroupView.js';
 import { devIno, rootOf } from '../support/rootView.js';
@@ -141,11 +142,57 @@ function verifyStep(step: StepSpec, pids: LabPids, hostName: string, before: Map
       expect(mountinfo(pids.pivot!).some((l) => l.split(' ')[4] === '/proc' && / - proc /.test(l))).toBe(true);
       break;
     }
+    case 'start-container-init':
+      expect(statusField(pids.init!, 'NSpid').split(/\s+/).pop()).toBe('1');
+      expect(Number(statusField(pids.init!, 'PPid'))).toBe(b);
+      expect(statusFile(pids.init!, 'cgroup'), 'born in the lab cgroup').toMatch(/container-lab-/);
+      break;
+    case 'pivot-init': {
+      const merged = `${pids.sessionDir}/containers/${p.container}/merged`;
+      // The overlay is mounted only in the container process's mount namespace: reach it through its root link.
+      expect(rootOf(pids.init!)).toEqual({ id: devIno(`/proc/${b}/root${merged}`), link: '/' });
+      expect(mountinfo(pids.init!).map((l) => { const f = l.split(' '); return [f[4], f[f.indexOf('-') + 1]]; })).toEqual([['/', 'overlay']]);
+      expect(nsLink(pids.init!, 'mnt')).not.toBe(nsLink(b, 'mnt'));
+      expect(rootOf(b).id, 'the container process keeps the host\'s root').toBe(devIno('/'));
+      break;
+    }
+    case 'mount-proc-in-init': {
+      const listed = readdirSync(`/proc/${pids.init}/root/proc`).filter((n) => /^\d+$/.test(n));
+      expect(listed).toContain('1');
+      expect(listed.length).toBeLessThan(10);
+      expect(mountinfo(pids.init!).some((l) => l.split(' ')[4] === '/proc' && / - proc /.test(l))).toBe(true);
+      break;
+    }
+    case 'exec-init':
+      expect(statusFile(pids.init!, 'cmdline').split('\0').filter(Boolean)).toEqual(p.command);
+      expect(statusField(pids.init!, 'NSpid').split(/\s+/).pop()).toBe('1');
+      for (const ns of ['uts', 'ipc', 'net', 'pid', 'mnt', 'cgroup']) expect(nsLink(pids.init!, ns), ns).not.toBe(nsLink('self', ns));
+      expect(statusFile(pids.init!, 'cgroup')).toMatch(/container-lab-/);
+      expect(inNamespaces(pids.init!, ['--uts'], ['hostname']).trim()).toBe(inNamespaces(b, ['--uts'], ['hostname']).trim());
+      expect(readFileSync(`${pids.sessionDir}/init.pid`, 'utf8').trim()).toBe(String(pids.init));
+      break;
+    case 'exec-in-container': {
+      // The test's own docker exec: setns into PID 1's namespaces, chroot to its root.
+      const argv = Array.isArray(p.command) ? p.command : ['/bin/sh', '-c', p.command];
+      const out = inNamespaces(pids.init!, ['--all', '--root', '--wd'], argv);
+      if (argv[0] === '/usr/bin/hello') expect(out).toMatch(/^Hello from inside a container!\nI am PID \d+ on host \S+\.$/m);
+      else expect(out).toMatch(/^\s*1 sh$/m);
+      break;
+    }
     case 'unpack-layers':
     case 'mount-overlay':
     case 'edit-rootfs':
     case 'commit-layer':
       verifyLayersStep(step.action.name, p, b, pids.sessionDir);
+      break;
+    case 'name-container':
+    case 'bind-volume':
+    case 'write-volume':
+    case 'lab-network':
+    case 'start-server':
+    case 'publish-port':
+    case 'run-image-cmd':
+      verifyDockerRunStep(step.action.name, p, b, pids.sessionDir);
       break;
     case 'run-in-root':
     case 'run':
@@ -219,6 +266,7 @@ function lessonSuite(lesson: Lesson): void {
       expect(await until(() => pids.every((p) => !isAlive(p)), 2000), `still alive: ${pids.filter(isAlive)}`).toBe(true);
       expect(labMountsOnHost()).toEqual([]);
       expect(labCgroupDirs()).toEqual([]);
+      if (lesson.id === 'docker-run') expect(await until(() => dockerRunLeftovers().length === 0, 2000), `left: ${dockerRunLeftovers()}`).toBe(true);
       expect(existsSync(last.sessionDir)).toBe(false);
     });
   });

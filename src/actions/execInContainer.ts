@@ -1,0 +1,24 @@
+// `docker exec` by hand: a program joins PID 1's namespaces and root (nsenter), started by the container process.
+import type { Action } from './context.js';
+import { builderCall, outcome } from './builderCall.js';
+import { enterInitArgv, requirePivotedInit } from './containerInit.js';
+import { LabError } from '../helper/rpc.js';
+import type { SyscallEntry } from '../types.js';
+
+interface RunResult { log: SyscallEntry[]; status: number | null; signal: string | null; stdout: string; stderr: string }
+
+function lines(text: string): string[] {
+  return text.split('\n').filter((l) => l !== '');
+}
+
+export const execInContainer: Action<{ command: string | string[] }> = async (ctx, { command }) => {
+  const argv = Array.isArray(command) ? command : ['/bin/sh', '-c', command];
+  const pid = requirePivotedInit(ctx);
+  const result = await builderCall<RunResult>(ctx, 'run', { command: enterInitArgv(pid, argv) });
+  ctx.lastOutput = lines(result.stdout);
+  if (result.status !== 0) {
+    throw new LabError(`${argv.join(' ')} exited with ${result.signal ?? 'status ' + result.status}${result.stderr ? ': ' + result.stderr.trim().split('\n')[0] : ''}`,
+      undefined, undefined, result.log);
+  }
+  return outcome(result.log, [...lines(result.stdout), ...lines(result.stderr).map((l) => `stderr: ${l}`)]);
+};
