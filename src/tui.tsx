@@ -44,6 +44,10 @@ export async function startTui(opts: TuiOptions): Promise<void> {
       // Ink reads stdin in raw mode; unmounting gives the terminal back so only the shell reads it.
       instance?.unmount();
       instance = null;
+      // Make sure this process stops reading the terminal now, not a few ms later: any byte it
+      // still reads is a keystroke the shell never gets.
+      if (process.stdin.isTTY) process.stdin.setRawMode(false);
+      process.stdin.pause();
       process.stdout.write(ALT_SCREEN_OFF + '\ncontainer-lab: a shell inside the container. Type exit (or Ctrl-D) to come back.\n\n');
       const ignore = () => {};
       process.on('SIGINT', ignore); // Ctrl-C goes to the whole foreground group: it is the shell's

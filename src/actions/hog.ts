@@ -7,6 +7,7 @@ import { LabError } from '../helper/rpc.js';
 import { packageRoot } from '../lesson/packageRoot.js';
 import { openCgroupDriver } from '../cgroup/open.js';
 import { syscallLog } from '../../native/syscallLog.js';
+import { reportProgress } from '../helper/progress.js';
 import { findProgram } from '../../native/findProgram.js';
 import type { CgroupDriver, HogRun } from '../cgroup/types.js';
 import type { SyscallEntry } from '../types.js';
@@ -48,6 +49,8 @@ export async function runHog(ctx: LabContext, kind: HogRun['kind'], args: Array<
   const take = () => {
     try {
       samples.push(sample(driver));
+      // The panel follows the climb while the step runs (not only its result afterwards).
+      reportProgress('cgroup-files', driver.describeFiles());
     } catch {
       // a file read raced with the cgroup changing; the next sample will do
     }

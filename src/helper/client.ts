@@ -35,6 +35,11 @@ export class HelperClient {
     return new HelperClient(child);
   }
 
+  /** Progress the helper reports while a step runs; null stops listening. */
+  onProgress(listener: ((event: string, data: unknown) => void) | null): void {
+    this.rpc.onEvent = listener;
+  }
+
   get pid(): number | undefined {
     return this.child.pid;
   }

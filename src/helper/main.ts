@@ -1,6 +1,7 @@
 // The helper process: does all kernel work for the app, driven by JSON lines on stdin/stdout.
 // It never changes its own namespaces, so it is the host's point of view for every check.
-import { serve, LabError } from './rpc.js';
+import { serve, LabError, eventSender } from './rpc.js';
+import { setProgressSink } from './progress.js';
 import { Lab } from './lab.js';
 import { sweepLeftovers } from './sweep.js';
 import { stateRoot } from './stateDir.js';
@@ -61,4 +62,5 @@ async function shutdown(): Promise<void> {
 process.on('SIGINT', () => {});
 process.on('SIGTERM', () => void shutdown());
 process.on('SIGHUP', () => void shutdown());
+setProgressSink(eventSender(process.stdout));
 serve(handlers, process.stdin, process.stdout, () => void shutdown());

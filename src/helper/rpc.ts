@@ -6,6 +6,15 @@ import type { SyscallEntry } from '../types.js';
 export interface RpcRequest { id: number; method: string; params?: unknown }
 export interface RpcFailure { message: string; hint?: string; code?: string; log?: SyscallEntry[] }
 export interface RpcReply { id: number; result?: unknown; error?: RpcFailure }
+/** A line the serving side sends on its own, between replies: progress while a request runs. */
+export interface RpcEvent { event: string; data: unknown }
+
+/** Sends an event line on a served stream (e.g. cgroup readings while a hog runs). */
+export function eventSender(output: Writable): (event: string, data: unknown) => void {
+  return (event, data) => {
+    output.write(JSON.stringify({ event, data }) + '\n');
+  };
+}
 
 /** An error that a handler means for the user: a message and, when known, how to fix it. */
 export class LabError extends Error {
@@ -78,6 +87,8 @@ export class RpcClient {
   private nextId = 1;
   private pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; method: string }>();
   private closedReason: string | null = null;
+  /** called for each event line the other side sends */
+  onEvent: ((event: string, data: unknown) => void) | null = null;
 
   constructor(private readonly output: Writable, input: Readable) {
     const lines = createInterface({ input, crlfDelay: Infinity });
@@ -112,6 +123,11 @@ export class RpcClient {
       reply = JSON.parse(line) as RpcReply;
     } catch {
       return; // not ours: a stray line on the peer's stdout
+    }
+    const event = reply as unknown as RpcEvent;
+    if (typeof event.event === 'string') {
+      this.onEvent?.(event.event, event.data);
+      return;
     }
     const p = this.pending.get(reply.id);
     if (!p) return;

@@ -1,6 +1,6 @@
 // A lesson running against the real helper: steps, undo by rebuilding, live snapshots, the shell.
 import type { HelperClient } from '../helper/client.js';
-import type { Lesson, LessonSession, SessionState, StepRun, SyscallEntry } from '../types.js';
+import type { CgroupFile, Lesson, LessonSession, SessionState, StepRun, SyscallEntry } from '../types.js';
 import { initialState, reduce, type SessionEvent } from './reducer.js';
 
 /** Hands the real terminal to something else (a shell) and takes it back afterwards. */
@@ -40,6 +40,9 @@ export class LiveSession implements LessonSession {
   static async open(helper: HelperClient, lesson: Lesson, options: LiveSessionOptions = {}): Promise<LiveSession> {
     await helper.open();
     const session = new LiveSession(helper, lesson, options);
+    helper.onProgress((event, data) => {
+      if (event === 'cgroup-files') session.dispatch({ type: 'cgroup-files', files: data as CgroupFile[] });
+    });
     await session.refresh();
     session.startSampler();
     return session;
@@ -174,6 +177,7 @@ export class LiveSession implements LessonSession {
 
   async close(): Promise<void> {
     this.stopSampler();
+    this.helper.onProgress(null);
     if (this.notifyTimer) clearTimeout(this.notifyTimer);
     this.notifyTimer = null;
     if (this.helper.alive) await this.helper.closeLesson().catch(() => {});

@@ -1,10 +1,11 @@
 // The lesson's step state machine as a pure reducer: events in, the next SessionState out.
-import type { Lesson, SessionState, Snapshot, StepRun } from '../types.js';
+import type { CgroupFile, Lesson, SessionState, Snapshot, StepRun } from '../types.js';
 
 export type SessionEvent =
   | { type: 'step-started'; index: number }
   | { type: 'step-finished'; index: number; run: StepRun; advance: boolean }
   | { type: 'snapshot'; snapshot: Snapshot }
+  | { type: 'cgroup-files'; files: CgroupFile[] }
   | { type: 'activity'; text: string | null; busy: boolean }
   | { type: 'rewound'; cursor: number }
   | { type: 'error'; message: string | null }
@@ -42,6 +43,9 @@ export function reduce(state: SessionState, event: SessionEvent): SessionState {
     }
     case 'snapshot':
       return { ...state, snapshot: event.snapshot };
+    case 'cgroup-files':
+      // Read while a step runs: only the cgroup files are new, the rest is as last sampled.
+      return state.snapshot ? { ...state, snapshot: { ...state.snapshot, cgroupFiles: event.files } } : state;
     case 'activity':
       return { ...state, activity: event.text, busy: event.busy };
     case 'rewound': {
