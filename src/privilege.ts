@@ -37,6 +37,9 @@ async function ask(question: string): Promise<string> {
     return (await rl.question(question)).trim().toLowerCase();
   } finally {
     rl.close();
+    // A closed readline leaves stdin reading the terminal underneath; the app reads the keyboard
+    // from a stream of its own, and this one must not take keystrokes from it.
+    process.stdin.destroy();
   }
 }
 

@@ -1,7 +1,8 @@
 // Runs the Ink app full-screen, and hands the terminal to a shell inside the container when asked.
 import React from 'react';
 import { render, type Instance } from 'ink';
-import { existsSync } from 'node:fs';
+import { existsSync, openSync } from 'node:fs';
+import { ReadStream } from 'node:tty';
 import { App } from './app/App.js';
 import { LiveBackend } from './lesson/liveBackend.js';
 import type { TerminalHandover } from './lesson/liveSession.js';
@@ -28,6 +29,23 @@ export async function startTui(opts: TuiOptions): Promise<void> {
     finish = resolve;
   });
 
+  /**
+   * Ink reads the keyboard from a terminal stream of its own, made anew at each mount. A paused
+   * Node stream keeps reading its fd underneath (until its buffer fills), so while a shell has
+   * the terminal the only way to leave every keystroke to the shell is to close our stream.
+   */
+  let keyboard: ReadStream | null = null;
+  const openKeyboard = (): NodeJS.ReadStream => {
+    if (!tty) return process.stdin;
+    keyboard = new ReadStream(openSync(tty, 'r'));
+    return keyboard as unknown as NodeJS.ReadStream;
+  };
+  const closeKeyboard = () => {
+    keyboard?.setRawMode(false);
+    keyboard?.destroy();
+    keyboard = null;
+  };
+
   const mount = (resume?: LiveBackend['current']) =>
     render(
       <App
@@ -36,7 +54,7 @@ export async function startTui(opts: TuiOptions): Promise<void> {
         resumeSession={resume ?? undefined}
         onExit={() => finish()}
       />,
-      { exitOnCtrlC: false },
+      { exitOnCtrlC: false, stdin: openKeyboard() },
     );
 
   const terminal: TerminalHandover = {
@@ -44,10 +62,7 @@ export async function startTui(opts: TuiOptions): Promise<void> {
       // Ink reads stdin in raw mode; unmounting gives the terminal back so only the shell reads it.
       instance?.unmount();
       instance = null;
-      // Make sure this process stops reading the terminal now, not a few ms later: any byte it
-      // still reads is a keystroke the shell never gets.
-      if (process.stdin.isTTY) process.stdin.setRawMode(false);
-      process.stdin.pause();
+      closeKeyboard();
       process.stdout.write(ALT_SCREEN_OFF + '\ncontainer-lab: a shell inside the container. Type exit (or Ctrl-D) to come back.\n\n');
       const ignore = () => {};
       process.on('SIGINT', ignore); // Ctrl-C goes to the whole foreground group: it is the shell's
@@ -71,6 +86,7 @@ export async function startTui(opts: TuiOptions): Promise<void> {
     await finished;
   } finally {
     (instance as Instance | null)?.unmount();
+    closeKeyboard();
     process.stdout.write(ALT_SCREEN_OFF);
     process.off('SIGTERM', stop);
     process.off('SIGHUP', stop);

@@ -129,6 +129,9 @@ describeAsRoot('the app in a terminal', () => {
     tmux.keys('echo "host=$(hostname) init=$(tr \'\\0\' \' \' < /proc/1/cmdline) hello=$(ls /usr/bin/hello)"', 'Enter');
     const out = await tmux.waitFor(/^host=\S+ init=.* hello=\S*$/m);
     expect(/^host=(\S+) init=(.*) hello=(\S*)$/m.exec(out)!.slice(1)).toEqual(['by-hand', '/bin/sh ', '/usr/bin/hello']);
+    // Between commands busybox's line editor resets the terminal and drops what was typed ahead.
+    await tmux.waitFor(/hello=\S*\n\[container-lab by-hand\] #/);
+    await settle();
     tmux.keys('exit', 'Enter');
     await tmux.waitFor(/16\/16 steps done/);
     const second = new TmuxSession(100, 20, appCommand(cli, ['shell']));
@@ -140,6 +143,8 @@ describeAsRoot('the app in a terminal', () => {
       const [, host, hello, top] = /^joined=(\S+) (\S+) (.*)$/m.exec(joined)!;
       expect([host, hello]).toEqual(['by-hand', '/usr/bin/hello']);
       expect(top.split(' ')).not.toContain('run'); // the image's tree, not the host's (/run holds the session)
+      await second.waitFor(/^joined=.*\n\[container-lab joined\] #/m);
+      await settle();
       second.keys('exit', 'Enter');
       await second.waitFor(/EXIT=0/);
     } finally {
