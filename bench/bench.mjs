@@ -29,12 +29,18 @@ function tmux(...args) {
 }
 const screen = () => tmux('capture-pane', '-p', '-t', 'bench');
 
+/**
+ * Polls the screen every POLL_MS. A tight loop of capture-pane would take a whole core from the
+ * app on a 2-core machine; the granularity this adds is in the harness floor measured alongside.
+ */
+const POLL_MS = 5;
 async function waitScreen(test, timeoutMs = 15000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const s = screen();
     if (test(s)) return s;
     if (Date.now() > deadline) throw new Error(`timed out; screen:\n${s}`);
+    await sleep(POLL_MS);
   }
 }
 
@@ -199,7 +205,7 @@ async function byHandFigures() {
   console.log(`  cold build       median ${ms(median(image.cold))}  p90 ${ms(p90(image.cold))}`);
   console.log(`  peer warm cache  median ${ms(median(image.warm))}  (the same call again: read + verify digests)`);
 
-  const shell = await keypressToShell(tmux, screen, startApp, stopApp, 10);
+  const shell = await keypressToShell(tmux, screen, waitScreen, startApp, stopApp, 10);
   const runc = await runcRun(10);
   console.log(`\nkeypress s → shell prompt in "a container by hand" (all 16 steps done, real TUI in tmux 160×45, 10 runs)`);
   console.log(`  container-lab    median ${ms(median(shell))}  p90 ${ms(p90(shell))}`);

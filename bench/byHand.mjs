@@ -33,15 +33,7 @@ export async function imageBuild(runs) {
  * With all 16 steps of the lesson done (PID 1 is the image's sh in the pivoted overlay), press s
  * and time until the shell's prompt is on the tmux screen; exit, wait for the app, again.
  */
-export async function keypressToShell(tmux, screen, startApp, stopApp, runs) {
-  const waitScreen = async (test, timeoutMs = 15000) => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const s = screen();
-      if (test(s)) return s;
-      if (Date.now() > deadline) throw new Error(`timed out; screen:\n${s}`);
-    }
-  };
+export async function keypressToShell(tmux, screen, waitScreen, startApp, stopApp, runs) {
   startApp(['by-hand']);
   await waitScreen((s) => /0\/16 steps done/.test(s));
   for (let i = 1; i <= 16; i++) {

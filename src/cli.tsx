@@ -1,15 +1,13 @@
 #!/usr/bin/env node
 // Command line: argv → a subcommand (list, run, doctor, cleanup) or the interactive app.
+// Subcommands load their modules when used: the interactive app's start-up pays only for itself.
 import { parseArgs } from 'node:util';
 import chalk, { Chalk } from 'chalk';
 import { loadLessons, formatLoadError } from './lesson/loadLessons.js';
 import { lessonsDir, packageVersion } from './lesson/packageRoot.js';
 import { HelperClient, type HelperMode } from './helper/client.js';
 import { choosePrivilege } from './privilege.js';
-import { runTranscript, type TranscriptStyle } from './lesson/transcript.js';
-import { runDoctor } from './doctor.js';
-import { runImageCommand } from './image/imageCommand.js';
-import { joinShell } from './joinShell.js';
+import type { TranscriptStyle } from './lesson/transcript.js';
 import type { Lesson, LessonLoadError } from './types.js';
 
 const USAGE = `Usage: container-lab [lesson] [options]
@@ -108,16 +106,16 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  if (command === 'doctor') return runDoctor(style, (line) => process.stdout.write(line + '\n'));
+  if (command === 'doctor') return (await import('./doctor.js')).runDoctor(style, (line) => process.stdout.write(line + '\n'));
 
   if (command === 'image') {
     if (rest.length) throw new UsageError('image takes no arguments');
-    return runImageCommand(style, (line) => process.stdout.write(line + '\n'), (line) => process.stderr.write(line + '\n'));
+    return (await import('./image/imageCommand.js')).runImageCommand(style, (line) => process.stdout.write(line + '\n'), (line) => process.stderr.write(line + '\n'));
   }
 
   if (command === 'shell') {
     if (rest.length) throw new UsageError('shell takes no arguments');
-    return joinShell((line) => process.stdout.write(line + '\n'), (line) => process.stderr.write(line + '\n'));
+    return (await import('./joinShell.js')).joinShell((line) => process.stdout.write(line + '\n'), (line) => process.stderr.write(line + '\n'));
   }
 
   if (command === 'cleanup') {
@@ -140,6 +138,7 @@ async function main(argv: string[]): Promise<number> {
     }
     const helper = await startHelper(choice.mode);
     try {
+      const { runTranscript } = await import('./lesson/transcript.js');
       const ok = await runTranscript(helper, lesson, values.json === true, style, (line) => process.stdout.write(line + '\n'));
       return ok ? 0 : 1;
     } finally {

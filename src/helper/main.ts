@@ -2,7 +2,7 @@
 // It never changes its own namespaces, so it is the host's point of view for every check.
 import { serve, LabError, eventSender } from './rpc.js';
 import { setProgressSink } from './progress.js';
-import { Lab } from './lab.js';
+import type { Lab } from './lab.js';
 import { sweepLeftovers } from './sweep.js';
 import { stateRoot } from './stateDir.js';
 import { cgroupHierarchies } from './cgroups.js';
@@ -10,6 +10,16 @@ import type { CheckSpec } from '../types.js';
 
 const rootless = (process.geteuid?.() ?? 0) !== 0;
 let lab: Lab | null = null;
+
+/**
+ * The lesson machinery (every action, the image builder, tar, the cgroup drivers) loads after
+ * the helper has said hello, so the app's first frame does not wait for it; `open` awaits it.
+ */
+let labModule: Promise<typeof import('./lab.js')> | null = null;
+function loadLab(): Promise<typeof import('./lab.js')> {
+  labModule ??= import('./lab.js');
+  return labModule;
+}
 
 function current(): Lab {
   if (!lab) throw new LabError('no lesson is open');
@@ -21,11 +31,14 @@ const handlers = {
     return { pid: process.pid, euid: process.geteuid?.() ?? 0, rootless, stateDir: stateRoot(), cgroupMode: cgroupHierarchies().mode };
   },
   async sweep() {
-    return { removed: await sweepLeftovers() };
+    const removed = await sweepLeftovers();
+    setTimeout(() => void loadLab(), 50);
+    return { removed };
   },
   async open() {
     if (lab) await lab.close();
     lab = null;
+    const { Lab } = await loadLab();
     lab = await Lab.open(rootless);
     return { builderPid: lab.ctx.builder.pid, sessionId: lab.ctx.session.id, sessionDir: lab.ctx.session.dir };
   },
