@@ -5,6 +5,8 @@ import { whichProgram } from '../native/findProgram.js';
 import { cgroupHierarchies } from './helper/cgroups.js';
 import { rootlessWorks } from './privilege.js';
 import type { TranscriptStyle } from './lesson/transcript.js';
+import { discoverChain } from './chain/discover.js';
+import { installHint, parseOsRelease } from './chain/installHint.js';
 
 interface Finding { ok: boolean; what: string; fix?: string; essential?: boolean }
 
@@ -34,7 +36,24 @@ export function findings(): Finding[] {
     const path = whichProgram(tool);
     out.push({ ok: path !== null, what: path ? `${tool}: ${path}` : `${tool} is missing`, fix: `install ${pkg} (e.g. sudo apt-get install ${pkg})`, essential });
   }
+  const chain = discoverChain();
+  const missing = chain.filter((b) => b.path === null).map((b) => b.name);
+  for (const b of chain.filter((x) => x.path !== null)) out.push({ ok: true, what: `${b.name} ${b.version ?? '(version unknown)'}: ${b.path}` });
+  if (missing.length) {
+    out.push({ ok: false, what: `for the docker → containerd → runc lessons, missing: ${missing.join(', ')}`, fix: installHint(hostOsRelease()) });
+  }
   return out;
+}
+
+function hostOsRelease() {
+  for (const path of ['/etc/os-release', '/usr/lib/os-release']) {
+    try {
+      return parseOsRelease(readFileSync(path, 'utf8'));
+    } catch {
+      // try the next
+    }
+  }
+  return parseOsRelease('');
 }
 
 export function runDoctor(style: TranscriptStyle, out: (line: string) => void): number {

@@ -1,0 +1,41 @@
+// Finds the container chain's programs on this host (docker → dockerd → containerd → shim → runc) and their versions.
+import { spawnSync } from 'node:child_process';
+import { whichProgram } from '../../native/findProgram.js';
+
+export const CHAIN_PROGRAMS = ['docker', 'dockerd', 'containerd', 'ctr', 'containerd-shim-runc-v2', 'runc'] as const;
+export type ChainProgram = (typeof CHAIN_PROGRAMS)[number];
+
+export interface ChainBinary {
+  name: ChainProgram;
+  path: string | null;
+  /** "28.2.2", "1.1.5+ds1"…, or null when missing or it did not say */
+  version: string | null;
+}
+
+/**
+ * The first version-looking word of a program's `--version` (or `-v`) output:
+ * "Docker version 28.2.2, build e6534b4" → 28.2.2; "runc version 1.1.5+ds1" → 1.1.5+ds1;
+ * "containerd github.com/containerd/containerd 1.6.20~ds1 1.6.20~ds1-1+b1" → 1.6.20~ds1.
+ */
+export function parseVersion(output: string): string | null {
+  const firstLine = output.split('\n').find((l) => l.trim() !== '') ?? '';
+  const m = /\bv?(\d+\.\d+(?:\.\d+)?[0-9A-Za-z.+~-]*)/.exec(firstLine);
+  return m ? m[1].replace(/[,;]$/, '') : null;
+}
+
+function versionOf(path: string): string | null {
+  for (const flag of ['--version', '-v']) {
+    const r = spawnSync(path, [flag], { encoding: 'utf8', timeout: 5000 });
+    if (r.error) return null;
+    const version = parseVersion(`${r.stdout}\n${r.stderr}`);
+    if (version) return version;
+  }
+  return null;
+}
+
+export function discoverChain(find: (name: string) => string | null = whichProgram): ChainBinary[] {
+  return CHAIN_PROGRAMS.map((name) => {
+    const path = find(name);
+    return { name, path, version: path ? versionOf(path) : null };
+  });
+}
