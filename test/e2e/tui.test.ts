@@ -50,6 +50,28 @@ async function runSteps(t: TmuxSession, count: number, total: number): Promise<v
 
 const settle = () => new Promise((r) => setTimeout(r, 500));
 
+/**
+ * `container-lab shell` in a second terminal: types one command once the prompt has settled,
+ * returns the match of its output line, then exits the shell cleanly.
+ */
+async function inJoinedShell(command: string, result: RegExp): Promise<RegExpExecArray> {
+  const second = new TmuxSession(100, 20, appCommand(cli, ['shell']));
+  try {
+    await second.waitFor(/\[container-lab joined\] #/);
+    await settle();
+    second.keys(command, 'Enter');
+    const screen = await second.waitFor(result);
+    // Between commands busybox's line editor resets the terminal and drops what was typed ahead.
+    await second.waitFor(new RegExp(result.source.replace(/\$$/, '') + '.*\\n\\[container-lab joined\\] #', 'm'));
+    await settle();
+    second.keys('exit', 'Enter');
+    await second.waitFor(/EXIT=0/);
+    return result.exec(screen)!;
+  } finally {
+    second.kill();
+  }
+}
+
 afterEach(() => {
   tmux?.kill();
   tmux = null;
@@ -134,22 +156,13 @@ describeAsRoot('the app in a terminal', () => {
     await settle();
     tmux.keys('exit', 'Enter');
     await tmux.waitFor(/16\/16 steps done/);
-    const second = new TmuxSession(100, 20, appCommand(cli, ['shell']));
-    try {
-      await second.waitFor(/\[container-lab joined\] #/);
-      await settle();
-      second.keys('echo "joined=$(hostname) $(ls /usr/bin/hello) $(ls / | tr \'\\n\' \' \')"', 'Enter');
-      const joined = await second.waitFor(/^joined=\S+ \S+ .*$/m);
-      const [, host, hello, top] = /^joined=(\S+) (\S+) (.*)$/m.exec(joined)!;
-      expect([host, hello]).toEqual(['by-hand', '/usr/bin/hello']);
-      expect(top.split(' ')).not.toContain('run'); // the image's tree, not the host's (/run holds the session)
-      await second.waitFor(/^joined=.*\n\[container-lab joined\] #/m);
-      await settle();
-      second.keys('exit', 'Enter');
-      await second.waitFor(/EXIT=0/);
-    } finally {
-      second.kill();
-    }
+    const joined = await inJoinedShell(
+      'echo "joined=$(hostname) $(ls /usr/bin/hello) $(ls / | tr \'\\n\' \' \')"',
+      /^joined=(\S+) (\S+) (.*)$/m,
+    );
+    const [, host, hello, top] = joined;
+    expect([host, hello]).toEqual(['by-hand', '/usr/bin/hello']);
+    expect(top.split(' ')).not.toContain('run'); // the image's tree, not the host's (/run holds the session)
     tmux.keys('q');
     await tmux.waitFor(/EXIT=0/);
     expect(await until(() => labProcesses().length === 0, 2000), `left: ${labProcesses()}`).toBe(true);
@@ -159,20 +172,13 @@ describeAsRoot('the app in a terminal', () => {
     tmux = new TmuxSession(160, 45, appCommand(cli, ['namespaces']));
     await tmux.waitFor(/0\/16 steps done/);
     await runSteps(tmux, 8, 16); // through "mount /proc": own PID namespace and its /proc
-    const second = new TmuxSession(100, 20, appCommand(cli, ['shell']));
-    try {
-      await second.waitFor(/\[container-lab joined\] #/);
-      second.keys('echo "pid=$$ host=$(hostname) procs=$(ls /proc | grep -c \'^[0-9]\')"', 'Enter');
-      const out = await second.waitFor(/^pid=\d+ host=\S+ procs=\d+/m);
-      const [, pid, host, procs] = /^pid=(\d+) host=(\S+) procs=(\d+)/m.exec(out)!;
-      expect(host).toBe('container-lab');
-      expect(Number(pid)).toBeLessThan(100); // a PID of the container's namespace, not the host's
-      expect(Number(procs)).toBeLessThan(10);
-      second.keys('exit', 'Enter');
-      await second.waitFor(/EXIT=0/);
-    } finally {
-      second.kill();
-    }
+    const [, pid, host, procs] = await inJoinedShell(
+      'echo "pid=$$ host=$(hostname) procs=$(ls /proc | grep -c \'^[0-9]\')"',
+      /^pid=(\d+) host=(\S+) procs=(\d+)/m,
+    );
+    expect(host).toBe('container-lab');
+    expect(Number(pid)).toBeLessThan(100); // a PID of the container's namespace, not the host's
+    expect(Number(procs)).toBeLessThan(10);
     tmux.keys('q');
     await tmux.waitFor(/EXIT=0/);
   });
