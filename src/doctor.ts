@@ -6,7 +6,7 @@ import { cgroupHierarchies } from './helper/cgroups.js';
 import { rootlessWorks } from './privilege.js';
 import type { TranscriptStyle } from './lesson/transcript.js';
 import { discoverChain } from './chain/discover.js';
-import { installHint, parseOsRelease } from './chain/installHint.js';
+import { hostOsRelease, installHint } from './chain/installHint.js';
 
 interface Finding { ok: boolean; what: string; fix?: string; essential?: boolean }
 
@@ -45,16 +45,6 @@ export function findings(): Finding[] {
   return out;
 }
 
-function hostOsRelease() {
-  for (const path of ['/etc/os-release', '/usr/lib/os-release']) {
-    try {
-      return parseOsRelease(readFileSync(path, 'utf8'));
-    } catch {
-      // try the next
-    }
-  }
-  return parseOsRelease('');
-}
 
 export function runDoctor(style: TranscriptStyle, out: (line: string) => void): number {
   const all = findings();

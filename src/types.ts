@@ -97,6 +97,48 @@ export interface OverlayState {
   upperEntries: Array<{ path: string; kind: 'file' | 'dir' | 'whiteout' | 'opaque' | 'symlink' }>;
 }
 
+/** One HTTP request on the docker socket and its response, as the lab's logging proxy saw them. */
+export interface HttpExchange {
+  /** order in which the request arrived, from 1 */
+  seq: number;
+  /** ms since the epoch when the request line arrived */
+  t: number;
+  method: string;
+  /** the request target as sent, e.g. /v1.41/containers/create?name=x */
+  path: string;
+  /** null while no response has come */
+  status: number | null;
+  statusText?: string;
+  /** the bodies' JSON trimmed to what matters, or a note like "(tar, 1.1 MB)" */
+  request?: string;
+  response?: string;
+  upgraded?: boolean;
+  /** ms from the request line to the end of the response (to the headers for 101 and streams) */
+  ms?: number;
+}
+
+/** A moment in the chain: "shim appeared", ms after the keypress. */
+export interface TimelineEntry {
+  label: string;
+  /** ms after the step began */
+  at: number;
+  pid?: number;
+  /** ms after the step began when the process was gone again (runc), if it went */
+  goneAt?: number;
+}
+
+/** The chain lessons' view beside the kernel's: what the daemons, the API and runc say. */
+export interface ChainView {
+  /** the docker API proxy's exchanges, in order */
+  http?: HttpExchange[];
+  /** when each hop of the chain appeared */
+  timeline?: { title: string; entries: TimelineEntry[] };
+  /** where the time of one `docker run` went: one bar per hop */
+  hops?: { title: string; bars: Array<{ label: string; ms: number }> };
+  /** titled text: runc's state JSON, containerd's containers and tasks, config.json's key parts */
+  blocks?: Array<{ title: string; lines: string[] }>;
+}
+
 /** What the kernel says right now about the container under construction. */
 export interface Snapshot {
   takenAt: number;
@@ -116,6 +158,8 @@ export interface Snapshot {
   cgroupFiles?: CgroupFile[];
   /** overlay mounts the lesson made (empty until one is mounted) */
   overlays?: OverlayState[];
+  /** the chain lessons' API log, timeline, bars and daemon views (absent in other lessons) */
+  chain?: ChainView;
 }
 
 /** A check's outcome: "PID inside is 1" → pass, with what was read. */

@@ -6,6 +6,7 @@ import type { SyscallEntry } from '../types.js';
 import type { HogRun } from '../cgroup/types.js';
 import type { LayersState } from './layersState.js';
 import type { DockerRunState } from './dockerRunState.js';
+import type { ChainState } from './chainState.js';
 
 export interface LabContext {
   session: SessionDir;
@@ -35,6 +36,8 @@ export interface LabContext {
   layers?: LayersState;
   /** the docker-run lesson's name and id, volume, lab network and forwarder, once made */
   dockerRun?: DockerRunState;
+  /** the chain lessons' private daemons, API proxy, containers and panel view, once made */
+  chain?: ChainState;
 }
 
 export interface ActionOutcome {

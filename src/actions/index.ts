@@ -39,6 +39,10 @@ import { pivotInit } from './pivotInit.js';
 import { mountProcInInit } from './mountProcInInit.js';
 import { execInit } from './execInit.js';
 import { execInContainer } from './execInContainer.js';
+import { startDaemons } from './startDaemons.js';
+import { loadImage } from './loadImage.js';
+import { docker } from './docker.js';
+import { ctr } from './ctr.js';
 
 export const actions: Record<ActionName, Action> = {
   unshare,
@@ -79,4 +83,8 @@ export const actions: Record<ActionName, Action> = {
   'mount-proc-in-init': mountProcInInit,
   'exec-init': execInit,
   'exec-in-container': execInContainer,
+  'start-daemons': startDaemons,
+  'load-image': loadImage,
+  docker,
+  ctr,
 };

@@ -1,4 +1,5 @@
 // What to install for the chain lessons, in the words of the user's distribution (/etc/os-release).
+import { readFileSync } from 'node:fs';
 
 export interface OsRelease {
   id: string;
@@ -34,4 +35,16 @@ export function installHint(os: OsRelease): string {
     if (hint) return `${hint.command}   (on ${os.prettyName})`;
   }
   return `install Docker Engine, containerd and runc with ${os.prettyName}'s package manager`;
+}
+
+/** This host's os-release(5): /etc/os-release, else /usr/lib/os-release. */
+export function hostOsRelease(): OsRelease {
+  for (const path of ['/etc/os-release', '/usr/lib/os-release']) {
+    try {
+      return parseOsRelease(readFileSync(path, 'utf8'));
+    } catch {
+      // try the next
+    }
+  }
+  return parseOsRelease('');
 }

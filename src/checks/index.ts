@@ -11,6 +11,7 @@ import { inLabCgroup, memoryLimitIs, oomKills, hogSignal, memoryPeakWithinLimit,
 import { layersUnpacked, overlayMounted, inUpperOnly, copiedUp, whiteout, opaqueDir, upperHolds, layerCommitted, layersShared } from './layerChecks.js';
 import { initRootIsOverlay, initNsDiffer, initMountsOnlyContainer, initRuns, initHostname } from './containerChecks.js';
 import { containerNamed, volumeMounted, volumeShows, vethInLabOnly, addressesInLabOnly, httpAnswers } from './dockerRunChecks.js';
+import { daemonsRunning, imageLoaded } from './chainChecks.js';
 import { rootfsUnpacked, rootfsMountPoint, rootIsRootfs, rootIsHost, oldRootGone, procEmptyInRoot, procInRootListsOnlyContainer } from './rootChecks.js';
 
 export const checks: Record<CheckKind, Check> = {
@@ -66,6 +67,8 @@ export const checks: Record<CheckKind, Check> = {
   'init-mounts-only-container': initMountsOnlyContainer,
   'init-runs': initRuns,
   'init-hostname': initHostname,
+  'daemons-running': daemonsRunning,
+  'image-loaded': imageLoaded,
 };
 
 /** "ns-differs uts" — how a check is named on screen. */

@@ -10,6 +10,7 @@ import { actions } from '../actions/index.js';
 import { stopRootProcesses } from '../actions/rootProcess.js';
 import { enterInitArgv } from '../actions/containerInit.js';
 import { stopDockerRun } from '../actions/dockerRunState.js';
+import { chainPids, stopChain } from '../actions/chainState.js';
 import { checks, checkLabel } from '../checks/index.js';
 import type { LabContext, ActionOutcome } from '../actions/context.js';
 import { isActionName, isCheckKind } from '../lesson/vocabulary.js';
@@ -108,7 +109,8 @@ export class Lab {
       initPid: this.ctx.initPid,
       userPid: this.ctx.userPid,
       mountsPid: this.ctx.container?.merged ? this.ctx.initPid : null,
-    }, identity, linkStates);
+      chain: chainPids(this.ctx),
+    }, identity, linkStates, this.ctx.chain?.view);
   }
 
   async shell(tty: string): Promise<{ code: number | null }> {
@@ -125,6 +127,7 @@ export class Lab {
     kill(ctx.userPid);
     await stopRootProcesses(ctx);
     await stopDockerRun(ctx);
+    await stopChain(ctx);
     await stopBuilder(ctx.builder);
     kill(ctx.initPid);
     const mine = listLabCgroups(ctx.cgroups).filter((d) => d.endsWith('/' + sessionCgroupName(ctx.session.id)));

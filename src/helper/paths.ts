@@ -11,4 +11,5 @@ export const programs = {
   mountProc: join(dist, 'native/mountProc.js'),
   changeRoot: join(dist, 'native/changeRoot.js'),
   forwarder: join(dist, 'native/forwarder.js'),
+  reaper: join(dist, 'src/chain/reaper.js'),
 };

@@ -96,6 +96,26 @@ export const ACTIONS = {
   'publish-port': z.strictObject({}),
   /** docker-run lesson: the image's Cmd, run inside the container's namespaces and root */
   'run-image-cmd': z.strictObject({}),
+  /** chain lessons: start the lab's private containerd, and dockerd on it unless docker is false */
+  'start-daemons': z.strictObject({ docker: z.boolean().default(true) }),
+  /** chain lessons: load the lab image (a tar made here, no registry) into dockerd and/or containerd */
+  'load-image': z.strictObject({
+    into: z.array(z.enum(['docker', 'containerd'])).min(1).default(['docker']),
+    namespace: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/).default('default'),
+  }),
+  /** chain lessons: the docker CLI against the lab's dockerd, on its socket or through the API proxy */
+  docker: z.strictObject({
+    args: z.array(z.string().min(1)).min(1),
+    via: z.enum(['socket', 'proxy']).default('socket'),
+    /** the exit status the step expects (docker wait prints the container's) */
+    status: z.number().int().min(0).max(255).default(0),
+  }),
+  /** chain lessons: containerd's ctr against the lab's containerd; `id` names what `ctr run` makes */
+  ctr: z.strictObject({
+    args: z.array(z.string().min(1)).min(1),
+    namespace: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/).default('default'),
+    id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,40}$/).optional(),
+  }),
 } as const;
 
 /** Checks: each reads kernel state after the step, independently of the action. */
@@ -152,6 +172,10 @@ export const CHECKS = {
   'veth-in-lab-only': z.strictObject({}),
   'addresses-in-lab-only': z.strictObject({}),
   'http-answers': z.strictObject({ from: z.enum(['host', 'lab']), contains: z.string().min(1) }),
+  /** the lab's daemons run (read from /proc), each with its own socket, and dockerd made no docker0 */
+  'daemons-running': z.strictObject({ docker: z.boolean().default(true) }),
+  /** the daemon lists the lab image (asked with the docker CLI or ctr by the check itself) */
+  'image-loaded': z.strictObject({ in: z.enum(['docker', 'containerd']), namespace: z.string().default('default') }),
 } as const;
 
 export type ActionName = keyof typeof ACTIONS;

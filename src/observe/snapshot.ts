@@ -8,6 +8,8 @@ import { diffMounts } from './parse/mountinfo.js';
 import { sampleOverlays } from './overlaySample.js';
 import { parseNsLink } from './parse/nsLink.js';
 import { labCgroupFiles } from '../cgroup/open.js';
+import { chainProcesses } from './chainSample.js';
+import type { ChainView } from '../types.js';
 
 /** The processes that make up the container, with the role each plays. */
 export interface ContainerPids {
@@ -19,6 +21,11 @@ export interface ContainerPids {
   userPid: number | null;
   /** whose mount table is the container's, when not the container process's (a PID 1 that pivoted) */
   mountsPid?: number | null;
+  /**
+   * The chain lessons: the daemons' directory, processes followed by PID, and the container whose
+   * namespaces the panels show. The process panel then shows the chain instead of the builder.
+   */
+  chain?: { dir: string; pids: number[]; focusPid: number | null };
 }
 
 export interface ContainerIdentity {
@@ -36,6 +43,16 @@ function nsInode(root: string, pid: number, name: string): number | null {
 
 export function namespaceRows(root: string, pids: ContainerPids): NsRow[] {
   const host = readNamespaces(root, pids.hostPid);
+  const focus = pids.chain?.focusPid;
+  if (focus) {
+    let inside: Partial<Record<NsType, number>> = {};
+    try {
+      inside = readNamespaces(root, focus);
+    } catch (error) {
+      if (!(error instanceof ProcessGoneError)) throw error;
+    }
+    return NS_TYPES.filter((t) => host[t] !== undefined).map((type) => ({ type, host: host[type] ?? null, container: inside[type] ?? null }));
+  }
   const inside = readNamespaces(root, pids.builderPid);
   return NS_TYPES.filter((t) => host[t] !== undefined).map((type: NsType) => {
     let container = inside[type] ?? null;
@@ -47,6 +64,7 @@ export function namespaceRows(root: string, pids: ContainerPids): NsRow[] {
 }
 
 export function containerProcesses(root: string, pids: ContainerPids): ProcessInfo[] {
+  if (pids.chain) return chainProcesses(root, pids.chain.dir, pids.chain.pids, [pids.hostPid]);
   const out: ProcessInfo[] = [];
   const add = (pid: number, role: string) => {
     try {
@@ -69,9 +87,18 @@ export function takeSnapshot(
   pids: ContainerPids,
   identity: ContainerIdentity | null,
   linkStates: Record<string, boolean>,
+  chainView?: ChainView,
 ): Snapshot {
   const hostMounts = readMountinfo(root, pids.hostPid);
-  const containerMounts = readMountinfo(root, pids.mountsPid ?? pids.builderPid);
+  let containerMounts = readMountinfo(root, pids.builderPid);
+  const mountsPid = pids.chain?.focusPid ?? pids.mountsPid;
+  if (mountsPid) {
+    try {
+      containerMounts = readMountinfo(root, mountsPid);
+    } catch (error) {
+      if (!(error instanceof ProcessGoneError)) throw error; // the container has exited: the builder's table
+    }
+  }
   const uidSource = pids.userPid ?? pids.builderPid;
   const uidMap = readUidMap(root, uidSource).trim();
   const gidMap = readGidMap(root, uidSource).trim();
@@ -89,5 +116,6 @@ export function takeSnapshot(
     links: readNetDevNames(root, pids.builderPid).map((name) => ({ name, up: linkStates[name] ?? false })),
     uidMap,
     gidMap,
+    ...(chainView ? { chain: structuredClone(chainView) } : {}),
   };
 }

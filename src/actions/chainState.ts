@@ -1,0 +1,50 @@
+// What the chain lessons have made so far: the private daemons, the API proxy, the view the panels show.
+import type { LabContext } from './context.js';
+import type { ChainView } from '../types.js';
+import type { PrivateDaemons } from '../chain/daemons.js';
+
+export interface ChainState {
+  daemons?: PrivateDaemons;
+  /** the docker API logging proxy: its socket, and a way to stop it */
+  proxy?: { path: string; logFile: string; close(): Promise<void> };
+  /** a docker container the lesson started: its id and the host PID of its first process */
+  container?: { id: string; name: string; pid: number | null };
+  /** processes the process panel follows besides the daemons' (runc's container, ctr's task) */
+  pids: number[];
+  /** whose namespaces and mount table the panels show as the container's */
+  focusPid: number | null;
+  view: ChainView;
+  /** done when the lesson closes: stop what the steps started, in reverse order */
+  cleanups: Array<() => Promise<void>>;
+}
+
+export function chain(ctx: LabContext): ChainState {
+  ctx.chain ??= { pids: [], focusPid: null, view: {}, cleanups: [] };
+  return ctx.chain;
+}
+
+/** Everything the chain steps made goes, the daemons last. */
+export async function stopChain(ctx: LabContext): Promise<void> {
+  const c = ctx.chain;
+  if (!c) return;
+  for (const cleanup of c.cleanups.reverse()) {
+    try {
+      await cleanup();
+    } catch {
+      // the daemons' cleanup below ends what is left
+    }
+  }
+  c.cleanups = [];
+  await c.proxy?.close().catch(() => {});
+  c.proxy = undefined;
+  if (c.daemons) await c.daemons.stop();
+  c.daemons = undefined;
+  ctx.chain = undefined;
+}
+
+/** What the snapshot follows for the process and namespace panels, once a chain step has run. */
+export function chainPids(ctx: LabContext): { dir: string; pids: number[]; focusPid: number | null } | undefined {
+  const c = ctx.chain;
+  if (!c) return undefined;
+  return { dir: c.daemons?.layout.dir ?? ctx.session.dir, pids: c.pids, focusPid: c.focusPid };
+}

@@ -1,0 +1,31 @@
+// Chain lessons: containerd's own client, ctr, against the lab's containerd, in a containerd namespace.
+import type { Action } from './context.js';
+import { outcome } from './builderCall.js';
+import { chain } from './chainState.js';
+import { checked, outputLines, requireDaemons } from './chainUtil.js';
+import { labCtrRunArgs } from '../chain/cliArgs.js';
+import { syscallLog } from '../../native/syscallLog.js';
+
+export const ctr: Action<{ args: string[]; namespace: string; id?: string }> = async (ctx, { args, namespace, id }) => {
+  const d = requireDaemons(ctx);
+  const c = chain(ctx);
+  const full = args[0] === 'run' && id ? labCtrRunArgs(args, { sessionId: ctx.session.id, dir: ctx.session.dir, cgroupParent: d.layout.cgroupParent, id }) : args;
+  const run = checked(await d.ctr(namespace, full, { timeoutMs: 60_000 }), `ctr ${args.slice(0, 2).join(' ')}`);
+  const out = outputLines(run.stdout).map((l) => l.replace(/\s{2,}/g, '  '));
+  if (args[0] === 'run' && id && args.includes('-d')) {
+    const task = await d.ctr(namespace, ['task', 'ls']);
+    const line = task.stdout.split('\n').find((l) => l.startsWith(id + ' '));
+    const pid = Number(line?.trim().split(/\s+/)[1]);
+    if (pid > 0) {
+      c.focusPid = pid;
+      c.pids.push(pid);
+      out.push(`task ${id}: PID ${pid} on the host`);
+    }
+    c.cleanups.push(async () => {
+      await d.ctr(namespace, ['task', 'kill', '-s', 'SIGKILL', id]);
+      await d.ctr(namespace, ['task', 'delete', '-f', id]);
+      await d.ctr(namespace, ['container', 'delete', id]);
+    });
+  }
+  return outcome(syscallLog.drain(), out);
+};

@@ -1,0 +1,42 @@
+// Chain lessons: run the docker CLI against the lab's dockerd (directly or through the API proxy), as a user would.
+import type { Action } from './context.js';
+import { outcome } from './builderCall.js';
+import { chain } from './chainState.js';
+import { checked, outputLines, requireDaemons } from './chainUtil.js';
+import { labDockerArgs } from '../chain/cliArgs.js';
+import { syscallLog } from '../../native/syscallLog.js';
+import { LabError } from '../helper/rpc.js';
+import type { PrivateDaemons } from '../chain/daemons.js';
+
+/** The host PID of a container's first process, as dockerd reports it. */
+export async function containerPid(d: PrivateDaemons, id: string): Promise<number | null> {
+  const run = await d.docker(['inspect', '--format', '{{.State.Pid}}', id]);
+  const pid = Number(run.stdout.trim());
+  return run.status === 0 && pid > 0 ? pid : null;
+}
+
+export const docker: Action<{ args: string[]; via: 'socket' | 'proxy'; status: number }> = async (ctx, { args, via, status }) => {
+  const d = requireDaemons(ctx, { docker: true });
+  const c = chain(ctx);
+  if (via === 'proxy' && !c.proxy) throw new LabError('the API proxy is not running', 'run the step that starts it first');
+  const full = labDockerArgs(args, ctx.session.id);
+  const run = await d.docker(full, { socket: via === 'proxy' ? c.proxy!.path : undefined, timeoutMs: 60_000 });
+  checked(run, `docker ${args[0]}`, status);
+  const out = [...outputLines(run.stdout), ...outputLines(run.stderr).map((l) => `stderr: ${l}`)];
+  // A detached run leaves a container: the panels follow its first process, the close removes it.
+  const detached = args[0] === 'run' && args.some((a) => a === '-d' || a === '--detach' || /^-[a-z]*d[a-z]*$/.test(a));
+  if (detached) {
+    const id = run.stdout.trim().split('\n').pop() ?? '';
+    if (/^[0-9a-f]{64}$/.test(id)) {
+      const pid = await containerPid(d, id);
+      const nameRun = await d.docker(['inspect', '--format', '{{.Name}}', id]);
+      c.container = { id, name: nameRun.stdout.trim().replace(/^\//, ''), pid };
+      c.focusPid = pid;
+      c.cleanups.push(async () => {
+        await d.docker(['rm', '-f', id]);
+      });
+      out.push(`container ${id.slice(0, 12)} (${c.container.name}): PID ${pid ?? '?'} on the host`);
+    }
+  }
+  return outcome(syscallLog.drain(), out);
+};

@@ -1,0 +1,30 @@
+// Chain lessons: start the lab's own containerd (and dockerd on it), each with its own sockets and directories.
+import type { Action } from './context.js';
+import { outcome } from './builderCall.js';
+import { chain } from './chainState.js';
+import { PrivateDaemons, requireBinaries } from '../chain/daemons.js';
+import { startReaper } from '../chain/reaperClient.js';
+import { containerdArgs, dockerdArgs } from '../chain/daemonLayout.js';
+import { logSpawn } from '../chain/programLog.js';
+import { LabError } from '../helper/rpc.js';
+import { syscallLog } from '../../native/syscallLog.js';
+
+export const startDaemons: Action<{ docker: boolean }> = async (ctx, { docker }) => {
+  if (ctx.rootless) throw new LabError('private daemons need root', 'start container-lab as root (it asks to use sudo)');
+  const c = chain(ctx);
+  const bin = requireBinaries(docker ? ['containerd', 'containerd-shim-runc-v2', 'runc', 'dockerd', 'docker', 'ctr'] : ['containerd', 'containerd-shim-runc-v2', 'runc', 'ctr']);
+  c.daemons ??= PrivateDaemons.prepare(ctx.session.dir, ctx.session.id, bin, startReaper());
+  const d = c.daemons;
+  const l = d.layout;
+  const out: string[] = [];
+  const ctrd = await d.startContainerd();
+  logSpawn([bin.containerd.path!, ...containerdArgs(l)], ctrd.pid, ctrd.readyMs);
+  out.push(`containerd ${ctrd.version ?? ''} pid ${ctrd.pid}: ready in ${Math.round(ctrd.readyMs)} ms on ${l.containerdSocket}`);
+  if (docker) {
+    const dd = await d.startDockerd();
+    logSpawn([bin.dockerd.path!, ...dockerdArgs(l)], dd.pid, dd.readyMs);
+    out.push(`dockerd ${dd.version ?? ''} pid ${dd.pid}: ready in ${Math.round(dd.readyMs)} ms on ${l.dockerSocket}`);
+    out.push(`no docker0, no iptables rules: --bridge=none --iptables=false`);
+  }
+  return outcome(syscallLog.drain(), out);
+};

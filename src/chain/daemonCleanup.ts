@@ -1,0 +1,117 @@
+// Ends everything a lab's private daemons started and removes their mounts, cgroups and files — from the directory alone.
+import { existsSync, rmSync, rmdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { umount2 } from '../../native/kernel.js';
+import { MNT_DETACH } from '../../native/constants.js';
+import { readMountinfo } from '../observe/sample.js';
+import { daemonProcesses, readLabProcess, type LabProcess } from '../observe/chainSample.js';
+import { removeCgroupDir } from '../helper/cgroups.js';
+
+function signal(pid: number, sig: NodeJS.Signals): void {
+  try {
+    process.kill(pid, sig);
+  } catch {
+    // gone already
+  }
+}
+
+function alive(pid: number): boolean {
+  return readLabProcess('/', pid) !== null;
+}
+
+async function waitGone(pids: number[], ms: number): Promise<number[]> {
+  const deadline = Date.now() + ms;
+  let left = pids.filter(alive);
+  while (left.length > 0 && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 25));
+    left = left.filter(alive);
+  }
+  return left;
+}
+
+/** Mount points under dir, in the host's mount table, deepest first. */
+export function mountsUnder(dir: string, root = '/'): string[] {
+  const needle = dir.endsWith('/') ? dir : dir + '/';
+  return readMountinfo(root, process.pid)
+    .map((m) => m.mountPoint)
+    .filter((p) => p.startsWith(needle))
+    .sort((a, b) => b.split('/').length - a.split('/').length || b.length - a.length);
+}
+
+/** Every cgroup hierarchy, named ones (v1 name=systemd, where docker's cgroupfs driver also writes) included. */
+export function cgroupMountPoints(root = '/'): string[] {
+  return [...new Set(readMountinfo(root, process.pid).filter((m) => m.fsType === 'cgroup' || m.fsType === 'cgroup2').map((m) => join(root, m.mountPoint)))];
+}
+
+export interface CleanupReport {
+  killed: number[];
+  unmounted: string[];
+  cgroups: string[];
+  problems: string[];
+}
+
+/**
+ * The containers and shims die first (SIGKILL: a shim left alone outlives containerd, by design),
+ * then dockerd and containerd get SIGTERM and, after 3 s, SIGKILL. Then every mount under the
+ * directory is detached, the lab-named cgroups go, and the daemons' files are removed.
+ */
+export async function cleanupDaemons(dir: string, cgroupParent: string, except: number[] = [process.pid]): Promise<CleanupReport> {
+  const report: CleanupReport = { killed: [], unmounted: [], cgroups: [], problems: [] };
+  const procs = daemonProcesses(dir, '/', except);
+  const isDaemon = (p: LabProcess) => p.comm === 'containerd' || p.comm === 'dockerd';
+  const first = procs.filter((p) => !isDaemon(p));
+  for (const p of first) signal(p.pid, 'SIGKILL');
+  for (const p of procs.filter(isDaemon)) signal(p.pid, 'SIGTERM');
+  const all = procs.map((p) => p.pid);
+  let left = await waitGone(all, 3000);
+  for (const pid of left) signal(pid, 'SIGKILL');
+  left = await waitGone(left, 2000);
+  report.killed = all.filter((pid) => !left.includes(pid));
+  for (const pid of left) report.problems.push(`process ${pid} did not end`);
+  // a shim started while we were killing (containerd restarting a task) gets the same end
+  for (const p of daemonProcesses(dir, '/', except)) {
+    signal(p.pid, 'SIGKILL');
+    report.killed.push(p.pid);
+  }
+
+  for (const target of mountsUnder(dir)) {
+    try {
+      umount2(target, MNT_DETACH);
+      report.unmounted.push(target);
+    } catch (error) {
+      report.problems.push(`umount ${target}: ${(error as Error).message}`);
+    }
+  }
+
+  for (const h of cgroupMountPoints()) {
+    const cg = join(h, cgroupParent);
+    if (!existsSync(cg)) continue;
+    if (await removeCgroupDir(cg)) report.cgroups.push(cg);
+    else report.problems.push(`cgroup ${cg} could not be removed`);
+  }
+
+  if (mountsUnder(dir).length === 0) {
+    for (const name of ['containerd', 'docker']) rmSync(join(dir, name), { recursive: true, force: true });
+  } else {
+    report.problems.push(`mounts remain under ${dir}; its files are kept`);
+  }
+  removeRunContainerdIfOurs(dir);
+  return report;
+}
+
+/**
+ * containerd 1.6 puts its shims' sockets in /run/containerd/s whatever its --state says. When the
+ * lab's containerd made that directory (a marker says so) and it is empty again, it goes.
+ */
+export function removeRunContainerdIfOurs(dir: string): void {
+  const marker = join(dir, 'made-run-containerd');
+  if (!existsSync(marker)) return;
+  for (const d of ['/run/containerd/s', '/run/containerd']) {
+    try {
+      rmdirSync(d);
+    } catch {
+      break; // not empty (another containerd uses it) or gone
+    }
+  }
+  rmSync(marker, { force: true });
+}

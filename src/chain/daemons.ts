@@ -1,0 +1,198 @@
+// The lab's private containerd and dockerd: started with their own sockets, state and data under the session dir, stopped with everything they made.
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { request } from 'node:http';
+import { LabError } from '../helper/rpc.js';
+import { whichProgram } from '../../native/findProgram.js';
+import { discoverChain, type ChainBinary, type ChainProgram } from './discover.js';
+import { hostOsRelease, installHint } from './installHint.js';
+import { containerdArgs, containerdConfig, daemonLayout, dockerdArgs, dockerdConfig, type DaemonLayout } from './daemonLayout.js';
+import { cleanupDaemons, type CleanupReport } from './daemonCleanup.js';
+import { runProgram, tail, type ProgramRun, type RunOptions } from './runProgram.js';
+import type { Reaper } from './reaperClient.js';
+
+export interface DaemonProcess {
+  pid: number;
+  version: string | null;
+  /** ms from spawn until it answered on its socket */
+  readyMs: number;
+}
+
+export type Binaries = Record<ChainProgram, ChainBinary>;
+
+/** The chain's programs, or a LabError saying what to install on this distribution. */
+export function requireBinaries(need: ChainProgram[]): Binaries {
+  const found = Object.fromEntries(discoverChain().map((b) => [b.name, b])) as Binaries;
+  const missing = need.filter((n) => !found[n].path);
+  if (missing.length > 0) {
+    throw new LabError(`${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not installed`, installHint(hostOsRelease()), 'ENOENT');
+  }
+  // The docker CLI of the same release as dockerd when there are several (a newer one on PATH
+  // first would still work, through API version negotiation).
+  if (found.docker.path && found.dockerd.version) {
+    for (const dir of ['/usr/bin', '/usr/local/bin', '/bin']) {
+      const candidate = `${dir}/docker`;
+      if (candidate !== found.docker.path && existsSync(candidate)) {
+        const other = discoverChain((name) => (name === 'docker' ? candidate : null)).find((b) => b.name === 'docker');
+        if (other?.version && other.version.split('+')[0] === found.dockerd.version.split('+')[0]) found.docker = other;
+      }
+    }
+  }
+  return found;
+}
+
+function socketAnswers(path: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = connect(path);
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.once('error', () => resolve(false));
+  });
+}
+
+function dockerPing(socketPath: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = request({ socketPath, path: '/_ping', method: 'GET', timeout: 1000 }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('error', () => resolve(false));
+    req.on('timeout', () => req.destroy());
+    req.end();
+  });
+}
+
+function alive(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) [ZX]/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+function readLogTail(path: string): string {
+  try {
+    return tail(readFileSync(path, 'utf8'), 4);
+  } catch {
+    return '';
+  }
+}
+
+export class PrivateDaemons {
+  containerd: DaemonProcess | null = null;
+  dockerd: DaemonProcess | null = null;
+
+  private constructor(
+    readonly layout: DaemonLayout,
+    readonly bin: Binaries,
+    private readonly reaper: Reaper | null,
+  ) {}
+
+  /** Prepares the directories and config files; nothing runs yet. */
+  static prepare(dir: string, sessionId: string, bin: Binaries, reaper: Reaper | null): PrivateDaemons {
+    const layout = daemonLayout(dir, sessionId);
+    for (const d of [layout.containerdRoot, layout.containerdState, layout.dockerDataRoot, layout.dockerExecRoot]) {
+      mkdirSync(d, { recursive: true, mode: 0o700 });
+    }
+    writeFileSync(layout.containerdConfig, containerdConfig(layout));
+    writeFileSync(layout.dockerConfig, dockerdConfig(layout, bin.dockerd.version));
+    // containerd 1.6 makes /run/containerd/s for its shims' sockets whatever its state dir is
+    if (!existsSync('/run/containerd')) writeFileSync(`${dir}/made-run-containerd`, '');
+    reaper?.watch(dir, layout.cgroupParent);
+    return new PrivateDaemons(layout, bin, reaper);
+  }
+
+  private spawnDaemon(path: string, args: string[], log: string): number {
+    const fd = openSync(log, 'a');
+    try {
+      // setpriv(1) --pdeathsig: the daemon gets SIGTERM if the helper dies (prctl(2) PR_SET_PDEATHSIG);
+      // the reaper then removes what is left.
+      const setpriv = whichProgram('setpriv');
+      const argv = setpriv ? [setpriv, '--pdeathsig', 'TERM', '--', path, ...args] : [path, ...args];
+      const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', fd, fd], cwd: this.layout.dir });
+      child.on('error', () => {});
+      child.unref();
+      if (child.pid === undefined) throw new LabError(`could not start ${path}`);
+      return child.pid;
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  private async waitReady(name: string, pid: number, ready: () => Promise<boolean>, log: string, started: number): Promise<number> {
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline) {
+      if (await ready()) return performance.now() - started;
+      if (!alive(pid)) {
+        throw new LabError(`${name} exited at start: ${readLogTail(log) || 'it printed nothing'}`, `its whole log is ${log}`);
+      }
+      await new Promise((r) => setTimeout(r, 15));
+    }
+    throw new LabError(`${name} did not answer on its socket within 20 s`, `its log: ${log}`);
+  }
+
+  async startContainerd(): Promise<DaemonProcess> {
+    if (this.containerd && alive(this.containerd.pid)) return this.containerd;
+    const l = this.layout;
+    const started = performance.now();
+    const pid = this.spawnDaemon(this.bin.containerd.path!, containerdArgs(l), l.containerdLog);
+    writeFileSync(l.containerdPidFile, `${pid}\n`);
+    const readyMs = await this.waitReady('containerd', pid, () => socketAnswers(l.containerdSocket), l.containerdLog, started);
+    this.containerd = { pid, version: this.bin.containerd.version, readyMs };
+    return this.containerd;
+  }
+
+  /** SIGTERM to containerd alone: its shims, and so the containers, live on. */
+  async stopContainerd(): Promise<number> {
+    const c = this.containerd;
+    if (!c) return 0;
+    process.kill(c.pid, 'SIGTERM');
+    const started = performance.now();
+    while (alive(c.pid) && performance.now() - started < 5000) await new Promise((r) => setTimeout(r, 10));
+    if (alive(c.pid)) process.kill(c.pid, 'SIGKILL');
+    this.containerd = null;
+    return performance.now() - started;
+  }
+
+  async startDockerd(): Promise<DaemonProcess> {
+    if (this.dockerd && alive(this.dockerd.pid)) return this.dockerd;
+    if (!this.containerd) throw new LabError('dockerd needs containerd: start containerd first');
+    const l = this.layout;
+    const started = performance.now();
+    const pid = this.spawnDaemon(this.bin.dockerd.path!, dockerdArgs(l), l.dockerLog);
+    const readyMs = await this.waitReady('dockerd', pid, () => dockerPing(l.dockerSocket), l.dockerLog, started);
+    this.dockerd = { pid, version: this.bin.dockerd.version, readyMs };
+    return this.dockerd;
+  }
+
+  /** The docker CLI against the private dockerd (or another socket, e.g. the API proxy). */
+  dockerArgv(args: string[], socket = this.layout.dockerSocket): string[] {
+    return [this.bin.docker.path!, '-H', `unix://${socket}`, ...args];
+  }
+
+  docker(args: string[], opts: RunOptions & { socket?: string } = {}): Promise<ProgramRun> {
+    // no ~/.docker config or context of the user's is read: DOCKER_CONFIG points into the lab dir
+    const env = { ...process.env, DOCKER_CONFIG: `${this.layout.dir}/docker-cli`, DOCKER_HOST: undefined, DOCKER_CONTEXT: undefined };
+    return runProgram(this.dockerArgv(args, opts.socket), { env, ...opts });
+  }
+
+  ctrArgv(namespace: string, args: string[]): string[] {
+    return [this.bin.ctr.path!, '--address', this.layout.containerdSocket, '--namespace', namespace, ...args];
+  }
+
+  ctr(namespace: string, args: string[], opts: RunOptions = {}): Promise<ProgramRun> {
+    return runProgram(this.ctrArgv(namespace, args), opts);
+  }
+
+  /** Everything goes: containers, shims, daemons, mounts, cgroups, files. */
+  async stop(): Promise<CleanupReport> {
+    const report = await cleanupDaemons(this.layout.dir, this.layout.cgroupParent);
+    this.containerd = null;
+    this.dockerd = null;
+    this.reaper?.release(this.layout.dir);
+    return report;
+  }
+}

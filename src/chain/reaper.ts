@@ -1,0 +1,31 @@
+// The crash guard: a process of its own that cleans up the private daemons when the helper dies without doing so.
+import { createInterface } from 'node:readline';
+import { cleanupDaemons } from './daemonCleanup.js';
+
+/*
+ * The helper starts this detached (a session of its own, so a signal to the app's process group
+ * does not reach it) with a pipe on stdin, and writes `watch <cgroup-parent> <dir>` when it starts
+ * daemons and `release <dir>` when it has stopped them itself. When stdin ends and directories are
+ * still watched, the helper is gone (crash, SIGKILL): the shims, which outlive containerd by design,
+ * and everything else the daemons made would stay; this ends them.
+ */
+const watched = new Map<string, string>();
+
+const lines = createInterface({ input: process.stdin });
+lines.on('line', (line) => {
+  const [verb, a, ...rest] = line.split(' ');
+  if (verb === 'watch' && a && rest.length > 0) watched.set(rest.join(' '), a);
+  if (verb === 'release' && a) watched.delete([a, ...rest].join(' '));
+});
+lines.on('close', () => {
+  void (async () => {
+    for (const [dir, cgroupParent] of watched) {
+      try {
+        await cleanupDaemons(dir, cgroupParent, [process.pid]);
+      } catch {
+        // the next start's sweep tries again
+      }
+    }
+    process.exit(0);
+  })();
+});

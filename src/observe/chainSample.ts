@@ -1,0 +1,122 @@
+// The chain's processes seen from the host: the lab's daemons, shims, runc and containers, with the part each plays.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ProcessInfo } from '../types.js';
+import { readProcess, ProcessGoneError } from './sample.js';
+
+export interface LabProcess {
+  pid: number;
+  ppid: number;
+  comm: string;
+  cmdline: string;
+}
+
+export function readLabProcess(root: string, pid: number): LabProcess | null {
+  try {
+    const stat = readFileSync(join(root, 'proc', String(pid), 'stat'), 'utf8');
+    const close = stat.lastIndexOf(')');
+    const comm = stat.slice(stat.indexOf('(') + 1, close);
+    const fields = stat.slice(close + 2).split(' ');
+    if (fields[0] === 'Z' || fields[0] === 'X') return null;
+    const cmdline = readFileSync(join(root, 'proc', String(pid), 'cmdline'), 'utf8').replace(/\0+$/, '').replace(/\0/g, ' ');
+    return { pid, ppid: Number(fields[1]), comm, cmdline };
+  } catch {
+    return null;
+  }
+}
+
+export function allProcesses(root = '/'): LabProcess[] {
+  const out: LabProcess[] = [];
+  for (const name of readdirSync(join(root, 'proc'))) {
+    if (!/^\d+$/.test(name)) continue;
+    const p = readLabProcess(root, Number(name));
+    if (p) out.push(p);
+  }
+  return out;
+}
+
+/**
+ * The daemons' processes: every process whose command line names the lab directory (containerd,
+ * dockerd, the shims with `-address <dir>/containerd.sock`, runc with `--root <dir>/...`, the
+ * docker CLI with `-H unix://<dir>/...`), and every descendant of those (the containers' own
+ * processes, which name nothing of the lab). Never a process outside that set.
+ */
+export function daemonProcesses(dir: string, root = '/', except: number[] = [process.pid]): LabProcess[] {
+  const all = allProcesses(root);
+  const needle = dir.endsWith('/') ? dir : dir + '/';
+  const chosen = new Map<number, LabProcess>();
+  for (const p of all) if (!except.includes(p.pid) && (p.cmdline + ' ').includes(needle)) chosen.set(p.pid, p);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const p of all) {
+      if (!chosen.has(p.pid) && chosen.has(p.ppid) && !except.includes(p.pid)) {
+        chosen.set(p.pid, p);
+        grew = true;
+      }
+    }
+  }
+  return [...chosen.values()];
+}
+
+/** What a process is in the chain, from its name (comm) and where it sits. */
+export function chainRole(p: Pick<ProcessInfo, 'name' | 'nsPids'>): string {
+  const name = p.name;
+  if (name === 'dockerd') return 'dockerd';
+  if (name === 'containerd') return 'containerd';
+  if (name.startsWith('containerd-shim')) return 'shim';
+  if (name === 'runc') return 'runc';
+  if (name.startsWith('runc:[')) return 'runc init';
+  if (name === 'docker') return 'docker CLI';
+  if (name === 'ctr') return 'ctr';
+  if (p.nsPids.length > 1) return p.nsPids[p.nsPids.length - 1] === 1 ? 'PID 1' : 'in container';
+  return 'lab';
+}
+
+/**
+ * The daemons' processes (found by the lab directory in their command lines, and their
+ * descendants) plus processes the lesson follows by PID (a runc container's init, whose parent
+ * is not in the lab), in tree order: each parent before its children.
+ */
+export function chainProcesses(root: string, dir: string, extraPids: number[], except: number[]): ProcessInfo[] {
+  const found = new Map<number, LabProcess>();
+  for (const p of daemonProcesses(dir, root, except)) found.set(p.pid, p);
+  if (extraPids.length > 0) {
+    const all = allProcesses(root);
+    const wanted = new Set(extraPids);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const p of all) {
+        if (!found.has(p.pid) && (wanted.has(p.pid) || wanted.has(p.ppid))) {
+          found.set(p.pid, p);
+          wanted.add(p.pid);
+          grew = true;
+        }
+      }
+    }
+  }
+  const children = new Map<number, number[]>();
+  for (const p of found.values()) {
+    const list = children.get(p.ppid) ?? [];
+    list.push(p.pid);
+    children.set(p.ppid, list);
+  }
+  const ordered: number[] = [];
+  const visit = (pid: number) => {
+    ordered.push(pid);
+    for (const c of (children.get(pid) ?? []).sort((a, b) => a - b)) visit(c);
+  };
+  for (const p of [...found.values()].sort((a, b) => a.pid - b.pid)) if (!found.has(p.ppid)) visit(p.pid);
+  const out: ProcessInfo[] = [];
+  for (const pid of ordered) {
+    try {
+      const info = readProcess(root, pid);
+      out.push({ ...info, role: chainRole(info) });
+    } catch (error) {
+      if (!(error instanceof ProcessGoneError)) throw error;
+    }
+  }
+  return out;
+}
+
