@@ -10,6 +10,8 @@ import { LessonHeader } from './LessonHeader.js';
 import { renderMarkdown } from './markdown.js';
 import { NextAction } from './NextAction.js';
 import { CgroupPanel, cgroupPanelWant } from './panels/CgroupPanel.js';
+import { ChainPanel } from './panels/ChainPanel.js';
+import { chainPanelWant } from './chainLines.js';
 import { ChecksPanel, checksPanelWant } from './panels/ChecksPanel.js';
 import { LayersPanel, layersPanelMin, layersPanelWant } from './panels/LayersPanel.js';
 import { MountPanel, mountPanelWant } from './panels/MountPanel.js';
@@ -145,11 +147,14 @@ export function LessonScreen({ session, columns, rows, keysRef, onMenu, onQuit, 
   const overlays = snapshot?.overlays;
   const cgroupWant = cgroupPanelWant(cgroupFiles);
   const layersWant = layersPanelWant(overlays);
-  const kernelFocus = cgroupWant > 0 || layersWant > 0;
+  const chainWant = chainPanelWant(snapshot?.chain, cols.right);
+  const kernelFocus = cgroupWant > 0 || layersWant > 0 || chainWant > 0;
   // their minimums shrink on a small terminal so they still show (a few lines) rather than drop
   const focusMax = Math.max(3, body - 10);
   const rightNeeds: SectionNeed[] = [
     { key: 'syscalls', min: 3, want: syscallLogWant(log), weight: 2 },
+    // the chain lessons' API log, timeline, bars and daemon views: what those lessons are about
+    { key: 'chain', min: Math.min(focusMax, 6), want: chainWant, weight: 3 },
     // title and the seven files a cgroup lesson talks about (limit, usage, events for memory,
     // cpu and pids); fewer when the layers panel needs room too
     { key: 'cgroup', min: Math.min(focusMax, layersWant > 0 ? 5 : 8), want: cgroupWant, weight: 2 },
@@ -166,13 +171,14 @@ export function LessonScreen({ session, columns, rows, keysRef, onMenu, onQuit, 
     h = { ...allocate(body, leftNeeds), ...allocate(body, rightNeeds) };
   } else {
     const [next, stepError, steps, slide] = leftNeeds;
-    const [syscalls, cgroup, layers, namespaces, checksNeed, processes, mounts, outputNeed] = rightNeeds;
+    const [syscalls, chainNeed, cgroup, layers, namespaces, checksNeed, processes, mounts, outputNeed] = rightNeeds;
     h = allocate(body, [
       next,
       stepError,
       { ...slide, weight: 2 },
       { ...steps, min: Math.min(n, 2) },
       { ...syscalls, min: 2 },
+      chainNeed,
       cgroup,
       layers,
       namespaces,
@@ -210,6 +216,7 @@ export function LessonScreen({ session, columns, rows, keysRef, onMenu, onQuit, 
   const right = (
     <Box flexDirection="column" width={w}>
       <ProcessPanel processes={snapshot?.processes ?? null} width={w} height={h.processes} />
+      <ChainPanel view={snapshot?.chain} width={w} height={h.chain} />
       <NamespacePanel rows={snapshot?.namespaces ?? null} width={w} height={h.namespaces} />
       <CgroupPanel files={cgroupFiles} width={w} height={h.cgroup} />
       <LayersPanel overlays={overlays} width={w} height={h.layers} />

@@ -96,7 +96,7 @@ export function dockerdArgs(l: DaemonLayout): string[] {
     '--ip-masq=false',
     '--userland-proxy=false',
     '--exec-opt', 'native.cgroupdriver=cgroupfs',
-    '--cgroup-parent', l.cgroupParent,
+    '--cgroup-parent', '/' + l.cgroupParent,
   ];
 }
 

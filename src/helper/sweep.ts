@@ -1,5 +1,9 @@
 // Removes what crashed sessions left that the kernel does not reclaim: cgroup dirs and scratch dirs.
 import { cgroupHierarchies, cgroupHasProcesses, listLabCgroups, removeCgroupDir, CGROUP_PREFIX } from './cgroups.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { cleanupDaemons } from '../chain/daemonCleanup.js';
+import { daemonLayout } from '../chain/daemonLayout.js';
 import { listSessionDirs, removeSessionDir, sessionIdOf, sessionIsAlive, stateRoot } from './stateDir.js';
 
 /**
@@ -15,12 +19,15 @@ export async function sweepLeftovers(root = stateRoot()): Promise<string[]> {
     if (sessionIsAlive(dir)) live.add(sessionIdOf(dir));
     else {
       dead.add(sessionIdOf(dir));
+      // a crashed chain lesson's daemons, shims and containers, if the reaper did not get to them
+      if (existsSync(join(dir, 'containerd.toml'))) await cleanupDaemons(dir, daemonLayout(dir, sessionIdOf(dir)).cgroupParent);
       removeSessionDir(dir);
       removed.push(`scratch directory ${dir}`);
     }
   }
   for (const dir of listLabCgroups(cgroupHierarchies())) {
-    const id = dir.slice(dir.lastIndexOf('/') + 1 + CGROUP_PREFIX.length);
+    // container-lab-<session>, or a chain lesson's container-lab-<session>-docker / -runc
+    const id = dir.slice(dir.lastIndexOf('/') + 1 + CGROUP_PREFIX.length).split('-')[0];
     if (live.has(id)) continue;
     if (!dead.has(id) && cgroupHasProcesses(dir)) continue;
     if (await removeCgroupDir(dir)) removed.push(`cgroup ${dir}`);

@@ -4,6 +4,7 @@ import type { Lesson, NsRow, Snapshot, StepRun } from '../types.js';
 import { LiveSession } from './liveSession.js';
 import { formatSyscall } from '../app/formatSyscall.js';
 import { describeAction } from '../app/derive.js';
+import { chainPanelLines } from '../app/chainLines.js';
 
 export interface TranscriptStyle {
   ok(text: string): string;
@@ -31,6 +32,12 @@ function describeState(s: Snapshot): string[] {
   for (const o of s.overlays ?? []) {
     lines.push(`overlay     ${o.merged}: lower ${o.lower.length} layer(s), upper ${o.upper}`);
     for (const e of o.upperEntries.slice(0, 12)) lines.push(`upper       ${e.kind.padEnd(8)} ${e.path}`);
+  }
+  // the chain lessons' API log, timeline, bars and daemon views, as the panel draws them
+  let title = '';
+  for (const l of chainPanelLines(s.chain, 110, 400)) {
+    if ('title' in l) title = l.title;
+    else lines.push(`${title}: ${l.segs.map((g) => g.text).join('').trim()}`);
   }
   return lines;
 }

@@ -10,6 +10,7 @@ import type { Lesson, StepSpec } from '../../src/types.js';
 import { describeAsRoot } from '../support/requireRoot.js';
 import { verifyLayersStep } from '../support/layersView.js';
 import { verifyDockerRunStep, dockerRunLeftovers } from '../support/dockerRunView.js';
+import { verifyChainStep, chainLeftovers } from '../support/chainView.js';
 import { inNamespaces, isAlive, labMountsOnHost, mountinfo, nsLink, statusField, until, labCgroupDirs } from '../support/kernelView.js';
 import { cgroupDir, cgroupHas, cgroupKey, cgroupProcs, cgroupRead } from '../support/cgroupView.js';
 import { devIno, rootOf } from '../support/rootView.js';
@@ -194,6 +195,12 @@ function verifyStep(step: StepSpec, pids: LabPids, hostName: string, before: Map
     case 'run-image-cmd':
       verifyDockerRunStep(step.action.name, p, b, pids.sessionDir);
       break;
+    case 'start-daemons':
+    case 'load-image':
+    case 'docker':
+    case 'ctr':
+      verifyChainStep(step.action.name, p, pids.sessionDir);
+      break;
     case 'run-in-root':
     case 'run':
       break; // its own output is checked by the lesson's checks; the kernel state is unchanged
@@ -255,7 +262,9 @@ function lessonSuite(lesson: Lesson): void {
         seen.push(pids);
         verifyStep(step, pids, hostName, before);
         await session.refresh();
-        expect(session.getState().snapshot?.processes.some((p) => p.hostPid === pids.builder)).toBe(true);
+        // the chain lessons' process panel shows the daemons' tree instead of the builder
+        const snap = session.getState().snapshot;
+        if (!snap?.chain) expect(snap?.processes.some((p) => p.hostPid === pids.builder)).toBe(true);
       });
     });
 
@@ -266,6 +275,7 @@ function lessonSuite(lesson: Lesson): void {
       expect(await until(() => pids.every((p) => !isAlive(p)), 2000), `still alive: ${pids.filter(isAlive)}`).toBe(true);
       expect(labMountsOnHost()).toEqual([]);
       expect(labCgroupDirs()).toEqual([]);
+      expect(await until(() => chainLeftovers(last.sessionDir).length === 0, 5000), `left: ${chainLeftovers(last.sessionDir)}`).toBe(true);
       if (lesson.id === 'docker-run') expect(await until(() => dockerRunLeftovers().length === 0, 2000), `left: ${dockerRunLeftovers()}`).toBe(true);
       expect(existsSync(last.sessionDir)).toBe(false);
     });

@@ -34,14 +34,14 @@ export function labMountsOnHost(): string[] {
   return mountinfo('self').filter((l) => /container-lab|\/cl-/.test(l));
 }
 
-/** Processes whose command line names the lab (helper, builder, init, shells). */
+/** Processes whose command line names the lab (helper, builder, init, shells, the chain lessons' daemons and shims). */
 export function labProcesses(): number[] {
   const out: number[] = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
     try {
       const cmd = readFileSync(`/proc/${name}/cmdline`, 'utf8');
-      if (/container-lab-(helper|builder|init|sh)/.test(cmd) && isAlive(Number(name))) out.push(Number(name));
+      if ((/container-lab-(helper|builder|init|sh)/.test(cmd) || cmd.includes('/run/container-lab/session-')) && isAlive(Number(name))) out.push(Number(name));
     } catch {
       // gone
     }

@@ -1,0 +1,141 @@
+// The chain panel's lines, worked out from the view: API exchanges, a timeline, a bar chart, daemon blocks.
+import type { ChainView, HttpExchange } from '../types.js';
+import type { Seg } from './panels/SegLine.js';
+
+export type ChainLine = { title: string; note?: string } | { segs: Seg[] };
+
+interface Section {
+  title: string;
+  note?: string;
+  /** body lines, most important first when `keep` is "first", newest last when "last" */
+  body: Seg[][];
+  keep: 'first' | 'last';
+  /** lines of the body that may go first when room is short (an exchange's body summaries) */
+  optional?: boolean[];
+}
+
+function statusColor(status: number | null): string | undefined {
+  if (status === null) return 'yellow';
+  if (status === 101) return 'cyan';
+  if (status >= 200 && status < 300) return 'green';
+  if (status >= 400) return 'red';
+  return undefined;
+}
+
+function shortTarget(path: string, room: number): string {
+  if ([...path].length <= room) return path;
+  return [...path].slice(0, Math.max(8, room - 1)).join('') + '…';
+}
+
+function httpSection(http: HttpExchange[], width: number): Section {
+  const body: Seg[][] = [];
+  const optional: boolean[] = [];
+  for (const e of http) {
+    const status = e.status === null ? '…' : `${e.status}${e.statusText ? ' ' + e.statusText : ''}`;
+    const ms = e.ms !== undefined ? ` ${Math.round(e.ms)} ms` : '';
+    const room = width - 4 - e.method.length - 4 - status.length - ms.length;
+    body.push([
+      { text: `${String(e.seq).padStart(2)} `, dim: true },
+      { text: e.method + ' ', bold: true },
+      { text: shortTarget(e.path, Math.max(10, room)) + ' ' },
+      { text: '→ ' + status, color: statusColor(e.status), bold: true },
+      { text: ms, dim: true },
+    ]);
+    optional.push(false);
+    const detail = [e.request ? `→ ${e.request}` : '', e.response ? `← ${e.response}` : ''].filter(Boolean).join('  ');
+    if (detail) {
+      body.push([{ text: '   ' + detail, dim: true }]);
+      optional.push(true);
+    }
+  }
+  return { title: 'Docker API', note: `${http.length} requests on the socket, as the proxy saw them`, body, keep: 'last', optional };
+}
+
+function bar(ms: number, max: number, room: number): string {
+  const cells = max > 0 ? Math.max(ms > 0 ? 1 : 0, Math.round((ms / max) * room)) : 0;
+  return '█'.repeat(cells);
+}
+
+/** All sections the view has, in the order they are drawn. */
+function sections(view: ChainView, width: number): Section[] {
+  const out: Section[] = [];
+  if (view.http && view.http.length > 0) out.push(httpSection(view.http, width));
+  if (view.timeline && view.timeline.entries.length > 0) {
+    const labelW = Math.min(24, Math.max(...view.timeline.entries.map((e) => [...e.label].length)));
+    out.push({
+      title: view.timeline.title,
+      note: 'ms after the keypress',
+      keep: 'first',
+      body: view.timeline.entries.map((e) => [
+        { text: `+${Math.round(e.at)}`.padStart(6) + ' ms  ', color: 'yellow' },
+        { text: e.label.padEnd(labelW) + ' ', bold: true },
+        { text: e.pid !== undefined ? `pid ${e.pid}` : '', dim: true },
+        { text: e.goneAt !== undefined ? `  gone at +${Math.round(e.goneAt)} ms` : '', color: 'red' },
+      ]),
+    });
+  }
+  if (view.hops && view.hops.bars.length > 0) {
+    const labelW = Math.min(26, Math.max(...view.hops.bars.map((b) => [...b.label].length)));
+    const max = Math.max(...view.hops.bars.map((b) => b.ms));
+    const total = view.hops.bars.reduce((n, b) => n + b.ms, 0);
+    const room = Math.max(4, width - labelW - 12);
+    out.push({
+      title: view.hops.title,
+      note: `${Math.round(total)} ms in all`,
+      keep: 'first',
+      body: view.hops.bars.map((b) => [
+        { text: b.label.padEnd(labelW) + ' ' },
+        { text: bar(b.ms, max, room), color: 'magenta' },
+        { text: ` ${b.ms < 10 ? b.ms.toFixed(1) : Math.round(b.ms)} ms`, bold: true },
+      ]),
+    });
+  }
+  for (const b of view.blocks ?? []) {
+    out.push({ title: b.title, keep: 'first', body: b.lines.map((l) => [{ text: l.replace(/\t/g, '  ') }]) });
+  }
+  return out;
+}
+
+export function chainPanelWant(view: ChainView | undefined, width: number): number {
+  if (!view) return 0;
+  return sections(view, width).reduce((n, s) => n + 1 + s.body.length, 0);
+}
+
+/**
+ * Fits the sections into `height` lines: every section keeps its title and at least one line
+ * when it can; short of room, an exchange's body summaries go first, then the oldest exchanges
+ * (the API log keeps its newest lines) or the last lines of a block.
+ */
+export function chainPanelLines(view: ChainView | undefined, width: number, height: number): ChainLine[] {
+  if (!view || height <= 0) return [];
+  let list = sections(view, width);
+  while (list.length > 0 && list.length * 2 > height) list = list.slice(0, -1);
+  if (list.length === 0) return [];
+  const bodies = list.map((s) => s.body.map((segs, i) => ({ segs, optional: s.optional?.[i] ?? false })));
+  const total = () => bodies.reduce((n, b) => n + 1 + b.length, 0);
+  // first drop optional detail lines, oldest first
+  for (const b of bodies) {
+    while (total() > height) {
+      const i = b.findIndex((l) => l.optional);
+      if (i < 0) break;
+      b.splice(i, 1);
+    }
+  }
+  // then trim the longest body, one line at a time, keeping one line each
+  while (total() > height) {
+    let k = 0;
+    bodies.forEach((b, i) => {
+      if (b.length > bodies[k].length) k = i;
+    });
+    if (bodies[k].length <= 1) break;
+    if (list[k].keep === 'last') bodies[k].shift();
+    else bodies[k].pop();
+  }
+  const out: ChainLine[] = [];
+  list.forEach((s, i) => {
+    const hidden = s.body.length - bodies[i].length;
+    out.push({ title: s.title, note: hidden > 0 ? `${s.note ? s.note + ' · ' : ''}${hidden} lines not shown` : s.note });
+    for (const l of bodies[i]) out.push({ segs: l.segs });
+  });
+  return out.slice(0, height);
+}
