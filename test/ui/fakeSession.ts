@@ -2,6 +2,7 @@
 import type {
   CgroupFile,
   CheckResult,
+  HttpExchange,
   LabBackend,
   Lesson,
   LessonLoadError,
@@ -585,4 +586,58 @@ export function overlaySteps(): FakeStep[] {
 /** A container by hand: a cgroup first, then the overlay steps (both panels have data). */
 export function containerByHandSteps(): FakeStep[] {
   return [cgroupSteps('v2')[0], ...overlaySteps()];
+}
+
+/** The chain lessons' view after a `docker run` through the proxy, and a traced start. */
+export const CHAIN_HTTP: HttpExchange[] = [
+  { seq: 1, t: T0, method: 'HEAD', path: '/_ping', status: 200, statusText: 'OK', ms: 0.8 },
+  { seq: 2, t: T0 + 3, method: 'POST', path: '/v1.41/containers/create', status: 201, statusText: 'Created', request: '{"Image":"container-lab/lab","HostConfig":{"NetworkMode":"none"}}', response: '{"Id":"f5f875435569…"}', ms: 41.2 },
+  { seq: 3, t: T0 + 45, method: 'POST', path: '/v1.41/containers/f5f875435569/attach?stderr=1&stdout=1&stream=1', status: 101, statusText: 'UPGRADED', upgraded: true, ms: 1.1 },
+  { seq: 4, t: T0 + 47, method: 'POST', path: '/v1.41/containers/f5f875435569/wait?condition=next-exit', status: 200, statusText: 'OK', response: '{"StatusCode":0}', ms: 390 },
+  { seq: 5, t: T0 + 48, method: 'POST', path: '/v1.41/containers/f5f875435569/start', status: 204, statusText: 'No Content', ms: 320.5 },
+];
+
+export function chainSteps(): FakeStep[] {
+  const chainProcesses: ProcessInfo[] = [
+    { hostPid: 5101, nsPids: [5101], ppid: 1, name: 'containerd', cmdline: 'containerd --config /run/container-lab/session-1a2b/containerd.toml', uid: 0, uidInside: 0, role: 'containerd' },
+    { hostPid: 5120, nsPids: [5120], ppid: 1, name: 'dockerd', cmdline: 'dockerd --containerd /run/container-lab/session-1a2b/containerd.sock', uid: 0, uidInside: 0, role: 'dockerd' },
+    { hostPid: 5300, nsPids: [5300], ppid: 1, name: 'containerd-shim', cmdline: 'containerd-shim-runc-v2 -namespace moby -id f5f8', uid: 0, uidInside: 0, role: 'shim' },
+    { hostPid: 5321, nsPids: [5321, 1], ppid: 5300, name: 'sleep', cmdline: 'sleep 3600', uid: 0, uidInside: 0, role: 'PID 1' },
+  ];
+  return [
+    {
+      title: 'docker run, through the proxy',
+      slide: '## docker run, through the proxy\n\nEach request of the CLI, in order.',
+      action: { name: 'docker', params: { args: ['run', '--rm', 'container-lab/lab'], via: 'proxy' } },
+      log: [entry('docker', ['"-H"', '"unix:///run/container-lab/session-1a2b/api-proxy.sock"', '"run"'], '0')],
+      checks: [{ name: 'api-saw', ok: true, detail: 'POST /containers/create → 201' }],
+      output: ['Hello from inside a container!'],
+      snapshot: (prev) => ({ ...prev, processes: chainProcesses, chain: { http: CHAIN_HTTP } }),
+    },
+    {
+      title: 'The chain, live',
+      slide: '## The chain, live\n\ndockerd → containerd → shim → runc → your process.',
+      action: { name: 'traced-run', params: {} },
+      log: [],
+      checks: [{ name: 'shim-is-parent', ok: true, detail: 'PPid 5300 containerd-shim' }],
+      snapshot: (prev) => ({
+        ...prev,
+        chain: {
+          http: CHAIN_HTTP,
+          timeline: {
+            title: 'Timeline of docker run -d',
+            entries: [
+              { label: 'docker CLI', at: 0, pid: 5290 },
+              { label: 'containerd-shim-runc-v2', at: 61, pid: 5300 },
+              { label: 'runc create', at: 70, pid: 5310, goneAt: 112 },
+              { label: 'runc:[2:INIT]', at: 88, pid: 5321 },
+              { label: 'sleep (the container)', at: 140, pid: 5321 },
+            ],
+          },
+          hops: { title: 'Where the time goes', bars: [{ label: 'CLI → API', ms: 35 }, { label: 'dockerd create', ms: 41.2 }, { label: 'runc create', ms: 42 }, { label: 'exec of the program', ms: 2.5 }] },
+          blocks: [{ title: "containerd's tasks (moby)", lines: ['TASK    PID     STATUS', 'f5f8…   5321    RUNNING'] }],
+        },
+      }),
+    },
+  ];
 }

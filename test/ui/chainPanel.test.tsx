@@ -1,0 +1,81 @@
+// UI tests for the chain panel: the API log, the timeline, the bar chart and daemon blocks, fitted to 80×24 and 160×45.
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import { App } from '../../src/app/App.js';
+import { chainPanelLines, chainPanelWant } from '../../src/app/chainLines.js';
+import { segText } from '../../src/app/panels/SegLine.js';
+import { visibleLength } from '../../src/app/textWrap.js';
+import type { ChainView } from '../../src/types.js';
+import { CHAIN_HTTP, chainSteps, createFakeBackend, makeLesson } from './fakeSession.js';
+import { frame, KEY, lines, press, renderAt } from './harness.js';
+
+afterEach(() => cleanup());
+
+const text = (view: ChainView, width: number, height: number): string[] =>
+  chainPanelLines(view, width, height).map((l) => ('title' in l ? `# ${l.title}${l.note ? ' · ' + l.note : ''}` : segText(l.segs)));
+
+describe('chain panel lines', () => {
+  it('lists every exchange in order with method, path, status and the trimmed bodies', () => {
+    const out = text({ http: CHAIN_HTTP }, 100, 40);
+    expect(out[0]).toMatch(/^# Docker API · 5 requests/);
+    const requests = out.filter((l) => /^\s*\d+ /.test(l));
+    expect(requests.map((l) => l.trim().split(/\s+/).slice(1, 3).join(' '))).toEqual([
+      'HEAD /_ping',
+      'POST /v1.41/containers/create',
+      expect.stringMatching(/^POST \/v1\.41\/containers\/f5f875435569\/attach/),
+      expect.stringMatching(/^POST \/v1\.41\/containers\/f5f875435569\/wait/),
+      'POST /v1.41/containers/f5f875435569/start',
+    ]);
+    expect(out.join('\n')).toContain('→ 201 Created');
+    expect(out.join('\n')).toContain('→ 101 UPGRADED');
+    expect(out.join('\n')).toContain('← {"Id":"f5f875435569…"}');
+  });
+
+  it('short of room, drops the body lines, then the oldest requests, and says how many are hidden', () => {
+    const out = text({ http: CHAIN_HTTP }, 80, 4);
+    expect(out).toHaveLength(4);
+    expect(out[0]).toMatch(/lines not shown/);
+    expect(out[out.length - 1]).toContain('/start');
+    expect(out.join('\n')).not.toContain('←');
+  });
+
+  it('draws the hops as bars scaled to the longest, and the timeline in ms after the keypress', () => {
+    const view = chainSteps()[1].snapshot!(({} as never)).chain!;
+    const out = text(view, 80, 60);
+    const bars = out.filter((l) => l.includes('█'));
+    expect(bars).toHaveLength(4);
+    const cells = bars.map((l) => (l.match(/█/g) ?? []).length);
+    expect(Math.max(...cells)).toBe(cells[2]); // runc create, 42 ms, is the longest
+    expect(cells[3]).toBeGreaterThanOrEqual(1); // even 2.5 ms shows
+    expect(out.find((l) => l.includes('runc create') && l.includes('+70 ms'))).toContain('gone at +112 ms');
+    // bars are sized to the width (other long lines are cut at the edge by the panel)
+    for (const l of bars) expect(visibleLength(l)).toBeLessThanOrEqual(80);
+    expect(chainPanelWant(view, 80)).toBe(out.length);
+  });
+});
+
+describe('chain panel on the lesson screen', () => {
+  for (const [columns, rows] of [
+    [80, 24],
+    [160, 45],
+  ] as const) {
+    it(`shows the API log and then the chain at ${columns}×${rows}, within the screen`, async () => {
+      const backend = createFakeBackend({ lessons: [makeLesson('chain', 9, 'From dockerd to runc', chainSteps())], scripts: { chain: chainSteps() } });
+      const r = await renderAt(<App backend={backend} onExit={() => {}} />, columns, rows);
+      await press(r, KEY.enter, 50);
+      await press(r, KEY.right, 50);
+      expect(frame(r)).toContain('Docker API');
+      expect(frame(r)).toContain('containers/create');
+      await press(r, KEY.right, 50);
+      const f = frame(r);
+      if (rows >= 45) {
+        expect(f).toContain('Where the time goes');
+        expect(f).toContain('█');
+      }
+      expect(f).toContain('shim');
+      const all = lines(r);
+      for (const line of all) expect(visibleLength(line), line).toBeLessThanOrEqual(columns);
+      expect(all.length).toBeLessThanOrEqual(rows);
+    });
+  }
+});
