@@ -12,6 +12,7 @@ export const ctr: Action<{ args: string[]; namespace: string; id?: string }> = a
   const full = args[0] === 'run' && id ? labCtrRunArgs(args, { sessionId: ctx.session.id, dir: ctx.session.dir, cgroupParent: d.layout.cgroupParent, id }) : args;
   const run = checked(await d.ctr(namespace, full, { timeoutMs: 60_000 }), `ctr ${args.slice(0, 2).join(' ')}`);
   const out = outputLines(run.stdout).map((l) => l.replace(/\s{2,}/g, '  '));
+  ctx.lastOutput = outputLines(run.stdout);
   if (args[0] === 'run' && id && args.includes('-d')) {
     const task = await d.ctr(namespace, ['task', 'ls']);
     const line = task.stdout.split('\n').find((l) => l.startsWith(id + ' '));

@@ -19,10 +19,13 @@ export const docker: Action<{ args: string[]; via: 'socket' | 'proxy'; status: n
   const d = requireDaemons(ctx, { docker: true });
   const c = chain(ctx);
   if (via === 'proxy' && !c.proxy) throw new LabError('the API proxy is not running', 'run the step that starts it first');
+  // the API panel shows this command's requests
+  if (via === 'proxy') c.view.http = [];
   const full = labDockerArgs(args, ctx.session.id);
   const run = await d.docker(full, { socket: via === 'proxy' ? c.proxy!.path : undefined, timeoutMs: 60_000 });
   checked(run, `docker ${args[0]}`, status);
   const out = [...outputLines(run.stdout), ...outputLines(run.stderr).map((l) => `stderr: ${l}`)];
+  ctx.lastOutput = outputLines(run.stdout);
   // A detached run leaves a container: the panels follow its first process, the close removes it.
   const detached = args[0] === 'run' && args.some((a) => a === '-d' || a === '--detach' || /^-[a-z]*d[a-z]*$/.test(a));
   if (detached) {

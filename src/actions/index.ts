@@ -43,6 +43,7 @@ import { startDaemons } from './startDaemons.js';
 import { loadImage } from './loadImage.js';
 import { docker } from './docker.js';
 import { ctr } from './ctr.js';
+import { apiProxy } from './apiProxy.js';
 
 export const actions: Record<ActionName, Action> = {
   unshare,
@@ -87,4 +88,5 @@ export const actions: Record<ActionName, Action> = {
   'load-image': loadImage,
   docker,
   ctr,
+  'api-proxy': apiProxy,
 };

@@ -22,6 +22,11 @@ function statusColor(status: number | null): string | undefined {
   return undefined;
 }
 
+/** Container ids in paths as docker shows them: 12 hex digits. */
+export function shortIds(path: string): string {
+  return path.replace(/[0-9a-f]{64}/g, (id) => id.slice(0, 12));
+}
+
 function shortTarget(path: string, room: number): string {
   if ([...path].length <= room) return path;
   return [...path].slice(0, Math.max(8, room - 1)).join('') + '…';
@@ -37,7 +42,7 @@ function httpSection(http: HttpExchange[], width: number): Section {
     body.push([
       { text: `${String(e.seq).padStart(2)} `, dim: true },
       { text: e.method + ' ', bold: true },
-      { text: shortTarget(e.path, Math.max(10, room)) + ' ' },
+      { text: shortTarget(shortIds(e.path), Math.max(10, room)) + ' ' },
       { text: '→ ' + status, color: statusColor(e.status), bold: true },
       { text: ms, dim: true },
     ]);

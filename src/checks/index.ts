@@ -12,6 +12,7 @@ import { layersUnpacked, overlayMounted, inUpperOnly, copiedUp, whiteout, opaque
 import { initRootIsOverlay, initNsDiffer, initMountsOnlyContainer, initRuns, initHostname } from './containerChecks.js';
 import { containerNamed, volumeMounted, volumeShows, vethInLabOnly, addressesInLabOnly, httpAnswers } from './dockerRunChecks.js';
 import { daemonsRunning, imageLoaded } from './chainChecks.js';
+import { apiSaw, proxyListening } from './apiChecks.js';
 import { rootfsUnpacked, rootfsMountPoint, rootIsRootfs, rootIsHost, oldRootGone, procEmptyInRoot, procInRootListsOnlyContainer } from './rootChecks.js';
 
 export const checks: Record<CheckKind, Check> = {
@@ -69,6 +70,8 @@ export const checks: Record<CheckKind, Check> = {
   'init-hostname': initHostname,
   'daemons-running': daemonsRunning,
   'image-loaded': imageLoaded,
+  'proxy-listening': proxyListening,
+  'api-saw': apiSaw,
 };
 
 /** "ns-differs uts" — how a check is named on screen. */

@@ -110,6 +110,8 @@ export const ACTIONS = {
     /** the exit status the step expects (docker wait prints the container's) */
     status: z.number().int().min(0).max(255).default(0),
   }),
+  /** REST lesson: a logging proxy on <session>/api-proxy.sock in front of the lab's docker.sock */
+  'api-proxy': z.strictObject({}),
   /** chain lessons: containerd's ctr against the lab's containerd; `id` names what `ctr run` makes */
   ctr: z.strictObject({
     args: z.array(z.string().min(1)).min(1),
@@ -174,6 +176,10 @@ export const CHECKS = {
   'http-answers': z.strictObject({ from: z.enum(['host', 'lab']), contains: z.string().min(1) }),
   /** the lab's daemons run (read from /proc), each with its own socket, and dockerd made no docker0 */
   'daemons-running': z.strictObject({ docker: z.boolean().default(true) }),
+  /** the API proxy's socket listens (/proc/net/unix) */
+  'proxy-listening': z.strictObject({}),
+  /** the proxy's log holds these requests in this order: "POST /containers/*\/start 204" */
+  'api-saw': z.strictObject({ requests: z.array(z.string().regex(/^[A-Z]+ \/\S*( \d{3})?$/)).min(1) }),
   /** the daemon lists the lab image (asked with the docker CLI or ctr by the check itself) */
   'image-loaded': z.strictObject({ in: z.enum(['docker', 'containerd']), namespace: z.string().default('default') }),
 } as const;

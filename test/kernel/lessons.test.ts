@@ -199,6 +199,7 @@ function verifyStep(step: StepSpec, pids: LabPids, hostName: string, before: Map
     case 'load-image':
     case 'docker':
     case 'ctr':
+    case 'api-proxy':
       verifyChainStep(step.action.name, p, pids.sessionDir);
       break;
     case 'run-in-root':

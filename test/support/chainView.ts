@@ -108,6 +108,12 @@ export function verifyChainStep(action: string, p: Record<string, any>, sessionD
       }
       break;
     }
+    case 'api-proxy': {
+      // the test's own request through the proxy's socket reaches dockerd and comes back
+      const r = spawnSync('curl', ['-s', '--max-time', '5', '--unix-socket', `${sessionDir}/api-proxy.sock`, 'http://docker/_ping'], { encoding: 'utf8' });
+      expect(r.stdout).toBe('OK');
+      break;
+    }
     default:
       throw new Error(`no chain verification for ${action}`);
   }

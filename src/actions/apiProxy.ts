@@ -1,0 +1,43 @@
+// REST lesson: a logging proxy on a socket of the lab's, in front of dockerd's: every request of the docker CLI shows.
+import { join } from 'node:path';
+import type { Action } from './context.js';
+import { outcome } from './builderCall.js';
+import { chain } from './chainState.js';
+import { requireDaemons } from './chainUtil.js';
+import { startApiProxy } from '../chain/apiProxy.js';
+import { syscallLog, quote } from '../../native/syscallLog.js';
+import type { HttpExchange } from '../types.js';
+
+/** The panel keeps this many exchanges; the log file keeps them all. */
+const KEEP = 60;
+
+function upsert(list: HttpExchange[], e: HttpExchange): void {
+  const i = list.findIndex((x) => x.seq === e.seq);
+  if (i >= 0) list[i] = e;
+  else list.push(e);
+  list.sort((a, b) => a.seq - b.seq);
+  if (list.length > KEEP) list.splice(0, list.length - KEEP);
+}
+
+export const apiProxy: Action<Record<string, never>> = async (ctx) => {
+  const d = requireDaemons(ctx, { docker: true });
+  const c = chain(ctx);
+  if (c.proxy) return outcome([], [`the proxy already listens on ${c.proxy.path}`]);
+  const path = join(ctx.session.dir, 'api-proxy.sock');
+  const logFile = join(ctx.session.dir, 'api-log.jsonl');
+  const started = performance.now();
+  const proxy = await startApiProxy({
+    listen: path,
+    upstream: d.layout.dockerSocket,
+    logFile,
+    onExchange: (e) => upsert((c.view.http ??= []), { ...e }),
+  });
+  syscallLog.record('listen', [`{sa_family=AF_UNIX, sun_path=${quote(path)}}`], 0, undefined, performance.now() - started);
+  c.proxy = { path, logFile, close: () => proxy.close() };
+  c.view.http = [];
+  return outcome(syscallLog.drain(), [
+    `proxy: ${path}`,
+    `  → dockerd: ${d.layout.dockerSocket}`,
+    `every exchange is also written to ${logFile}`,
+  ]);
+};

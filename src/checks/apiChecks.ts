@@ -1,0 +1,54 @@
+// Checks for the REST lesson: the proxy's socket exists and listens (/proc/net/unix), the requests it logged.
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Check } from './types.js';
+import { pass, fail } from './types.js';
+import type { HttpExchange } from '../types.js';
+
+/** "POST /containers/*\/attach 101": method, path pattern without the /v1.xx prefix or query, optional status. */
+export function matchesRequest(e: Pick<HttpExchange, 'method' | 'path' | 'status'>, pattern: string): boolean {
+  const [method, pathPattern, status] = pattern.trim().split(/\s+/);
+  if (e.method !== method) return false;
+  if (status !== undefined && String(e.status) !== status) return false;
+  const path = e.path.split('?')[0].replace(/^\/v\d+\.\d+(?=\/)/, '');
+  const re = new RegExp('^' + pathPattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+') + '$');
+  return re.test(path);
+}
+
+/** The exchanges of the proxy's log file (a later line for the same request supersedes the first). */
+export function readApiLog(file: string): HttpExchange[] {
+  const bySeq = new Map<number, HttpExchange>();
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const e = JSON.parse(line) as HttpExchange;
+    bySeq.set(e.seq, e);
+  }
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+}
+
+export const proxyListening: Check = (ctx) => {
+  const path = join(ctx.session.dir, 'api-proxy.sock');
+  try {
+    if (!statSync(path).isSocket()) return fail(`${path} is not a socket`);
+  } catch {
+    return fail(`${path} does not exist`);
+  }
+  // proc(5) /proc/net/unix: the last column is the bound path, state 01 = listening (SS_UNCONNECTED + __SO_ACCEPTCON flag 00010000)
+  const listening = readFileSync('/proc/net/unix', 'utf8').split('\n').some((l) => l.endsWith(' ' + path) && / 00010000 /.test(l));
+  return listening ? pass(`${path} listens (/proc/net/unix)`) : fail(`no socket listens on ${path} in /proc/net/unix`);
+};
+
+/** The patterns appear in the proxy's log in this order (other requests may come between). */
+export const apiSaw: Check<{ requests: string[] }> = (ctx, { requests }) => {
+  const log = readApiLog(join(ctx.session.dir, 'api-log.jsonl'));
+  let from = 0;
+  const found: string[] = [];
+  for (const pattern of requests) {
+    const i = log.slice(from).findIndex((e) => matchesRequest(e, pattern));
+    if (i < 0) return fail(`no ${pattern} after ${found.length ? found[found.length - 1] : 'the start'} in the proxy's log (${log.length} requests)`);
+    const e = log[from + i];
+    found.push(`${e.method} ${e.path.split('?')[0].replace(/[0-9a-f]{64}/g, (id) => id.slice(0, 12))} ${e.status}`);
+    from += i + 1;
+  }
+  return pass(found.join(' · '));
+};
