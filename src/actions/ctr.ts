@@ -4,15 +4,17 @@ import { outcome } from './builderCall.js';
 import { chain } from './chainState.js';
 import { checked, outputLines, requireDaemons } from './chainUtil.js';
 import { labCtrRunArgs } from '../chain/cliArgs.js';
+import { setBlock } from './chainBlock.js';
 import { syscallLog } from '../../native/syscallLog.js';
 
-export const ctr: Action<{ args: string[]; namespace: string; id?: string }> = async (ctx, { args, namespace, id }) => {
+export const ctr: Action<{ args: string[]; namespace: string; id?: string; show?: string }> = async (ctx, { args, namespace, id, show }) => {
   const d = requireDaemons(ctx);
   const c = chain(ctx);
   const full = args[0] === 'run' && id ? labCtrRunArgs(args, { sessionId: ctx.session.id, dir: ctx.session.dir, cgroupParent: d.layout.cgroupParent, id }) : args;
   const run = checked(await d.ctr(namespace, full, { timeoutMs: 60_000 }), `ctr ${args.slice(0, 2).join(' ')}`);
   const out = outputLines(run.stdout).map((l) => l.replace(/\s{2,}/g, '  '));
   ctx.lastOutput = outputLines(run.stdout);
+  if (show) setBlock(ctx, show, out.length ? out : ['(empty)']);
   if (args[0] === 'run' && id && args.includes('-d')) {
     const task = await d.ctr(namespace, ['task', 'ls']);
     const line = task.stdout.split('\n').find((l) => l.startsWith(id + ' '));

@@ -4,6 +4,7 @@ import { outcome } from './builderCall.js';
 import { chain } from './chainState.js';
 import { checked, outputLines, requireDaemons } from './chainUtil.js';
 import { labDockerArgs } from '../chain/cliArgs.js';
+import { setBlock } from './chainBlock.js';
 import { syscallLog } from '../../native/syscallLog.js';
 import { LabError } from '../helper/rpc.js';
 import type { PrivateDaemons } from '../chain/daemons.js';
@@ -15,7 +16,7 @@ export async function containerPid(d: PrivateDaemons, id: string): Promise<numbe
   return run.status === 0 && pid > 0 ? pid : null;
 }
 
-export const docker: Action<{ args: string[]; via: 'socket' | 'proxy'; status: number }> = async (ctx, { args, via, status }) => {
+export const docker: Action<{ args: string[]; via: 'socket' | 'proxy'; status: number; show?: string }> = async (ctx, { args, via, status, show }) => {
   const d = requireDaemons(ctx, { docker: true });
   const c = chain(ctx);
   if (via === 'proxy' && !c.proxy) throw new LabError('the API proxy is not running', 'run the step that starts it first');
@@ -26,6 +27,7 @@ export const docker: Action<{ args: string[]; via: 'socket' | 'proxy'; status: n
   checked(run, `docker ${args[0]}`, status);
   const out = [...outputLines(run.stdout), ...outputLines(run.stderr).map((l) => `stderr: ${l}`)];
   ctx.lastOutput = outputLines(run.stdout);
+  if (show) setBlock(ctx, show, ctx.lastOutput.length ? ctx.lastOutput : ['(empty)']);
   // A detached run leaves a container: the panels follow its first process, the close removes it.
   const detached = args[0] === 'run' && args.some((a) => a === '-d' || a === '--detach' || /^-[a-z]*d[a-z]*$/.test(a));
   if (detached) {

@@ -43,7 +43,16 @@ import { startDaemons } from './startDaemons.js';
 import { loadImage } from './loadImage.js';
 import { docker } from './docker.js';
 import { ctr } from './ctr.js';
+import { stopContainerd } from './stopContainerd.js';
+import { startContainerd } from './startContainerd.js';
+import { startDockerd } from './startDockerd.js';
+import { showStdio } from './showStdio.js';
+import { touchInContainer } from './touchInContainer.js';
 import { apiProxy } from './apiProxy.js';
+import { tracedRun } from './tracedRun.js';
+import { showBundle } from './showBundle.js';
+import { runcBundle } from './runcBundle.js';
+import { runc } from './runc.js';
 
 export const actions: Record<ActionName, Action> = {
   unshare,
@@ -88,5 +97,14 @@ export const actions: Record<ActionName, Action> = {
   'load-image': loadImage,
   docker,
   ctr,
+  'stop-containerd': stopContainerd,
+  'start-containerd': startContainerd,
+  'start-dockerd': startDockerd,
+  'show-stdio': showStdio,
+  'touch-in-container': touchInContainer,
   'api-proxy': apiProxy,
+  'traced-run': tracedRun,
+  'show-bundle': showBundle,
+  'runc-bundle': runcBundle,
+  runc,
 };

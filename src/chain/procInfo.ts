@@ -1,7 +1,7 @@
 // Reads a process's parent, name and command line from /proc, tolerating that it may already be gone.
 import { closeSync, openSync, readSync } from 'node:fs';
 
-export const CMDLINE_MAX = 200;
+export const CMDLINE_MAX = 1000;
 
 export interface ProcInfo {
   ppid: number;

@@ -33,7 +33,7 @@ export interface WatchedProcess {
   ppid: number;
   /** The latest name: exec and prctl(PR_SET_NAME) update it. */
   comm: string;
-  /** The latest command line (NUL-separated words joined by spaces, first 200 characters). */
+  /** The latest command line (NUL-separated words joined by spaces, first CMDLINE_MAX (1000) characters: runc's subcommand comes after two long paths). */
   cmdline: string;
   /** When it appeared (fork, or first seen by the poller), ms since the epoch. */
   firstSeen: number;

@@ -12,8 +12,12 @@ import { layersUnpacked, overlayMounted, inUpperOnly, copiedUp, whiteout, opaque
 import { initRootIsOverlay, initNsDiffer, initMountsOnlyContainer, initRuns, initHostname } from './containerChecks.js';
 import { containerNamed, volumeMounted, volumeShows, vethInLabOnly, addressesInLabOnly, httpAnswers } from './dockerRunChecks.js';
 import { daemonsRunning, imageLoaded } from './chainChecks.js';
+import { shimIsParent, noRuncLeft, stdioThroughShim, containerAlive, containerGone, shimGone, containerdStopped, taskListed, exitStatusIs } from './shimChecks.js';
+import { containerdNamespaces, ctrLists, dockerDoesNotList } from './containerdChecks.js';
 import { apiSaw, proxyListening } from './apiChecks.js';
+import { bundleMatches, hopsMeasured, runcCaught } from './traceChecks.js';
 import { rootfsUnpacked, rootfsMountPoint, rootIsRootfs, rootIsHost, oldRootGone, procEmptyInRoot, procInRootListsOnlyContainer } from './rootChecks.js';
+import { runcStateIs, runcGone, runcParent, bundleValid } from './runcChecks.js';
 
 export const checks: Record<CheckKind, Check> = {
   'ns-differs': nsDiffers,
@@ -70,8 +74,27 @@ export const checks: Record<CheckKind, Check> = {
   'init-hostname': initHostname,
   'daemons-running': daemonsRunning,
   'image-loaded': imageLoaded,
+  'shim-is-parent': shimIsParent,
+  'no-runc-left': noRuncLeft,
+  'stdio-through-shim': stdioThroughShim,
+  'container-alive': containerAlive,
+  'container-gone': containerGone,
+  'shim-gone': shimGone,
+  'containerd-stopped': containerdStopped,
+  'task-listed': taskListed,
+  'exit-status-is': exitStatusIs,
+  'containerd-namespaces': containerdNamespaces,
+  'ctr-lists': ctrLists,
+  'docker-does-not-list': dockerDoesNotList,
   'proxy-listening': proxyListening,
   'api-saw': apiSaw,
+  'runc-caught': runcCaught,
+  'bundle-matches': bundleMatches,
+  'hops-measured': hopsMeasured,
+  'runc-state-is': runcStateIs,
+  'runc-gone': runcGone,
+  'runc-parent': runcParent,
+  'bundle-valid': bundleValid,
 };
 
 /** "ns-differs uts" — how a check is named on screen. */

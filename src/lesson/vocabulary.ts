@@ -109,7 +109,17 @@ export const ACTIONS = {
     via: z.enum(['socket', 'proxy']).default('socket'),
     /** the exit status the step expects (docker wait prints the container's) */
     status: z.number().int().min(0).max(255).default(0),
+    /** also show the output in the chain panel, under this title */
+    show: z.string().min(1).max(60).optional(),
   }),
+  /** chain lesson: `docker run` while the proc connector watches: timeline, hop times, containerd's events */
+  'traced-run': z.strictObject({
+    args: z.array(z.string().min(1)).min(1),
+    via: z.enum(['socket', 'proxy']).default('socket'),
+    title: z.string().min(1).default('The chain, as it appeared'),
+  }),
+  /** chain lesson: the OCI bundle containerd wrote for the running container (config.json's key parts) */
+  'show-bundle': z.strictObject({ namespace: z.string().default('moby') }),
   /** REST lesson: a logging proxy on <session>/api-proxy.sock in front of the lab's docker.sock */
   'api-proxy': z.strictObject({}),
   /** chain lessons: containerd's ctr against the lab's containerd; `id` names what `ctr run` makes */
@@ -117,6 +127,26 @@ export const ACTIONS = {
     args: z.array(z.string().min(1)).min(1),
     namespace: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/).default('default'),
     id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,40}$/).optional(),
+    /** also show the output in the chain panel, under this title */
+    show: z.string().min(1).max(60).optional(),
+  }),
+  /** shim lesson: SIGTERM to the lab's containerd alone (its shims and containers live on) */
+  'stop-containerd': z.strictObject({}),
+  /** shim lesson: containerd again; waits until `ctr tasks ls` lists the lesson's container's task again */
+  'start-containerd': z.strictObject({ namespace: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/).default('moby') }),
+  /** containerd lesson: dockerd on the containerd that already runs */
+  'start-dockerd': z.strictObject({}),
+  /** shim lesson: the container's fds 0-2, the shim's ends of those pipes, and the shim's FIFOs to dockerd */
+  'show-stdio': z.strictObject({}),
+  /** shim lesson: create an empty file in the container from the host, via /proc/<pid>/root; wait ≤ 5 s for the container to exit */
+  'touch-in-container': z.strictObject({ path: z.string().regex(/^(\/(?!\.\.?(\/|$))[A-Za-z0-9._-]+)+$/, 'an absolute path inside the container, no .. or .') }),
+  /** runc-alone lesson: the lab image unpacked into <session>/bundle/rootfs, `runc spec`'s config.json edited for the lab */
+  'runc-bundle': z.strictObject({ args: z.array(z.string().min(1)).min(1).default(['/bin/sleep', '3600']) }),
+  /** runc-alone lesson: `runc --root <session>/runc <op> cl-<session>`, then `runc state` in a panel block */
+  runc: z.strictObject({
+    op: z.enum(['create', 'start', 'state', 'kill', 'delete']),
+    /** for kill: TERM, KILL, SIGUSR1… (runc's default is TERM) */
+    signal: z.string().regex(/^(SIG)?[A-Z][A-Z0-9]*$/).optional(),
   }),
 } as const;
 
@@ -176,12 +206,52 @@ export const CHECKS = {
   'http-answers': z.strictObject({ from: z.enum(['host', 'lab']), contains: z.string().min(1) }),
   /** the lab's daemons run (read from /proc), each with its own socket, and dockerd made no docker0 */
   'daemons-running': z.strictObject({ docker: z.boolean().default(true) }),
+  /** the timeline caught a runc process (create or start) that has exited since (read from /proc) */
+  'runc-caught': z.strictObject({}),
+  /** config.json of the running container matches the kernel: its args, its namespaces, its cgroup */
+  'bundle-matches': z.strictObject({ namespace: z.string().default('moby') }),
+  /** every hop of the run was timed, and they add up to the CLI's own time */
+  'hops-measured': z.strictObject({ atLeast: z.number().int().min(1).default(6) }),
   /** the API proxy's socket listens (/proc/net/unix) */
   'proxy-listening': z.strictObject({}),
   /** the proxy's log holds these requests in this order: "POST /containers/*\/start 204" */
   'api-saw': z.strictObject({ requests: z.array(z.string().regex(/^[A-Z]+ \/\S*( \d{3})?$/)).min(1) }),
   /** the daemon lists the lab image (asked with the docker CLI or ctr by the check itself) */
   'image-loaded': z.strictObject({ in: z.enum(['docker', 'containerd']), namespace: z.string().default('default') }),
+  /** the container's first process has a containerd shim of the lab as its parent (PPid, the parent's comm); `id`: a ctr task */
+  'shim-is-parent': z.strictObject({ id: z.string().min(1).optional(), namespace: z.string().default('default') }),
+  /** no runc process of the lab is left once the container runs */
+  'no-runc-left': z.strictObject({}),
+  /** the docker container's fds are pipes whose other ends its parent shim holds */
+  'stdio-through-shim': z.strictObject({ fds: z.array(z.number().int().min(0).max(2)).min(1).default([0, 1, 2]) }),
+  /** the container's first process runs (its PID from docker inspect, or ctr's task list for `id`) */
+  'container-alive': z.strictObject({ id: z.string().min(1).optional(), namespace: z.string().default('default') }),
+  /** the first process of the lesson's docker container is gone from /proc */
+  'container-gone': z.strictObject({}),
+  /** no containerd shim of the lab runs any more (after its container was deleted) */
+  'shim-gone': z.strictObject({}),
+  /** no containerd process of the lab in /proc */
+  'containerd-stopped': z.strictObject({}),
+  /** `ctr tasks ls` (run by the check) lists the task RUNNING; without `id`, the lesson's docker container */
+  'task-listed': z.strictObject({ namespace: z.string().default('moby'), id: z.string().min(1).optional() }),
+  /** docker inspect: State.Status exited with this State.ExitCode */
+  'exit-status-is': z.strictObject({ code: z.number().int().min(0).max(255) }),
+  /** `ctr namespaces ls` lists these */
+  'containerd-namespaces': z.strictObject({ has: z.array(z.string().min(1)).min(1) }),
+  /** `ctr -n <namespace> containers ls` lists this id, or exactly this many */
+  'ctr-lists': z
+    .strictObject({ namespace: z.string().default('default'), id: z.string().min(1).optional(), count: z.number().int().min(0).optional() })
+    .refine((p) => p.id !== undefined || p.count !== undefined, 'give id or count'),
+  /** ctr lists this container, `docker ps -a` does not */
+  'docker-does-not-list': z.strictObject({ id: z.string().min(1), namespace: z.string().default('default') }),
+  /** `runc state` (run by the check) says this status, and /proc agrees: runc:[2:INIT] waiting, the program exec'd, or gone */
+  'runc-state-is': z.strictObject({ status: z.enum(['created', 'running', 'stopped']) }),
+  /** `runc state` says the container does not exist; its state dir and cgroup are gone */
+  'runc-gone': z.strictObject({}),
+  /** the container's init's parent (PPid in /proc) is no runc process: runc has exited */
+  'runc-parent': z.strictObject({}),
+  /** the bundle's config.json parses, its root has /bin/sh, process.args are these */
+  'bundle-valid': z.strictObject({ args: z.array(z.string().min(1)).min(1) }),
 } as const;
 
 export type ActionName = keyof typeof ACTIONS;

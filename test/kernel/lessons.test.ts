@@ -11,6 +11,8 @@ import { describeAsRoot } from '../support/requireRoot.js';
 import { verifyLayersStep } from '../support/layersView.js';
 import { verifyDockerRunStep, dockerRunLeftovers } from '../support/dockerRunView.js';
 import { verifyChainStep, chainLeftovers } from '../support/chainView.js';
+import { verifyRuncStep, runcLeftovers } from '../support/runcView.js';
+import { verifyShimStep } from '../support/shimView.js';
 import { inNamespaces, isAlive, labMountsOnHost, mountinfo, nsLink, statusField, until, labCgroupDirs } from '../support/kernelView.js';
 import { cgroupDir, cgroupHas, cgroupKey, cgroupProcs, cgroupRead } from '../support/cgroupView.js';
 import { devIno, rootOf } from '../support/rootView.js';
@@ -200,7 +202,20 @@ function verifyStep(step: StepSpec, pids: LabPids, hostName: string, before: Map
     case 'docker':
     case 'ctr':
     case 'api-proxy':
+    case 'traced-run':
+    case 'show-bundle':
       verifyChainStep(step.action.name, p, pids.sessionDir);
+      break;
+    case 'stop-containerd':
+    case 'start-containerd':
+    case 'start-dockerd':
+    case 'show-stdio':
+    case 'touch-in-container':
+      verifyShimStep(step.action.name, p, pids.sessionDir);
+      break;
+    case 'runc-bundle':
+    case 'runc':
+      verifyRuncStep(step.action.name, p, pids.sessionDir);
       break;
     case 'run-in-root':
     case 'run':
@@ -278,6 +293,7 @@ function lessonSuite(lesson: Lesson): void {
       expect(labCgroupDirs()).toEqual([]);
       expect(await until(() => chainLeftovers(last.sessionDir).length === 0, 5000), `left: ${chainLeftovers(last.sessionDir)}`).toBe(true);
       if (lesson.id === 'docker-run') expect(await until(() => dockerRunLeftovers().length === 0, 2000), `left: ${dockerRunLeftovers()}`).toBe(true);
+      if (lesson.id === 'runc-alone') expect(runcLeftovers(last.sessionDir), 'runc leftovers').toEqual([]);
       expect(existsSync(last.sessionDir)).toBe(false);
     });
   });

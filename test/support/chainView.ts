@@ -108,6 +108,19 @@ export function verifyChainStep(action: string, p: Record<string, any>, sessionD
       }
       break;
     }
+    case 'traced-run': {
+      // runc came and went: no runc process of the lab remains once docker run has returned
+      expect(sessionProcesses(sessionDir).filter((r) => r.comm === 'runc').map((r) => r.pid)).toEqual([]);
+      if ((p.args as string[]).some((a) => a === '-d' || a === '--detach')) verifyChainStep('docker', p, sessionDir);
+      break;
+    }
+    case 'show-bundle': {
+      const ids = dockerCli(sessionDir, ['ps', '-q', '--no-trunc', '--filter', 'label=container-lab']).stdout.trim().split('\n').filter(Boolean);
+      const config = JSON.parse(readFileSync(`${sessionDir}/containerd/state/io.containerd.runtime.v2.task/moby/${ids[0]}/config.json`, 'utf8'));
+      const pid = Number(dockerCli(sessionDir, ['inspect', '--format', '{{.State.Pid}}', ids[0]]).stdout.trim());
+      expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)).toEqual(config.process.args);
+      break;
+    }
     case 'api-proxy': {
       // the test's own request through the proxy's socket reaches dockerd and comes back
       const r = spawnSync('curl', ['-s', '--max-time', '5', '--unix-socket', `${sessionDir}/api-proxy.sock`, 'http://docker/_ping'], { encoding: 'utf8' });

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ProcPoller } from '../../../src/chain/procPoller.js';
-import { formatCmdline, parseStat, readProcInfo } from '../../../src/chain/procInfo.js';
+import { CMDLINE_MAX, formatCmdline, parseStat, readProcInfo } from '../../../src/chain/procInfo.js';
 
 const roots: string[] = [];
 afterEach(() => {
@@ -35,9 +35,10 @@ describe('parseStat / formatCmdline / readProcInfo', () => {
     expect(parseStat('garbage')).toBeNull();
   });
 
-  it('joins argv with spaces and cuts at 200 characters', () => {
+  it('joins argv with spaces and cuts at CMDLINE_MAX characters (room for runc\'s subcommand after its long paths)', () => {
     expect(formatCmdline(Buffer.from('runc\0--root\0/run/x\0'))).toBe('runc --root /run/x');
-    expect(formatCmdline('x'.repeat(300) + '\0')).toHaveLength(200);
+    expect(formatCmdline('x'.repeat(1300) + '\0')).toHaveLength(CMDLINE_MAX);
+    expect(CMDLINE_MAX).toBeGreaterThanOrEqual(400);
     expect(formatCmdline('')).toBe('');
   });
 

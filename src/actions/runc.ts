@@ -1,0 +1,131 @@
+// runc-alone lesson: one runc subcommand (create, start, state, kill, delete) on the lab's bundle, then runc's state in a block.
+import { existsSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import type { Action, LabContext } from './context.js';
+import { outcome } from './builderCall.js';
+import { chain } from './chainState.js';
+import { checked } from './chainUtil.js';
+import { armCleanup, layoutOf, parentOf, readState, requireRunc, setBlock } from './runcUtil.js';
+import { runcArgv, type RuncLayout } from '../chain/runcLayout.js';
+import { stateLines } from '../chain/runcState.js';
+import { runProgram } from '../chain/runProgram.js';
+import { runToFile } from '../chain/runToFile.js';
+import { LabError } from '../helper/rpc.js';
+import { syscallLog } from '../../native/syscallLog.js';
+
+export type RuncOp = 'create' | 'start' | 'state' | 'kill' | 'delete';
+
+function read(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** R, S, Z… from /proc/<pid>/stat, or null when the PID is gone. */
+function procState(pid: number): string | null {
+  const stat = read(`/proc/${pid}/stat`);
+  return stat ? stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) : null;
+}
+
+const comm = (pid: number): string => read(`/proc/${pid}/comm`)?.trim() ?? '?';
+
+async function waitUntil(test: () => boolean, ms: number): Promise<number> {
+  const started = performance.now();
+  while (!test() && performance.now() - started < ms) await new Promise((r) => setTimeout(r, 20));
+  return performance.now() - started;
+}
+
+function initPid(l: RuncLayout): number | null {
+  const pid = Number(read(l.pidFile)?.trim());
+  return pid > 0 ? pid : null;
+}
+
+/** Who the container's init is and whose child, parent first: the point is that it is nobody of the lab's. */
+function parentLines(pid: number | null, none: string): string[] {
+  if (pid === null) return [none];
+  const state = procState(pid);
+  if (state === null) return [`PID ${pid}: gone, reaped by its parent`];
+  const parent = parentOf(pid);
+  const top = parent ? `PID ${parent.ppid} ${parent.comm}` : 'PID ? (gone)';
+  if (state === 'Z') return [top, `└─ PID ${pid}: a zombie until ${parent?.comm ?? 'its parent'} reaps it`];
+  return [top, `└─ PID ${pid} ${comm(pid)}: the container's init`, 'runc has exited: no runc, no shim above it'];
+}
+
+async function create(ctx: LabContext, runc: string, l: RuncLayout, out: string[]): Promise<void> {
+  if (!existsSync(l.config)) throw new LabError('there is no bundle yet', 'run the step that makes the bundle (runc spec) first');
+  armCleanup(ctx, runc, l);
+  rmSync(l.pidFile, { force: true });
+  const run = checked(await runToFile(runcArgv(runc, l, ['create', '--bundle', l.bundle, '--pid-file', l.pidFile, l.id]), l.log), 'runc create');
+  const pid = initPid(l);
+  if (pid === null) throw new LabError(`runc create wrote no PID to ${l.pidFile}`);
+  const c = chain(ctx);
+  if (!c.pids.includes(pid)) c.pids.push(pid);
+  c.focusPid = pid;
+  out.push(`runc create (PID ${run.pid}) exited after ${Math.round(run.endedAt - run.startedAt)} ms`);
+  out.push(`the container's init: PID ${pid} on the host, ${comm(pid)}`);
+  const fifo = `${l.root}/${l.id}/exec.fifo`;
+  const wchan = read(`/proc/${pid}/wchan`)?.trim();
+  out.push(`it waits to open ${fifo}${wchan && wchan !== '0' ? ` (wchan: ${wchan})` : ''}`);
+  out.push(`stdin /dev/null, stdout and stderr: ${l.log}`);
+}
+
+async function start(runc: string, l: RuncLayout, out: string[]): Promise<void> {
+  checked(await runProgram(runcArgv(runc, l, ['start', l.id])), 'runc start');
+  const pid = initPid(l);
+  if (pid === null) return;
+  // runc start returns once it has read the fifo; the execve(2) follows a moment later
+  await waitUntil(() => !comm(pid).startsWith('runc:['), 1000);
+  const cmdline = read(`/proc/${pid}/cmdline`)?.split('\0').filter(Boolean).join(' ') ?? '?';
+  let exe = '?';
+  try {
+    exe = readlinkSync(`/proc/${pid}/exe`);
+  } catch {
+    // gone
+  }
+  out.push(`PID ${pid} exec'd: ${cmdline} (exe ${exe} in the container's root)`);
+}
+
+async function kill(runc: string, l: RuncLayout, signal: string, out: string[]): Promise<void> {
+  checked(await runProgram(runcArgv(runc, l, ['kill', l.id, signal])), 'runc kill');
+  const pid = initPid(l);
+  if (pid === null) return;
+  const gone = () => ['Z', null].includes(procState(pid));
+  const ms = await waitUntil(gone, signal.replace(/^SIG/, '') === 'KILL' ? 2000 : 500);
+  const name = 'SIG' + signal.replace(/^SIG/, '');
+  out.push(gone() ? `PID ${pid} ended ${Math.round(ms)} ms after ${name}` : `${Math.round(ms)} ms after ${name}, PID ${pid} still runs: PID 1 of its namespace has no handler for it`);
+}
+
+async function remove(ctx: LabContext, runc: string, l: RuncLayout, out: string[]): Promise<void> {
+  checked(await runProgram(runcArgv(runc, l, ['delete', l.id])), 'runc delete');
+  const c = chain(ctx);
+  const pid = initPid(l);
+  c.pids = c.pids.filter((p) => p !== pid);
+  c.focusPid = null;
+  out.push(`runc removed ${l.root}/${l.id} and the cgroup ${l.cgroupsPath}`);
+}
+
+export const runc: Action<{ op: RuncOp; signal?: string }> = async (ctx, { op, signal }) => {
+  const bin = requireRunc(ctx);
+  const l = layoutOf(ctx);
+  const out: string[] = [];
+  if (op === 'create') await create(ctx, bin, l, out);
+  else if (op === 'start') await start(bin, l, out);
+  else if (op === 'kill') await kill(bin, l, signal ?? 'TERM', out);
+  else if (op === 'delete') await remove(ctx, bin, l, out);
+
+  const state = await readState(bin, l);
+  setBlock(ctx, 'runc state', state ? stateLines(state) : [`$ runc state ${l.id}`, 'container does not exist']);
+  const parent = parentLines(op === 'delete' ? null : initPid(l), op === 'delete' ? 'no container: runc deleted it' : 'no container yet');
+  setBlock(ctx, "the init's parent", parent);
+  out.push(state ? `runc state: ${state.status}, pid ${state.pid}` : `runc state: ${l.id} does not exist`);
+  if (state?.pid) {
+    const c = chain(ctx);
+    if (!c.pids.includes(state.pid)) c.pids.push(state.pid);
+    c.focusPid = state.pid;
+  }
+  if (state?.status === 'stopped') chain(ctx).focusPid = null;
+  out.push(...parent);
+  ctx.lastOutput = out;
+  return outcome(syscallLog.drain(), out);
+};

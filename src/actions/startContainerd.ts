@@ -1,0 +1,46 @@
+// Shim lesson: containerd again; it finds its shims from its state dir and lists their tasks, containers untouched.
+import type { Action } from './context.js';
+import { outcome } from './builderCall.js';
+import { chain } from './chainState.js';
+import { outputLines } from './chainUtil.js';
+import { setBlock, shortLine } from './chainBlock.js';
+import { containerdArgs } from '../chain/daemonLayout.js';
+import { logRun, logSpawn } from '../chain/programLog.js';
+import type { ProgramRun } from '../chain/runProgram.js';
+import { LabError } from '../helper/rpc.js';
+import { syscallLog } from '../../native/syscallLog.js';
+
+const RECONNECT_MS = 10_000;
+
+export const startContainerd: Action<{ namespace: string }> = async (ctx, { namespace }) => {
+  const c = chain(ctx);
+  const d = c.daemons;
+  if (!d) throw new LabError('the lab has no daemons yet', 'run the step that starts them first');
+  const ctrd = await d.startContainerd();
+  logSpawn([d.bin.containerd.path!, ...containerdArgs(d.layout)], ctrd.pid, ctrd.readyMs);
+  const out = [`containerd ${ctrd.version ?? ''} pid ${ctrd.pid}: ready in ${Math.round(ctrd.readyMs)} ms`];
+
+  // containerd reads <state>/io.containerd.runtime.v2.task/<ns>/<id>/address and connects to each
+  // shim's socket: until it has, `ctr tasks ls` does not list the task.
+  const want = c.container?.id;
+  const readyAt = performance.now();
+  let run: ProgramRun | undefined;
+  let asks = 0;
+  let line: string | undefined;
+  while (performance.now() - readyAt < RECONNECT_MS) {
+    run = await d.ctr(namespace, ['tasks', 'ls']);
+    asks++;
+    line = outputLines(run.stdout).find((l) => (want ? l.startsWith(want) : !l.startsWith('TASK')) && /\bRUNNING\b/.test(l));
+    if (line) break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  if (run) logRun(run);
+  if (!line) throw new LabError(`containerd did not list ${want ? `task ${want.slice(0, 12)}` : 'a running task'} within ${RECONNECT_MS / 1000} s`, `its log: ${d.layout.containerdLog}`);
+  const sinceSpawn = ctrd.readyMs + (performance.now() - readyAt);
+  const [id, pid] = line.trim().split(/\s+/);
+  out.push(`task ${id.slice(0, 12)} PID ${pid} RUNNING: listed ${Math.round(sinceSpawn)} ms after the spawn (${asks} ask${asks === 1 ? '' : 's'})`);
+  const table = outputLines(run!.stdout).map(shortLine);
+  setBlock(ctx, "containerd's tasks", [`ctr -n ${namespace} tasks ls`, ...table]);
+  ctx.lastOutput = outputLines(run!.stdout);
+  return outcome(syscallLog.drain(), [...out, ...table]);
+};

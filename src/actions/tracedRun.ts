@@ -1,0 +1,64 @@
+// Chain lesson: `docker run` with the proc connector watching, so every hop — shim, runc, runc init, the program — is caught while it lives.
+import type { Action } from './context.js';
+import { outcome } from './builderCall.js';
+import { chain } from './chainState.js';
+import { checked, outputLines, requireDaemons } from './chainUtil.js';
+import { setBlock } from './chainBlock.js';
+import { containerPid } from './docker.js';
+import { labDockerArgs } from '../chain/cliArgs.js';
+import { startProcWatch, nowMs } from '../chain/procWatch.js';
+import { startEventStream } from '../chain/ctrEvents.js';
+import { chainTimeline, hopBars, runMarks } from '../chain/chainTimeline.js';
+import { syscallLog } from '../../native/syscallLog.js';
+import { LabError } from '../helper/rpc.js';
+
+export const tracedRun: Action<{ args: string[]; via: 'socket' | 'proxy'; title: string }> = async (ctx, { args, via, title }) => {
+  const d = requireDaemons(ctx, { docker: true });
+  const c = chain(ctx);
+  if (args[0] !== 'run') throw new LabError('traced-run runs `docker run`: its args start with run');
+  if (via === 'proxy' && !c.proxy) throw new LabError('the API proxy is not running', 'run the step that starts it first');
+  const watch = await startProcWatch();
+  const events = await startEventStream(d.ctrArgv('moby', []).slice(0, -2));
+  if (via === 'proxy') c.view.http = [];
+  const detached = args.some((a) => a === '-d' || a === '--detach');
+  const t0 = nowMs();
+  let run;
+  try {
+    run = await d.docker(labDockerArgs(args, ctx.session.id), { socket: via === 'proxy' ? c.proxy!.path : undefined, timeoutMs: 60_000 });
+    if (detached) {
+      // the CLI returns once dockerd answered start; runc start may still be on its way out
+      const deadline = nowMs() + 2000;
+      while (nowMs() < deadline && runMarks(watch.since(t0), ctx.session.dir).programExec === undefined) await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  } finally {
+    await events.stop();
+    await watch.stop();
+  }
+  const log = [...watch.setupLog];
+  checked(run, 'docker run');
+  const procs = watch.since(t0);
+  const timeline = chainTimeline(procs, ctx.session.dir, t0);
+  c.view.timeline = { title, entries: timeline };
+  const marks = runMarks(procs, ctx.session.dir, c.view.http ?? []);
+  c.view.hops = { title: `Where the time of \`docker ${args.join(' ')}\` goes`, bars: hopBars(marks) };
+  const topics = events.events().map((e) => `+${Math.round(e.t - t0)} ms  ${e.namespace}  ${e.topic}`);
+  setBlock(ctx, "containerd's events (ctr events)", topics.length ? topics : ['(none seen)']);
+  const out = [...outputLines(run.stdout)];
+  ctx.lastOutput = outputLines(run.stdout);
+  const runc = timeline.filter((e) => /^runc (create|start|delete|kill|state)/.test(e.label));
+  for (const r of runc) out.push(`${r.label}: pid ${r.pid}, alive ${r.goneAt !== undefined ? Math.round(r.goneAt - r.at) + ' ms' : '(still?)'}`);
+  out.push(`watched with the ${watch.mode === 'connector' ? 'proc connector (netlink, every fork/exec/exit)' : `/proc poller (${watch.why ?? 'no proc connector'})`}`);
+  if (detached) {
+    const id = run.stdout.trim().split('\n').pop() ?? '';
+    if (/^[0-9a-f]{64}$/.test(id)) {
+      const pid = await containerPid(d, id);
+      c.container = { id, name: id.slice(0, 12), pid };
+      c.focusPid = pid;
+      c.cleanups.push(async () => {
+        await d.docker(['rm', '-f', id]);
+      });
+    }
+  }
+  return outcome([...log, ...syscallLog.drain()], out);
+};

@@ -1,0 +1,38 @@
+// runc's state JSON (`runc state <id>`): parsed, and trimmed to the fields a panel block shows.
+
+export type RuncStatus = 'creating' | 'created' | 'running' | 'paused' | 'stopped';
+
+export interface RuncState {
+  ociVersion: string;
+  id: string;
+  /** the container's init as a host PID; 0 once it has stopped */
+  pid: number;
+  status: RuncStatus;
+  bundle: string;
+  created: string;
+}
+
+/** The OCI runtime spec's state, as runc prints it; throws when the text is not that. */
+export function parseRuncState(text: string): RuncState {
+  let j: any;
+  try {
+    j = JSON.parse(text);
+  } catch {
+    throw new Error(`runc state printed something that is not JSON: ${text.trim().slice(0, 80) || '(nothing)'}`);
+  }
+  if (!j || typeof j.id !== 'string' || typeof j.status !== 'string' || typeof j.pid !== 'number') {
+    throw new Error(`runc state's JSON has no id, status and pid: ${text.trim().slice(0, 80)}`);
+  }
+  return { ociVersion: String(j.ociVersion ?? ''), id: j.id, pid: j.pid, status: j.status, bundle: String(j.bundle ?? ''), created: String(j.created ?? '') };
+}
+
+/** The block's lines: the state's own JSON, its key fields only (rootfs and owner left out). */
+export function stateLines(s: RuncState): string[] {
+  const trimmed = { ociVersion: s.ociVersion, id: s.id, pid: s.pid, status: s.status, bundle: s.bundle, created: s.created };
+  return JSON.stringify(trimmed, null, 2).split('\n');
+}
+
+/** runc's words when the container is not there (1.0/1.1: "container does not exist"; older: "... not exist"). */
+export function saysNotExist(stderr: string): boolean {
+  return /does not exist|not exist/i.test(stderr);
+}

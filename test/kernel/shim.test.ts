@@ -1,0 +1,130 @@
+// The shim and containerd lessons for real: the shim is the container's parent, runc is gone, the container outlives
+// containerd, the exit status comes back; ctr's container stays out of docker's sight; each close leaves nothing.
+import { expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { describeAsRoot } from '../support/requireRoot.js';
+import { useLiveLesson, type LiveLesson } from '../support/liveLesson.js';
+import { ctrCli, dockerCli, sessionProcesses } from '../support/chainView.js';
+import { expectUnderShim, labContainer, ppid, shims } from '../support/shimView.js';
+import { isAlive, labCgroupDirs, statusField, until } from '../support/kernelView.js';
+
+/** Runs the lesson's steps up to and including the first one `pick` chooses; each must pass. */
+async function runThrough(live: LiveLesson, pick: (action: string, params: Record<string, any>) => boolean): Promise<void> {
+  const last = live.lesson.steps.findIndex((s) => pick(s.action.name, s.action.params as Record<string, any>));
+  expect(last, 'the lesson has that step').toBeGreaterThanOrEqual(0);
+  while (live.session.getState().cursor <= last) {
+    const i = live.session.getState().cursor;
+    await live.session.next();
+    const run = live.session.getState().steps[i];
+    expect(run.error ?? '', `step ${i + 1}: ${JSON.stringify(run.checks)}`).toBe('');
+    expect(run.checks.every((c) => c.ok), JSON.stringify(run.checks)).toBe(true);
+  }
+}
+
+/** Runs every step not run yet; each must pass. */
+async function runRest(live: LiveLesson): Promise<void> {
+  while (live.session.getState().cursor < live.lesson.steps.length) {
+    const i = live.session.getState().cursor;
+    await live.session.next();
+    const run = live.session.getState().steps[i];
+    expect(run.error ?? '', `step ${i + 1}: ${JSON.stringify(run.checks)}`).toBe('');
+    expect(run.checks.every((c) => c.ok), JSON.stringify(run.checks)).toBe(true);
+  }
+}
+
+function containerdPids(dir: string): number[] {
+  return sessionProcesses(dir).filter((p) => p.comm === 'containerd').map((p) => p.pid);
+}
+
+/** The session's processes, the mounts under its dir, its cgroups and the dir itself: all gone. */
+async function expectNothingLeft(live: LiveLesson, dir: string): Promise<void> {
+  await live.session.close();
+  const id = basename(dir).replace(/^session-/, '').toLowerCase();
+  const left = () => [
+    ...sessionProcesses(dir).map((p) => `process ${p.pid} ${p.comm}`),
+    ...readFileSync('/proc/self/mountinfo', 'utf8').split('\n').filter((l) => l.includes(dir + '/') || l.split(' ')[4] === dir).map((l) => `mount ${l.split(' ')[4]}`),
+    ...labCgroupDirs().filter((d) => basename(d).startsWith(`container-lab-${id}`)).map((d) => `cgroup ${d}`),
+    ...(existsSync(dir) ? [`dir ${dir}`] : []),
+  ];
+  expect(await until(() => left().length === 0, 5000), `left: ${left()}`).toBe(true);
+}
+
+describeAsRoot('shim lesson: the shim holds the container', () => {
+  const live = useLiveLesson('shim');
+  let dir = '';
+  let container = { id: '', pid: 0 };
+  let shim = 0;
+
+  it('after docker run -d, the shim is the parent of the container\'s PID 1 and no runc remains', async () => {
+    await runThrough(live, (a, p) => a === 'docker' && p.args[0] === 'run');
+    dir = (await live.helper.pids()).sessionDir;
+    container = labContainer(dir);
+    shim = expectUnderShim(dir, container.pid);
+    expect(statusField(container.pid, 'NSpid').split(/\s+/).pop(), 'PID 1 of its namespace').toBe('1');
+    expect(readFileSync(`/proc/${shim}/cmdline`, 'utf8')).toContain(`${dir}/containerd.sock`);
+    // the shim double-forked away from containerd at its start
+    expect(containerdPids(dir)).not.toContain(ppid(shim));
+    expect(sessionProcesses(dir).filter((p) => p.comm === 'runc' || p.comm.startsWith('runc:[')), 'runc exited').toEqual([]);
+  });
+
+  it('the container survives a containerd stop, under the same shim', async () => {
+    const before = containerdPids(dir);
+    expect(before).toHaveLength(1);
+    await runThrough(live, (a) => a === 'stop-containerd');
+    expect(isAlive(before[0]), 'containerd is gone').toBe(false);
+    // not just for a moment: a second later it still runs, under the same shim
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(containerdPids(dir)).toEqual([]);
+    expect(isAlive(container.pid)).toBe(true);
+    expect(ppid(container.pid)).toBe(shim);
+    // its output reached dockerd through the shim, containerd or not
+    expect(dockerCli(dir, ['logs', container.id]).stdout).toContain('started');
+  });
+
+  it('containerd starts again and lists the same task RUNNING', async () => {
+    await runThrough(live, (a) => a === 'start-containerd');
+    expect(containerdPids(dir)).toHaveLength(1);
+    const line = ctrCli(dir, 'moby', ['tasks', 'ls']).stdout.split('\n').find((l) => l.startsWith(container.id + ' '));
+    expect(line?.trim().split(/\s+/)).toEqual([container.id, String(container.pid), 'RUNNING']);
+    expect(ppid(container.pid)).toBe(shim);
+  });
+
+  it('the exit status comes back up: docker inspect says 42, the shim is gone', async () => {
+    await runRest(live);
+    expect(isAlive(container.pid)).toBe(false);
+    expect(dockerCli(dir, ['inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', container.id]).stdout.trim()).toBe('exited 42');
+    expect(dockerCli(dir, ['wait', container.id]).stdout.trim(), 'docker wait, asked again').toBe('42');
+    expect(await until(() => !isAlive(shim), 2000), 'the shim exited with its task').toBe(true);
+    expect(shims(dir)).toEqual([]);
+  });
+
+  it('closing the lesson leaves no process, mount, cgroup or directory', async () => {
+    await expectNothingLeft(live, dir);
+  });
+});
+
+describeAsRoot('containerd-alone lesson: one containerd, two namespaces', () => {
+  const live = useLiveLesson('containerd-alone');
+  let dir = '';
+
+  it('runs every step; ctr\'s container has a shim for parent and docker does not see it', async () => {
+    await runRest(live);
+    dir = (await live.helper.pids()).sessionDir;
+    const task = ctrCli(dir, 'default', ['tasks', 'ls']).stdout.split('\n').find((l) => l.startsWith('container-lab-ctr '));
+    const pid = Number(task?.trim().split(/\s+/)[1]);
+    expectUnderShim(dir, pid);
+    expect(readFileSync(`/proc/${ppid(pid)}/cmdline`, 'utf8')).toContain('-namespace\0default\0');
+    const { id } = labContainer(dir);
+    expect(ctrCli(dir, 'moby', ['containers', 'ls', '-q']).stdout.trim().split('\n')).toEqual([id]);
+    expect(ctrCli(dir, 'default', ['containers', 'ls', '-q']).stdout.trim().split('\n')).toEqual(['container-lab-ctr']);
+    const listed = dockerCli(dir, ['ps', '-a', '--no-trunc', '--format', '{{.ID}} {{.Names}}']).stdout;
+    expect(listed).not.toContain('container-lab-ctr');
+    expect(listed).toContain(id);
+    expect(sessionProcesses(dir).filter((p) => p.comm === 'containerd'), 'one containerd for both').toHaveLength(1);
+  });
+
+  it('closing the lesson leaves no process, mount, cgroup or directory', async () => {
+    await expectNothingLeft(live, dir);
+  });
+});
