@@ -11,6 +11,23 @@ import { startEventStream } from '../chain/ctrEvents.js';
 import { chainTimeline, hopBars, runMarks } from '../chain/chainTimeline.js';
 import { syscallLog } from '../../native/syscallLog.js';
 import { LabError } from '../helper/rpc.js';
+import { reportProgress } from '../helper/progress.js';
+import { chainProcesses, chainRole } from '../observe/chainSample.js';
+import type { ProcessInfo } from '../types.js';
+import type { WatchedProcess } from '../chain/procTable.js';
+
+/** The chain from /proc, and the processes the watcher saw start and not end (runc lives a few ms). */
+function liveChain(dir: string, pids: number[], watched: WatchedProcess[]): ProcessInfo[] {
+  const list = chainProcesses('/', dir, pids, [process.pid]);
+  const known = new Set(list.map((p) => p.hostPid));
+  for (const w of watched) {
+    if (w.exitAt !== undefined || known.has(w.pid)) continue;
+    if (!w.cmdline.includes(dir + '/') && !w.comm.startsWith('runc')) continue;
+    const info: ProcessInfo = { hostPid: w.pid, nsPids: [w.pid], ppid: w.ppid, name: w.comm, cmdline: w.cmdline, uid: 0, uidInside: null, role: '' };
+    list.push({ ...info, role: chainRole(info) });
+  }
+  return list;
+}
 
 export const tracedRun: Action<{ args: string[]; via: 'socket' | 'proxy'; title: string }> = async (ctx, { args, via, title }) => {
   const d = requireDaemons(ctx, { docker: true });
@@ -22,6 +39,13 @@ export const tracedRun: Action<{ args: string[]; via: 'socket' | 'proxy'; title:
   if (via === 'proxy') c.view.http = [];
   const detached = args.some((a) => a === '-d' || a === '--detach');
   const t0 = nowMs();
+  // Live: every 100 ms the panels get the chain so far (processes from /proc, plus those the
+  // watcher saw start and not end, which a /proc sample may miss), and the timeline.
+  const live = setInterval(() => {
+    const procs = watch.since(t0);
+    c.view.timeline = { title, entries: chainTimeline(procs, ctx.session.dir, t0) };
+    reportProgress('chain', { processes: liveChain(ctx.session.dir, c.pids, procs), view: structuredClone(c.view) });
+  }, 100);
   let run;
   try {
     run = await d.docker(labDockerArgs(args, ctx.session.id), { socket: via === 'proxy' ? c.proxy!.path : undefined, timeoutMs: 60_000 });
@@ -32,6 +56,7 @@ export const tracedRun: Action<{ args: string[]; via: 'socket' | 'proxy'; title:
       await new Promise((r) => setTimeout(r, 150));
     }
   } finally {
+    clearInterval(live);
     await events.stop();
     await watch.stop();
   }
@@ -41,7 +66,8 @@ export const tracedRun: Action<{ args: string[]; via: 'socket' | 'proxy'; title:
   const timeline = chainTimeline(procs, ctx.session.dir, t0);
   c.view.timeline = { title, entries: timeline };
   const marks = runMarks(procs, ctx.session.dir, c.view.http ?? []);
-  c.view.hops = { title: `Where the time of \`docker ${args.join(' ')}\` goes`, bars: hopBars(marks) };
+  // a detached run has no end to time: its bars would stop halfway
+  if (!detached) c.view.hops = { title: `Where the time of \`docker ${args.join(' ')}\` goes`, bars: hopBars(marks) };
   const topics = events.events().map((e) => `+${Math.round(e.t - t0)} ms  ${e.namespace}  ${e.topic}`);
   setBlock(ctx, "containerd's events (ctr events)", topics.length ? topics : ['(none seen)']);
   const out = [...outputLines(run.stdout)];

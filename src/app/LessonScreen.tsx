@@ -161,7 +161,8 @@ export function LessonScreen({ session, columns, rows, keysRef, onMenu, onQuit, 
     { key: 'layers', min: Math.min(focusMax, 7, layersPanelMin(overlays)), want: layersWant, weight: 2 },
     { key: 'namespaces', min: cols.twoColumns ? 2 : 1, want: namespacePanelWant(snapshot?.namespaces ?? null) },
     { key: 'checks', min: 2, want: checksPanelWant(checks, cols.right) },
-    { key: 'processes', min: 2, want: processPanelWant(snapshot?.processes ?? null) },
+    // in the chain lessons the process tree (daemons, shim, PID 1) is half the story: keep it whole
+    { key: 'processes', min: chainWant > 0 ? Math.min(cols.twoColumns ? 8 : 4, processPanelWant(snapshot?.processes ?? null)) : 2, want: processPanelWant(snapshot?.processes ?? null) },
     { key: 'mounts', min: 2, want: mountPanelWant(snapshot?.mounts ?? null), weight: kernelFocus ? 1 : 2 },
     { key: 'output', min: 2, want: outputPanelWant(output) },
   ];

@@ -1,9 +1,11 @@
 // Progress the helper reports while a step is still running (the app draws it live).
-import type { CgroupFile } from '../types.js';
+import type { CgroupFile, ChainView, ProcessInfo } from '../types.js';
 
 export interface ProgressEvents {
   /** the container's cgroup files, read again while a hog runs */
   'cgroup-files': CgroupFile[];
+  /** the chain's processes and view, while a traced docker run is under way */
+  chain: { processes: ProcessInfo[]; view: ChainView };
 }
 
 type Sink = (event: string, data: unknown) => void;

@@ -1,6 +1,6 @@
 // A lesson running against the real helper: steps, undo by rebuilding, live snapshots, the shell.
 import type { HelperClient } from '../helper/client.js';
-import type { CgroupFile, Lesson, LessonSession, SessionState, StepRun, SyscallEntry } from '../types.js';
+import type { CgroupFile, ChainView, Lesson, LessonSession, ProcessInfo, SessionState, StepRun, SyscallEntry } from '../types.js';
 import { initialState, reduce, type SessionEvent } from './reducer.js';
 
 /** Hands the real terminal to something else (a shell) and takes it back afterwards. */
@@ -42,6 +42,7 @@ export class LiveSession implements LessonSession {
     const session = new LiveSession(helper, lesson, options);
     helper.onProgress((event, data) => {
       if (event === 'cgroup-files') session.dispatch({ type: 'cgroup-files', files: data as CgroupFile[] });
+      if (event === 'chain') session.dispatch({ type: 'chain', ...(data as { processes: ProcessInfo[]; view: ChainView }) });
     });
     await session.refresh();
     session.startSampler();

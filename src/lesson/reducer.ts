@@ -1,11 +1,12 @@
 // The lesson's step state machine as a pure reducer: events in, the next SessionState out.
-import type { CgroupFile, Lesson, SessionState, Snapshot, StepRun } from '../types.js';
+import type { CgroupFile, ChainView, Lesson, ProcessInfo, SessionState, Snapshot, StepRun } from '../types.js';
 
 export type SessionEvent =
   | { type: 'step-started'; index: number }
   | { type: 'step-finished'; index: number; run: StepRun; advance: boolean }
   | { type: 'snapshot'; snapshot: Snapshot }
   | { type: 'cgroup-files'; files: CgroupFile[] }
+  | { type: 'chain'; processes: ProcessInfo[]; view: ChainView }
   | { type: 'activity'; text: string | null; busy: boolean }
   | { type: 'rewound'; cursor: number }
   | { type: 'error'; message: string | null }
@@ -46,6 +47,9 @@ export function reduce(state: SessionState, event: SessionEvent): SessionState {
     case 'cgroup-files':
       // Read while a step runs: only the cgroup files are new, the rest is as last sampled.
       return state.snapshot ? { ...state, snapshot: { ...state.snapshot, cgroupFiles: event.files } } : state;
+    case 'chain':
+      // Read while a traced run is under way: the chain's processes and timeline so far.
+      return state.snapshot ? { ...state, snapshot: { ...state.snapshot, processes: event.processes, chain: event.view } } : state;
     case 'activity':
       return { ...state, activity: event.text, busy: event.busy };
     case 'rewound': {

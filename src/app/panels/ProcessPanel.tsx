@@ -22,10 +22,17 @@ export function ProcessPanel({ processes, width, height }: ProcessPanelProps) {
   // the column header only when there is room for it and every process
   const showHeader = list.length > 0 && height >= list.length + 2;
   const room = height - 1 - (showHeader ? 1 : 0);
-  // short of room, the processes inside the container's namespaces come first
-  const ordered =
-    list.length > room ? [...list.filter((p) => p.nsPids.length > 1), ...list.filter((p) => p.nsPids.length <= 1)] : list;
-  const shown = ordered.slice(0, Math.max(0, room));
+  // short of room, the processes inside the container's namespaces are kept first, then the
+  // chain's short-lived links (shim, runc); the rest stays in tree order
+  const rank = (p: ProcessInfo) => (p.nsPids.length > 1 ? 0 : /^(shim|runc)/.test(p.role) ? 1 : 2);
+  const kept = new Set(
+    list
+      .map((p, i) => ({ p, i }))
+      .sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i)
+      .slice(0, Math.max(0, room))
+      .map((x) => x.p),
+  );
+  const shown = list.filter((p) => kept.has(p));
   const more = list.length - shown.length;
   const row = (host: string, ns: string, role: string): string =>
     `${host.padStart(7)}  ${ns.padEnd(6)} ${role.padEnd(roleWidth)} `;
