@@ -52,6 +52,23 @@ describeAsRoot('crash safety', () => {
     });
   }
 
+  // The chain: after `docker run -d` there are two daemons, a shim (which outlives containerd by
+  // design) and the container. With the helper killed too, only the reaper is left to end them.
+  for (const wholeGroup of [false, true]) {
+    it(`SIGKILL during dockerd-to-runc with a container running (${wholeGroup ? 'app and helper: the reaper' : 'app alone: the helper'} cleans): no daemon, shim, container or mount after 5 s`, async () => {
+      const lesson = lessons.find((l) => l.id === 'dockerd-to-runc');
+      expect(lesson).toBeDefined();
+      const after = lesson!.steps.findIndex((s) => s.action.name === 'traced-run') + 1;
+      const { pids, transcript } = await killMidway('dockerd-to-runc', after, wholeGroup);
+      expect(transcript).toContain('containerd-shim');
+      expect(pids.length).toBeGreaterThanOrEqual(4); // containerd, dockerd, shim, the container
+      const clean = await until(() => pids.every((p) => !isAlive(p)) && labProcesses().length === 0 && labMountsOnHost().length === 0, 5000);
+      expect(clean, `alive: ${pids.filter(isAlive)} lab: ${labProcesses()} mounts: ${labMountsOnHost()}`).toBe(true);
+      execFileSync(process.execPath, [cli, 'cleanup'], { stdio: 'ignore' });
+      expect(labCgroupDirs()).toEqual([]);
+    });
+  }
+
   // docker-run: after the published-port step there is a bridge process, a veth pair and a forwarder.
   const dockerRunLesson = lessons.find((l) => l.id === 'docker-run');
   for (const wholeGroup of [false, true]) {
