@@ -1,4 +1,6 @@
 // What the chain lessons have made so far: the private daemons, the API proxy, the view the panels show.
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { LabContext } from './context.js';
 import type { ChainView } from '../types.js';
 import type { PrivateDaemons } from '../chain/daemons.js';
@@ -16,6 +18,17 @@ export interface ChainState {
   view: ChainView;
   /** done when the lesson closes: stop what the steps started, in reverse order */
   cleanups: Array<() => Promise<void>>;
+}
+
+/**
+ * The container the panels follow (its namespaces, its mount table), and where `s` and
+ * `container-lab shell` open a shell: like `docker exec -it <id> sh`, nsenter into its PID.
+ */
+export function setFocus(ctx: LabContext, pid: number | null): void {
+  chain(ctx).focusPid = pid;
+  const file = join(ctx.session.dir, 'init.pid');
+  if (pid) writeFileSync(file, `${pid}\n`);
+  else rmSync(file, { force: true });
 }
 
 export function chain(ctx: LabContext): ChainState {

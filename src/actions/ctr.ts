@@ -1,7 +1,7 @@
 // Chain lessons: containerd's own client, ctr, against the lab's containerd, in a containerd namespace.
 import type { Action } from './context.js';
 import { outcome } from './builderCall.js';
-import { chain } from './chainState.js';
+import { chain, setFocus } from './chainState.js';
 import { checked, outputLines, requireDaemons } from './chainUtil.js';
 import { labCtrRunArgs } from '../chain/cliArgs.js';
 import { setBlock } from './chainBlock.js';
@@ -20,7 +20,7 @@ export const ctr: Action<{ args: string[]; namespace: string; id?: string; show?
     const line = task.stdout.split('\n').find((l) => l.startsWith(id + ' '));
     const pid = Number(line?.trim().split(/\s+/)[1]);
     if (pid > 0) {
-      c.focusPid = pid;
+      setFocus(ctx, pid);
       c.pids.push(pid);
       out.push(`task ${id}: PID ${pid} on the host`);
     }

@@ -1,7 +1,7 @@
 // Chain lessons: run the docker CLI against the lab's dockerd (directly or through the API proxy), as a user would.
 import type { Action } from './context.js';
 import { outcome } from './builderCall.js';
-import { chain } from './chainState.js';
+import { chain, setFocus } from './chainState.js';
 import { checked, outputLines, requireDaemons } from './chainUtil.js';
 import { labDockerArgs } from '../chain/cliArgs.js';
 import { setBlock } from './chainBlock.js';
@@ -36,7 +36,7 @@ export const docker: Action<{ args: string[]; via: 'socket' | 'proxy'; status: n
       const pid = await containerPid(d, id);
       const nameRun = await d.docker(['inspect', '--format', '{{.Name}}', id]);
       c.container = { id, name: nameRun.stdout.trim().replace(/^\//, ''), pid };
-      c.focusPid = pid;
+      setFocus(ctx, pid);
       c.cleanups.push(async () => {
         await d.docker(['rm', '-f', id]);
       });

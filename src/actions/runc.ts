@@ -2,12 +2,12 @@
 import { existsSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import type { Action, LabContext } from './context.js';
 import { outcome } from './builderCall.js';
-import { chain } from './chainState.js';
+import { chain, setFocus } from './chainState.js';
 import { checked } from './chainUtil.js';
-import { armCleanup, layoutOf, parentOf, readState, requireRunc, setBlock } from './runcUtil.js';
+import { armCleanup, blocksFirst, layoutOf, parentOf, readState, requireRunc, setBlock } from './runcUtil.js';
 import { runcArgv, type RuncLayout } from '../chain/runcLayout.js';
-import { stateLines } from '../chain/runcState.js';
-import { runProgram } from '../chain/runProgram.js';
+import { runcWords, stateLines } from '../chain/runcState.js';
+import { runProgram, type ProgramRun } from '../chain/runProgram.js';
 import { runToFile } from '../chain/runToFile.js';
 import { LabError } from '../helper/rpc.js';
 import { syscallLog } from '../../native/syscallLog.js';
@@ -29,6 +29,9 @@ function procState(pid: number): string | null {
 }
 
 const comm = (pid: number): string => read(`/proc/${pid}/comm`)?.trim() ?? '?';
+
+/** runc's error in its own words, without its log line's time and level. */
+const plain = (run: ProgramRun): ProgramRun => ({ ...run, stderr: runcWords(run.stderr) });
 
 async function waitUntil(test: () => boolean, ms: number): Promise<number> {
   const started = performance.now();
@@ -56,12 +59,12 @@ async function create(ctx: LabContext, runc: string, l: RuncLayout, out: string[
   if (!existsSync(l.config)) throw new LabError('there is no bundle yet', 'run the step that makes the bundle (runc spec) first');
   armCleanup(ctx, runc, l);
   rmSync(l.pidFile, { force: true });
-  const run = checked(await runToFile(runcArgv(runc, l, ['create', '--bundle', l.bundle, '--pid-file', l.pidFile, l.id]), l.log), 'runc create');
+  const run = checked(plain(await runToFile(runcArgv(runc, l, ['create', '--bundle', l.bundle, '--pid-file', l.pidFile, l.id]), l.log)), 'runc create');
   const pid = initPid(l);
   if (pid === null) throw new LabError(`runc create wrote no PID to ${l.pidFile}`);
   const c = chain(ctx);
   if (!c.pids.includes(pid)) c.pids.push(pid);
-  c.focusPid = pid;
+  setFocus(ctx, pid);
   out.push(`runc create (PID ${run.pid}) exited after ${Math.round(run.endedAt - run.startedAt)} ms`);
   out.push(`the container's init: PID ${pid} on the host, ${comm(pid)}`);
   const fifo = `${l.root}/${l.id}/exec.fifo`;
@@ -71,7 +74,7 @@ async function create(ctx: LabContext, runc: string, l: RuncLayout, out: string[
 }
 
 async function start(runc: string, l: RuncLayout, out: string[]): Promise<void> {
-  checked(await runProgram(runcArgv(runc, l, ['start', l.id])), 'runc start');
+  checked(plain(await runProgram(runcArgv(runc, l, ['start', l.id]))), 'runc start');
   const pid = initPid(l);
   if (pid === null) return;
   // runc start returns once it has read the fifo; the execve(2) follows a moment later
@@ -87,7 +90,7 @@ async function start(runc: string, l: RuncLayout, out: string[]): Promise<void> 
 }
 
 async function kill(runc: string, l: RuncLayout, signal: string, out: string[]): Promise<void> {
-  checked(await runProgram(runcArgv(runc, l, ['kill', l.id, signal])), 'runc kill');
+  checked(plain(await runProgram(runcArgv(runc, l, ['kill', l.id, signal]))), 'runc kill');
   const pid = initPid(l);
   if (pid === null) return;
   const gone = () => ['Z', null].includes(procState(pid));
@@ -97,11 +100,11 @@ async function kill(runc: string, l: RuncLayout, signal: string, out: string[]):
 }
 
 async function remove(ctx: LabContext, runc: string, l: RuncLayout, out: string[]): Promise<void> {
-  checked(await runProgram(runcArgv(runc, l, ['delete', l.id])), 'runc delete');
+  checked(plain(await runProgram(runcArgv(runc, l, ['delete', l.id]))), 'runc delete');
   const c = chain(ctx);
   const pid = initPid(l);
   c.pids = c.pids.filter((p) => p !== pid);
-  c.focusPid = null;
+  setFocus(ctx, null);
   out.push(`runc removed ${l.root}/${l.id} and the cgroup ${l.cgroupsPath}`);
 }
 
@@ -118,13 +121,19 @@ export const runc: Action<{ op: RuncOp; signal?: string }> = async (ctx, { op, s
   setBlock(ctx, 'runc state', state ? stateLines(state) : [`$ runc state ${l.id}`, 'container does not exist']);
   const parent = parentLines(op === 'delete' ? null : initPid(l), op === 'delete' ? 'no container: runc deleted it' : 'no container yet');
   setBlock(ctx, "the init's parent", parent);
+  blocksFirst(ctx, ['runc state', "the init's parent"]);
   out.push(state ? `runc state: ${state.status}, pid ${state.pid}` : `runc state: ${l.id} does not exist`);
   if (state?.pid) {
     const c = chain(ctx);
     if (!c.pids.includes(state.pid)) c.pids.push(state.pid);
-    c.focusPid = state.pid;
+    setFocus(ctx, state.pid);
   }
-  if (state?.status === 'stopped') chain(ctx).focusPid = null;
+  if (state?.status === 'stopped') {
+    // a zombie, then reaped: its PID may soon be someone else's, whom the panels must not follow
+    const c = chain(ctx);
+    c.pids = c.pids.filter((p) => p !== initPid(l));
+    setFocus(ctx, null);
+  }
   out.push(...parent);
   ctx.lastOutput = out;
   return outcome(syscallLog.drain(), out);

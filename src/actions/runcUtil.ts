@@ -8,7 +8,7 @@ import { LabError } from '../helper/rpc.js';
 import { removeCgroupDir } from '../helper/cgroups.js';
 import { hostOsRelease, installHint } from '../chain/installHint.js';
 import { runcArgv, runcLayout, type RuncLayout } from '../chain/runcLayout.js';
-import { parseRuncState, saysNotExist, type RuncState } from '../chain/runcState.js';
+import { parseRuncState, runcWords, saysNotExist, type RuncState } from '../chain/runcState.js';
 import { runProgram } from '../chain/runProgram.js';
 import { logRun } from '../chain/programLog.js';
 import { cgroupMountPoints } from '../chain/daemonCleanup.js';
@@ -37,13 +37,20 @@ export function setBlock(ctx: LabContext, title: string, lines: string[]): void 
   view.blocks = blocks;
 }
 
+/** Orders the chain panel's blocks: these titles first, in this order; short of room, the panel drops the last ones. */
+export function blocksFirst(ctx: LabContext, titles: string[]): void {
+  const view = chain(ctx).view;
+  const rank = (t: string) => (titles.includes(t) ? titles.indexOf(t) : titles.length);
+  view.blocks = [...(view.blocks ?? [])].sort((a, b) => rank(a.title) - rank(b.title));
+}
+
 /** `runc state <id>`, logged: the state, or null when runc says the container does not exist. */
 export async function readState(runc: string, l: RuncLayout): Promise<RuncState | null> {
   const run = await runProgram(runcArgv(runc, l, ['state', l.id]), { timeoutMs: 10_000 });
   logRun(run);
   if (run.status !== 0) {
     if (saysNotExist(run.stderr)) return null;
-    throw new LabError(`runc state failed: ${run.stderr.trim() || run.signal || 'no message'}`);
+    throw new LabError(`runc state failed: ${runcWords(run.stderr).trim() || run.signal || 'no message'}`);
   }
   return parseRuncState(run.stdout);
 }

@@ -1,7 +1,7 @@
 // Chain lesson: `docker run` with the proc connector watching, so every hop — shim, runc, runc init, the program — is caught while it lives.
 import type { Action } from './context.js';
 import { outcome } from './builderCall.js';
-import { chain } from './chainState.js';
+import { chain, setFocus } from './chainState.js';
 import { checked, outputLines, requireDaemons } from './chainUtil.js';
 import { setBlock } from './chainBlock.js';
 import { containerPid } from './docker.js';
@@ -80,7 +80,7 @@ export const tracedRun: Action<{ args: string[]; via: 'socket' | 'proxy'; title:
     if (/^[0-9a-f]{64}$/.test(id)) {
       const pid = await containerPid(d, id);
       c.container = { id, name: id.slice(0, 12), pid };
-      c.focusPid = pid;
+      setFocus(ctx, pid);
       c.cleanups.push(async () => {
         await d.docker(['rm', '-f', id]);
       });

@@ -9,17 +9,21 @@ import { cleanupDaemons } from './daemonCleanup.js';
  * still watched, the helper is gone (crash, SIGKILL): the shims, which outlive containerd by design,
  * and everything else the daemons made would stay; this ends them.
  */
-const watched = new Map<string, string>();
+/** dir → the cgroup parents made for it (the daemons' and runc's can share one session dir) */
+const watched = new Map<string, Set<string>>();
 
 const lines = createInterface({ input: process.stdin });
 lines.on('line', (line) => {
   const [verb, a, ...rest] = line.split(' ');
-  if (verb === 'watch' && a && rest.length > 0) watched.set(rest.join(' '), a);
+  if (verb === 'watch' && a && rest.length > 0) {
+    const dir = rest.join(' ');
+    watched.set(dir, (watched.get(dir) ?? new Set()).add(a));
+  }
   if (verb === 'release' && a) watched.delete([a, ...rest].join(' '));
 });
 lines.on('close', () => {
   void (async () => {
-    for (const [dir, cgroupParent] of watched) {
+    for (const [dir, cgroupParents] of watched) for (const cgroupParent of cgroupParents) {
       try {
         await cleanupDaemons(dir, cgroupParent, [process.pid]);
       } catch {

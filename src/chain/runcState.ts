@@ -26,13 +26,27 @@ export function parseRuncState(text: string): RuncState {
   return { ociVersion: String(j.ociVersion ?? ''), id: j.id, pid: j.pid, status: j.status, bundle: String(j.bundle ?? ''), created: String(j.created ?? '') };
 }
 
-/** The block's lines: the state's own JSON, its key fields only (rootfs and owner left out). */
+/**
+ * The block's lines: the state's own JSON, its key fields only (rootfs and owner left out), status
+ * and pid first: a short panel keeps a block's first lines.
+ */
 export function stateLines(s: RuncState): string[] {
-  const trimmed = { ociVersion: s.ociVersion, id: s.id, pid: s.pid, status: s.status, bundle: s.bundle, created: s.created };
+  const trimmed = { status: s.status, pid: s.pid, id: s.id, bundle: s.bundle, created: s.created, ociVersion: s.ociVersion };
   return JSON.stringify(trimmed, null, 2).split('\n');
 }
 
 /** runc's words when the container is not there (1.0/1.1: "container does not exist"; older: "... not exist"). */
 export function saysNotExist(stderr: string): boolean {
   return /does not exist|not exist/i.test(stderr);
+}
+
+/** runc logs errors as `time="…" level=error msg="…"`: the message alone, for a LabError. */
+export function runcWords(stderr: string): string {
+  return stderr
+    .split('\n')
+    .map((line) => {
+      const m = /\bmsg="((?:[^"\\]|\\.)*)"/.exec(line);
+      return m ? m[1].replace(/\\"/g, '"') : line;
+    })
+    .join('\n');
 }

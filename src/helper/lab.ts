@@ -1,5 +1,6 @@
 // One lesson's container on the helper side: opens it, performs actions, checks, snapshots, tears down.
 import { hostname } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startBuilder, stopBuilder } from './builderProcess.js';
@@ -30,6 +31,16 @@ function kill(pid: number | null): void {
   } catch {
     // already gone
   }
+}
+
+let hostnameCache: { pid: number; name: string | null } | null = null;
+
+/** hostname(1) in the UTS namespace of a chain lesson's container (read once per container). */
+function focusHostname(pid: number): string | null {
+  if (hostnameCache?.pid === pid) return hostnameCache.name;
+  const r = spawnSync('nsenter', [`--target=${pid}`, '--uts', 'hostname'], { encoding: 'utf8', timeout: 2000 });
+  hostnameCache = { pid, name: r.status === 0 ? r.stdout.trim() : null };
+  return hostnameCache.name;
 }
 
 export class Lab {
@@ -103,6 +114,9 @@ export class Lab {
       const names = readNetDevNames('/', builder.pid);
       linkStates = await builder.rpc.call<Record<string, boolean>>('linkStates', { names });
     }
+    // a chain lesson's container: its own UTS namespace's name, not the builder's
+    const focus = this.ctx.chain?.focusPid;
+    if (identity && focus) identity = { ...identity, hostname: focusHostname(focus) ?? identity.hostname };
     return takeSnapshot('/', {
       hostPid: process.pid,
       builderPid: builder.pid,
@@ -115,9 +129,13 @@ export class Lab {
 
   async shell(tty: string): Promise<{ code: number | null }> {
     if (!existsSync(tty)) throw new LabError(`no terminal at ${tty}`);
-    const host = (await this.ctx.builder.rpc.call<ContainerIdentity>('identity')).hostname;
+    const host = this.ctx.chain?.focusPid ? focusHostname(this.ctx.chain.focusPid) ?? 'container' : (await this.ctx.builder.rpc.call<ContainerIdentity>('identity')).hostname;
     // Once PID 1 has pivoted and exec'd, the container is its root and namespaces: enter those.
-    const argv = this.ctx.container?.execed && this.ctx.initPid !== null ? enterInitArgv(this.ctx.initPid, ['/bin/sh', '-i', '+m']) : undefined;
+    // Once PID 1 has pivoted and exec'd — or a chain lesson runs a container — `s` enters that
+    // container's namespaces and root, as `docker exec -it <id> sh` does.
+    const focus = this.ctx.chain?.focusPid ?? null;
+    const target = focus ?? (this.ctx.container?.execed ? this.ctx.initPid : null);
+    const argv = target !== null ? enterInitArgv(target, ['/bin/sh', '-i', '+m']) : undefined;
     return this.ctx.builder.rpc.call('shell', { tty, prompt: `[container-lab ${host}] # `, argv });
   }
 
