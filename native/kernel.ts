@@ -9,7 +9,7 @@ import {
 } from './constants.js';
 
 /** Runs one call, records it, throws on -1 with the errno read right after the call. */
-function invoke(call: string, args: string[], fn: () => number, record = true): number {
+export function invoke(call: string, args: string[], fn: () => number, record = true): number {
   const started = performance.now();
   const ret = Number(fn());
   const ms = performance.now() - started;

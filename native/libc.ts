@@ -1,7 +1,8 @@
 // koffi bindings to the libc functions the lab calls; loaded on first use.
 import koffi from 'koffi';
 
-function loadLibc(): koffi.IKoffiLib {
+/** The C library, by the names glibc and musl give it. */
+export function loadLibc(): koffi.IKoffiLib {
   const names = ['libc.so.6', 'libc.musl-x86_64.so.1', 'libc.musl-aarch64.so.1', 'libc.so'];
   for (const name of names) {
     try {

@@ -1,6 +1,7 @@
 // koffi bindings for a NETLINK_CONNECTOR socket subscribed to the kernel's process events (cn_proc).
 import koffi from 'koffi';
-import { lastErrno } from './libc.js';
+import { lastErrno, loadLibc } from './libc.js';
+import { invoke } from './kernel.js';
 import { KernelError, errnoName } from './errno.js';
 import { syscallLog } from './syscallLog.js';
 
@@ -82,18 +83,6 @@ export function mcastOpMessage(op: number, seq: number, ack: number, portId: num
   return buf;
 }
 
-function loadLibc(): koffi.IKoffiLib {
-  const names = ['libc.so.6', 'libc.musl-x86_64.so.1', 'libc.musl-aarch64.so.1', 'libc.so'];
-  for (const name of names) {
-    try {
-      return koffi.load(name);
-    } catch {
-      // try the next name
-    }
-  }
-  throw new Error('container-lab could not load the C library (tried ' + names.join(', ') + ')');
-}
-
 function bindNet(lib: koffi.IKoffiLib) {
   return {
     socket: lib.func('int socket(int domain, int type, int protocol)'),
@@ -115,19 +104,6 @@ function net(): ReturnType<typeof bindNet> {
   return cached;
 }
 
-/** Runs one setup call, records it in the syscall log, throws a KernelError on -1. */
-function invoke(call: string, args: string[], fn: () => number): number {
-  const started = performance.now();
-  const ret = Number(fn());
-  const ms = performance.now() - started;
-  if (ret === -1) {
-    const errno = lastErrno();
-    syscallLog.record(call, args, -1, errnoName(errno), ms);
-    throw new KernelError(call, errno);
-  }
-  syscallLog.record(call, args, ret, undefined, ms);
-  return ret;
-}
 
 /** socket(AF_NETLINK, SOCK_DGRAM|SOCK_CLOEXEC, NETLINK_CONNECTOR) bound to the CN_IDX_PROC group; the kernel picks the port id. */
 export function openProcConnector(): { fd: number; portId: number } {

@@ -1,6 +1,6 @@
 // sched_setscheduler(2) binding: puts the calling thread in a real-time class so it runs as soon as it wakes.
 import koffi from 'koffi';
-import { lastErrno } from './libc.js';
+import { lastErrno, loadLibc } from './libc.js';
 import { KernelError, errnoName } from './errno.js';
 import { syscallLog } from './syscallLog.js';
 
@@ -12,16 +12,7 @@ let fn: koffi.KoffiFunction | null = null;
 
 function setscheduler(): koffi.KoffiFunction {
   if (!fn) {
-    let lib: koffi.IKoffiLib | null = null;
-    for (const name of ['libc.so.6', 'libc.musl-x86_64.so.1', 'libc.musl-aarch64.so.1', 'libc.so']) {
-      try {
-        lib = koffi.load(name);
-        break;
-      } catch {
-        // try the next name
-      }
-    }
-    if (!lib) throw new Error('container-lab could not load the C library');
+    const lib = loadLibc();
     fn = lib.func('int sched_setscheduler(int pid, int policy, const void *param)');
   }
   return fn;

@@ -11,24 +11,12 @@ import { runProgram, type ProgramRun } from '../chain/runProgram.js';
 import { runToFile } from '../chain/runToFile.js';
 import { LabError } from '../helper/rpc.js';
 import { syscallLog } from '../../native/syscallLog.js';
+import { procComm, procState, readOrNull } from '../observe/procState.js';
 
 export type RuncOp = 'create' | 'start' | 'state' | 'kill' | 'delete';
 
-function read(path: string): string | null {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return null;
-  }
-}
-
-/** R, S, Z… from /proc/<pid>/stat, or null when the PID is gone. */
-function procState(pid: number): string | null {
-  const stat = read(`/proc/${pid}/stat`);
-  return stat ? stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) : null;
-}
-
-const comm = (pid: number): string => read(`/proc/${pid}/comm`)?.trim() ?? '?';
+const read = readOrNull;
+const comm = procComm;
 
 /** runc's error in its own words, without its log line's time and level. */
 const plain = (run: ProgramRun): ProgramRun => ({ ...run, stderr: runcWords(run.stderr) });

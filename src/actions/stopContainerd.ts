@@ -12,6 +12,11 @@ export const stopContainerd: Action<Record<string, never>> = async (ctx) => {
   const c = chain(ctx);
   const pid = d.containerd!.pid;
   const ms = await d.stopContainerd();
+  // Undo and close remove the containers through dockerd, which hangs until containerd answers:
+  // this cleanup runs before theirs (cleanups run in reverse) and brings containerd back if needed.
+  c.cleanups.push(async () => {
+    if (!d.containerd) await d.startContainerd();
+  });
   syscallLog.record('kill', [String(pid), 'SIGTERM'], 0, undefined, ms);
   const out = [`containerd pid ${pid}: SIGTERM, gone after ${Math.round(ms)} ms`];
   // The shims were never containerd's children: each double-forked away at its start.

@@ -10,6 +10,7 @@ import { runcLayout, type RuncLayout } from '../chain/runcLayout.js';
 import { parseRuncState, saysNotExist, type RuncState } from '../chain/runcState.js';
 import { resolveInRoot } from '../chain/pathInRoot.js';
 import { cgroupMountPoints } from '../chain/daemonCleanup.js';
+import { procComm, procState, readOrNull } from '../observe/procState.js';
 
 function layout(ctx: LabContext): RuncLayout {
   return runcLayout(ctx.session.dir, ctx.session.id);
@@ -24,21 +25,8 @@ function askRunc(l: RuncLayout): { state: RuncState | null; stderr: string } {
   return { state: null, stderr: (r.stderr || r.error?.message || '').trim() };
 }
 
-function read(path: string): string | null {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return null;
-  }
-}
-
-/** The process state letter (R, S, Z…) from /proc/<pid>/stat, or null when gone. */
-function procState(pid: number): string | null {
-  const stat = read(`/proc/${pid}/stat`);
-  return stat ? stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) : null;
-}
-
-const comm = (pid: number): string => read(`/proc/${pid}/comm`)?.trim() ?? '?';
+const read = readOrNull;
+const comm = procComm;
 
 function devIno(path: string): string | null {
   try {

@@ -1,6 +1,7 @@
 // File calls Node lacks, through koffi: mknod(2) for overlay whiteouts, l{get,set}xattr(2) for opaque dirs.
 import koffi from 'koffi';
 import { KernelError, errnoName } from '../../native/errno.js';
+import { loadLibc } from '../../native/libc.js';
 import { syscallLog, quote } from '../../native/syscallLog.js';
 
 const S_IFCHR = 0o020000;
@@ -8,16 +9,7 @@ const ENODATA = 61;
 const ERANGE = 34;
 
 function load() {
-  let lib: koffi.IKoffiLib | null = null;
-  for (const name of ['libc.so.6', 'libc.musl-x86_64.so.1', 'libc.musl-aarch64.so.1', 'libc.so']) {
-    try {
-      lib = koffi.load(name);
-      break;
-    } catch {
-      // next name
-    }
-  }
-  if (!lib) throw new Error('container-lab could not load the C library for mknod/xattr calls');
+  const lib = loadLibc();
   return {
     mknod: lib.func('int mknod(const char *path, unsigned int mode, uint64_t dev)'),
     lgetxattr: lib.func('long lgetxattr(const char *path, const char *name, _Out_ uint8_t *value, size_t size)'),

@@ -1,8 +1,10 @@
 // The shim and containerd lessons for real: the shim is the container's parent, runc is gone, the container outlives
 // containerd, the exit status comes back; ctr's container stays out of docker's sight; each close leaves nothing.
 import { expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
+import { packageRoot } from '../../src/lesson/packageRoot.js';
 import { describeAsRoot } from '../support/requireRoot.js';
 import { useLiveLesson, type LiveLesson } from '../support/liveLesson.js';
 import { ctrCli, dockerCli, sessionProcesses } from '../support/chainView.js';
@@ -37,9 +39,8 @@ function containerdPids(dir: string): number[] {
   return sessionProcesses(dir).filter((p) => p.comm === 'containerd').map((p) => p.pid);
 }
 
-/** The session's processes, the mounts under its dir, its cgroups and the dir itself: all gone. */
-async function expectNothingLeft(live: LiveLesson, dir: string): Promise<void> {
-  await live.session.close();
+/** What a session left: processes naming its dir, mounts under it, its cgroups, the dir itself. */
+function leftovers(dir: string): string[] {
   const id = basename(dir).replace(/^session-/, '').toLowerCase();
   const left = () => [
     ...sessionProcesses(dir).map((p) => `process ${p.pid} ${p.comm}`),
@@ -47,7 +48,13 @@ async function expectNothingLeft(live: LiveLesson, dir: string): Promise<void> {
     ...labCgroupDirs().filter((d) => basename(d).startsWith(`container-lab-${id}`)).map((d) => `cgroup ${d}`),
     ...(existsSync(dir) ? [`dir ${dir}`] : []),
   ];
-  expect(await until(() => left().length === 0, 5000), `left: ${left()}`).toBe(true);
+  return left();
+}
+
+/** The session's processes, the mounts under its dir, its cgroups and the dir itself: all gone. */
+async function expectNothingLeft(live: LiveLesson, dir: string): Promise<void> {
+  await live.session.close();
+  expect(await until(() => leftovers(dir).length === 0, 5000), `left: ${leftovers(dir)}`).toBe(true);
 }
 
 describeAsRoot('shim lesson: the shim holds the container', () => {
@@ -126,5 +133,59 @@ describeAsRoot('containerd-alone lesson: one containerd, two namespaces', () => 
 
   it('closing the lesson leaves no process, mount, cgroup or directory', async () => {
     await expectNothingLeft(live, dir);
+  });
+});
+
+describeAsRoot('shim lesson: SIGKILL while containerd is down', () => {
+  it('the daemonless shim, its container and everything else of the session go within 5 s', async () => {
+    const cli = join(packageRoot(), 'dist/src/cli.js');
+    const child = spawn(process.execPath, [cli, 'run', 'shim', '--no-tui', '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let transcript = '';
+    let shimPid = 0;
+    let containerPid = 0;
+    await new Promise<void>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        transcript += chunk.toString();
+        const steps = transcript.split('\n').filter((l) => l.includes('"type":"step"')).map((l) => JSON.parse(l));
+        const stopped = steps.find((s) => s.action.name === 'stop-containerd');
+        if (stopped) {
+          const procs: Array<{ hostPid: number; role: string }> = stopped.state?.processes ?? [];
+          shimPid = procs.find((p) => p.role === 'shim')?.hostPid ?? 0;
+          containerPid = procs.find((p) => p.role === 'PID 1')?.hostPid ?? 0;
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+      child.on('exit', () => resolve());
+    });
+    const dir = /\/run\/container-lab\/session-[A-Za-z0-9]+/.exec(transcript)?.[0];
+    expect(dir, 'the transcript names the session dir').toBeTruthy();
+    expect(shimPid, 'the shim was running with containerd stopped').toBeGreaterThan(0);
+    expect(containerPid).toBeGreaterThan(0);
+    // processes and mounts: the reaper's doing, within 5 s
+    const running = () => [shimPid, containerPid].filter(isAlive).length + sessionProcesses(dir!).length;
+    expect(await until(() => running() === 0, 5000), `alive: ${[shimPid, containerPid].filter(isAlive)} ${sessionProcesses(dir!).map((p) => p.pid)}`).toBe(true);
+    const mounts = () => readFileSync('/proc/self/mountinfo', 'utf8').split('\n').filter((l) => l.includes(dir! + '/'));
+    expect(await until(() => mounts().length === 0, 5000), `mounts: ${mounts()}`).toBe(true);
+    expect(await until(() => leftovers(dir!).length === 0, 5000), `left: ${leftovers(dir!)}`).toBe(true);
+  });
+});
+
+describeAsRoot('shim lesson: undo while containerd is down', () => {
+  const live = useLiveLesson('shim');
+
+  it('steps back quickly: containerd comes back first, so removing the container does not wait on it', async () => {
+    await runThrough(live, (a) => a === 'stop-containerd');
+    const dir = (await live.helper.pids()).sessionDir;
+    const old = labContainer(dir);
+    const started = performance.now();
+    await live.session.back();
+    expect(performance.now() - started, 'undo time (ms)').toBeLessThan(10_000);
+    expect(live.session.getState().steps.map((s) => s.error ?? '').filter(Boolean), 'no step failed in the rebuild').toEqual([]);
+    // the rebuilt lesson stands at the step before: a new container under a shim, containerd running
+    expect(isAlive(old.pid)).toBe(false);
+    const now = (await live.helper.pids()).sessionDir;
+    expect(containerdPids(now)).toHaveLength(1);
+    expectUnderShim(now, labContainer(now).pid);
   });
 });

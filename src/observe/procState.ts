@@ -1,0 +1,21 @@
+// Tiny /proc readers for a process that may be gone at any moment: its state letter and its name.
+import { readFileSync } from 'node:fs';
+
+export function readOrNull(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** The process state letter (R, S, Z…) from /proc/<pid>/stat (proc(5) field 3), or null when gone. */
+export function procState(pid: number): string | null {
+  const stat = readOrNull(`/proc/${pid}/stat`);
+  return stat ? stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) : null;
+}
+
+/** /proc/<pid>/comm, or "?" when gone. */
+export function procComm(pid: number): string {
+  return readOrNull(`/proc/${pid}/comm`)?.trim() ?? '?';
+}
