@@ -9,6 +9,7 @@ import { HelperClient, type HelperMode } from './helper/client.js';
 import { choosePrivilege } from './privilege.js';
 import type { TranscriptStyle } from './lesson/transcript.js';
 import type { Lesson, LessonLoadError } from './types.js';
+import { missingPrograms } from './chain/requirements.js';
 
 const USAGE = `Usage: container-lab [lesson] [options]
        container-lab <command> [options]
@@ -99,7 +100,8 @@ async function main(argv: string[]): Promise<number> {
     if (rest.length) throw new UsageError('list takes no arguments');
     const { lessons, warnings } = loadAll();
     lessons.forEach((l, i) => {
-      const needs = l.privilege === 'root' ? 'needs root' : 'root or rootless';
+      const missing = missingPrograms(l.requires);
+      const needs = [l.privilege === 'root' ? 'needs root' : 'root or rootless', ...(l.requires.length ? [missing ?? l.requires.join(' ')] : [])].join(' · ');
       process.stdout.write(`${String(i + 1).padStart(2)}  ${l.id.padEnd(18)} ${l.title.padEnd(34)} ${style.dim(needs)}\n`);
     });
     for (const w of warnings) process.stderr.write(style.bad(w) + '\n');
@@ -134,6 +136,11 @@ async function main(argv: string[]): Promise<number> {
     const choice = await choosePrivilege({ sudo: values.sudo, rootless: values.rootless, interactive: false });
     if (lesson.privilege === 'root' && choice.mode === 'rootless') {
       process.stderr.write(`container-lab: ${lesson.id} needs root: run it as root or with --sudo\n`);
+      return 1;
+    }
+    const missing = missingPrograms(lesson.requires);
+    if (missing) {
+      process.stderr.write(`container-lab: ${lesson.id} ${missing}\n`);
       return 1;
     }
     const helper = await startHelper(choice.mode);

@@ -198,6 +198,8 @@ export interface Lesson {
   /** "root": needs real root; "rootless": also runs inside a user namespace */
   privilege: Privilege;
   order: number;
+  /** programs of the container chain the lesson runs: docker, dockerd, containerd, ctr, runc… */
+  requires: string[];
   /** markdown shown before the first step */
   intro: string;
   steps: StepSpec[];

@@ -2,6 +2,7 @@
 import type { LabBackend, Lesson, LessonLoadError, LessonSession } from '../types.js';
 import type { HelperClient, HelperMode } from '../helper/client.js';
 import { LiveSession, type TerminalHandover } from './liveSession.js';
+import { missingPrograms } from '../chain/requirements.js';
 
 export class LiveBackend implements LabBackend {
   current: LiveSession | null = null;
@@ -20,6 +21,8 @@ export class LiveBackend implements LabBackend {
     if (lesson.privilege === 'root' && this.mode === 'rootless') {
       return 'needs root: start container-lab as root or with --sudo';
     }
+    const missing = missingPrograms(lesson.requires);
+    if (missing) return missing;
     if (!this.helper.alive) return 'the helper process has exited: restart container-lab';
     return null;
   }

@@ -7,6 +7,8 @@ export const frontMatterSchema = z.strictObject({
   summary: z.string().min(1),
   privilege: z.enum(['root', 'rootless']),
   order: z.number().int(),
+  /** programs of the container chain the lesson runs (the menu says what to install when missing) */
+  requires: z.array(z.enum(['docker', 'dockerd', 'containerd', 'ctr', 'containerd-shim-runc-v2', 'runc'])).default([]),
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;

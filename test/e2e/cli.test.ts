@@ -47,3 +47,23 @@ it('output that is not a terminal has no escape codes; NO_COLOR is honoured', ()
   expect(doctor.stdout).not.toContain(ESC);
   expect(doctor.stdout).toMatch(/cgroups: (v1|v2|hybrid)/);
 });
+
+it('without the chain programs, the chain lessons say what to install, and the rest still runs', () => {
+  // a PATH with util-linux and iproute2 but none of docker, dockerd, containerd, ctr, runc
+  const bin = join(packageRoot(), '.test-results', 'path-without-chain');
+  spawnSync('mkdir', ['-p', bin]);
+  for (const tool of ['unshare', 'nsenter', 'setpriv', 'ip', 'sleep', 'sh', 'hostname', 'mount']) {
+    const found = spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).stdout.trim();
+    if (found) spawnSync('ln', ['-sf', found, join(bin, tool)]);
+  }
+  const env = { ...process.env, CI: 'true', PATH: bin };
+  const list = spawnSync(process.execPath, [cli, 'list'], { encoding: 'utf8', env });
+  expect(list.status).toBe(0);
+  const rest = list.stdout.split('\n').find((l) => l.includes('docker-rest'));
+  expect(rest).toMatch(/needs docker, dockerd, containerd, ctr, containerd-shim-runc-v2, runc \(not installed\): .*install/);
+  expect(list.stdout.split('\n').find((l) => l.includes('just-a-process'))).not.toMatch(/not installed/);
+  const chain = spawnSync(process.execPath, [cli, 'run', 'docker-rest', '--no-tui'], { encoding: 'utf8', env });
+  expect(chain.status).toBe(1);
+  expect(chain.stderr).toMatch(/^container-lab: docker-rest needs .*\(not installed\): /);
+  expect(chain.stderr).not.toMatch(/\n\s+at /);
+});

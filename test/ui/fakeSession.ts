@@ -204,6 +204,7 @@ export function makeLesson(id: string, order: number, title: string, steps: Fake
     summary: `summary of ${title}`,
     privilege: 'root',
     order,
+    requires: [],
     intro: `# ${title}\n\nA container starts as **an ordinary process**. Press → to run each step for real.`,
     steps: steps.map((s, i) => ({
       title: s.title,
