@@ -5,7 +5,7 @@ import { whichProgram } from '../native/findProgram.js';
 import { cgroupHierarchies } from './helper/cgroups.js';
 import { rootlessWorks } from './privilege.js';
 import type { TranscriptStyle } from './lesson/transcript.js';
-import { discoverChain } from './chain/discover.js';
+import { discoverChain, labDockerCli } from './chain/discover.js';
 import { hostOsRelease, installHint } from './chain/installHint.js';
 
 interface Finding { ok: boolean; what: string; fix?: string; essential?: boolean }
@@ -39,6 +39,12 @@ export function findings(): Finding[] {
   const chain = discoverChain();
   const missing = chain.filter((b) => b.path === null).map((b) => b.name);
   for (const b of chain.filter((x) => x.path !== null)) out.push({ ok: true, what: `${b.name} ${b.version ?? '(version unknown)'}: ${b.path}` });
+  const docker = chain.find((b) => b.name === 'docker');
+  const dockerd = chain.find((b) => b.name === 'dockerd');
+  if (docker && dockerd) {
+    const used = labDockerCli(docker, dockerd);
+    if (used.path !== docker.path) out.push({ ok: true, what: `the chain lessons run ${used.path} ${used.version} (the release of dockerd), not ${docker.path}` });
+  }
   if (missing.length) {
     out.push({ ok: false, what: `for the docker → containerd → runc lessons, missing: ${missing.join(', ')}`, fix: installHint(hostOsRelease()) });
   }

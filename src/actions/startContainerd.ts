@@ -1,4 +1,5 @@
 // Shim lesson: containerd again; it finds its shims from its state dir and lists their tasks, containers untouched.
+import { readFileSync } from 'node:fs';
 import type { Action } from './context.js';
 import { outcome } from './builderCall.js';
 import { chain } from './chainState.js';
@@ -12,10 +13,32 @@ import { syscallLog } from '../../native/syscallLog.js';
 
 const RECONNECT_MS = 10_000;
 
+/** The time (ms since the epoch) of dockerd's first "Channel Connectivity change to READY" after `since`, or null. */
+export function readyAfter(log: string, since: number): number | null {
+  for (const line of log.split('\n')) {
+    if (!line.includes('Connectivity change to READY')) continue;
+    const t = Date.parse(/time="([^"]+)"/.exec(line)?.[1] ?? '');
+    if (t >= since) return t;
+  }
+  return null;
+}
+
+async function dockerdReconnected(logFile: string, since: number, timeoutMs: number): Promise<number | null> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const t = readyAfter(readFileSync(logFile, 'utf8'), since);
+    // dockerd checks that containerd serves, then subscribes again: give it that moment
+    if (t !== null) return new Promise((r) => setTimeout(() => r(t), 700));
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return null;
+}
+
 export const startContainerd: Action<{ namespace: string }> = async (ctx, { namespace }) => {
   const c = chain(ctx);
   const d = c.daemons;
   if (!d) throw new LabError('the lab has no daemons yet', 'run the step that starts them first');
+  const spawnedAt = Date.now();
   const ctrd = await d.startContainerd();
   logSpawn([d.bin.containerd.path!, ...containerdArgs(d.layout)], ctrd.pid, ctrd.readyMs);
   const out = [`containerd ${ctrd.version ?? ''} pid ${ctrd.pid}: ready in ${Math.round(ctrd.readyMs)} ms`];
@@ -39,6 +62,14 @@ export const startContainerd: Action<{ namespace: string }> = async (ctx, { name
   const sinceSpawn = ctrd.readyMs + (performance.now() - readyAt);
   const [id, pid] = line.trim().split(/\s+/);
   out.push(`task ${id.slice(0, 12)} PID ${pid} RUNNING: listed ${Math.round(sinceSpawn)} ms after the spawn (${asks} ask${asks === 1 ? '' : 's'})`);
+  if (d.dockerd) {
+    // dockerd lost its gRPC connection and retries with a growing backoff (1 s, 1.6 s, …). An exit
+    // published before it has re-subscribed to containerd's events is never replayed: `docker
+    // wait` would wait forever. So the step ends only once dockerd has connected again.
+    const back = await dockerdReconnected(d.layout.dockerLog, spawnedAt, 15_000);
+    if (back === null) throw new LabError('dockerd did not reconnect to containerd within 15 s', `its log: ${d.layout.dockerLog}`);
+    out.push(`dockerd reconnected ${Math.round(back - spawnedAt)} ms after containerd's start (gRPC backoff); its event stream resumes`);
+  }
   const table = outputLines(run!.stdout).map(shortLine);
   setBlock(ctx, "containerd's tasks", [`ctr -n ${namespace} tasks ls`, ...table]);
   ctx.lastOutput = outputLines(run!.stdout);

@@ -5,7 +5,7 @@ import { connect } from 'node:net';
 import { request } from 'node:http';
 import { LabError } from '../helper/rpc.js';
 import { whichProgram } from '../../native/findProgram.js';
-import { discoverChain, type ChainBinary, type ChainProgram } from './discover.js';
+import { discoverChain, labDockerCli, type ChainBinary, type ChainProgram } from './discover.js';
 import { hostOsRelease, installHint } from './installHint.js';
 import { containerdArgs, containerdConfig, daemonLayout, dockerdArgs, dockerdConfig, type DaemonLayout } from './daemonLayout.js';
 import { cleanupDaemons, type CleanupReport } from './daemonCleanup.js';
@@ -28,17 +28,7 @@ export function requireBinaries(need: ChainProgram[]): Binaries {
   if (missing.length > 0) {
     throw new LabError(`${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not installed`, installHint(hostOsRelease()), 'ENOENT');
   }
-  // The docker CLI of the same release as dockerd when there are several (a newer one on PATH
-  // first would still work, through API version negotiation).
-  if (found.docker.path && found.dockerd.version) {
-    for (const dir of ['/usr/bin', '/usr/local/bin', '/bin']) {
-      const candidate = `${dir}/docker`;
-      if (candidate !== found.docker.path && existsSync(candidate)) {
-        const other = discoverChain((name) => (name === 'docker' ? candidate : null)).find((b) => b.name === 'docker');
-        if (other?.version && other.version.split('+')[0] === found.dockerd.version.split('+')[0]) found.docker = other;
-      }
-    }
-  }
+  found.docker = labDockerCli(found.docker, found.dockerd);
   return found;
 }
 

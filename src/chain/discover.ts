@@ -1,5 +1,6 @@
 // Finds the container chain's programs on this host (docker → dockerd → containerd → shim → runc) and their versions.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { whichProgram } from '../../native/findProgram.js';
 
 export const CHAIN_PROGRAMS = ['docker', 'dockerd', 'containerd', 'ctr', 'containerd-shim-runc-v2', 'runc'] as const;
@@ -19,7 +20,9 @@ export interface ChainBinary {
  */
 export function parseVersion(output: string): string | null {
   const firstLine = output.split('\n').find((l) => l.trim() !== '') ?? '';
-  const m = /\bv?(\d+\.\d+(?:\.\d+)?[0-9A-Za-z.+~-]*)/.exec(firstLine);
+  // the shim prints its name alone, then "  Version:  1.6.20~ds1" on a line of its own
+  const line = /\d+\.\d+/.test(firstLine) ? firstLine : (output.split('\n').find((l) => /^\s*Version:/i.test(l)) ?? firstLine);
+  const m = /\bv?(\d+\.\d+(?:\.\d+)?[0-9A-Za-z.+~-]*)/.exec(line);
   return m ? m[1].replace(/[,;]$/, '') : null;
 }
 
@@ -38,4 +41,21 @@ export function discoverChain(find: (name: string) => string | null = whichProgr
     const path = find(name);
     return { name, path, version: path ? versionOf(path) : null };
   });
+}
+
+/**
+ * The docker CLI the lab runs: of the same release as dockerd when there are several (a newer
+ * client first on PATH, e.g. /usr/local/bin/docker, would still work through API version
+ * negotiation, but the distribution's own pair is what the lessons were written against).
+ */
+export function labDockerCli(docker: ChainBinary, dockerd: ChainBinary, candidates = ['/usr/bin/docker', '/usr/local/bin/docker', '/bin/docker']): ChainBinary {
+  if (!docker.path || !dockerd.version) return docker;
+  const release = (v: string | null) => v?.split('+')[0] ?? null;
+  if (release(docker.version) === release(dockerd.version)) return docker;
+  for (const path of candidates) {
+    if (path === docker.path || !existsSync(path)) continue;
+    const version = versionOf(path);
+    if (release(version) === release(dockerd.version)) return { name: 'docker', path, version };
+  }
+  return docker;
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseVersion, discoverChain } from '../../../src/chain/discover.js';
+import { parseVersion, discoverChain, labDockerCli } from '../../../src/chain/discover.js';
 import { installHint, parseOsRelease } from '../../../src/chain/installHint.js';
 
 const osRelease = (name: string) => parseOsRelease(readFileSync(join(__dirname, '../../fixtures/os-release', name), 'utf8'));
@@ -14,6 +14,7 @@ describe('parseVersion', () => {
     ['containerd github.com/containerd/containerd 1.6.20~ds1 1.6.20~ds1-1+b1', '1.6.20~ds1'],
     ['ctr github.com/containerd/containerd 1.6.20~ds1', '1.6.20~ds1'],
     ['Docker version 20.10.24+dfsg1, build 297e128', '20.10.24+dfsg1'],
+    ['containerd-shim-runc-v2:\n  Version:  1.6.20~ds1\n  Revision: 1.6.20~ds1-1+deb12u3\n  Go version: go1.19.8', '1.6.20~ds1'],
     ['', null],
     ['usage: something', null],
   ])('%j → %s', (output, version) => {
@@ -42,5 +43,15 @@ describe('discoverChain', () => {
     expect(found.filter((b) => b.path === null)).toHaveLength(5);
     // node --version prints v20.x: the version word is read from the real program's output
     expect(found[5].version).toBe(process.version.slice(1));
+  });
+});
+
+describe('labDockerCli', () => {
+  const dockerd = { name: 'dockerd' as const, path: '/usr/sbin/dockerd', version: '20.10.24+dfsg1' };
+  it('keeps the docker on PATH when it is of dockerd\'s release, or when no other is', () => {
+    const same = { name: 'docker' as const, path: '/usr/bin/docker', version: '20.10.24+dfsg1' };
+    expect(labDockerCli(same, dockerd)).toBe(same);
+    const newer = { name: 'docker' as const, path: '/nowhere/docker', version: '28.2.2' };
+    expect(labDockerCli(newer, dockerd, ['/nonexistent/docker'])).toBe(newer);
   });
 });
