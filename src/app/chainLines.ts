@@ -80,7 +80,7 @@ function sections(view: ChainView, width: number): Section[] {
     });
   }
   if (view.hops && view.hops.bars.length > 0) {
-    const labelW = Math.min(26, Math.max(...view.hops.bars.map((b) => [...b.label].length)));
+    const labelW = Math.min(28, Math.max(...view.hops.bars.map((b) => [...b.label].length)));
     const max = Math.max(...view.hops.bars.map((b) => b.ms));
     const total = view.hops.bars.reduce((n, b) => n + b.ms, 0);
     const room = Math.max(4, width - labelW - 12);

@@ -11,6 +11,9 @@ export interface RunMarks {
   shimStart?: number;
   runcCreate?: number;
   runcCreateExit?: number;
+  /** dockerd's prestart hook, run by runc create: dockerd's own binary re-exec'd as libnetwork-setkey */
+  hookStart?: number;
+  hookExit?: number;
   runcStart?: number;
   programExec?: number;
   programExit?: number;
@@ -58,6 +61,11 @@ export function runMarks(procs: WatchedProcess[], dir: string, http: HttpExchang
     m.runcCreate = runcCreate.execAt ?? runcCreate.firstSeen;
     m.runcCreateExit = runcCreate.exitAt;
   }
+  const hook = procs.find((p) => p.execs.some((e) => e.cmdline.startsWith('libnetwork-setkey') && e.cmdline.includes(dir + '/')));
+  if (hook) {
+    m.hookStart = hook.execAt ?? hook.firstSeen;
+    m.hookExit = hook.exitAt;
+  }
   const runcStart = procs.find((p) => isRunc(p, 'start', dir));
   if (runcStart) m.runcStart = runcStart.execAt ?? runcStart.firstSeen;
   const init = containerInit(procs);
@@ -70,13 +78,17 @@ export function runMarks(procs: WatchedProcess[], dir: string, http: HttpExchang
 }
 
 /** The hops between consecutive moments, in chain order: what `docker run` spends where. */
-export const HOPS: Array<{ from: keyof RunMarks; to: keyof RunMarks; label: string }> = [
+export const HOPS: Array<{ from: keyof RunMarks; to: keyof RunMarks; label: string; unless?: keyof RunMarks }> = [
   { from: 'cliStart', to: 'createRequest', label: 'docker CLI starts, asks' },
   { from: 'createRequest', to: 'createAnswered', label: 'dockerd: create' },
   { from: 'createAnswered', to: 'startRequest', label: 'CLI: attach, wait, start' },
   { from: 'startRequest', to: 'shimStart', label: 'dockerd → containerd → shim' },
   { from: 'shimStart', to: 'runcCreate', label: 'shim → runc create' },
-  { from: 'runcCreate', to: 'runcCreateExit', label: 'runc create (ns, mounts)' },
+  // with docker, runc create runs dockerd's prestart hook: a hop of its own
+  { from: 'runcCreate', to: 'runcCreateExit', label: 'runc create (ns, mounts)', unless: 'hookStart' },
+  { from: 'runcCreate', to: 'hookStart', label: 'runc create: ns, mounts' },
+  { from: 'hookStart', to: 'hookExit', label: 'prestart hook (dockerd)' },
+  { from: 'hookExit', to: 'runcCreateExit', label: 'runc create: the rest' },
   { from: 'runcCreateExit', to: 'runcStart', label: 'back up, then runc start' },
   { from: 'runcStart', to: 'programExec', label: 'runc start → exec' },
   { from: 'programExec', to: 'programExit', label: 'your program runs' },
@@ -86,6 +98,7 @@ export const HOPS: Array<{ from: keyof RunMarks; to: keyof RunMarks; label: stri
 export function hopBars(m: RunMarks): Array<{ label: string; ms: number }> {
   const out: Array<{ label: string; ms: number }> = [];
   for (const h of HOPS) {
+    if (h.unless && m[h.unless] !== undefined) continue;
     const a = m[h.from];
     const b = m[h.to];
     if (a !== undefined && b !== undefined && b >= a) out.push({ label: h.label, ms: b - a });
@@ -110,6 +123,8 @@ export function chainTimeline(procs: WatchedProcess[], dir: string, t0: number):
     else if (/(^|\/)runc$/.test(argv0) && cmd.includes(dir + '/')) {
       const sub = ['create', 'start', 'delete', 'kill', 'state'].find((s) => new RegExp(`\\s${s}(\\s|$)`).test(cmd)) ?? '';
       add(`runc ${sub}`.trim(), p.execAt ?? p.firstSeen, p.pid, p.exitAt);
+    } else if (/^libnetwork-setkey\s/.test(cmd) && cmd.includes(dir + '/')) {
+      add("prestart hook: dockerd's binary as libnetwork-setkey", p.execAt ?? p.firstSeen, p.pid, p.exitAt);
     } else if (p === init) {
       // runc:[2:INIT] is cloned, not exec'd: it appears at its fork and takes the name by prctl(PR_SET_NAME)
       add('runc init → runc:[2:INIT]', p.renames.find((r) => r.comm.startsWith('runc:[2:INIT]'))?.t ?? p.firstSeen, p.pid);
