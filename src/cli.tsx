@@ -10,6 +10,8 @@ import { choosePrivilege } from './privilege.js';
 import type { TranscriptStyle } from './lesson/transcript.js';
 import type { Lesson, LessonLoadError } from './types.js';
 import { missingPrograms } from './chain/requirements.js';
+import { whyUnavailable } from './lesson/availability.js';
+import { hostDockerArg, hostDockerProblem, hostDockerSocket } from './chain/hostDockerOption.js';
 
 const USAGE = `Usage: container-lab [lesson] [options]
        container-lab <command> [options]
@@ -32,6 +34,9 @@ Options:
   --json                 (run --no-tui) one JSON object per line
   --sudo                 run the helper as root through sudo (asks the password first)
   --rootless             run the helper inside a user namespace, without root
+  --host-docker          use the host's own Docker (DOCKER_HOST, else /var/run/docker.sock)
+                         for lesson 8; containers it makes carry the label container-lab
+                         and are removed afterwards. Without it the lab never touches it.
   -h, --help             show this help
   -V, --version          show the version
 
@@ -57,8 +62,8 @@ function loadAll(): { lessons: Lesson[]; errors: LessonLoadError[]; warnings: st
   return { lessons, errors, warnings: errors.map((e) => formatLoadError(e)) };
 }
 
-async function startHelper(mode: HelperMode): Promise<HelperClient> {
-  const helper = HelperClient.start(mode, 'inherit');
+async function startHelper(mode: HelperMode, extraArgs: string[] = []): Promise<HelperClient> {
+  const helper = HelperClient.start(mode, 'inherit', extraArgs);
   try {
     await helper.hello();
   } catch (error) {
@@ -80,6 +85,7 @@ async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean' },
       sudo: { type: 'boolean' },
       rootless: { type: 'boolean' },
+      'host-docker': { type: 'boolean' },
     },
   });
   const color = process.stdout.isTTY === true && !('NO_COLOR' in process.env);
@@ -93,6 +99,13 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [command, ...rest] = positionals;
+  // --host-docker: the user's consent to use the host's Docker for the lessons that can
+  const hostDocker = values['host-docker'] ? hostDockerSocket() : null;
+  if (hostDocker) {
+    const problem = hostDockerProblem(hostDocker);
+    if (problem) throw new UsageError(`--host-docker: ${problem}`);
+  }
+  const helperArgs = hostDocker ? [hostDockerArg(hostDocker)] : [];
   const style = styleFor(color);
   const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
 
@@ -134,16 +147,12 @@ async function main(argv: string[]): Promise<number> {
     for (const w of warnings) process.stderr.write(w + '\n');
     const lesson = findLesson(lessons, rest[0]);
     const choice = await choosePrivilege({ sudo: values.sudo, rootless: values.rootless, interactive: false });
-    if (lesson.privilege === 'root' && choice.mode === 'rootless') {
-      process.stderr.write(`container-lab: ${lesson.id} needs root: run it as root or with --sudo\n`);
+    const reason = whyUnavailable(lesson, { mode: choice.mode, hostDocker });
+    if (reason) {
+      process.stderr.write(`container-lab: ${lesson.id} ${reason}\n`);
       return 1;
     }
-    const missing = missingPrograms(lesson.requires);
-    if (missing) {
-      process.stderr.write(`container-lab: ${lesson.id} ${missing}\n`);
-      return 1;
-    }
-    const helper = await startHelper(choice.mode);
+    const helper = await startHelper(choice.mode, helperArgs);
     try {
       const { runTranscript } = await import('./lesson/transcript.js');
       const ok = await runTranscript(helper, lesson, values.json === true, style, (line) => process.stdout.write(line + '\n'));
@@ -166,7 +175,7 @@ async function main(argv: string[]): Promise<number> {
   process.env.NODE_ENV ??= 'production';
   // The helper starts in its own process while Ink and React load here (the other commands
   // never load them): the two costs overlap on a multi-core machine.
-  const helper = HelperClient.start(choice.mode, 'ignore');
+  const helper = HelperClient.start(choice.mode, 'ignore', helperArgs);
   const tui = import('./tui.js');
   try {
     await helper.hello();
@@ -175,7 +184,7 @@ async function main(argv: string[]): Promise<number> {
     throw new Error(`the lab's helper process did not start: ${(error as Error).message}`);
   }
   const { startTui } = await tui;
-  await startTui({ lessons, loadErrors: errors, privilegeNote: choice.note, helper, mode: choice.mode, initialLessonId: initial?.id });
+  await startTui({ lessons, loadErrors: errors, privilegeNote: choice.note, helper, mode: choice.mode, hostDocker, initialLessonId: initial?.id });
   await helper.stop();
   return 0;
 }

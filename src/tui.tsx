@@ -15,6 +15,8 @@ export interface TuiOptions {
   privilegeNote: string | null;
   helper: HelperClient;
   mode: HelperMode;
+  /** the host's Docker socket when the user chose --host-docker */
+  hostDocker?: string | null;
   initialLessonId?: string;
 }
 
@@ -76,7 +78,7 @@ export async function startTui(opts: TuiOptions): Promise<void> {
     },
   };
 
-  const backend = new LiveBackend(opts.lessons, opts.loadErrors, opts.privilegeNote, opts.helper, opts.mode, terminal, tty);
+  const backend = new LiveBackend(opts.lessons, opts.loadErrors, opts.privilegeNote, opts.helper, opts.mode, terminal, tty, opts.hostDocker ?? null);
   const stop = () => finish();
   process.on('SIGTERM', stop);
   process.on('SIGHUP', stop);

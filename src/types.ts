@@ -200,6 +200,8 @@ export interface Lesson {
   order: number;
   /** programs of the container chain the lesson runs: docker, dockerd, containerd, ctr, runc… */
   requires: string[];
+  /** also runs on the host's own Docker (--host-docker), not only on the lab's private daemons */
+  hostDocker: boolean;
   /** markdown shown before the first step */
   intro: string;
   steps: StepSpec[];

@@ -7,6 +7,7 @@ import { checked, outputLines, requireDaemons } from './chainUtil.js';
 import { ensureLabImage } from '../image/labImage.js';
 import { labImageArchive, CHAIN_IMAGE } from '../chain/imageArchive.js';
 import { syscallLog, quote } from '../../native/syscallLog.js';
+import { HostDocker } from '../chain/hostDocker.js';
 
 export const loadImage: Action<{ into: Array<'docker' | 'containerd'>; namespace: string }> = async (ctx, { into, namespace }) => {
   const d = requireDaemons(ctx, { docker: into.includes('docker') });
@@ -18,6 +19,8 @@ export const loadImage: Action<{ into: Array<'docker' | 'containerd'>; namespace
   syscallLog.record('write', [quote(archive), `${bytes.length} bytes`], bytes.length, undefined, performance.now() - started);
   const out: string[] = [`${archive}: ${image.layers.length} layers, ${(bytes.length / 1e6).toFixed(1)} MB, manifest ${image.manifestDigest.slice(0, 19)}…`];
   if (into.includes('docker')) {
+    // on the host's Docker, an image that was there before stays; one loaded here goes at the end
+    if (d instanceof HostDocker) d.imageLoadedHere = (await d.docker(['image', 'inspect', CHAIN_IMAGE])).status !== 0;
     const run = checked(await d.docker(['load', '-i', archive]), 'docker load');
     out.push(...outputLines(run.stdout));
   }

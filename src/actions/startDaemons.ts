@@ -4,14 +4,28 @@ import { outcome } from './builderCall.js';
 import { chain } from './chainState.js';
 import { PrivateDaemons, requireBinaries } from '../chain/daemons.js';
 import { startReaper } from '../chain/reaperClient.js';
+import { HostDocker } from '../chain/hostDocker.js';
+import { hostDockerFromArgv } from '../chain/hostDockerOption.js';
 import { containerdArgs, dockerdArgs } from '../chain/daemonLayout.js';
 import { logSpawn } from '../chain/programLog.js';
 import { LabError } from '../helper/rpc.js';
 import { syscallLog } from '../../native/syscallLog.js';
 
 export const startDaemons: Action<{ docker: boolean }> = async (ctx, { docker }) => {
-  if (ctx.rootless) throw new LabError('private daemons need root', 'start container-lab as root (it asks to use sudo)');
   const c = chain(ctx);
+  const hostSocket = hostDockerFromArgv();
+  if (hostSocket) {
+    // --host-docker: the user agreed to the host's Docker; nothing is started, containers are labelled
+    const bin = requireBinaries(['docker']);
+    c.daemons ??= HostDocker.attach(ctx.session.dir, ctx.session.id, bin, hostSocket);
+    await c.daemons.startContainerd();
+    const dd = await c.daemons.startDockerd();
+    return outcome(syscallLog.drain(), [
+      `the host's Docker ${dd.version} on ${hostSocket} (you chose --host-docker): nothing started here`,
+      `containers made here carry the label container-lab=${ctx.session.id} and are removed when the lesson closes`,
+    ]);
+  }
+  if (ctx.rootless) throw new LabError('private daemons need root', 'start container-lab as root (it asks to use sudo)');
   const bin = requireBinaries(docker ? ['containerd', 'containerd-shim-runc-v2', 'runc', 'dockerd', 'docker', 'ctr'] : ['containerd', 'containerd-shim-runc-v2', 'runc', 'ctr']);
   c.daemons ??= PrivateDaemons.prepare(ctx.session.dir, ctx.session.id, bin, startReaper());
   const d = c.daemons;

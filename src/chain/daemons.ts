@@ -75,7 +75,7 @@ export class PrivateDaemons {
   containerd: DaemonProcess | null = null;
   dockerd: DaemonProcess | null = null;
 
-  private constructor(
+  protected constructor(
     readonly layout: DaemonLayout,
     readonly bin: Binaries,
     private readonly reaper: Reaper | null,

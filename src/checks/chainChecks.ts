@@ -7,6 +7,7 @@ import { pass, fail } from './types.js';
 import type { LabContext } from '../actions/context.js';
 import { daemonProcesses } from '../observe/chainSample.js';
 import { CHAIN_IMAGE, CHAIN_IMAGE_FQ } from '../chain/imageArchive.js';
+import { HostDocker } from '../chain/hostDocker.js';
 
 function dir(ctx: LabContext): string {
   return ctx.session.dir;
@@ -30,7 +31,7 @@ export function ask(ctx: LabContext, argv: string[]): string {
 export function dockerArgv(ctx: LabContext, args: string[]): string[] {
   const d = ctx.chain?.daemons;
   if (!d) throw new Error('the lab has no daemons');
-  return [d.bin.docker.path!, '-H', `unix://${join(dir(ctx), 'docker.sock')}`, ...args];
+  return [d.bin.docker.path!, '-H', `unix://${d.layout.dockerSocket}`, ...args];
 }
 
 export function ctrArgv(ctx: LabContext, namespace: string, args: string[]): string[] {
@@ -40,6 +41,14 @@ export function ctrArgv(ctx: LabContext, namespace: string, args: string[]): str
 }
 
 export const daemonsRunning: Check<{ docker: boolean }> = (ctx, { docker }) => {
+  const d = ctx.chain?.daemons;
+  if (d instanceof HostDocker) {
+    // the host's Docker: the check asks it itself, and finds no daemon of the lab's in /proc
+    const version = ask(ctx, dockerArgv(ctx, ['version', '--format', '{{.Server.Version}}'])).trim();
+    const own = daemonProcesses(dir(ctx), '/', [process.pid]).filter((p) => p.comm === 'containerd' || p.comm === 'dockerd');
+    if (own.length > 0) return fail(`the lab started daemons of its own (${own.map((p) => p.pid).join(', ')}) though it uses the host's`);
+    return pass(`the host's dockerd ${version} answers on ${d.layout.dockerSocket}; no daemon started by the lab`);
+  }
   const procs = daemonProcesses(dir(ctx), '/', [process.pid]);
   const containerd = procs.find((p) => p.comm === 'containerd');
   const dockerd = procs.find((p) => p.comm === 'dockerd');

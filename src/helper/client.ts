@@ -28,8 +28,8 @@ export class HelperClient {
   }
 
   /** `stderr` is where the helper's own diagnostics go: 'inherit' for the CLI, 'ignore' under the TUI. */
-  static start(mode: HelperMode, stderr: 'inherit' | 'ignore' | 'pipe' = 'ignore'): HelperClient {
-    const argv = [process.execPath, programs.helper, '--container-lab-helper'];
+  static start(mode: HelperMode, stderr: 'inherit' | 'ignore' | 'pipe' = 'ignore', extraArgs: string[] = []): HelperClient {
+    const argv = [process.execPath, programs.helper, '--container-lab-helper', ...extraArgs];
     const full = mode === 'sudo' ? ['sudo', '-n', '--', ...argv] : argv;
     const child = spawn(full[0], full.slice(1), { stdio: ['pipe', 'pipe', stderr] });
     return new HelperClient(child);

@@ -2,7 +2,7 @@
 import type { LabBackend, Lesson, LessonLoadError, LessonSession } from '../types.js';
 import type { HelperClient, HelperMode } from '../helper/client.js';
 import { LiveSession, type TerminalHandover } from './liveSession.js';
-import { missingPrograms } from '../chain/requirements.js';
+import { whyUnavailable } from './availability.js';
 
 export class LiveBackend implements LabBackend {
   current: LiveSession | null = null;
@@ -15,14 +15,12 @@ export class LiveBackend implements LabBackend {
     private readonly mode: HelperMode,
     private readonly terminal: TerminalHandover | undefined,
     private readonly tty: string | undefined,
+    private readonly hostDocker: string | null = null,
   ) {}
 
   unavailable(lesson: Lesson): string | null {
-    if (lesson.privilege === 'root' && this.mode === 'rootless') {
-      return 'needs root: start container-lab as root or with --sudo';
-    }
-    const missing = missingPrograms(lesson.requires);
-    if (missing) return missing;
+    const reason = whyUnavailable(lesson, { mode: this.mode, hostDocker: this.hostDocker });
+    if (reason) return reason;
     if (!this.helper.alive) return 'the helper process has exited: restart container-lab';
     return null;
   }

@@ -9,6 +9,8 @@ export const frontMatterSchema = z.strictObject({
   order: z.number().int(),
   /** programs of the container chain the lesson runs (the menu says what to install when missing) */
   requires: z.array(z.enum(['docker', 'dockerd', 'containerd', 'ctr', 'containerd-shim-runc-v2', 'runc'])).default([]),
+  /** the lesson also runs on the host's own Docker, when the user starts the app with --host-docker */
+  hostDocker: z.boolean().default(false),
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;

@@ -205,6 +205,7 @@ export function makeLesson(id: string, order: number, title: string, steps: Fake
     privilege: 'root',
     order,
     requires: [],
+    hostDocker: false,
     intro: `# ${title}\n\nA container starts as **an ordinary process**. Press → to run each step for real.`,
     steps: steps.map((s, i) => ({
       title: s.title,
