@@ -5,6 +5,7 @@ import { whichProgram } from '../native/findProgram.js';
 import { cgroupHierarchies } from './helper/cgroups.js';
 import { rootlessWorks } from './privilege.js';
 import type { TranscriptStyle } from './lesson/transcript.js';
+import { hostDockerProblem, hostDockerSocket } from './chain/hostDockerOption.js';
 import { discoverChain, labDockerCli } from './chain/discover.js';
 import { hostOsRelease, installHint } from './chain/installHint.js';
 
@@ -47,6 +48,10 @@ export function findings(): Finding[] {
   }
   if (missing.length) {
     out.push({ ok: false, what: `for the docker → containerd → runc lessons, missing: ${missing.join(', ')}`, fix: installHint(hostOsRelease()) });
+  }
+  const socket = hostDockerSocket();
+  if (hostDockerProblem(socket) === null) {
+    out.push({ ok: true, what: `a host Docker socket at ${socket}: the lab leaves it alone; --host-docker runs lesson 8 on it` });
   }
   return out;
 }
