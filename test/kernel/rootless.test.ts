@@ -48,7 +48,7 @@ describeAsRoot('rootless, as uid 65534', () => {
       expect(list.stderr).toMatch(/02-broken\.md:12: unknown action "unshar"/);
       const run = runAsNobody(['run', 'needs-root', '--no-tui', '--rootless'], env);
       expect(run.status).toBe(1);
-      expect(run.stderr).toMatch(/needs root: run it as root or with --sudo/);
+      expect(run.stderr).toMatch(/needs root: start container-lab as root or with --sudo/);
       expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace for a user error
     } finally {
       rmSync(dir, { recursive: true, force: true });
