@@ -137,6 +137,8 @@ export interface ChainView {
   hops?: { title: string; bars: Array<{ label: string; ms: number }> };
   /** titled text: runc's state JSON, containerd's containers and tasks, config.json's key parts */
   blocks?: Array<{ title: string; lines: string[] }>;
+  /** the part this step is about: kept whole while the others give up lines */
+  focus?: 'http' | 'timeline' | 'hops';
 }
 
 /** What the kernel says right now about the container under construction. */

@@ -21,7 +21,10 @@ export const docker: Action<{ args: string[]; via: 'socket' | 'proxy'; status: n
   const c = chain(ctx);
   if (via === 'proxy' && !c.proxy) throw new LabError('the API proxy is not running', 'run the step that starts it first');
   // the API panel shows this command's requests
-  if (via === 'proxy') c.view.http = [];
+  if (via === 'proxy') {
+    c.view.http = [];
+    c.view.focus = 'http';
+  }
   const full = labDockerArgs(args, ctx.session.id);
   const run = await d.docker(full, { socket: via === 'proxy' ? c.proxy!.path : undefined, timeoutMs: 60_000 });
   checked(run, `docker ${args[0]}`, status);

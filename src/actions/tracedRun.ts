@@ -41,6 +41,7 @@ export const tracedRun: Action<{ args: string[]; via: 'socket' | 'proxy'; title:
   const t0 = nowMs();
   // Live: every 100 ms the panels get the chain so far (processes from /proc, plus those the
   // watcher saw start and not end, which a /proc sample may miss), and the timeline.
+  c.view.focus = 'timeline';
   const live = setInterval(() => {
     const procs = watch.since(t0);
     c.view.timeline = { title, entries: chainTimeline(procs, ctx.session.dir, t0) };
@@ -65,6 +66,7 @@ export const tracedRun: Action<{ args: string[]; via: 'socket' | 'proxy'; title:
   const procs = watch.since(t0);
   const timeline = chainTimeline(procs, ctx.session.dir, t0);
   c.view.timeline = { title, entries: timeline };
+  c.view.focus = detached ? 'timeline' : 'hops';
   const marks = runMarks(procs, ctx.session.dir, c.view.http ?? []);
   // a detached run has no end to time: its bars would stop halfway
   if (!detached) c.view.hops = { title: `Where the time of \`docker ${args.join(' ')}\` goes`, bars: hopBars(marks) };

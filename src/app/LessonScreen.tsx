@@ -154,7 +154,7 @@ export function LessonScreen({ session, columns, rows, keysRef, onMenu, onQuit, 
   const rightNeeds: SectionNeed[] = [
     { key: 'syscalls', min: 3, want: syscallLogWant(log), weight: 2 },
     // the chain lessons' API log, timeline, bars and daemon views: what those lessons are about
-    { key: 'chain', min: Math.min(focusMax, 6), want: chainWant, weight: 3 },
+    { key: 'chain', min: Math.min(focusMax, cols.twoColumns ? 18 : 6), want: chainWant, weight: 4 },
     // title and the seven files a cgroup lesson talks about (limit, usage, events for memory,
     // cpu and pids); fewer when the layers panel needs room too
     { key: 'cgroup', min: Math.min(focusMax, layersWant > 0 ? 5 : 8), want: cgroupWant, weight: 2 },

@@ -5,6 +5,7 @@ import type { Seg } from './panels/SegLine.js';
 export type ChainLine = { title: string; note?: string } | { segs: Seg[] };
 
 interface Section {
+  kind: 'http' | 'timeline' | 'hops' | 'block';
   title: string;
   note?: string;
   /** body lines, most important first when `keep` is "first", newest last when "last" */
@@ -53,7 +54,7 @@ function httpSection(http: HttpExchange[], width: number): Section {
       optional.push(true);
     }
   }
-  return { title: 'Docker API', note: `${http.length} requests on the socket, as the proxy saw them`, body, keep: 'last', optional };
+  return { kind: 'http', title: 'Docker API', note: `${http.length} requests on the socket, as the proxy saw them`, body, keep: 'last', optional };
 }
 
 function bar(ms: number, max: number, room: number): string {
@@ -68,6 +69,7 @@ function sections(view: ChainView, width: number): Section[] {
   if (view.timeline && view.timeline.entries.length > 0) {
     const labelW = Math.min(24, Math.max(...view.timeline.entries.map((e) => [...e.label].length)));
     out.push({
+      kind: 'timeline',
       title: view.timeline.title,
       note: 'ms after the keypress',
       keep: 'first',
@@ -85,6 +87,7 @@ function sections(view: ChainView, width: number): Section[] {
     const total = view.hops.bars.reduce((n, b) => n + b.ms, 0);
     const room = Math.max(4, width - labelW - 12);
     out.push({
+      kind: 'hops',
       title: view.hops.title,
       note: `${Math.round(total)} ms in all`,
       keep: 'first',
@@ -96,7 +99,7 @@ function sections(view: ChainView, width: number): Section[] {
     });
   }
   for (const b of view.blocks ?? []) {
-    out.push({ title: b.title, keep: 'first', body: b.lines.map((l) => [{ text: l.replace(/\t/g, '  ') }]) });
+    out.push({ kind: 'block', title: b.title, keep: 'first', body: b.lines.map((l) => [{ text: l.replace(/\t/g, '  ') }]) });
   }
   return out;
 }
@@ -126,13 +129,16 @@ export function chainPanelLines(view: ChainView | undefined, width: number, heig
       b.splice(i, 1);
     }
   }
-  // then trim the longest body, one line at a time, keeping one line each
+  // then trim the longest body, one line at a time, keeping one line each; the step's focus
+  // section gives up lines only when the others are down to one
+  const isFocus = (i: number) => view.focus !== undefined && list[i].kind === view.focus;
   while (total() > height) {
-    let k = 0;
+    let k = -1;
     bodies.forEach((b, i) => {
-      if (b.length > bodies[k].length) k = i;
+      if (b.length > 1 && !isFocus(i) && (k < 0 || b.length > bodies[k].length)) k = i;
     });
-    if (bodies[k].length <= 1) break;
+    if (k < 0) k = bodies.findIndex((b, i) => isFocus(i) && b.length > 1);
+    if (k < 0) break;
     if (list[k].keep === 'last') bodies[k].shift();
     else bodies[k].pop();
   }

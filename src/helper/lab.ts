@@ -76,6 +76,8 @@ export class Lab {
   async act(name: string, params: Record<string, unknown>): Promise<ActResult> {
     if (!isActionName(name)) throw new LabError(`unknown action ${name}`);
     this.ctx.lastOutput = [];
+    // the chain panel shows what this step found (its requests, timeline, daemon views), not a pile of every step's
+    if (this.ctx.chain) this.ctx.chain.view = {};
     syscallLog.drain();
     const started = performance.now();
     try {

@@ -79,3 +79,13 @@ describe('chain panel on the lesson screen', () => {
     });
   }
 });
+
+describe('the step\'s focus', () => {
+  it('keeps the focus section whole while the others give up lines', () => {
+    const view = chainSteps()[1].snapshot!(({} as never)).chain!;
+    const focused = text({ ...view, focus: 'hops' }, 80, 14);
+    expect(focused.filter((l) => l.includes('█'))).toHaveLength(4);
+    const plain = text(view, 80, 14);
+    expect(plain.filter((l) => l.includes('█')).length).toBeLessThan(4);
+  });
+});
