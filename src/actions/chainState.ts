@@ -1,5 +1,5 @@
 // What the chain lessons have made so far: the private daemons, the API proxy, the view the panels show.
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LabContext } from './context.js';
 import type { ChainView } from '../types.js';
@@ -11,6 +11,8 @@ export interface ChainState {
   proxy?: { path: string; logFile: string; close(): Promise<void> };
   /** a docker container the lesson started: its id and the host PID of its first process */
   container?: { id: string; name: string; pid: number | null };
+  /** lines of the proxy's log written before the current step's requests: its checks read what comes after */
+  apiLogMark?: number;
   /** processes the process panel follows besides the daemons' (runc's container, ctr's task) */
   pids: number[];
   /** whose namespaces and mount table the panels show as the container's */
@@ -29,6 +31,17 @@ export function setFocus(ctx: LabContext, pid: number | null): void {
   const file = join(ctx.session.dir, 'init.pid');
   if (pid) writeFileSync(file, `${pid}\n`);
   else rmSync(file, { force: true });
+}
+
+/** Marks where the proxy's log stands before a step sends its requests through the proxy. */
+export function markApiLog(ctx: LabContext): void {
+  const c = chain(ctx);
+  if (!c.proxy) return;
+  try {
+    c.apiLogMark = readFileSync(c.proxy.logFile, 'utf8').split('\n').filter(Boolean).length;
+  } catch {
+    c.apiLogMark = 0;
+  }
 }
 
 export function chain(ctx: LabContext): ChainState {

@@ -1,7 +1,7 @@
 // Chain lessons: run the docker CLI against the lab's dockerd (directly or through the API proxy), as a user would.
 import type { Action } from './context.js';
 import { outcome } from './builderCall.js';
-import { chain, setFocus } from './chainState.js';
+import { chain, markApiLog, setFocus } from './chainState.js';
 import { checked, outputLines, requireDaemons } from './chainUtil.js';
 import { labDockerArgs } from '../chain/cliArgs.js';
 import { setBlock } from './chainBlock.js';
@@ -22,6 +22,7 @@ export const docker: Action<{ args: string[]; via: 'socket' | 'proxy'; status: n
   if (via === 'proxy' && !c.proxy) throw new LabError('the API proxy is not running', 'run the step that starts it first');
   // the API panel shows this command's requests
   if (via === 'proxy') {
+    markApiLog(ctx);
     c.view.http = [];
     c.view.focus = 'http';
   }

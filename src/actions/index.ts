@@ -51,6 +51,7 @@ import { touchInContainer } from './touchInContainer.js';
 import { apiProxy } from './apiProxy.js';
 import { tracedRun } from './tracedRun.js';
 import { showBundle } from './showBundle.js';
+import { containerdView } from './containerdView.js';
 import { runcBundle } from './runcBundle.js';
 import { runc } from './runc.js';
 
@@ -105,6 +106,7 @@ export const actions: Record<ActionName, Action> = {
   'api-proxy': apiProxy,
   'traced-run': tracedRun,
   'show-bundle': showBundle,
+  'containerd-view': containerdView,
   'runc-bundle': runcBundle,
   runc,
 };

@@ -1,7 +1,7 @@
 // Chain lesson: `docker run` with the proc connector watching, so every hop — shim, runc, runc init, the program — is caught while it lives.
 import type { Action } from './context.js';
 import { outcome } from './builderCall.js';
-import { chain, setFocus } from './chainState.js';
+import { chain, markApiLog, setFocus } from './chainState.js';
 import { checked, outputLines, requireDaemons } from './chainUtil.js';
 import { setBlock } from './chainBlock.js';
 import { containerPid } from './docker.js';
@@ -36,7 +36,10 @@ export const tracedRun: Action<{ args: string[]; via: 'socket' | 'proxy'; title:
   if (via === 'proxy' && !c.proxy) throw new LabError('the API proxy is not running', 'run the step that starts it first');
   const watch = await startProcWatch();
   const events = await startEventStream(d.ctrArgv('moby', []).slice(0, -2));
-  if (via === 'proxy') c.view.http = [];
+  if (via === 'proxy') {
+    markApiLog(ctx);
+    c.view.http = [];
+  }
   const detached = args.some((a) => a === '-d' || a === '--detach');
   const t0 = nowMs();
   // Live: every 100 ms the panels get the chain so far (processes from /proc, plus those the

@@ -16,10 +16,9 @@ export function matchesRequest(e: Pick<HttpExchange, 'method' | 'path' | 'status
 }
 
 /** The exchanges of the proxy's log file (a later line for the same request supersedes the first). */
-export function readApiLog(file: string): HttpExchange[] {
+export function readApiLog(file: string, fromLine = 0): HttpExchange[] {
   const bySeq = new Map<number, HttpExchange>();
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
+  for (const line of readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).slice(fromLine)) {
     const e = JSON.parse(line) as HttpExchange;
     bySeq.set(e.seq, e);
   }
@@ -38,9 +37,9 @@ export const proxyListening: Check = (ctx) => {
   return listening ? pass(`${path} listens (/proc/net/unix)`) : fail(`no socket listens on ${path} in /proc/net/unix`);
 };
 
-/** The patterns appear in the proxy's log in this order (other requests may come between). */
+/** The patterns appear in the proxy's log, among this step's requests, in this order (others may come between). */
 export const apiSaw: Check<{ requests: string[] }> = (ctx, { requests }) => {
-  const log = readApiLog(join(ctx.session.dir, 'api-log.jsonl'));
+  const log = readApiLog(join(ctx.session.dir, 'api-log.jsonl'), ctx.chain?.apiLogMark ?? 0);
   let from = 0;
   const found: string[] = [];
   for (const pattern of requests) {

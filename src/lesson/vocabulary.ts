@@ -118,6 +118,8 @@ export const ACTIONS = {
     via: z.enum(['socket', 'proxy']).default('socket'),
     title: z.string().min(1).default('The chain, as it appeared'),
   }),
+  /** chain lesson: containerd's containers and tasks in one of its namespaces (ctr, asked by the lab) */
+  'containerd-view': z.strictObject({ namespace: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/).default('moby') }),
   /** chain lesson: the OCI bundle containerd wrote for the running container (config.json's key parts) */
   'show-bundle': z.strictObject({ namespace: z.string().default('moby') }),
   /** REST lesson: a logging proxy on <session>/api-proxy.sock in front of the lab's docker.sock */

@@ -54,8 +54,8 @@ async function steps(t: TmuxSession, from: number, to: number, total: number): P
 describeAsRoot('the chain lessons in a terminal', () => {
   it('160×45: docker run through the proxy shows create, attach, wait, start — the same requests the proxy logged', async () => {
     tmux = new TmuxSession(160, 45, appCommand(cli, ['docker-rest']));
-    await tmux.waitFor(/0\/6 steps done/, 15_000);
-    await steps(tmux, 1, 5, 6);
+    await tmux.waitFor(/0\/8 steps done/, 15_000);
+    await steps(tmux, 1, 5, 8);
     const screen = await tmux.waitFor(/containers\/[0-9a-f]{12}\/start/);
     expect(screen).toMatch(/POST \/v1\.\d+\/containers\/create → 201/);
     expect(screen).toMatch(/attach.*→ 101 UPGRADED/);

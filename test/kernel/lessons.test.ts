@@ -204,6 +204,7 @@ function verifyStep(step: StepSpec, pids: LabPids, hostName: string, before: Map
     case 'api-proxy':
     case 'traced-run':
     case 'show-bundle':
+    case 'containerd-view':
       verifyChainStep(step.action.name, p, pids.sessionDir);
       break;
     case 'stop-containerd':

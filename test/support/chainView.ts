@@ -121,6 +121,14 @@ export function verifyChainStep(action: string, p: Record<string, any>, sessionD
       expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)).toEqual(config.process.args);
       break;
     }
+    case 'containerd-view': {
+      // the test asks containerd itself: the container docker made is there, and its task runs
+      const ids = dockerCli(sessionDir, ['ps', '-q', '--no-trunc', '--filter', 'label=container-lab']).stdout.trim().split('\n').filter(Boolean);
+      expect(ids.length).toBeGreaterThan(0);
+      expect(ctrCli(sessionDir, p.namespace ?? 'moby', ['containers', 'ls', '-q']).stdout.split('\n')).toContain(ids[0]);
+      expect(ctrCli(sessionDir, p.namespace ?? 'moby', ['tasks', 'ls']).stdout).toMatch(new RegExp(`^${ids[0]}\\s+\\d+\\s+RUNNING`, 'm'));
+      break;
+    }
     case 'api-proxy': {
       // the test's own request through the proxy's socket reaches dockerd and comes back
       const r = spawnSync('curl', ['-s', '--max-time', '5', '--unix-socket', `${sessionDir}/api-proxy.sock`, 'http://docker/_ping'], { encoding: 'utf8' });
