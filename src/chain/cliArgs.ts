@@ -15,7 +15,8 @@ export function labDockerArgs(args: string[], sessionId: string): string[] {
 
 /**
  * `ctr run` gets the lab's label, a cgroup under the lab's parent (ctr's default would be
- * /<namespace>/<id>, a host cgroup), and a runc state root in the lab dir (not /run/containerd/runc).
+ * /<namespace>/<id>, a host cgroup), a runc state root in the lab dir (not /run/containerd/runc)
+ * and its stdio FIFOs there too (not /run/containerd/fifo).
  * The container id is ctr run's last-but-command positional: the lesson passes it as `id`.
  */
 export function labCtrRunArgs(args: string[], o: { sessionId: string; dir: string; cgroupParent: string; id: string }): string[] {
@@ -25,6 +26,7 @@ export function labCtrRunArgs(args: string[], o: { sessionId: string; dir: strin
     '--label', `container-lab=${o.sessionId}`,
     '--cgroup', `/${o.cgroupParent}/${o.id}`,
     '--runc-root', join(o.dir, 'runc-ctr'),
+    '--fifo-dir', join(o.dir, 'fifo'),
     ...args.slice(1),
   ];
 }

@@ -1,4 +1,5 @@
 // Ends everything a lab's private daemons started and removes their mounts, cgroups and files — from the directory alone.
+import { createHash } from 'node:crypto';
 import { existsSync, rmSync, rmdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { umount2 } from '../../native/kernel.js';
@@ -58,6 +59,8 @@ export interface CleanupReport {
 export async function cleanupDaemons(dir: string, cgroupParent: string, except: number[] = [process.pid]): Promise<CleanupReport> {
   const report: CleanupReport = { killed: [], unmounted: [], cgroups: [], problems: [] };
   const procs = daemonProcesses(dir, '/', except);
+  // a shim killed here cannot remove its socket in /run/containerd/s: the cleanup does
+  const shimSockets = procs.map((p) => shimSocketPath(p.cmdline)).filter((s): s is string => s !== null);
   const isDaemon = (p: LabProcess) => p.comm === 'containerd' || p.comm === 'dockerd';
   const first = procs.filter((p) => !isDaemon(p));
   for (const p of first) signal(p.pid, 'SIGKILL');
@@ -73,6 +76,8 @@ export async function cleanupDaemons(dir: string, cgroupParent: string, except: 
     signal(p.pid, 'SIGKILL');
     report.killed.push(p.pid);
   }
+
+  for (const socket of new Set(shimSockets)) rmSync(socket, { force: true });
 
   for (const target of mountsUnder(dir)) {
     try {
@@ -100,17 +105,31 @@ export async function cleanupDaemons(dir: string, cgroupParent: string, except: 
 }
 
 /**
+ * The socket a containerd-shim-runc-v2 listens on, from its command line
+ * (`-namespace <ns> -id <id> -address <containerd.sock>`): containerd 1.6's shim.SocketAddress is
+ * /run/containerd/s/<hex sha256 of "<address>/<ns>/<id>">, whatever containerd's state dir is.
+ */
+export function shimSocketPath(cmdline: string): string | null {
+  if (!/containerd-shim/.test(cmdline.split(' ')[0] ?? '')) return null;
+  const arg = (name: string) => new RegExp(`(?:^|\\s)-${name}\\s+(\\S+)`).exec(cmdline)?.[1];
+  const [ns, id, address] = [arg('namespace'), arg('id'), arg('address')];
+  if (!ns || !id || !address) return null;
+  return `/run/containerd/s/${createHash('sha256').update(`${address}/${ns}/${id}`).digest('hex')}`;
+}
+
+/**
  * containerd 1.6 puts its shims' sockets in /run/containerd/s whatever its --state says. When the
  * lab's containerd made that directory (a marker says so) and it is empty again, it goes.
  */
 export function removeRunContainerdIfOurs(dir: string): void {
   const marker = join(dir, 'made-run-containerd');
   if (!existsSync(marker)) return;
-  for (const d of ['/run/containerd/s', '/run/containerd']) {
+  for (const d of ['/run/containerd/s', '/run/containerd/fifo', '/run/containerd']) {
     try {
       rmdirSync(d);
-    } catch {
-      break; // not empty (another containerd uses it) or gone
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      break; // not empty: another containerd (or ctr) uses it
     }
   }
   rmSync(marker, { force: true });

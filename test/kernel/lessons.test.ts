@@ -10,7 +10,7 @@ import type { Lesson, StepSpec } from '../../src/types.js';
 import { describeAsRoot } from '../support/requireRoot.js';
 import { verifyLayersStep } from '../support/layersView.js';
 import { verifyDockerRunStep, dockerRunLeftovers } from '../support/dockerRunView.js';
-import { verifyChainStep, chainLeftovers } from '../support/chainView.js';
+import { verifyChainStep, chainLeftovers, shimSockets } from '../support/chainView.js';
 import { verifyRuncStep, runcLeftovers } from '../support/runcView.js';
 import { verifyShimStep } from '../support/shimView.js';
 import { inNamespaces, isAlive, labMountsOnHost, mountinfo, nsLink, statusField, until, labCgroupDirs } from '../support/kernelView.js';
@@ -253,7 +253,10 @@ function lessonSuite(lesson: Lesson): void {
     const seen: LabPids[] = [];
     const hostName = hostname();
 
+    let socketsBefore: string[] = [];
+
     beforeAll(async () => {
+      socketsBefore = shimSockets();
       helper = HelperClient.start('root', 'inherit');
       await helper.hello();
       session = await LiveSession.open(helper, lesson, { sampleMs: 0 });
@@ -293,6 +296,7 @@ function lessonSuite(lesson: Lesson): void {
       expect(labMountsOnHost()).toEqual([]);
       expect(labCgroupDirs()).toEqual([]);
       expect(await until(() => chainLeftovers(last.sessionDir).length === 0, 5000), `left: ${chainLeftovers(last.sessionDir)}`).toBe(true);
+      expect(shimSockets().filter((n) => !socketsBefore.includes(n)), 'shim sockets left in /run/containerd/s').toEqual([]);
       if (lesson.id === 'docker-run') expect(await until(() => dockerRunLeftovers().length === 0, 2000), `left: ${dockerRunLeftovers()}`).toBe(true);
       if (lesson.id === 'runc-alone') expect(runcLeftovers(last.sessionDir), 'runc leftovers').toEqual([]);
       expect(existsSync(last.sessionDir)).toBe(false);

@@ -140,6 +140,15 @@ export function verifyChainStep(action: string, p: Record<string, any>, sessionD
   }
 }
 
+/** containerd 1.6's shim sockets (/run/containerd/s), which a killed shim cannot remove itself. */
+export function shimSockets(): string[] {
+  try {
+    return readdirSync('/run/containerd/s');
+  } catch {
+    return [];
+  }
+}
+
 /** What a closed chain lesson may not leave: processes naming its dir, mounts under it, its cgroups, the dir. */
 export function chainLeftovers(sessionDir: string): string[] {
   const left: string[] = [];

@@ -54,3 +54,15 @@ describe('a run without docker\'s hook (ctr run)', () => {
     expect(labels).not.toContain('prestart hook (dockerd)');
   });
 });
+
+describe('shimSocketPath', () => {
+  it('is containerd 1.6\'s /run/containerd/s/<sha256 of address/namespace/id>', async () => {
+    const { shimSocketPath } = await import('../../../src/chain/daemonCleanup.js');
+    const shim = fixture.procs.find((p: { cmdline: string }) => /containerd-shim-runc-v2 .*-id /.test(p.cmdline));
+    const path = shimSocketPath(shim.cmdline);
+    const { createHash } = await import('node:crypto');
+    const id = /-id (\S+)/.exec(shim.cmdline)![1];
+    expect(path).toBe(`/run/containerd/s/${createHash('sha256').update(`${fixture.dir}/containerd.sock/moby/${id}`).digest('hex')}`);
+    expect(shimSocketPath('/usr/bin/containerd --config x')).toBeNull();
+  });
+});
