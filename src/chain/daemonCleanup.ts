@@ -1,6 +1,6 @@
 // Ends everything a lab's private daemons started and removes their mounts, cgroups and files — from the directory alone.
 import { createHash } from 'node:crypto';
-import { existsSync, rmSync, rmdirSync } from 'node:fs';
+import { existsSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { umount2 } from '../../native/kernel.js';
 import { MNT_DETACH } from '../../native/constants.js';
@@ -100,7 +100,7 @@ export async function cleanupDaemons(dir: string, cgroupParent: string, except: 
   } else {
     report.problems.push(`mounts remain under ${dir}; its files are kept`);
   }
-  removeRunContainerdIfOurs(dir);
+  removeHostDirsIfOurs(dir);
   return report;
 }
 
@@ -118,19 +118,32 @@ export function shimSocketPath(cmdline: string): string | null {
 }
 
 /**
- * containerd 1.6 puts its shims' sockets in /run/containerd/s whatever its --state says. When the
- * lab's containerd made that directory (a marker says so) and it is empty again, it goes.
+ * Directories the daemons make on the host whatever their flags say: containerd 1.6's shim
+ * sockets (/run/containerd/s) and ctr's default FIFO dir, dockerd 20.10's plugin sockets
+ * (/run/docker/plugins, hard-coded as its plugin exec root). Before starting, the lab leaves a
+ * marker for each top directory that did not exist; the cleanup removes those again once empty.
  */
-export function removeRunContainerdIfOurs(dir: string): void {
-  const marker = join(dir, 'made-run-containerd');
-  if (!existsSync(marker)) return;
-  for (const d of ['/run/containerd/s', '/run/containerd/fifo', '/run/containerd']) {
-    try {
-      rmdirSync(d);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
-      break; // not empty: another containerd (or ctr) uses it
+export const HOST_DIRS: Array<{ marker: string; dirs: string[] }> = [
+  { marker: 'made-run-containerd', dirs: ['/run/containerd/s', '/run/containerd/fifo', '/run/containerd'] },
+  { marker: 'made-run-docker', dirs: ['/run/docker/plugins', '/run/docker'] },
+];
+
+export function markHostDirs(dir: string): void {
+  for (const h of HOST_DIRS) if (!existsSync(h.dirs[h.dirs.length - 1])) writeFileSync(join(dir, h.marker), '');
+}
+
+export function removeHostDirsIfOurs(dir: string): void {
+  for (const h of HOST_DIRS) {
+    const marker = join(dir, h.marker);
+    if (!existsSync(marker)) continue;
+    for (const d of h.dirs) {
+      try {
+        rmdirSync(d);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+        break; // not empty: another daemon uses it
+      }
     }
+    rmSync(marker, { force: true });
   }
-  rmSync(marker, { force: true });
 }

@@ -1,6 +1,6 @@
 // The lab's private containerd and dockerd: started with their own sockets, state and data under the session dir, stopped with everything they made.
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { request } from 'node:http';
 import { LabError } from '../helper/rpc.js';
@@ -8,7 +8,7 @@ import { whichProgram } from '../../native/findProgram.js';
 import { discoverChain, labDockerCli, type ChainBinary, type ChainProgram } from './discover.js';
 import { hostOsRelease, installHint } from './installHint.js';
 import { containerdArgs, containerdConfig, daemonLayout, dockerdArgs, dockerdConfig, type DaemonLayout } from './daemonLayout.js';
-import { cleanupDaemons, type CleanupReport } from './daemonCleanup.js';
+import { cleanupDaemons, markHostDirs, type CleanupReport } from './daemonCleanup.js';
 import { runProgram, tail, type ProgramRun, type RunOptions } from './runProgram.js';
 import type { Reaper } from './reaperClient.js';
 
@@ -89,8 +89,8 @@ export class PrivateDaemons {
     }
     writeFileSync(layout.containerdConfig, containerdConfig(layout));
     writeFileSync(layout.dockerConfig, dockerdConfig(layout, bin.dockerd.version));
-    // containerd 1.6 makes /run/containerd/s for its shims' sockets whatever its state dir is
-    if (!existsSync('/run/containerd')) writeFileSync(`${dir}/made-run-containerd`, '');
+    // the daemons make /run/containerd/s and /run/docker/plugins whatever their flags say
+    markHostDirs(dir);
     reaper?.watch(dir, layout.cgroupParent);
     return new PrivateDaemons(layout, bin, reaper);
   }

@@ -11,6 +11,9 @@ import { describeAsRoot } from '../support/requireRoot.js';
 import { verifyLayersStep } from '../support/layersView.js';
 import { verifyDockerRunStep, dockerRunLeftovers } from '../support/dockerRunView.js';
 import { verifyChainStep, chainLeftovers, shimSockets } from '../support/chainView.js';
+
+/** made by containerd and dockerd whatever their flags say: the lab removes them when it made them */
+const DAEMON_HOST_DIRS = ['/run/containerd', '/run/docker'];
 import { verifyRuncStep, runcLeftovers } from '../support/runcView.js';
 import { verifyShimStep } from '../support/shimView.js';
 import { inNamespaces, isAlive, labMountsOnHost, mountinfo, nsLink, statusField, until, labCgroupDirs } from '../support/kernelView.js';
@@ -255,8 +258,11 @@ function lessonSuite(lesson: Lesson): void {
 
     let socketsBefore: string[] = [];
 
+    let hostDirsBefore: string[] = [];
+
     beforeAll(async () => {
       socketsBefore = shimSockets();
+      hostDirsBefore = DAEMON_HOST_DIRS.filter((d) => existsSync(d));
       helper = HelperClient.start('root', 'inherit');
       await helper.hello();
       session = await LiveSession.open(helper, lesson, { sampleMs: 0 });
@@ -297,6 +303,7 @@ function lessonSuite(lesson: Lesson): void {
       expect(labCgroupDirs()).toEqual([]);
       expect(await until(() => chainLeftovers(last.sessionDir).length === 0, 5000), `left: ${chainLeftovers(last.sessionDir)}`).toBe(true);
       expect(shimSockets().filter((n) => !socketsBefore.includes(n)), 'shim sockets left in /run/containerd/s').toEqual([]);
+      expect(DAEMON_HOST_DIRS.filter((d) => existsSync(d) && !hostDirsBefore.includes(d)), 'host dirs the daemons made').toEqual([]);
       if (lesson.id === 'docker-run') expect(await until(() => dockerRunLeftovers().length === 0, 2000), `left: ${dockerRunLeftovers()}`).toBe(true);
       if (lesson.id === 'runc-alone') expect(runcLeftovers(last.sessionDir), 'runc leftovers').toEqual([]);
       expect(existsSync(last.sessionDir)).toBe(false);
