@@ -3,7 +3,8 @@ import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:f
 import type { Action } from './context.js';
 import { outcome } from './builderCall.js';
 import { checked } from './chainUtil.js';
-import { layoutOf, requireRunc, setBlock } from './runcUtil.js';
+import { layoutOf, requireRunc } from './runcUtil.js';
+import { setBlock } from './chainBlock.js';
 import { ensureLabImage, unpackRootfs } from '../image/labImage.js';
 import { runProgram } from '../chain/runProgram.js';
 import { labSpec, specSummary } from '../chain/runcSpec.js';

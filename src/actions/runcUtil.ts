@@ -26,16 +26,6 @@ export function layoutOf(ctx: LabContext): RuncLayout {
   return runcLayout(ctx.session.dir, ctx.session.id);
 }
 
-/** Puts a titled block in the chain panel, in place of the one with the same title. */
-export function setBlock(ctx: LabContext, title: string, lines: string[]): void {
-  const view = chain(ctx).view;
-  const blocks = view.blocks ?? [];
-  const i = blocks.findIndex((b) => b.title === title);
-  const block = { title, lines: lines.slice(0, 12) };
-  if (i >= 0) blocks[i] = block;
-  else blocks.push(block);
-  view.blocks = blocks;
-}
 
 /** Orders the chain panel's blocks: these titles first, in this order; short of room, the panel drops the last ones. */
 export function blocksFirst(ctx: LabContext, titles: string[]): void {

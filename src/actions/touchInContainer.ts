@@ -1,25 +1,19 @@
 // Shim lesson: create a file in the container's root from the host, through /proc/<pid>/root, and wait for the container to react.
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import type { Action } from './context.js';
 import { outcome } from './builderCall.js';
 import { chain } from './chainState.js';
 import { LabError } from '../helper/rpc.js';
 import { syscallLog, quote } from '../../native/syscallLog.js';
+import { isRunning } from '../observe/procState.js';
 
 const WAIT_MS = 5000;
 
-function alive(pid: number): boolean {
-  try {
-    return !/^\d+ \(.*\) [ZX]/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
-}
 
 export const touchInContainer: Action<{ path: string }> = async (ctx, { path }) => {
   const c = chain(ctx);
   const pid = c.container?.pid ?? c.focusPid;
-  if (!pid || !alive(pid)) throw new LabError('no container process is running', 'run the step that starts the container first');
+  if (!pid || !isRunning(pid)) throw new LabError('no container process is running', 'run the step that starts the container first');
   // /proc/<pid>/root is the process's root directory, followed in its own mount namespace: the
   // container's overlay, though the host never mounted it where it can see it.
   const hostPath = `/proc/${pid}/root${path}`;
@@ -37,7 +31,7 @@ export const touchInContainer: Action<{ path: string }> = async (ctx, { path }) 
   syscallLog.record('close', [String(fd)], 0);
   const out = [`${hostPath}: created, the container's ${path}`];
   const waitStart = performance.now();
-  while (alive(pid) && performance.now() - waitStart < WAIT_MS) await new Promise((r) => setTimeout(r, 10));
-  out.push(alive(pid) ? `PID ${pid} still runs ${WAIT_MS / 1000} s later` : `PID ${pid} exited ${Math.round(performance.now() - waitStart)} ms later`);
+  while (isRunning(pid) && performance.now() - waitStart < WAIT_MS) await new Promise((r) => setTimeout(r, 10));
+  out.push(isRunning(pid) ? `PID ${pid} still runs ${WAIT_MS / 1000} s later` : `PID ${pid} exited ${Math.round(performance.now() - waitStart)} ms later`);
   return outcome(syscallLog.drain(), out);
 };

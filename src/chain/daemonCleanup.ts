@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { umount2 } from '../../native/kernel.js';
 import { MNT_DETACH } from '../../native/constants.js';
 import { readMountinfo } from '../observe/sample.js';
-import { daemonProcesses, readLabProcess, type LabProcess } from '../observe/chainSample.js';
+import { daemonProcesses, type LabProcess } from '../observe/chainSample.js';
 import { removeCgroupDir } from '../helper/cgroups.js';
+import { isRunning } from '../observe/procState.js';
 
 function signal(pid: number, sig: NodeJS.Signals): void {
   try {
@@ -16,16 +17,12 @@ function signal(pid: number, sig: NodeJS.Signals): void {
   }
 }
 
-function alive(pid: number): boolean {
-  return readLabProcess('/', pid) !== null;
-}
-
 async function waitGone(pids: number[], ms: number): Promise<number[]> {
   const deadline = Date.now() + ms;
-  let left = pids.filter(alive);
+  let left = pids.filter(isRunning);
   while (left.length > 0 && Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 25));
-    left = left.filter(alive);
+    left = left.filter(isRunning);
   }
   return left;
 }

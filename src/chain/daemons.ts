@@ -11,6 +11,7 @@ import { containerdArgs, containerdConfig, daemonLayout, dockerdArgs, dockerdCon
 import { cleanupDaemons, markHostDirs, type CleanupReport } from './daemonCleanup.js';
 import { runProgram, tail, type ProgramRun, type RunOptions } from './runProgram.js';
 import type { Reaper } from './reaperClient.js';
+import { isRunning } from '../observe/procState.js';
 
 export interface DaemonProcess {
   pid: number;
@@ -55,13 +56,6 @@ function dockerPing(socketPath: string): Promise<boolean> {
   });
 }
 
-function alive(pid: number): boolean {
-  try {
-    return !/^\d+ \(.*\) [ZX]/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
-}
 
 function readLogTail(path: string): string {
   try {
@@ -116,7 +110,7 @@ export class PrivateDaemons {
     const deadline = Date.now() + 20_000;
     while (Date.now() < deadline) {
       if (await ready()) return performance.now() - started;
-      if (!alive(pid)) {
+      if (!isRunning(pid)) {
         throw new LabError(`${name} exited at start: ${readLogTail(log) || 'it printed nothing'}`, `its whole log is ${log}`);
       }
       await new Promise((r) => setTimeout(r, 15));
@@ -125,7 +119,7 @@ export class PrivateDaemons {
   }
 
   async startContainerd(): Promise<DaemonProcess> {
-    if (this.containerd && alive(this.containerd.pid)) return this.containerd;
+    if (this.containerd && isRunning(this.containerd.pid)) return this.containerd;
     const l = this.layout;
     const started = performance.now();
     const pid = this.spawnDaemon(this.bin.containerd.path!, containerdArgs(l), l.containerdLog);
@@ -141,14 +135,14 @@ export class PrivateDaemons {
     if (!c) return 0;
     process.kill(c.pid, 'SIGTERM');
     const started = performance.now();
-    while (alive(c.pid) && performance.now() - started < 5000) await new Promise((r) => setTimeout(r, 10));
-    if (alive(c.pid)) process.kill(c.pid, 'SIGKILL');
+    while (isRunning(c.pid) && performance.now() - started < 5000) await new Promise((r) => setTimeout(r, 10));
+    if (isRunning(c.pid)) process.kill(c.pid, 'SIGKILL');
     this.containerd = null;
     return performance.now() - started;
   }
 
   async startDockerd(): Promise<DaemonProcess> {
-    if (this.dockerd && alive(this.dockerd.pid)) return this.dockerd;
+    if (this.dockerd && isRunning(this.dockerd.pid)) return this.dockerd;
     if (!this.containerd) throw new LabError('dockerd needs containerd: start containerd first');
     const l = this.layout;
     const started = performance.now();

@@ -4,20 +4,14 @@ import { join } from 'node:path';
 import type { Check } from './types.js';
 import { pass, fail } from './types.js';
 import type { RuntimeConfig } from '../chain/bundleSummary.js';
+import { isRunning } from '../observe/procState.js';
 
-function alive(pid: number): boolean {
-  try {
-    return !/^\d+ \(.*\) [ZX]/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
-}
 
 export const runcCaught: Check = (ctx) => {
   // runc's own runs (create, start, delete); not its init, which becomes the container's PID 1
   const runc = (ctx.chain?.view.timeline?.entries ?? []).filter((e) => /^runc (create|start|delete|kill|state)/.test(e.label) && e.pid !== undefined);
   if (runc.length === 0) return fail('the timeline has no runc process');
-  const stillAlive = runc.filter((e) => alive(e.pid!));
+  const stillAlive = runc.filter((e) => isRunning(e.pid!));
   if (stillAlive.length > 0) return fail(`runc ${stillAlive.map((e) => e.pid).join(', ')} still runs (/proc)`);
   return pass(runc.map((e) => `${e.label} pid ${e.pid} (+${Math.round(e.at)} ms, gone now)`).join('; '));
 };

@@ -41,11 +41,15 @@ export function allProcesses(root = '/'): LabProcess[] {
  * docker CLI with `-H unix://<dir>/...`), and every descendant of those (the containers' own
  * processes, which name nothing of the lab). Never a process outside that set.
  */
-export function daemonProcesses(dir: string, root = '/', except: number[] = [process.pid]): LabProcess[] {
-  const all = allProcesses(root);
+export function daemonProcesses(dir: string, root = '/', except: number[] = [process.pid], all: LabProcess[] = allProcesses(root)): LabProcess[] {
   const needle = dir.endsWith('/') ? dir : dir + '/';
+  return withDescendants(all, (p) => (p.cmdline + ' ').includes(needle), except);
+}
+
+/** The processes `seed` picks, and all their descendants (by PPid), `except` left out. */
+function withDescendants(all: LabProcess[], seed: (p: LabProcess) => boolean, except: number[]): LabProcess[] {
   const chosen = new Map<number, LabProcess>();
-  for (const p of all) if (!except.includes(p.pid) && (p.cmdline + ' ').includes(needle)) chosen.set(p.pid, p);
+  for (const p of all) if (!except.includes(p.pid) && seed(p)) chosen.set(p.pid, p);
   let grew = true;
   while (grew) {
     grew = false;
@@ -79,23 +83,12 @@ export function chainRole(p: Pick<ProcessInfo, 'name' | 'nsPids'>): string {
  * is not in the lab), in tree order: each parent before its children.
  */
 export function chainProcesses(root: string, dir: string, extraPids: number[], except: number[]): ProcessInfo[] {
+  // one read of /proc for both: the snapshot runs this every sample
+  const all = allProcesses(root);
   const found = new Map<number, LabProcess>();
-  for (const p of daemonProcesses(dir, root, except)) found.set(p.pid, p);
-  if (extraPids.length > 0) {
-    const all = allProcesses(root);
-    const wanted = new Set(extraPids);
-    let grew = true;
-    while (grew) {
-      grew = false;
-      for (const p of all) {
-        if (!found.has(p.pid) && (wanted.has(p.pid) || wanted.has(p.ppid))) {
-          found.set(p.pid, p);
-          wanted.add(p.pid);
-          grew = true;
-        }
-      }
-    }
-  }
+  for (const p of daemonProcesses(dir, root, except, all)) found.set(p.pid, p);
+  const extra = new Set(extraPids);
+  if (extra.size > 0) for (const p of withDescendants(all, (q) => extra.has(q.pid), except)) found.set(p.pid, p);
   const children = new Map<number, number[]>();
   for (const p of found.values()) {
     const list = children.get(p.ppid) ?? [];

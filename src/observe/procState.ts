@@ -15,6 +15,12 @@ export function procState(pid: number): string | null {
   return stat ? stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) : null;
 }
 
+/** The process exists and has not exited (a zombie, Z, or dead, X, has: proc(5) stat field 3). */
+export function isRunning(pid: number): boolean {
+  const state = procState(pid);
+  return state !== null && state !== 'Z' && state !== 'X';
+}
+
 /** /proc/<pid>/comm, or "?" when gone. */
 export function procComm(pid: number): string {
   return readOrNull(`/proc/${pid}/comm`)?.trim() ?? '?';
