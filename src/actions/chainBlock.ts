@@ -17,13 +17,10 @@ export function shortLine(line: string): string {
   return line.replace(/\b([0-9a-f]{12})[0-9a-f]{52}\b/g, '$1…').replace(/\s{2,}/g, '  ').trim();
 }
 
-/** A block in place of the one with the same title (keeping its place), or a new one at the end. */
+/** A block in place of the one with the same title, at the end (the runc lesson orders its blocks with blocksFirst). */
 export function setBlock(ctx: LabContext, title: string, lines: string[]): void {
   const view = chain(ctx).view;
-  const blocks = [...(view.blocks ?? [])];
-  const block = { title, lines: fitBlock(lines) };
-  const i = blocks.findIndex((b) => b.title === title);
-  if (i >= 0) blocks[i] = block;
-  else blocks.push(block);
+  const blocks = (view.blocks ?? []).filter((b) => b.title !== title);
+  blocks.push({ title, lines: fitBlock(lines) });
   view.blocks = blocks;
 }
