@@ -5,7 +5,7 @@ import type { PrivateDaemons } from '../chain/daemons.js';
 import type { ProgramRun } from '../chain/runProgram.js';
 import { tail } from '../chain/runProgram.js';
 import { logRun } from '../chain/programLog.js';
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 
 export function requireDaemons(ctx: LabContext, need: { docker?: boolean } = {}): PrivateDaemons {
   const d = chain(ctx).daemons;

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LabContext } from './context.js';
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 
 /** PID 1 while it still takes requests (before it execs its program). */
 export function requireInitWaiting(ctx: LabContext): number {

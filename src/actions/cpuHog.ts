@@ -2,7 +2,7 @@
 import type { Action } from './context.js';
 import { outcome } from './builderCall.js';
 import { howItEnded, labCgroup, runHog } from './hog.js';
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 
 export const cpuHog: Action<{ seconds: number }> = async (ctx, { seconds }) => {
   const cgroup = labCgroup(ctx);

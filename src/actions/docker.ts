@@ -6,7 +6,7 @@ import { checked, outputLines, requireDaemons } from './chainUtil.js';
 import { labDockerArgs } from '../chain/cliArgs.js';
 import { setBlock } from './chainBlock.js';
 import { syscallLog } from '../../native/syscallLog.js';
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 import type { PrivateDaemons } from '../chain/daemons.js';
 
 /** The host PID of a container's first process, as dockerd reports it. */

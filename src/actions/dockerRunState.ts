@@ -5,7 +5,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LabContext } from './context.js';
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 import { syscallLog } from '../../native/syscallLog.js';
 
 export interface LabNetwork {

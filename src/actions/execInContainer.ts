@@ -2,7 +2,7 @@
 import type { Action } from './context.js';
 import { builderCall, outcome } from './builderCall.js';
 import { enterInitArgv, requirePivotedInit } from './containerInit.js';
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 import type { SyscallEntry } from '../types.js';
 
 interface RunResult { log: SyscallEntry[]; status: number | null; signal: string | null; stdout: string; stderr: string }

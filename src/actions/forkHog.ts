@@ -2,7 +2,7 @@
 import type { Action } from './context.js';
 import { outcome } from './builderCall.js';
 import { howItEnded, labCgroup, runHog } from './hog.js';
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 
 /** Tasks the fork loop itself needs: node with one V8 and one libuv worker runs 5 threads. */
 const LOOP_TASKS = 5;

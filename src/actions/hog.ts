@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { LabContext } from './context.js';
 import { builderCall } from './builderCall.js';
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 import { packageRoot } from '../lesson/packageRoot.js';
 import { openCgroupDriver } from '../cgroup/open.js';
 import { syscallLog } from '../../native/syscallLog.js';

@@ -4,7 +4,7 @@ import type { Action } from './context.js';
 import { outcome } from './builderCall.js';
 import { createSessionCgroups, joinCgroups } from '../helper/cgroups.js';
 import { syscallLog } from '../../native/syscallLog.js';
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 
 export const joinCgroup: Action = async (ctx) => {
   if (ctx.rootless) {

@@ -1,7 +1,7 @@
 // What the layers lesson has made so far: unpacked layer directories, overlay mounts, the commit.
 import { join } from 'node:path';
 import type { LabContext } from './context.js';
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 
 export interface OverlayPaths {
   upper: string;

@@ -2,7 +2,7 @@
 import type { Action } from './context.js';
 import { outcome } from './builderCall.js';
 import { howItEnded, labCgroup, runHog } from './hog.js';
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 import { mib, parseSize } from '../cgroup/size.js';
 import { oomKillReport } from '../cgroup/kmsg.js';
 

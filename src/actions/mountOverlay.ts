@@ -5,7 +5,7 @@ import type { Action } from './context.js';
 import { builderCall, outcome } from './builderCall.js';
 import { overlayPaths, requireLayers } from './layersState.js';
 import { mkdirLogged } from '../helper/loggedFs.js';
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 import { syscallLog } from '../../native/syscallLog.js';
 import type { SyscallEntry } from '../types.js';
 

@@ -6,7 +6,7 @@ import type { Action } from './context.js';
 import { outcome } from './builderCall.js';
 import { dockerRun, requireNetwork } from './dockerRunState.js';
 import { programs } from '../helper/paths.js';
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 import { syscallLog } from '../../native/syscallLog.js';
 import type { SyscallEntry } from '../types.js';
 

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LabContext } from './context.js';
 import { builderCall } from './builderCall.js';
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 import type { RootRole } from '../helper/rootProcesses.js';
 import type { RootReply, RootRequest } from '../../native/changeRoot.js';
 import type { SyscallEntry } from '../types.js';

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import type { Action } from './context.js';
 import { builderCall, outcome } from './builderCall.js';
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 import { syscallLog } from '../../native/syscallLog.js';
 import type { SyscallEntry } from '../types.js';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Action, LabContext } from './context.js';
 import { builderCall, outcome } from './builderCall.js';
 import { dockerRun, requireMerged } from './dockerRunState.js';
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 import { ensureLabImage } from '../image/labImage.js';
 import { type RunResult, lines } from './dockerRunUtil.js';
 

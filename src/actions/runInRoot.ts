@@ -2,7 +2,7 @@
 import type { Action } from './context.js';
 import { outcome } from './builderCall.js';
 import { callRootProcess, rootPid, type RootRole } from './rootProcess.js';
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 
 function lines(text = ''): string[] {
   return text.split('\n').filter((l) => l !== '');

@@ -10,7 +10,7 @@ import { runcArgv, type RuncLayout } from '../chain/runcLayout.js';
 import { runcWords, stateLines } from '../chain/runcState.js';
 import { runProgram, type ProgramRun } from '../chain/runProgram.js';
 import { runToFile } from '../chain/runToFile.js';
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 import { syscallLog } from '../../native/syscallLog.js';
 import { procComm, procState, readOrNull } from '../observe/procState.js';
 

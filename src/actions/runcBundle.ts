@@ -9,7 +9,7 @@ import { ensureLabImage, unpackRootfs } from '../image/labImage.js';
 import { runProgram } from '../chain/runProgram.js';
 import { labSpec, specSummary } from '../chain/runcSpec.js';
 import { resolveInRoot } from '../chain/pathInRoot.js';
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 import { syscallLog, quote } from '../../native/syscallLog.js';
 
 export const runcBundle: Action<{ args: string[] }> = async (ctx, { args }) => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { LabContext } from './context.js';
 import { chain, type ChainState } from './chainState.js';
 import { whichProgram } from '../../native/findProgram.js';
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 import { removeCgroupDir } from '../helper/cgroups.js';
 import { hostOsRelease, installHint } from '../chain/installHint.js';
 import { runcArgv, runcLayout, type RuncLayout } from '../chain/runcLayout.js';

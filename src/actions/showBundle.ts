@@ -8,7 +8,7 @@ import { requireDaemons } from './chainUtil.js';
 import { setBlock } from './chainBlock.js';
 import { bundleSummary, type RuntimeConfig } from '../chain/bundleSummary.js';
 import { syscallLog, quote } from '../../native/syscallLog.js';
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 
 /** containerd's runtime v2 keeps one bundle per task: <state>/io.containerd.runtime.v2.task/<namespace>/<id>. */
 export function bundleDir(state: string, namespace: string, id: string): string {

@@ -6,7 +6,7 @@ import { requireDaemons } from './chainUtil.js';
 import { setBlock } from './chainBlock.js';
 import { openFd, openFds, otherEnds, type OpenFd } from '../chain/fdLinks.js';
 import { readLabProcess } from '../observe/chainSample.js';
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 import { syscallLog, quote } from '../../native/syscallLog.js';
 
 const DIRECTION = { r: 'reads', w: 'writes' } as Record<string, string>;

@@ -2,7 +2,7 @@
 import type { Action } from './context.js';
 import { outcome } from './builderCall.js';
 import { startRootProcess } from './rootProcess.js';
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 
 export const startContainerInit: Action = async (ctx) => {
   if (ctx.initPid !== null) throw new LabError(`PID 1 is already running (host PID ${ctx.initPid})`);

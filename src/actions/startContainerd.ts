@@ -8,7 +8,7 @@ import { setBlock, shortLine } from './chainBlock.js';
 import { containerdArgs } from '../chain/daemonLayout.js';
 import { logRun, logSpawn } from '../chain/programLog.js';
 import type { ProgramRun } from '../chain/runProgram.js';
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 import { syscallLog } from '../../native/syscallLog.js';
 
 const RECONNECT_MS = 10_000;

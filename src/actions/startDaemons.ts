@@ -8,7 +8,7 @@ import { HostDocker } from '../chain/hostDocker.js';
 import { hostDockerFromArgv } from '../chain/hostDockerOption.js';
 import { containerdArgs, dockerdArgs } from '../chain/daemonLayout.js';
 import { logSpawn } from '../chain/programLog.js';
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 import { syscallLog } from '../../native/syscallLog.js';
 
 export const startDaemons: Action<{ docker: boolean }> = async (ctx, { docker }) => {

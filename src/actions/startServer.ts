@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Action } from './context.js';
 import { builderCall, outcome } from './builderCall.js';
 import { dockerRun, requireMerged } from './dockerRunState.js';
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 import { type RunResult, waitUntil, listening } from './dockerRunUtil.js';
 
 /** The container's server: busybox httpd from the image, started inside the container's namespaces and root. */

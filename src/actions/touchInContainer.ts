@@ -3,7 +3,7 @@ import { closeSync, openSync } from 'node:fs';
 import type { Action } from './context.js';
 import { outcome } from './builderCall.js';
 import { chain } from './chainState.js';
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 import { syscallLog, quote } from '../../native/syscallLog.js';
 import { isRunning } from '../observe/procState.js';
 

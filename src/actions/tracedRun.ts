@@ -10,7 +10,7 @@ import { startProcWatch, nowMs } from '../chain/procWatch.js';
 import { startEventStream } from '../chain/ctrEvents.js';
 import { chainTimeline, hopBars, runMarks } from '../chain/chainTimeline.js';
 import { syscallLog } from '../../native/syscallLog.js';
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 import { reportProgress } from '../helper/progress.js';
 import { chainProcesses, chainRole } from '../observe/chainSample.js';
 import type { ProcessInfo } from '../types.js';

@@ -6,7 +6,7 @@ import { builderCall, outcome } from './builderCall.js';
 import { waitFor } from './waitFor.js';
 import { whichProgram } from '../../native/findProgram.js';
 import { syscallLog } from '../../native/syscallLog.js';
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 import type { SyscallEntry } from '../types.js';
 
 function uidMap(pid: number): string {

@@ -4,7 +4,7 @@ import type { Action } from './context.js';
 import { builderCall, outcome } from './builderCall.js';
 import { dockerRun, requireMerged } from './dockerRunState.js';
 import { writeLogged } from '../helper/loggedFs.js';
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 import { syscallLog } from '../../native/syscallLog.js';
 import type { SyscallEntry } from '../types.js';
 

@@ -1,7 +1,7 @@
 // Picks the cgroup driver for this host's layout: for the lab's session, or for where a process is.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 import { CGROUP_PREFIX, sessionCgroupName } from '../helper/cgroups.js';
 import { parseMountinfo } from '../observe/parse/mountinfo.js';
 import { parseProcCgroup } from '../observe/parse/cgroup.js';

@@ -1,6 +1,6 @@
 // cgroup v1: one hierarchy per controller, each with its own directory and file names (cgroups(7)).
 import { join } from 'node:path';
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 import { writeLogged } from '../helper/loggedFs.js';
 import { fileRows, hasFile, readKey, readLimit, readNumber, readProcs } from './files.js';
 import type { CgroupDriver, Controller, CpuState, MemoryState, PidsState } from './types.js';

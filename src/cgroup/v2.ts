@@ -1,6 +1,6 @@
 // cgroup v2: one directory holds every controller's files (Documentation/admin-guide/cgroup-v2.rst).
 import { basename, dirname, join } from 'node:path';
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 import { writeLogged } from '../helper/loggedFs.js';
 import { CGROUP_PREFIX } from '../helper/cgroups.js';
 import { parseCpuMax } from '../observe/parse/cgroup.js';

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { request } from 'node:http';
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 import { whichProgram } from '../../native/findProgram.js';
 import { discoverChain, labDockerCli, type ChainBinary, type ChainProgram } from './discover.js';
 import { hostOsRelease, installHint } from './installHint.js';

@@ -1,5 +1,5 @@
 // The host's own Docker, used with the user's consent (--host-docker): nothing is started or stopped, only what the lab made is removed.
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 import { daemonLayout } from './daemonLayout.js';
 import { PrivateDaemons, type Binaries, type DaemonProcess } from './daemons.js';
 import type { CleanupReport } from './daemonCleanup.js';

@@ -4,7 +4,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { openSync, closeSync } from 'node:fs';
 import { hostname, release } from 'node:os';
-import { serve, LabError } from './rpc.js';
+import { serve } from './rpc.js';
+import { LabError } from '../errors.js';
 import { programs } from './paths.js';
 import * as kernel from '../../native/kernel.js';
 import { NS_FLAG, CLONE, MS, SIGKILL } from '../../native/constants.js';

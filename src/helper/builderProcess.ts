@@ -1,6 +1,7 @@
 // Starts the container process (the builder) and talks to it; rootless, it starts inside a user namespace.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { RpcClient, LabError } from './rpc.js';
+import { RpcClient } from './rpc.js';
+import { LabError } from '../errors.js';
 import { programs } from './paths.js';
 import { whichProgram } from '../../native/findProgram.js';
 

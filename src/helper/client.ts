@@ -1,6 +1,7 @@
 // The app's side of the helper: starts it (directly, with sudo, or rootless) and calls it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { RpcClient, LabError } from './rpc.js';
+import { RpcClient } from './rpc.js';
+import { LabError } from '../errors.js';
 import { programs } from './paths.js';
 import type { CheckResult, CheckSpec, Snapshot, SyscallEntry } from '../types.js';
 
@@ -95,4 +96,3 @@ export class HelperClient {
   }
 }
 
-export { LabError };

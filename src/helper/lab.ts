@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { startBuilder, stopBuilder } from './builderProcess.js';
 import { cgroupHierarchies, listLabCgroups, removeCgroupDir, sessionCgroupName } from './cgroups.js';
 import { createSessionDir, removeSessionDir, stateRoot } from './stateDir.js';
-import { LabError } from './rpc.js';
+import { LabError } from '../errors.js';
 import { actions } from '../actions/index.js';
 import { stopRootProcesses } from '../actions/rootProcess.js';
 import { enterInitArgv } from '../actions/containerInit.js';

@@ -1,6 +1,7 @@
 // The helper process: does all kernel work for the app, driven by JSON lines on stdin/stdout.
 // It never changes its own namespaces, so it is the host's point of view for every check.
-import { serve, LabError, eventSender } from './rpc.js';
+import { serve, eventSender } from './rpc.js';
+import { LabError } from '../errors.js';
 import { setProgressSink } from './progress.js';
 import type { Lab } from './lab.js';
 import { sweepLeftovers } from './sweep.js';

@@ -7,7 +7,7 @@ import { appendFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmdirS
 import { join } from 'node:path';
 import * as kernel from '../../native/kernel.js';
 import { syscallLog, quote } from '../../native/syscallLog.js';
-import { LabError } from './rpc.js';
+import { LabError } from '../errors.js';
 import { parseMountinfo } from '../observe/parse/mountinfo.js';
 import type { SyscallEntry } from '../types.js';
 

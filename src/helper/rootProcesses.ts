@@ -1,7 +1,7 @@
 // Builder side of the changing-root lesson: the rootfs bind mount and the processes that chroot or pivot_root.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { LabError } from './rpc.js';
+import { LabError } from '../errors.js';
 import { programs } from './paths.js';
 import * as kernel from '../../native/kernel.js';
 import { MS } from '../../native/constants.js';

@@ -2,6 +2,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { SyscallEntry } from '../types.js';
+import { LabError } from '../errors.js';
 
 export interface RpcRequest { id: number; method: string; params?: unknown }
 export interface RpcFailure { message: string; hint?: string; code?: string; log?: SyscallEntry[] }
@@ -14,21 +15,6 @@ export function eventSender(output: Writable): (event: string, data: unknown) =>
   return (event, data) => {
     output.write(JSON.stringify({ event, data }) + '\n');
   };
-}
-
-/** An error that a handler means for the user: a message and, when known, how to fix it. */
-export class LabError extends Error {
-  readonly hint?: string;
-  readonly code?: string;
-  /** the calls made before the failure, the failing one last */
-  log?: SyscallEntry[];
-  constructor(message: string, hint?: string, code?: string, log?: SyscallEntry[]) {
-    super(message);
-    this.name = 'LabError';
-    this.hint = hint;
-    this.code = code;
-    this.log = log;
-  }
 }
 
 export type Handler = (params: any) => unknown | Promise<unknown>;

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as kernel from '../../native/kernel.js';
 import { MS } from '../../native/constants.js';
 import { syscallLog } from '../../native/syscallLog.js';
-import { LabError } from './rpc.js';
+import { LabError } from '../errors.js';
 import { parseMountinfo } from '../observe/parse/mountinfo.js';
 import type { SyscallEntry } from '../types.js';
 

@@ -1,7 +1,7 @@
 // Builds the lab image from what the host has: base layer (busybox or host binaries) + hello app layer.
 import { chmodSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 import { whichProgram } from '../../native/findProgram.js';
 import { busyboxBinaries, findStaticBusybox, type BaseBinaries } from './busybox.js';
 import { hostBinaries, HostBinariesError } from './hostBinaries.js';

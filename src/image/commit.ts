@@ -1,7 +1,7 @@
 // "docker commit" by hand: packs an overlay upperdir into a new layer and tags a new image in the layout.
 import { lstatSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 import { getXattr, OPAQUE_XATTR } from './fsCalls.js';
 import { LAB_REF, REF_NAME, blobPath, readJson, taggedDescriptor, writeImage, writeIndex, writeLayer, type ImageConfig, type ImageManifest, type LayerBlob } from './ociLayout.js';
 import { readImageRef, readIndex } from './verify.js';

@@ -1,5 +1,5 @@
 // `container-lab image`: where the lab image is, what it was built from, its layers and digests.
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 import { shortDigest } from './digest.js';
 import { ensureLabImage, imageCacheDir, type LabImage } from './labImage.js';
 import { listRefs, readImageRef } from './verify.js';

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { LabError } from '../helper/rpc.js';
+import { LabError } from '../errors.js';
 import { isDigest, sha256Digest, shortDigest } from './digest.js';
 import { LAB_REF, MEDIA, REF_NAME, SOURCE_LABEL, blobPath, type Descriptor, type ImageConfig, type ImageIndex, type ImageManifest } from './ociLayout.js';
 import type { LabImage, LabImageLayer } from './labImage.js';

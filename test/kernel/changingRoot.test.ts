@@ -1,7 +1,8 @@
 // The changing-root lesson's failure paths, for real: wrong order, a rootfs that is no mount point, and the helper killed mid-lesson.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { existsSync, mkdirSync } from 'node:fs';
-import { HelperClient, LabError } from '../../src/helper/client.js';
+import { HelperClient } from '../../src/helper/client.js';
+import { LabError } from '../../src/errors.js';
 import { describeAsRoot } from '../support/requireRoot.js';
 import { isAlive, labMountsOnHost, until } from '../support/kernelView.js';
 import { devIno, rootOf } from '../support/rootView.js';

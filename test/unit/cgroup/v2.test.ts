@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { V2Driver } from '../../../src/cgroup/v2.js';
-import { LabError } from '../../../src/helper/rpc.js';
+import { LabError } from '../../../src/errors.js';
 import { V2 } from '../observe/fixtures.js';
 import { copyTree, get, put, writes } from './tree.js';
 
