@@ -13,7 +13,7 @@ import { labImageArchive } from '../dist/src/chain/imageArchive.js';
 import { labCtrRunArgs } from '../dist/src/chain/cliArgs.js';
 import { ensureLabImage } from '../dist/src/image/labImage.js';
 import { createSessionDir, removeSessionDir, stateRoot } from '../dist/src/helper/stateDir.js';
-import { runProgram } from '../dist/src/chain/runProgram.js';
+import { runProgram } from '../dist/src/sys/programs.js';
 import { runcRun } from './byHand.mjs';
 import { writeFileSync } from 'node:fs';
 

@@ -28,6 +28,8 @@ Commands:
   doctor                 say what this host can do, and how to fix what it can't
   cleanup                remove what a crashed session left behind
   image                  show the lab image (built on first use): layers, digests, sizes
+  vocabulary             every action and check a lesson may use, with its doc
+                         (--json: as data; --markdown: docs/vocabulary.md)
 
 Options:
   --no-tui               (run) print a transcript instead of opening the app
@@ -86,6 +88,7 @@ async function main(argv: string[]): Promise<number> {
       sudo: { type: 'boolean' },
       rootless: { type: 'boolean' },
       'host-docker': { type: 'boolean' },
+      markdown: { type: 'boolean' },
     },
   });
   const color = process.stdout.isTTY === true && !('NO_COLOR' in process.env);
@@ -121,6 +124,14 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
+  if (command === 'vocabulary') {
+    if (rest.length > 0) throw new UsageError('too many arguments');
+    const { vocabulary, vocabularyMarkdown, vocabularyText } = await import('./vocabulary/describe.js');
+    if (values.json) process.stdout.write(JSON.stringify(vocabulary(), null, 2) + '\n');
+    else if (values.markdown) process.stdout.write(vocabularyMarkdown());
+    else process.stdout.write(vocabularyText(vocabulary(), style.bold) + '\n');
+    return 0;
+  }
   if (command === 'doctor') return (await import('./doctor.js')).runDoctor(style, (line) => process.stdout.write(line + '\n'));
 
   if (command === 'image') {

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { release } from 'node:os';
 import { whichProgram } from '../native/findProgram.js';
-import { cgroupHierarchies } from './helper/cgroups.js';
+import { cgroupHierarchies } from './cgroup/session.js';
 import { rootlessWorks } from './privilege.js';
 import type { TranscriptStyle } from './lesson/transcript.js';
 import { hostDockerProblem, hostDockerSocket } from './chain/hostDockerOption.js';

@@ -1,7 +1,7 @@
 // REST lesson: a logging proxy on a socket of the lab's, in front of dockerd's: every request of the docker CLI shows.
+import { z } from 'zod';
+import { defineAction, syscall, outcome } from '../steps/define.js';
 import { join } from 'node:path';
-import type { Action } from './context.js';
-import { outcome } from './builderCall.js';
 import { chain } from './chainState.js';
 import { requireDaemons } from './chainUtil.js';
 import { startApiProxy } from '../chain/apiProxy.js';
@@ -19,25 +19,33 @@ function upsert(list: HttpExchange[], e: HttpExchange): void {
   if (list.length > KEEP) list.splice(0, list.length - KEEP);
 }
 
-export const apiProxy: Action<Record<string, never>> = async (ctx) => {
-  const d = requireDaemons(ctx, { docker: true });
-  const c = chain(ctx);
-  if (c.proxy) return outcome([], [`the proxy already listens on ${c.proxy.path}`]);
-  const path = join(ctx.session.dir, 'api-proxy.sock');
-  const logFile = join(ctx.session.dir, 'api-log.jsonl');
-  const started = performance.now();
-  const proxy = await startApiProxy({
-    listen: path,
-    upstream: d.layout.dockerSocket,
-    logFile,
-    onExchange: (e) => upsert((c.view.http ??= []), { ...e }),
-  });
-  syscallLog.record('listen', [`{sa_family=AF_UNIX, sun_path=${quote(path)}}`], 0, undefined, performance.now() - started);
-  c.proxy = { path, logFile, close: () => proxy.close() };
-  c.view.http = [];
-  return outcome(syscallLog.drain(), [
-    `proxy: ${path}`,
-    `  → dockerd: ${d.layout.dockerSocket}`,
-    `every exchange is also written to ${logFile}`,
-  ]);
-};
+export const apiProxy = defineAction({
+  name: 'api-proxy',
+  params: z.strictObject({}),
+  doc: 'REST lesson: a logging proxy on <session>/api-proxy.sock in front of the lab\'s docker.sock',
+  performs: [syscall('socket', 'AF_UNIX unix(7)')],
+  needs: ['docker daemon'],
+  provides: ['API proxy'],
+  run: async (ctx) => {
+    const d = requireDaemons(ctx, { docker: true });
+    const c = chain(ctx);
+    if (c.proxy) return outcome([], [`the proxy already listens on ${c.proxy.path}`]);
+    const path = join(ctx.session.dir, 'api-proxy.sock');
+    const logFile = join(ctx.session.dir, 'api-log.jsonl');
+    const started = performance.now();
+    const proxy = await startApiProxy({
+      listen: path,
+      upstream: d.layout.dockerSocket,
+      logFile,
+      onExchange: (e) => upsert((c.view.http ??= []), { ...e }),
+    });
+    syscallLog.record('listen', [`{sa_family=AF_UNIX, sun_path=${quote(path)}}`], 0, undefined, performance.now() - started);
+    c.proxy = { path, logFile, close: () => proxy.close() };
+    c.view.http = [];
+    return outcome(syscallLog.drain(), [
+      `proxy: ${path}`,
+      `  → dockerd: ${d.layout.dockerSocket}`,
+      `every exchange is also written to ${logFile}`,
+    ]);
+  },
+});

@@ -1,5 +1,5 @@
 // Puts one titled text block into the chain panel's view, replacing the block of the same title.
-import type { LabContext } from './context.js';
+import type { LabContext } from '../steps/context.js';
 import { chain } from './chainState.js';
 
 export const BLOCK_LINES = 12;

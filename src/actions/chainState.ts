@@ -1,7 +1,7 @@
 // What the chain lessons have made so far: the private daemons, the API proxy, the view the panels show.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LabContext } from './context.js';
+import type { LabContext } from '../steps/context.js';
 import type { ChainView } from '../types.js';
 import type { PrivateDaemons } from '../chain/daemons.js';
 

@@ -1,10 +1,10 @@
 // What the chain actions share: the running daemons, a program run that fails with its own words.
-import type { LabContext } from './context.js';
+import type { LabContext } from '../steps/context.js';
 import { chain } from './chainState.js';
 import type { PrivateDaemons } from '../chain/daemons.js';
-import type { ProgramRun } from '../chain/runProgram.js';
-import { tail } from '../chain/runProgram.js';
-import { logRun } from '../chain/programLog.js';
+import type { ProgramRun } from '../sys/programs.js';
+import { tail } from '../sys/programs.js';
+import { logRun } from '../sys/programs.js';
 import { LabError } from '../errors.js';
 
 export function requireDaemons(ctx: LabContext, need: { docker?: boolean } = {}): PrivateDaemons {

@@ -1,23 +1,32 @@
 // "docker commit" by hand: the container's upperdir becomes a new layer; a new config and manifest tag it.
-import type { Action } from './context.js';
-import { outcome } from './builderCall.js';
+import { z } from 'zod';
+import { defineAction, program, outcome } from '../steps/define.js';
+import { containerName } from '../steps/params.js';
 import { commitRef, requireContainer, requireLayers } from './layersState.js';
 import { commitUpperDir } from '../image/commit.js';
 import { shortDigest } from '../image/digest.js';
 import { syscallLog } from '../../native/syscallLog.js';
 
-export const commitLayer: Action<{ container: string }> = async (ctx, { container }) => {
-  const layers = requireLayers(ctx);
-  const { upper } = requireContainer(ctx, container);
-  const ref = commitRef(ctx.session.id);
-  const result = commitUpperDir({ imageDir: layers.imageDir, upper, ref, createdBy: `container-lab commit: upperdir of container ${container} (session ${ctx.session.id})` });
-  const { layer, image } = result;
-  layers.committed = { ref, manifestDigest: image.manifestDigest, layerDigest: layer.digest };
-  const names = result.entries.filter((e) => e.type !== 'dir').map((e) => e.path);
-  return outcome(syscallLog.drain(), [
-    `layer     ${shortDigest(layer.digest)}  ${layer.size} bytes gzip; diff_id ${shortDigest(layer.diffId)}${result.layerWritten ? '' : '  (already in the layout: same changes, same digest)'}`,
-    `          ${names.join('  ')}`,
-    `config    ${shortDigest(image.configDigest)}  (diff_ids and history + 1)`,
-    `manifest  ${shortDigest(image.manifestDigest)}  ${image.layers.length} layers, tagged "${ref}" in ${layers.imageDir}/index.json`,
-  ]);
-};
+export const commitLayer = defineAction({
+  name: 'commit-layer',
+  params: z.strictObject({ container: containerName }),
+  doc: 'layers lesson: pack a container\'s upperdir into a new layer; new config + manifest, tagged in index.json',
+  performs: [program('tar of the upperdir', 'the OCI image-spec layer format')],
+  needs: ['overlay {container}'],
+  provides: ['committed layer'],
+  run: async (ctx, { container }) => {
+    const layers = requireLayers(ctx);
+    const { upper } = requireContainer(ctx, container);
+    const ref = commitRef(ctx.session.id);
+    const result = commitUpperDir({ imageDir: layers.imageDir, upper, ref, createdBy: `container-lab commit: upperdir of container ${container} (session ${ctx.session.id})` });
+    const { layer, image } = result;
+    layers.committed = { ref, manifestDigest: image.manifestDigest, layerDigest: layer.digest };
+    const names = result.entries.filter((e) => e.type !== 'dir').map((e) => e.path);
+    return outcome(syscallLog.drain(), [
+      `layer     ${shortDigest(layer.digest)}  ${layer.size} bytes gzip; diff_id ${shortDigest(layer.diffId)}${result.layerWritten ? '' : '  (already in the layout: same changes, same digest)'}`,
+      `          ${names.join('  ')}`,
+      `config    ${shortDigest(image.configDigest)}  (diff_ids and history + 1)`,
+      `manifest  ${shortDigest(image.manifestDigest)}  ${image.layers.length} layers, tagged "${ref}" in ${layers.imageDir}/index.json`,
+    ]);
+  },
+});

@@ -1,7 +1,7 @@
 // The container-by-hand lesson's PID 1: state checks, and how to run a program in its namespaces and root.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LabContext } from './context.js';
+import type { LabContext } from '../steps/context.js';
 import { LabError } from '../errors.js';
 
 /** PID 1 while it still takes requests (before it execs its program). */

@@ -1,19 +1,26 @@
 // Chain lesson: containerd's own view of what docker made — its containers and its tasks, in one namespace.
-import type { Action } from './context.js';
-import { outcome } from './builderCall.js';
+import { z } from 'zod';
+import { defineAction, program, outcome } from '../steps/define.js';
 import { checked, outputLines, requireDaemons } from './chainUtil.js';
 import { setBlock, shortLine } from './chainBlock.js';
 import { syscallLog } from '../../native/syscallLog.js';
 
 /** `ctr -n <ns> containers ls` and `tasks ls`: a container is metadata, a task is the running process. */
-export const containerdView: Action<{ namespace: string }> = async (ctx, { namespace }) => {
-  const d = requireDaemons(ctx);
-  const containers = checked(await d.ctr(namespace, ['containers', 'ls']), 'ctr containers ls');
-  const tasks = checked(await d.ctr(namespace, ['tasks', 'ls']), 'ctr tasks ls');
-  const c = outputLines(containers.stdout).map(shortLine);
-  const t = outputLines(tasks.stdout).map(shortLine);
-  setBlock(ctx, `containerd: containers in namespace ${namespace}`, c.length ? c : ['(none)']);
-  setBlock(ctx, `containerd: tasks in namespace ${namespace}`, t.length ? t : ['(none)']);
-  ctx.lastOutput = [...outputLines(containers.stdout), ...outputLines(tasks.stdout)];
-  return outcome(syscallLog.drain(), [`ctr -n ${namespace} containers ls`, ...c, `ctr -n ${namespace} tasks ls`, ...t]);
-};
+export const containerdView = defineAction({
+  name: 'containerd-view',
+  params: z.strictObject({ namespace: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/).default('moby') }),
+  doc: 'chain lesson: containerd\'s containers and tasks in one of its namespaces (ctr, asked by the lab)',
+  performs: [program('ctr', 'ctr(8)')],
+  needs: ['containerd daemon'],
+  run: async (ctx, { namespace }) => {
+    const d = requireDaemons(ctx);
+    const containers = checked(await d.ctr(namespace, ['containers', 'ls']), 'ctr containers ls');
+    const tasks = checked(await d.ctr(namespace, ['tasks', 'ls']), 'ctr tasks ls');
+    const c = outputLines(containers.stdout).map(shortLine);
+    const t = outputLines(tasks.stdout).map(shortLine);
+    setBlock(ctx, `containerd: containers in namespace ${namespace}`, c.length ? c : ['(none)']);
+    setBlock(ctx, `containerd: tasks in namespace ${namespace}`, t.length ? t : ['(none)']);
+    ctx.lastOutput = [...outputLines(containers.stdout), ...outputLines(tasks.stdout)];
+    return outcome(syscallLog.drain(), [`ctr -n ${namespace} containers ls`, ...c, `ctr -n ${namespace} tasks ls`, ...t]);
+  },
+});

@@ -1,34 +1,47 @@
 // Chain lessons: containerd's own client, ctr, against the lab's containerd, in a containerd namespace.
-import type { Action } from './context.js';
-import { outcome } from './builderCall.js';
+import { z } from 'zod';
+import { defineAction, program, outcome } from '../steps/define.js';
 import { chain, setFocus } from './chainState.js';
 import { checked, outputLines, requireDaemons } from './chainUtil.js';
 import { labCtrRunArgs } from '../chain/cliArgs.js';
 import { setBlock } from './chainBlock.js';
 import { syscallLog } from '../../native/syscallLog.js';
 
-export const ctr: Action<{ args: string[]; namespace: string; id?: string; show?: string }> = async (ctx, { args, namespace, id, show }) => {
-  const d = requireDaemons(ctx);
-  const c = chain(ctx);
-  const full = args[0] === 'run' && id ? labCtrRunArgs(args, { sessionId: ctx.session.id, dir: ctx.session.dir, cgroupParent: d.layout.cgroupParent, id }) : args;
-  const run = checked(await d.ctr(namespace, full, { timeoutMs: 60_000 }), `ctr ${args.slice(0, 2).join(' ')}`);
-  const out = outputLines(run.stdout).map((l) => l.replace(/\s{2,}/g, '  '));
-  ctx.lastOutput = outputLines(run.stdout);
-  if (show) setBlock(ctx, show, out.length ? out : ['(empty)']);
-  if (args[0] === 'run' && id && args.includes('-d')) {
-    const task = await d.ctr(namespace, ['task', 'ls']);
-    const line = task.stdout.split('\n').find((l) => l.startsWith(id + ' '));
-    const pid = Number(line?.trim().split(/\s+/)[1]);
-    if (pid > 0) {
-      setFocus(ctx, pid);
-      c.pids.push(pid);
-      out.push(`task ${id}: PID ${pid} on the host`);
+export const ctr = defineAction({
+  name: 'ctr',
+  params: z.strictObject({
+    args: z.array(z.string().min(1)).min(1),
+    namespace: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/).default('default'),
+    id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,40}$/).optional(),
+    /** also show the output in the chain panel, under this title */
+    show: z.string().min(1).max(60).optional(),
+  }),
+  doc: 'chain lessons: containerd\'s ctr against the lab\'s containerd; `id` names what `ctr run` makes',
+  performs: [program('ctr', 'ctr(8)')],
+  needs: ['containerd daemon'],
+  run: async (ctx, { args, namespace, id, show }) => {
+    const d = requireDaemons(ctx);
+    const c = chain(ctx);
+    const full = args[0] === 'run' && id ? labCtrRunArgs(args, { sessionId: ctx.session.id, dir: ctx.session.dir, cgroupParent: d.layout.cgroupParent, id }) : args;
+    const run = checked(await d.ctr(namespace, full, { timeoutMs: 60_000 }), `ctr ${args.slice(0, 2).join(' ')}`);
+    const out = outputLines(run.stdout).map((l) => l.replace(/\s{2,}/g, '  '));
+    ctx.lastOutput = outputLines(run.stdout);
+    if (show) setBlock(ctx, show, out.length ? out : ['(empty)']);
+    if (args[0] === 'run' && id && args.includes('-d')) {
+      const task = await d.ctr(namespace, ['task', 'ls']);
+      const line = task.stdout.split('\n').find((l) => l.startsWith(id + ' '));
+      const pid = Number(line?.trim().split(/\s+/)[1]);
+      if (pid > 0) {
+        setFocus(ctx, pid);
+        c.pids.push(pid);
+        out.push(`task ${id}: PID ${pid} on the host`);
+      }
+      c.cleanups.push(async () => {
+        await d.ctr(namespace, ['task', 'kill', '-s', 'SIGKILL', id]);
+        await d.ctr(namespace, ['task', 'delete', '-f', id]);
+        await d.ctr(namespace, ['container', 'delete', id]);
+      });
     }
-    c.cleanups.push(async () => {
-      await d.ctr(namespace, ['task', 'kill', '-s', 'SIGKILL', id]);
-      await d.ctr(namespace, ['task', 'delete', '-f', id]);
-      await d.ctr(namespace, ['container', 'delete', id]);
-    });
-  }
-  return outcome(syscallLog.drain(), out);
-};
+    return outcome(syscallLog.drain(), out);
+  },
+});

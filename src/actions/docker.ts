@@ -1,6 +1,6 @@
 // Chain lessons: run the docker CLI against the lab's dockerd (directly or through the API proxy), as a user would.
-import type { Action } from './context.js';
-import { outcome } from './builderCall.js';
+import { z } from 'zod';
+import { defineAction, program, outcome } from '../steps/define.js';
 import { chain, markApiLog, setFocus } from './chainState.js';
 import { checked, outputLines, requireDaemons } from './chainUtil.js';
 import { labDockerArgs } from '../chain/cliArgs.js';
@@ -16,36 +16,50 @@ export async function containerPid(d: PrivateDaemons, id: string): Promise<numbe
   return run.status === 0 && pid > 0 ? pid : null;
 }
 
-export const docker: Action<{ args: string[]; via: 'socket' | 'proxy'; status: number; show?: string }> = async (ctx, { args, via, status, show }) => {
-  const d = requireDaemons(ctx, { docker: true });
-  const c = chain(ctx);
-  if (via === 'proxy' && !c.proxy) throw new LabError('the API proxy is not running', 'run the step that starts it first');
-  // the API panel shows this command's requests
-  if (via === 'proxy') {
-    markApiLog(ctx);
-    c.view.http = [];
-    c.view.focus = 'http';
-  }
-  const full = labDockerArgs(args, ctx.session.id);
-  const run = await d.docker(full, { socket: via === 'proxy' ? c.proxy!.path : undefined, timeoutMs: 60_000 });
-  checked(run, `docker ${args[0]}`, status);
-  const out = [...outputLines(run.stdout), ...outputLines(run.stderr).map((l) => `stderr: ${l}`)];
-  ctx.lastOutput = outputLines(run.stdout);
-  if (show) setBlock(ctx, show, ctx.lastOutput.length ? ctx.lastOutput : ['(empty)']);
-  // A detached run leaves a container: the panels follow its first process, the close removes it.
-  const detached = args[0] === 'run' && args.some((a) => a === '-d' || a === '--detach' || /^-[a-z]*d[a-z]*$/.test(a));
-  if (detached) {
-    const id = run.stdout.trim().split('\n').pop() ?? '';
-    if (/^[0-9a-f]{64}$/.test(id)) {
-      const pid = await containerPid(d, id);
-      const nameRun = await d.docker(['inspect', '--format', '{{.Name}}', id]);
-      c.container = { id, name: nameRun.stdout.trim().replace(/^\//, ''), pid };
-      setFocus(ctx, pid);
-      c.cleanups.push(async () => {
-        await d.docker(['rm', '-f', id]);
-      });
-      out.push(`container ${id.slice(0, 12)} (${c.container.name}): PID ${pid ?? '?'} on the host`);
+export const docker = defineAction({
+  name: 'docker',
+  params: z.strictObject({
+    args: z.array(z.string().min(1)).min(1),
+    via: z.enum(['socket', 'proxy']).default('socket'),
+    /** the exit status the step expects (docker wait prints the container's) */
+    status: z.number().int().min(0).max(255).default(0),
+    /** also show the output in the chain panel, under this title */
+    show: z.string().min(1).max(60).optional(),
+  }),
+  doc: 'chain lessons: the docker CLI against the lab\'s dockerd, on its socket or through the API proxy',
+  performs: [program('docker', 'docker(1)')],
+  needs: ['docker daemon', 'API proxy if via=proxy'],
+  run: async (ctx, { args, via, status, show }) => {
+    const d = requireDaemons(ctx, { docker: true });
+    const c = chain(ctx);
+    if (via === 'proxy' && !c.proxy) throw new LabError('the API proxy is not running', 'run the step that starts it first');
+    // the API panel shows this command's requests
+    if (via === 'proxy') {
+      markApiLog(ctx);
+      c.view.http = [];
+      c.view.focus = 'http';
     }
-  }
-  return outcome(syscallLog.drain(), out);
-};
+    const full = labDockerArgs(args, ctx.session.id);
+    const run = await d.docker(full, { socket: via === 'proxy' ? c.proxy!.path : undefined, timeoutMs: 60_000 });
+    checked(run, `docker ${args[0]}`, status);
+    const out = [...outputLines(run.stdout), ...outputLines(run.stderr).map((l) => `stderr: ${l}`)];
+    ctx.lastOutput = outputLines(run.stdout);
+    if (show) setBlock(ctx, show, ctx.lastOutput.length ? ctx.lastOutput : ['(empty)']);
+    // A detached run leaves a container: the panels follow its first process, the close removes it.
+    const detached = args[0] === 'run' && args.some((a) => a === '-d' || a === '--detach' || /^-[a-z]*d[a-z]*$/.test(a));
+    if (detached) {
+      const id = run.stdout.trim().split('\n').pop() ?? '';
+      if (/^[0-9a-f]{64}$/.test(id)) {
+        const pid = await containerPid(d, id);
+        const nameRun = await d.docker(['inspect', '--format', '{{.Name}}', id]);
+        c.container = { id, name: nameRun.stdout.trim().replace(/^\//, ''), pid };
+        setFocus(ctx, pid);
+        c.cleanups.push(async () => {
+          await d.docker(['rm', '-f', id]);
+        });
+        out.push(`container ${id.slice(0, 12)} (${c.container.name}): PID ${pid ?? '?'} on the host`);
+      }
+    }
+    return outcome(syscallLog.drain(), out);
+  },
+});

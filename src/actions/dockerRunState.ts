@@ -4,7 +4,7 @@ import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LabContext } from './context.js';
+import type { LabContext } from '../steps/context.js';
 import { LabError } from '../errors.js';
 import { syscallLog } from '../../native/syscallLog.js';
 

@@ -1,13 +1,13 @@
 // Runs a hog inside the container (forked by the container process, so in its namespaces and
 // cgroup) while the helper samples the cgroup; bounded in time, and nothing of it outlives the step.
 import { join } from 'node:path';
-import type { LabContext } from './context.js';
+import type { LabContext } from '../steps/context.js';
 import { builderCall } from './builderCall.js';
 import { LabError } from '../errors.js';
 import { packageRoot } from '../lesson/packageRoot.js';
 import { openCgroupDriver } from '../cgroup/open.js';
 import { syscallLog } from '../../native/syscallLog.js';
-import { reportProgress } from '../helper/progress.js';
+import { reportProgress } from '../steps/progress.js';
 import { findProgram } from '../../native/findProgram.js';
 import type { CgroupDriver, HogRun } from '../cgroup/types.js';
 import type { SyscallEntry } from '../types.js';

@@ -1,6 +1,5 @@
-// The action registry: lesson action names → the module that performs them.
-import type { Action } from './context.js';
-import type { ActionName } from '../lesson/vocabulary.js';
+// Every action a lesson may name: the list the vocabulary, the validator and the docs are derived from.
+import type { ActionDefinition } from '../steps/define.js';
 import { unshare } from './unshare.js';
 import { sethostname } from './sethostname.js';
 import { makeMountsPrivate } from './makeMountsPrivate.js';
@@ -17,16 +16,16 @@ import { setCpuQuota } from './setCpuQuota.js';
 import { cpuHog } from './cpuHog.js';
 import { setPidsMax } from './setPidsMax.js';
 import { forkHog } from './forkHog.js';
-import { unpackLayers } from './unpackLayers.js';
-import { mountOverlay } from './mountOverlay.js';
-import { editRootfs } from './editRootfs.js';
-import { commitLayer } from './commitLayer.js';
 import { prepareRootfs } from './prepareRootfs.js';
 import { chroot } from './chroot.js';
 import { escapeRoot } from './escapeRoot.js';
 import { pivotRoot } from './pivotRoot.js';
 import { runInRoot } from './runInRoot.js';
 import { mountProcInRoot } from './mountProcInRoot.js';
+import { unpackLayers } from './unpackLayers.js';
+import { mountOverlay } from './mountOverlay.js';
+import { editRootfs } from './editRootfs.js';
+import { commitLayer } from './commitLayer.js';
 import { nameContainer } from './nameContainer.js';
 import { bindVolume } from './bindVolume.js';
 import { writeVolume } from './writeVolume.js';
@@ -55,58 +54,58 @@ import { containerdView } from './containerdView.js';
 import { runcBundle } from './runcBundle.js';
 import { runc } from './runc.js';
 
-export const actions: Record<ActionName, Action> = {
+export const actionDefinitions: readonly ActionDefinition[] = [
   unshare,
   sethostname,
-  'make-mounts-private': makeMountsPrivate,
-  'mount-tmpfs': mountTmpfs,
-  'start-init': startInit,
-  'mount-proc': mountProc,
-  'link-up': linkUp,
-  'join-cgroup': joinCgroup,
-  'user-namespace': userNamespace,
+  makeMountsPrivate,
+  mountTmpfs,
+  startInit,
+  mountProc,
+  linkUp,
+  joinCgroup,
+  userNamespace,
   run,
-  'set-memory-limit': setMemoryLimit,
-  'memory-hog': memoryHog,
-  'set-cpu-quota': setCpuQuota,
-  'cpu-hog': cpuHog,
-  'set-pids-max': setPidsMax,
-  'fork-hog': forkHog,
-  'prepare-rootfs': prepareRootfs,
+  setMemoryLimit,
+  memoryHog,
+  setCpuQuota,
+  cpuHog,
+  setPidsMax,
+  forkHog,
+  prepareRootfs,
   chroot,
-  'escape-root': escapeRoot,
-  'pivot-root': pivotRoot,
-  'run-in-root': runInRoot,
-  'mount-proc-in-root': mountProcInRoot,
-  'unpack-layers': unpackLayers,
-  'mount-overlay': mountOverlay,
-  'edit-rootfs': editRootfs,
-  'commit-layer': commitLayer,
-  'name-container': nameContainer,
-  'bind-volume': bindVolume,
-  'write-volume': writeVolume,
-  'lab-network': labNetwork,
-  'start-server': startServer,
-  'publish-port': publishPort,
-  'run-image-cmd': runImageCmd,
-  'start-container-init': startContainerInit,
-  'pivot-init': pivotInit,
-  'mount-proc-in-init': mountProcInInit,
-  'exec-init': execInit,
-  'exec-in-container': execInContainer,
-  'start-daemons': startDaemons,
-  'load-image': loadImage,
+  escapeRoot,
+  pivotRoot,
+  runInRoot,
+  mountProcInRoot,
+  unpackLayers,
+  mountOverlay,
+  editRootfs,
+  commitLayer,
+  nameContainer,
+  bindVolume,
+  writeVolume,
+  labNetwork,
+  startServer,
+  publishPort,
+  runImageCmd,
+  startContainerInit,
+  pivotInit,
+  mountProcInInit,
+  execInit,
+  execInContainer,
+  startDaemons,
+  loadImage,
   docker,
   ctr,
-  'stop-containerd': stopContainerd,
-  'start-containerd': startContainerd,
-  'start-dockerd': startDockerd,
-  'show-stdio': showStdio,
-  'touch-in-container': touchInContainer,
-  'api-proxy': apiProxy,
-  'traced-run': tracedRun,
-  'show-bundle': showBundle,
-  'containerd-view': containerdView,
-  'runc-bundle': runcBundle,
+  stopContainerd,
+  startContainerd,
+  startDockerd,
+  showStdio,
+  touchInContainer,
+  apiProxy,
+  tracedRun,
+  showBundle,
+  containerdView,
+  runcBundle,
   runc,
-};
+];

@@ -1,6 +1,6 @@
 // What the layers lesson has made so far: unpacked layer directories, overlay mounts, the commit.
 import { join } from 'node:path';
-import type { LabContext } from './context.js';
+import type { LabContext } from '../steps/context.js';
 import { LabError } from '../errors.js';
 
 export interface OverlayPaths {

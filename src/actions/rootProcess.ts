@@ -1,7 +1,7 @@
 // Talks to the processes that change their root (native/changeRoot.js), through the container process.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LabContext } from './context.js';
+import type { LabContext } from '../steps/context.js';
 import { builderCall } from './builderCall.js';
 import { LabError } from '../errors.js';
 import type { RootRole } from '../helper/rootProcesses.js';

@@ -1,14 +1,15 @@
 // runc-alone lesson: one runc subcommand (create, start, state, kill, delete) on the lab's bundle, then runc's state in a block.
+import { z } from 'zod';
+import { defineAction, program, outcome } from '../steps/define.js';
 import { existsSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
-import type { Action, LabContext } from './context.js';
-import { outcome } from './builderCall.js';
+import type { LabContext } from '../steps/context.js';
 import { chain, setFocus } from './chainState.js';
 import { checked } from './chainUtil.js';
 import { armCleanup, blocksFirst, layoutOf, parentOf, readState, requireRunc } from './runcUtil.js';
 import { setBlock } from './chainBlock.js';
 import { runcArgv, type RuncLayout } from '../chain/runcLayout.js';
 import { runcWords, stateLines } from '../chain/runcState.js';
-import { runProgram, type ProgramRun } from '../chain/runProgram.js';
+import { runProgram, type ProgramRun } from '../sys/programs.js';
 import { runToFile } from '../chain/runToFile.js';
 import { LabError } from '../errors.js';
 import { syscallLog } from '../../native/syscallLog.js';
@@ -97,33 +98,46 @@ async function remove(ctx: LabContext, runc: string, l: RuncLayout, out: string[
   out.push(`runc removed ${l.root}/${l.id} and the cgroup ${l.cgroupsPath}`);
 }
 
-export const runc: Action<{ op: RuncOp; signal?: string }> = async (ctx, { op, signal }) => {
-  const bin = requireRunc(ctx);
-  const l = layoutOf(ctx);
-  const out: string[] = [];
-  if (op === 'create') await create(ctx, bin, l, out);
-  else if (op === 'start') await start(bin, l, out);
-  else if (op === 'kill') await kill(bin, l, signal ?? 'TERM', out);
-  else if (op === 'delete') await remove(ctx, bin, l, out);
-
-  const state = await readState(bin, l);
-  setBlock(ctx, 'runc state', state ? stateLines(state) : [`$ runc state ${l.id}`, 'container does not exist']);
-  const parent = parentLines(op === 'delete' ? null : initPid(l), op === 'delete' ? 'no container: runc deleted it' : 'no container yet');
-  setBlock(ctx, "the init's parent", parent);
-  blocksFirst(ctx, ['runc state', "the init's parent"]);
-  out.push(state ? `runc state: ${state.status}, pid ${state.pid}` : `runc state: ${l.id} does not exist`);
-  if (state?.pid) {
-    const c = chain(ctx);
-    if (!c.pids.includes(state.pid)) c.pids.push(state.pid);
-    setFocus(ctx, state.pid);
-  }
-  if (state?.status === 'stopped') {
-    // a zombie, then reaped: its PID may soon be someone else's, whom the panels must not follow
-    const c = chain(ctx);
-    c.pids = c.pids.filter((p) => p !== initPid(l));
-    setFocus(ctx, null);
-  }
-  out.push(...parent);
-  ctx.lastOutput = out;
-  return outcome(syscallLog.drain(), out);
-};
+export const runc = defineAction({
+  name: 'runc',
+  params: z.strictObject({
+    op: z.enum(['create', 'start', 'state', 'kill', 'delete']),
+    /** for kill: TERM, KILL, SIGUSR1… (runc's default is TERM) */
+    signal: z.string().regex(/^(SIG)?[A-Z][A-Z0-9]*$/).optional(),
+  }),
+  doc: 'runc-alone lesson: `runc --root <session>/runc <op> cl-<session>`, then `runc state` in a panel block',
+  performs: [program('runc', 'runc(8)')],
+  needs: ['runc bundle if op=create', 'runc container if op!=create'],
+  provides: ['runc container if op=create'],
+  ends: ['runc container if op=delete'],
+  run: async (ctx, { op, signal }) => {
+    const bin = requireRunc(ctx);
+    const l = layoutOf(ctx);
+    const out: string[] = [];
+    if (op === 'create') await create(ctx, bin, l, out);
+    else if (op === 'start') await start(bin, l, out);
+    else if (op === 'kill') await kill(bin, l, signal ?? 'TERM', out);
+    else if (op === 'delete') await remove(ctx, bin, l, out);
+  
+    const state = await readState(bin, l);
+    setBlock(ctx, 'runc state', state ? stateLines(state) : [`$ runc state ${l.id}`, 'container does not exist']);
+    const parent = parentLines(op === 'delete' ? null : initPid(l), op === 'delete' ? 'no container: runc deleted it' : 'no container yet');
+    setBlock(ctx, "the init's parent", parent);
+    blocksFirst(ctx, ['runc state', "the init's parent"]);
+    out.push(state ? `runc state: ${state.status}, pid ${state.pid}` : `runc state: ${l.id} does not exist`);
+    if (state?.pid) {
+      const c = chain(ctx);
+      if (!c.pids.includes(state.pid)) c.pids.push(state.pid);
+      setFocus(ctx, state.pid);
+    }
+    if (state?.status === 'stopped') {
+      // a zombie, then reaped: its PID may soon be someone else's, whom the panels must not follow
+      const c = chain(ctx);
+      c.pids = c.pids.filter((p) => p !== initPid(l));
+      setFocus(ctx, null);
+    }
+    out.push(...parent);
+    ctx.lastOutput = out;
+    return outcome(syscallLog.drain(), out);
+  },
+});

@@ -1,16 +1,16 @@
 // What the runc-alone actions share: runc on this host, the lesson's layout, its panel blocks, its one cleanup.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LabContext } from './context.js';
+import type { LabContext } from '../steps/context.js';
 import { chain, type ChainState } from './chainState.js';
 import { whichProgram } from '../../native/findProgram.js';
 import { LabError } from '../errors.js';
-import { removeCgroupDir } from '../helper/cgroups.js';
+import { removeCgroupDir } from '../cgroup/session.js';
 import { hostOsRelease, installHint } from '../chain/installHint.js';
 import { runcArgv, runcLayout, type RuncLayout } from '../chain/runcLayout.js';
 import { parseRuncState, runcWords, saysNotExist, type RuncState } from '../chain/runcState.js';
-import { runProgram } from '../chain/runProgram.js';
-import { logRun } from '../chain/programLog.js';
+import { runProgram } from '../sys/programs.js';
+import { logRun } from '../sys/programs.js';
 import { cgroupMountPoints } from '../chain/daemonCleanup.js';
 import { startReaper } from '../chain/reaperClient.js';
 

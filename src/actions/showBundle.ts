@@ -1,8 +1,8 @@
 // Chain lesson: the bundle containerd wrote for the docker container (config.json + rootfs), read from its state directory.
+import { z } from 'zod';
+import { defineAction, program, kernelFile, outcome } from '../steps/define.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Action } from './context.js';
-import { outcome } from './builderCall.js';
 import { chain } from './chainState.js';
 import { requireDaemons } from './chainUtil.js';
 import { setBlock } from './chainBlock.js';
@@ -15,20 +15,27 @@ export function bundleDir(state: string, namespace: string, id: string): string 
   return join(state, 'io.containerd.runtime.v2.task', namespace, id);
 }
 
-export const showBundle: Action<{ namespace: string }> = async (ctx, { namespace }) => {
-  const d = requireDaemons(ctx);
-  const container = chain(ctx).container;
-  if (!container) throw new LabError('no container is running yet', 'run the step that starts one first');
-  const dir = bundleDir(d.layout.containerdState, namespace, container.id);
-  const path = join(dir, 'config.json');
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new LabError(`cannot read ${path}: ${(error as Error).message}`);
-  }
-  syscallLog.record('read', [quote(path)], text.length);
-  const config = JSON.parse(text) as RuntimeConfig;
-  setBlock(ctx, `config.json of ${container.id.slice(0, 12)} (the OCI bundle)`, bundleSummary(config));
-  return outcome(syscallLog.drain(), [`bundle: ${dir}`, `  config.json (${text.length} bytes) + rootfs/ (the overlay docker mounted)`]);
-};
+export const showBundle = defineAction({
+  name: 'show-bundle',
+  params: z.strictObject({ namespace: z.string().default('moby') }),
+  doc: 'chain lesson: the OCI bundle containerd wrote for the running container (config.json\'s key parts)',
+  performs: [program('ctr', 'ctr(8)'), kernelFile('config.json', 'the OCI runtime-spec')],
+  needs: ['containerd daemon'],
+  run: async (ctx, { namespace }) => {
+    const d = requireDaemons(ctx);
+    const container = chain(ctx).container;
+    if (!container) throw new LabError('no container is running yet', 'run the step that starts one first');
+    const dir = bundleDir(d.layout.containerdState, namespace, container.id);
+    const path = join(dir, 'config.json');
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (error) {
+      throw new LabError(`cannot read ${path}: ${(error as Error).message}`);
+    }
+    syscallLog.record('read', [quote(path)], text.length);
+    const config = JSON.parse(text) as RuntimeConfig;
+    setBlock(ctx, `config.json of ${container.id.slice(0, 12)} (the OCI bundle)`, bundleSummary(config));
+    return outcome(syscallLog.drain(), [`bundle: ${dir}`, `  config.json (${text.length} bytes) + rootfs/ (the overlay docker mounted)`]);
+  },
+});

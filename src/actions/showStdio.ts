@@ -1,6 +1,6 @@
 // Shim lesson: the container's stdin/stdout/stderr are pipes to its shim, and the shim's FIFOs lead on to dockerd.
-import type { Action } from './context.js';
-import { outcome } from './builderCall.js';
+import { z } from 'zod';
+import { defineAction, syscall, outcome } from '../steps/define.js';
 import { chain } from './chainState.js';
 import { requireDaemons } from './chainUtil.js';
 import { setBlock } from './chainBlock.js';
@@ -20,45 +20,52 @@ function readFds(pid: number, fds: OpenFd[]): void {
   for (const f of fds) syscallLog.record('readlink', [quote(`/proc/${pid}/fd/${f.fd}`)], quote(f.target));
 }
 
-export const showStdio: Action<Record<string, never>> = async (ctx) => {
-  const d = requireDaemons(ctx);
-  const c = chain(ctx);
-  const pid = c.container?.pid ?? c.focusPid;
-  const me = pid ? readLabProcess('/', pid) : null;
-  if (!pid || !me) throw new LabError('no container process is running', 'run the step that starts the container first');
-  const shim = readLabProcess('/', me.ppid);
-  if (!shim?.comm.startsWith('containerd-shim')) throw new LabError(`PID ${pid}'s parent is ${me.ppid} (${shim?.comm ?? 'gone'}), not a shim`);
-
-  const stdio = [0, 1, 2].map((fd) => openFd('/', pid, fd)).filter((f): f is OpenFd => f !== null);
-  readFds(pid, stdio);
-  const shimFds = openFds('/', shim.pid);
-  syscallLog.record('getdents64', [quote(`/proc/${shim.pid}/fd`)], `${shimFds.length} entries`);
-  const toShim = otherEnds(stdio, shimFds);
-  const lines = [`PID ${pid} (${me.comm}, PID 1 inside)   its parent: ${shim.pid} ${shim.comm}`];
-  for (const f of stdio) {
-    const peer = toShim.find((p) => p.a.fd === f.fd)?.b;
-    const arrow = f.mode === 'r' ? '←' : '→';
-    lines.push(`fd ${f.fd}  ${f.target.padEnd(16)} ${(DIRECTION[f.mode] ?? f.mode).padEnd(7)} ${peer ? `${arrow} shim fd ${peer.fd} ${DIRECTION[peer.mode]}` : '(no shim end)'}`);
-  }
-
-  // The shim's other side: FIFOs dockerd made in its exec root, one per stream (containerd's cio).
-  if (d.dockerd) {
-    const fifos = shimFds.filter((f) => f.target.startsWith(d.layout.dockerExecRoot + '/'));
-    const dockerdFds = openFds('/', d.dockerd.pid);
-    const pairs = otherEnds(fifos, dockerdFds);
-    if (pairs.length > 0) {
-      const dir = pairs[0].a.target.slice(0, pairs[0].a.target.lastIndexOf('/'));
-      lines.push(`shim ↔ dockerd: FIFOs in <exec-root>${dir.slice(d.layout.dockerExecRoot.length).replace(/([0-9a-f]{12})[0-9a-f]{52}/, '$1…')}/`);
-      const seen = new Set<string>();
-      for (const { a, b } of pairs.sort((x, y) => streamOrder(x.a.target) - streamOrder(y.a.target))) {
-        const name = a.target.slice(a.target.lastIndexOf('/') + 1);
-        if (seen.has(name)) continue;
-        seen.add(name);
-        lines.push(a.mode === 'w' ? `${name.padEnd(12)} shim fd ${a.fd} writes → dockerd fd ${b.fd} reads` : `${name.padEnd(12)} dockerd fd ${b.fd} writes → shim fd ${a.fd} reads`);
+export const showStdio = defineAction({
+  name: 'show-stdio',
+  params: z.strictObject({}),
+  doc: 'shim lesson: the container\'s fds 0-2, the shim\'s ends of those pipes, and the shim\'s FIFOs to dockerd',
+  performs: [syscall('readlink', '/proc/<pid>/fd proc(5)')],
+  needs: ['docker daemon'],
+  run: async (ctx) => {
+    const d = requireDaemons(ctx);
+    const c = chain(ctx);
+    const pid = c.container?.pid ?? c.focusPid;
+    const me = pid ? readLabProcess('/', pid) : null;
+    if (!pid || !me) throw new LabError('no container process is running', 'run the step that starts the container first');
+    const shim = readLabProcess('/', me.ppid);
+    if (!shim?.comm.startsWith('containerd-shim')) throw new LabError(`PID ${pid}'s parent is ${me.ppid} (${shim?.comm ?? 'gone'}), not a shim`);
+  
+    const stdio = [0, 1, 2].map((fd) => openFd('/', pid, fd)).filter((f): f is OpenFd => f !== null);
+    readFds(pid, stdio);
+    const shimFds = openFds('/', shim.pid);
+    syscallLog.record('getdents64', [quote(`/proc/${shim.pid}/fd`)], `${shimFds.length} entries`);
+    const toShim = otherEnds(stdio, shimFds);
+    const lines = [`PID ${pid} (${me.comm}, PID 1 inside)   its parent: ${shim.pid} ${shim.comm}`];
+    for (const f of stdio) {
+      const peer = toShim.find((p) => p.a.fd === f.fd)?.b;
+      const arrow = f.mode === 'r' ? '←' : '→';
+      lines.push(`fd ${f.fd}  ${f.target.padEnd(16)} ${(DIRECTION[f.mode] ?? f.mode).padEnd(7)} ${peer ? `${arrow} shim fd ${peer.fd} ${DIRECTION[peer.mode]}` : '(no shim end)'}`);
+    }
+  
+    // The shim's other side: FIFOs dockerd made in its exec root, one per stream (containerd's cio).
+    if (d.dockerd) {
+      const fifos = shimFds.filter((f) => f.target.startsWith(d.layout.dockerExecRoot + '/'));
+      const dockerdFds = openFds('/', d.dockerd.pid);
+      const pairs = otherEnds(fifos, dockerdFds);
+      if (pairs.length > 0) {
+        const dir = pairs[0].a.target.slice(0, pairs[0].a.target.lastIndexOf('/'));
+        lines.push(`shim ↔ dockerd: FIFOs in <exec-root>${dir.slice(d.layout.dockerExecRoot.length).replace(/([0-9a-f]{12})[0-9a-f]{52}/, '$1…')}/`);
+        const seen = new Set<string>();
+        for (const { a, b } of pairs.sort((x, y) => streamOrder(x.a.target) - streamOrder(y.a.target))) {
+          const name = a.target.slice(a.target.lastIndexOf('/') + 1);
+          if (seen.has(name)) continue;
+          seen.add(name);
+          lines.push(a.mode === 'w' ? `${name.padEnd(12)} shim fd ${a.fd} writes → dockerd fd ${b.fd} reads` : `${name.padEnd(12)} dockerd fd ${b.fd} writes → shim fd ${a.fd} reads`);
+        }
       }
     }
-  }
-  setBlock(ctx, 'stdio: container → shim → dockerd', lines);
-  ctx.lastOutput = lines;
-  return outcome(syscallLog.drain(), lines);
-};
+    setBlock(ctx, 'stdio: container → shim → dockerd', lines);
+    ctx.lastOutput = lines;
+    return outcome(syscallLog.drain(), lines);
+  },
+});

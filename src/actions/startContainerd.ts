@@ -1,13 +1,13 @@
 // Shim lesson: containerd again; it finds its shims from its state dir and lists their tasks, containers untouched.
+import { z } from 'zod';
+import { defineAction, program, outcome } from '../steps/define.js';
 import { readFileSync } from 'node:fs';
-import type { Action } from './context.js';
-import { outcome } from './builderCall.js';
 import { chain } from './chainState.js';
 import { outputLines } from './chainUtil.js';
 import { setBlock, shortLine } from './chainBlock.js';
 import { containerdArgs } from '../chain/daemonLayout.js';
-import { logRun, logSpawn } from '../chain/programLog.js';
-import type { ProgramRun } from '../chain/runProgram.js';
+import { logRun, logSpawn } from '../sys/programs.js';
+import type { ProgramRun } from '../sys/programs.js';
 import { LabError } from '../errors.js';
 import { syscallLog } from '../../native/syscallLog.js';
 
@@ -34,44 +34,53 @@ async function dockerdReconnected(logFile: string, since: number, timeoutMs: num
   return null;
 }
 
-export const startContainerd: Action<{ namespace: string }> = async (ctx, { namespace }) => {
-  const c = chain(ctx);
-  const d = c.daemons;
-  if (!d) throw new LabError('the lab has no daemons yet', 'run the step that starts them first');
-  const spawnedAt = Date.now();
-  const ctrd = await d.startContainerd();
-  logSpawn([d.bin.containerd.path!, ...containerdArgs(d.layout)], ctrd.pid, ctrd.readyMs);
-  const out = [`containerd ${ctrd.version ?? ''} pid ${ctrd.pid}: ready in ${Math.round(ctrd.readyMs)} ms`];
-
-  // containerd reads <state>/io.containerd.runtime.v2.task/<ns>/<id>/address and connects to each
-  // shim's socket: until it has, `ctr tasks ls` does not list the task.
-  const want = c.container?.id;
-  const readyAt = performance.now();
-  let run: ProgramRun | undefined;
-  let asks = 0;
-  let line: string | undefined;
-  while (performance.now() - readyAt < RECONNECT_MS) {
-    run = await d.ctr(namespace, ['tasks', 'ls']);
-    asks++;
-    line = outputLines(run.stdout).find((l) => (want ? l.startsWith(want) : !l.startsWith('TASK')) && /\bRUNNING\b/.test(l));
-    if (line) break;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  if (run) logRun(run);
-  if (!line) throw new LabError(`containerd did not list ${want ? `task ${want.slice(0, 12)}` : 'a running task'} within ${RECONNECT_MS / 1000} s`, `its log: ${d.layout.containerdLog}`);
-  const sinceSpawn = ctrd.readyMs + (performance.now() - readyAt);
-  const [id, pid] = line.trim().split(/\s+/);
-  out.push(`task ${id.slice(0, 12)} PID ${pid} RUNNING: listed ${Math.round(sinceSpawn)} ms after the spawn (${asks} ask${asks === 1 ? '' : 's'})`);
-  if (d.dockerd) {
-    // dockerd lost its gRPC connection and retries with a growing backoff (1 s, 1.6 s, …). An exit
-    // published before it has re-subscribed to containerd's events is never replayed: `docker
-    // wait` would wait forever. So the step ends only once dockerd has connected again.
-    const back = await dockerdReconnected(d.layout.dockerLog, spawnedAt, 15_000);
-    if (back === null) throw new LabError('dockerd did not reconnect to containerd within 15 s', `its log: ${d.layout.dockerLog}`);
-    out.push(`dockerd reconnected ${Math.round(back - spawnedAt)} ms after containerd's start (gRPC backoff); its event stream resumes`);
-  }
-  const table = outputLines(run!.stdout).map(shortLine);
-  setBlock(ctx, "containerd's tasks", [`ctr -n ${namespace} tasks ls`, ...table]);
-  ctx.lastOutput = outputLines(run!.stdout);
-  return outcome(syscallLog.drain(), [...out, ...table]);
-};
+export const startContainerd = defineAction({
+  name: 'start-containerd',
+  params: z.strictObject({ namespace: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/).default('moby') }),
+  doc: 'shim lesson: containerd again; waits until `ctr tasks ls` lists the lesson\'s container\'s task again',
+  performs: [program('containerd', 'containerd(8)')],
+  needs: ['containerd stopped'],
+  provides: ['containerd daemon'],
+  ends: ['containerd stopped'],
+  run: async (ctx, { namespace }) => {
+    const c = chain(ctx);
+    const d = c.daemons;
+    if (!d) throw new LabError('the lab has no daemons yet', 'run the step that starts them first');
+    const spawnedAt = Date.now();
+    const ctrd = await d.startContainerd();
+    logSpawn([d.bin.containerd.path!, ...containerdArgs(d.layout)], ctrd.pid, ctrd.readyMs);
+    const out = [`containerd ${ctrd.version ?? ''} pid ${ctrd.pid}: ready in ${Math.round(ctrd.readyMs)} ms`];
+  
+    // containerd reads <state>/io.containerd.runtime.v2.task/<ns>/<id>/address and connects to each
+    // shim's socket: until it has, `ctr tasks ls` does not list the task.
+    const want = c.container?.id;
+    const readyAt = performance.now();
+    let run: ProgramRun | undefined;
+    let asks = 0;
+    let line: string | undefined;
+    while (performance.now() - readyAt < RECONNECT_MS) {
+      run = await d.ctr(namespace, ['tasks', 'ls']);
+      asks++;
+      line = outputLines(run.stdout).find((l) => (want ? l.startsWith(want) : !l.startsWith('TASK')) && /\bRUNNING\b/.test(l));
+      if (line) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    if (run) logRun(run);
+    if (!line) throw new LabError(`containerd did not list ${want ? `task ${want.slice(0, 12)}` : 'a running task'} within ${RECONNECT_MS / 1000} s`, `its log: ${d.layout.containerdLog}`);
+    const sinceSpawn = ctrd.readyMs + (performance.now() - readyAt);
+    const [id, pid] = line.trim().split(/\s+/);
+    out.push(`task ${id.slice(0, 12)} PID ${pid} RUNNING: listed ${Math.round(sinceSpawn)} ms after the spawn (${asks} ask${asks === 1 ? '' : 's'})`);
+    if (d.dockerd) {
+      // dockerd lost its gRPC connection and retries with a growing backoff (1 s, 1.6 s, …). An exit
+      // published before it has re-subscribed to containerd's events is never replayed: `docker
+      // wait` would wait forever. So the step ends only once dockerd has connected again.
+      const back = await dockerdReconnected(d.layout.dockerLog, spawnedAt, 15_000);
+      if (back === null) throw new LabError('dockerd did not reconnect to containerd within 15 s', `its log: ${d.layout.dockerLog}`);
+      out.push(`dockerd reconnected ${Math.round(back - spawnedAt)} ms after containerd's start (gRPC backoff); its event stream resumes`);
+    }
+    const table = outputLines(run!.stdout).map(shortLine);
+    setBlock(ctx, "containerd's tasks", [`ctr -n ${namespace} tasks ls`, ...table]);
+    ctx.lastOutput = outputLines(run!.stdout);
+    return outcome(syscallLog.drain(), [...out, ...table]);
+  },
+});

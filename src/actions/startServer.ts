@@ -1,37 +1,46 @@
 // The container's server: busybox httpd from the image, in the container's namespaces and root.
+import { z } from 'zod';
+import { defineAction, program, outcome } from '../steps/define.js';
 import { existsSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Action } from './context.js';
-import { builderCall, outcome } from './builderCall.js';
+import { builderCall } from './builderCall.js';
 import { dockerRun, requireMerged } from './dockerRunState.js';
 import { LabError } from '../errors.js';
 import { type RunResult, waitUntil, listening } from './dockerRunUtil.js';
 
 /** The container's server: busybox httpd from the image, started inside the container's namespaces and root. */
-export const startServer: Action<{ port: number; dir: string }> = async (ctx, { port, dir }) => {
-  const merged = requireMerged(ctx);
-  const base = ctx.layers?.layerDirs[0];
-  if (!base || !existsSync(join(base, 'bin/busybox'))) {
-    throw new LabError('the image has no busybox, so no httpd to serve with', 'install busybox-static and delete the image cache (container-lab image) so it is rebuilt from busybox');
-  }
-  const hasApplet = ['bin', 'sbin', 'usr/bin', 'usr/sbin'].some((d) => {
-    try {
-      return lstatSync(join(base, d, 'httpd')).isSymbolicLink();
-    } catch {
-      return false;
+export const startServer = defineAction({
+  name: 'start-server',
+  params: z.strictObject({ port: z.number().int().min(1).max(65535).default(80), dir: z.string().regex(/^\/[A-Za-z0-9._\/-]*$/) }),
+  doc: 'docker-run lesson: busybox httpd inside the container',
+  performs: [program('busybox httpd', 'busybox(1)')],
+  needs: ['overlay c1'],
+  provides: ['server'],
+  run: async (ctx, { port, dir }) => {
+    const merged = requireMerged(ctx);
+    const base = ctx.layers?.layerDirs[0];
+    if (!base || !existsSync(join(base, 'bin/busybox'))) {
+      throw new LabError('the image has no busybox, so no httpd to serve with', 'install busybox-static and delete the image cache (container-lab image) so it is rebuilt from busybox');
     }
-  });
-  if (!hasApplet) throw new LabError('this busybox has no httpd applet', 'install a busybox with httpd (Debian: busybox-static) and rebuild the image');
-  // The shell runs in the container's namespaces (a child of the container process); httpd -f
-  // stays in the foreground of its own, orphaned to the container's PID 1 when the shell exits.
-  const command = ['/bin/sh', '-c', `chroot ${merged} /bin/busybox httpd -f -p ${port} -h ${dir} </dev/null >/dev/null 2>&1 &`];
-  const result = await builderCall<RunResult>(ctx, 'run', { command });
-  if (result.status !== 0) throw new LabError(`starting httpd failed: ${result.stderr.trim()}`, undefined, undefined, result.log);
-  const up = await waitUntil(() => listening(ctx.builder.pid, port), 3000);
-  if (!up) throw new LabError(`httpd does not listen on port ${port} inside the container`, undefined, undefined, result.log);
-  dockerRun(ctx).server = { port, dir };
-  const net = ctx.dockerRun?.network;
-  return outcome(result.log, [
-    `httpd listens on port ${port} inside the container${net ? ` (${net.containerAddr}:${port})` : ''}, serving ${dir}`,
-  ]);
-};
+    const hasApplet = ['bin', 'sbin', 'usr/bin', 'usr/sbin'].some((d) => {
+      try {
+        return lstatSync(join(base, d, 'httpd')).isSymbolicLink();
+      } catch {
+        return false;
+      }
+    });
+    if (!hasApplet) throw new LabError('this busybox has no httpd applet', 'install a busybox with httpd (Debian: busybox-static) and rebuild the image');
+    // The shell runs in the container's namespaces (a child of the container process); httpd -f
+    // stays in the foreground of its own, orphaned to the container's PID 1 when the shell exits.
+    const command = ['/bin/sh', '-c', `chroot ${merged} /bin/busybox httpd -f -p ${port} -h ${dir} </dev/null >/dev/null 2>&1 &`];
+    const result = await builderCall<RunResult>(ctx, 'run', { command });
+    if (result.status !== 0) throw new LabError(`starting httpd failed: ${result.stderr.trim()}`, undefined, undefined, result.log);
+    const up = await waitUntil(() => listening(ctx.builder.pid, port), 3000);
+    if (!up) throw new LabError(`httpd does not listen on port ${port} inside the container`, undefined, undefined, result.log);
+    dockerRun(ctx).server = { port, dir };
+    const net = ctx.dockerRun?.network;
+    return outcome(result.log, [
+      `httpd listens on port ${port} inside the container${net ? ` (${net.containerAddr}:${port})` : ''}, serving ${dir}`,
+    ]);
+  },
+});

@@ -1,6 +1,6 @@
 // Chain lesson: `docker run` with the proc connector watching, so every hop — shim, runc, runc init, the program — is caught while it lives.
-import type { Action } from './context.js';
-import { outcome } from './builderCall.js';
+import { z } from 'zod';
+import { defineAction, syscall, program, outcome } from '../steps/define.js';
 import { chain, markApiLog, setFocus } from './chainState.js';
 import { checked, outputLines, requireDaemons } from './chainUtil.js';
 import { setBlock } from './chainBlock.js';
@@ -11,7 +11,7 @@ import { startEventStream } from '../chain/ctrEvents.js';
 import { chainTimeline, hopBars, runMarks } from '../chain/chainTimeline.js';
 import { syscallLog } from '../../native/syscallLog.js';
 import { LabError } from '../errors.js';
-import { reportProgress } from '../helper/progress.js';
+import { reportProgress } from '../steps/progress.js';
 import { chainProcesses, chainRole } from '../observe/chainSample.js';
 import type { ProcessInfo } from '../types.js';
 import type { WatchedProcess } from '../chain/procTable.js';
@@ -29,67 +29,78 @@ function liveChain(dir: string, pids: number[], watched: WatchedProcess[]): Proc
   return list;
 }
 
-export const tracedRun: Action<{ args: string[]; via: 'socket' | 'proxy'; title: string }> = async (ctx, { args, via, title }) => {
-  const d = requireDaemons(ctx, { docker: true });
-  const c = chain(ctx);
-  if (args[0] !== 'run') throw new LabError('traced-run runs `docker run`: its args start with run');
-  if (via === 'proxy' && !c.proxy) throw new LabError('the API proxy is not running', 'run the step that starts it first');
-  const watch = await startProcWatch();
-  const events = await startEventStream(d.ctrArgv('moby', []).slice(0, -2));
-  if (via === 'proxy') {
-    markApiLog(ctx);
-    c.view.http = [];
-  }
-  const detached = args.some((a) => a === '-d' || a === '--detach');
-  const t0 = nowMs();
-  // Live: every 100 ms the panels get the chain so far (processes from /proc, plus those the
-  // watcher saw start and not end, which a /proc sample may miss), and the timeline.
-  c.view.focus = 'timeline';
-  const live = setInterval(() => {
+export const tracedRun = defineAction({
+  name: 'traced-run',
+  params: z.strictObject({
+    args: z.array(z.string().min(1)).min(1),
+    via: z.enum(['socket', 'proxy']).default('socket'),
+    title: z.string().min(1).default('The chain, as it appeared'),
+  }),
+  doc: 'chain lesson: `docker run` while the proc connector watches: timeline, hop times, containerd\'s events',
+  performs: [program('docker run', 'docker-run(1)'), syscall('socket', 'the proc connector, netlink(7)')],
+  needs: ['docker daemon', 'image in docker', 'API proxy if via=proxy'],
+  run: async (ctx, { args, via, title }) => {
+    const d = requireDaemons(ctx, { docker: true });
+    const c = chain(ctx);
+    if (args[0] !== 'run') throw new LabError('traced-run runs `docker run`: its args start with run');
+    if (via === 'proxy' && !c.proxy) throw new LabError('the API proxy is not running', 'run the step that starts it first');
+    const watch = await startProcWatch();
+    const events = await startEventStream(d.ctrArgv('moby', []).slice(0, -2));
+    if (via === 'proxy') {
+      markApiLog(ctx);
+      c.view.http = [];
+    }
+    const detached = args.some((a) => a === '-d' || a === '--detach');
+    const t0 = nowMs();
+    // Live: every 100 ms the panels get the chain so far (processes from /proc, plus those the
+    // watcher saw start and not end, which a /proc sample may miss), and the timeline.
+    c.view.focus = 'timeline';
+    const live = setInterval(() => {
+      const procs = watch.since(t0);
+      c.view.timeline = { title, entries: chainTimeline(procs, ctx.session.dir, t0) };
+      reportProgress('chain', { processes: liveChain(ctx.session.dir, c.pids, procs), view: structuredClone(c.view) });
+    }, 100);
+    let run;
+    try {
+      run = await d.docker(labDockerArgs(args, ctx.session.id), { socket: via === 'proxy' ? c.proxy!.path : undefined, timeoutMs: 60_000 });
+      if (detached) {
+        // the CLI returns once dockerd answered start; runc start may still be on its way out
+        const deadline = nowMs() + 2000;
+        while (nowMs() < deadline && runMarks(watch.since(t0), ctx.session.dir).programExec === undefined) await new Promise((r) => setTimeout(r, 10));
+        await new Promise((r) => setTimeout(r, 150));
+      }
+    } finally {
+      clearInterval(live);
+      await events.stop();
+      await watch.stop();
+    }
+    const log = [...watch.setupLog];
+    checked(run, 'docker run');
     const procs = watch.since(t0);
-    c.view.timeline = { title, entries: chainTimeline(procs, ctx.session.dir, t0) };
-    reportProgress('chain', { processes: liveChain(ctx.session.dir, c.pids, procs), view: structuredClone(c.view) });
-  }, 100);
-  let run;
-  try {
-    run = await d.docker(labDockerArgs(args, ctx.session.id), { socket: via === 'proxy' ? c.proxy!.path : undefined, timeoutMs: 60_000 });
+    const timeline = chainTimeline(procs, ctx.session.dir, t0);
+    c.view.timeline = { title, entries: timeline };
+    c.view.focus = detached ? 'timeline' : 'hops';
+    const marks = runMarks(procs, ctx.session.dir, c.view.http ?? []);
+    // a detached run has no end to time: its bars would stop halfway
+    if (!detached) c.view.hops = { title: `Where the time of \`docker ${args.join(' ')}\` goes`, bars: hopBars(marks) };
+    const topics = events.events().map((e) => `+${Math.round(e.t - t0)} ms  ${e.namespace}  ${e.topic}`);
+    setBlock(ctx, "containerd's events (ctr events)", topics.length ? topics : ['(none seen)']);
+    const out = [...outputLines(run.stdout)];
+    ctx.lastOutput = outputLines(run.stdout);
+    const runc = timeline.filter((e) => /^runc (create|start|delete|kill|state)/.test(e.label));
+    for (const r of runc) out.push(`${r.label}: pid ${r.pid}, alive ${r.goneAt !== undefined ? Math.round(r.goneAt - r.at) + ' ms' : '(still?)'}`);
+    out.push(`watched with the ${watch.mode === 'connector' ? 'proc connector (netlink, every fork/exec/exit)' : `/proc poller (${watch.why ?? 'no proc connector'})`}`);
     if (detached) {
-      // the CLI returns once dockerd answered start; runc start may still be on its way out
-      const deadline = nowMs() + 2000;
-      while (nowMs() < deadline && runMarks(watch.since(t0), ctx.session.dir).programExec === undefined) await new Promise((r) => setTimeout(r, 10));
-      await new Promise((r) => setTimeout(r, 150));
+      const id = run.stdout.trim().split('\n').pop() ?? '';
+      if (/^[0-9a-f]{64}$/.test(id)) {
+        const pid = await containerPid(d, id);
+        c.container = { id, name: id.slice(0, 12), pid };
+        setFocus(ctx, pid);
+        c.cleanups.push(async () => {
+          await d.docker(['rm', '-f', id]);
+        });
+      }
     }
-  } finally {
-    clearInterval(live);
-    await events.stop();
-    await watch.stop();
-  }
-  const log = [...watch.setupLog];
-  checked(run, 'docker run');
-  const procs = watch.since(t0);
-  const timeline = chainTimeline(procs, ctx.session.dir, t0);
-  c.view.timeline = { title, entries: timeline };
-  c.view.focus = detached ? 'timeline' : 'hops';
-  const marks = runMarks(procs, ctx.session.dir, c.view.http ?? []);
-  // a detached run has no end to time: its bars would stop halfway
-  if (!detached) c.view.hops = { title: `Where the time of \`docker ${args.join(' ')}\` goes`, bars: hopBars(marks) };
-  const topics = events.events().map((e) => `+${Math.round(e.t - t0)} ms  ${e.namespace}  ${e.topic}`);
-  setBlock(ctx, "containerd's events (ctr events)", topics.length ? topics : ['(none seen)']);
-  const out = [...outputLines(run.stdout)];
-  ctx.lastOutput = outputLines(run.stdout);
-  const runc = timeline.filter((e) => /^runc (create|start|delete|kill|state)/.test(e.label));
-  for (const r of runc) out.push(`${r.label}: pid ${r.pid}, alive ${r.goneAt !== undefined ? Math.round(r.goneAt - r.at) + ' ms' : '(still?)'}`);
-  out.push(`watched with the ${watch.mode === 'connector' ? 'proc connector (netlink, every fork/exec/exit)' : `/proc poller (${watch.why ?? 'no proc connector'})`}`);
-  if (detached) {
-    const id = run.stdout.trim().split('\n').pop() ?? '';
-    if (/^[0-9a-f]{64}$/.test(id)) {
-      const pid = await containerPid(d, id);
-      c.container = { id, name: id.slice(0, 12), pid };
-      setFocus(ctx, pid);
-      c.cleanups.push(async () => {
-        await d.docker(['rm', '-f', id]);
-      });
-    }
-  }
-  return outcome([...log, ...syscallLog.drain()], out);
-};
+    return outcome([...log, ...syscallLog.drain()], out);
+  },
+});

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LabError } from '../errors.js';
-import { CGROUP_PREFIX, sessionCgroupName } from '../helper/cgroups.js';
+import { CGROUP_PREFIX, sessionCgroupName } from './session.js';
 import { parseMountinfo } from '../observe/parse/mountinfo.js';
 import { parseProcCgroup } from '../observe/parse/cgroup.js';
 import { cgroupDirFor, detectCgroupLayout, type CgroupLayout } from '../observe/parse/cgroupLayout.js';

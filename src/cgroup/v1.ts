@@ -1,7 +1,8 @@
 // cgroup v1: one hierarchy per controller, each with its own directory and file names (cgroups(7)).
 import { join } from 'node:path';
 import { LabError } from '../errors.js';
-import { writeLogged } from '../helper/loggedFs.js';
+import { realSys } from '../sys/real.js';
+import type { Sys } from '../sys/types.js';
 import { fileRows, hasFile, readKey, readLimit, readNumber, readProcs } from './files.js';
 import type { CgroupDriver, Controller, CpuState, MemoryState, PidsState } from './types.js';
 import type { CgroupFile } from '../types.js';
@@ -10,7 +11,7 @@ export class V1Driver implements CgroupDriver {
   readonly version = 'v1' as const;
 
   /** dirs: the container's directory in each controller's hierarchy (cpu and cpuacct may share one) */
-  constructor(readonly dirs: Partial<Record<Controller, string>>) {}
+  constructor(readonly dirs: Partial<Record<Controller, string>>, private readonly sys: Sys = realSys) {}
 
   dir(controller: Controller): string {
     const dir = this.dirs[controller];
@@ -31,11 +32,11 @@ export class V1Driver implements CgroupDriver {
     const dir = this.dir('memory');
     const value = bytes === null ? '-1' : String(bytes);
     const limit = join(dir, 'memory.limit_in_bytes');
-    if (!hasFile(dir, 'memory.memsw.limit_in_bytes')) return writeLogged(limit, value);
+    if (!hasFile(dir, 'memory.memsw.limit_in_bytes')) return this.sys.writeFile(limit, value);
     const now = readLimit(dir, 'memory.limit_in_bytes');
     const lowering = bytes !== null && (now === null || bytes < now);
     const order = lowering ? [limit, join(dir, 'memory.memsw.limit_in_bytes')] : [join(dir, 'memory.memsw.limit_in_bytes'), limit];
-    for (const file of order) writeLogged(file, value);
+    for (const file of order) this.sys.writeFile(file, value);
   }
 
   memory(): MemoryState {
@@ -51,8 +52,8 @@ export class V1Driver implements CgroupDriver {
 
   setCpuQuota(quotaUs: number | null, periodUs: number): void {
     const dir = this.dir('cpu');
-    writeLogged(join(dir, 'cpu.cfs_period_us'), String(periodUs));
-    writeLogged(join(dir, 'cpu.cfs_quota_us'), quotaUs === null ? '-1' : String(quotaUs));
+    this.sys.writeFile(join(dir, 'cpu.cfs_period_us'), String(periodUs));
+    this.sys.writeFile(join(dir, 'cpu.cfs_quota_us'), quotaUs === null ? '-1' : String(quotaUs));
   }
 
   /** v1 counts CPU time in ns: cpuacct.usage and cpu.stat's throttled_time. */
@@ -70,7 +71,7 @@ export class V1Driver implements CgroupDriver {
   }
 
   setPidsMax(max: number | null): void {
-    writeLogged(join(this.dir('pids'), 'pids.max'), max === null ? 'max' : String(max));
+    this.sys.writeFile(join(this.dir('pids'), 'pids.max'), max === null ? 'max' : String(max));
   }
 
   pids(): PidsState {

@@ -1,8 +1,9 @@
 // cgroup v2: one directory holds every controller's files (Documentation/admin-guide/cgroup-v2.rst).
 import { basename, dirname, join } from 'node:path';
 import { LabError } from '../errors.js';
-import { writeLogged } from '../helper/loggedFs.js';
-import { CGROUP_PREFIX } from '../helper/cgroups.js';
+import { realSys } from '../sys/real.js';
+import type { Sys } from '../sys/types.js';
+import { CGROUP_PREFIX } from './session.js';
 import { parseCpuMax } from '../observe/parse/cgroup.js';
 import { fileRows, hasFile, readKey, readLimit, readNumber, readProcs, readValue } from './files.js';
 import type { CgroupDriver, CpuState, MemoryState, PidsState } from './types.js';
@@ -37,7 +38,7 @@ export class V2Driver implements CgroupDriver {
   readonly version = 'v2' as const;
 
   /** leaf: the directory the container's processes are in */
-  constructor(readonly leaf: string) {}
+  constructor(readonly leaf: string, private readonly sys: Sys = realSys) {}
 
   dir(): string {
     return this.leaf;
@@ -55,14 +56,14 @@ export class V2Driver implements CgroupDriver {
       throw new LabError(`the host does not pass the ${controller} controller down to ${parent}`,
         `as root: echo +${controller} > ${dirname(parent)}/cgroup.subtree_control (on systemd hosts it is usually on already; check ${dirname(parent)}/cgroup.subtree_control)`);
     }
-    writeLogged(join(parent, 'cgroup.subtree_control'), `+${controller}`);
+    this.sys.writeFile(join(parent, 'cgroup.subtree_control'), `+${controller}`);
   }
 
   setMemoryLimit(bytes: number | null): void {
     this.enable('memory');
-    writeLogged(join(this.leaf, 'memory.max'), bytes === null ? 'max' : String(bytes));
+    this.sys.writeFile(join(this.leaf, 'memory.max'), bytes === null ? 'max' : String(bytes));
     // Without this, a host with swap would page the hog out instead of killing it.
-    if (hasFile(this.leaf, 'memory.swap.max')) writeLogged(join(this.leaf, 'memory.swap.max'), bytes === null ? 'max' : '0');
+    if (hasFile(this.leaf, 'memory.swap.max')) this.sys.writeFile(join(this.leaf, 'memory.swap.max'), bytes === null ? 'max' : '0');
   }
 
   memory(): MemoryState {
@@ -76,7 +77,7 @@ export class V2Driver implements CgroupDriver {
 
   setCpuQuota(quotaUs: number | null, periodUs: number): void {
     this.enable('cpu');
-    writeLogged(join(this.leaf, 'cpu.max'), `${quotaUs ?? 'max'} ${periodUs}`);
+    this.sys.writeFile(join(this.leaf, 'cpu.max'), `${quotaUs ?? 'max'} ${periodUs}`);
   }
 
   cpu(): CpuState {
@@ -87,7 +88,7 @@ export class V2Driver implements CgroupDriver {
 
   setPidsMax(max: number | null): void {
     this.enable('pids');
-    writeLogged(join(this.leaf, 'pids.max'), max === null ? 'max' : String(max));
+    this.sys.writeFile(join(this.leaf, 'pids.max'), max === null ? 'max' : String(max));
   }
 
   pids(): PidsState {

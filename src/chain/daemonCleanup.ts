@@ -6,7 +6,7 @@ import { umount2 } from '../../native/kernel.js';
 import { MNT_DETACH } from '../../native/constants.js';
 import { readMountinfo } from '../observe/sample.js';
 import { daemonProcesses, type LabProcess } from '../observe/chainSample.js';
-import { removeCgroupDir } from '../helper/cgroups.js';
+import { removeCgroupDir } from '../cgroup/session.js';
 import { isRunning } from '../observe/procState.js';
 
 function signal(pid: number, sig: NodeJS.Signals): void {

@@ -9,7 +9,7 @@ import { discoverChain, labDockerCli, type ChainBinary, type ChainProgram } from
 import { hostOsRelease, installHint } from './installHint.js';
 import { containerdArgs, containerdConfig, daemonLayout, dockerdArgs, dockerdConfig, type DaemonLayout } from './daemonLayout.js';
 import { cleanupDaemons, markHostDirs, type CleanupReport } from './daemonCleanup.js';
-import { runProgram, tail, type ProgramRun, type RunOptions } from './runProgram.js';
+import { runProgram, tail, type ProgramRun, type RunOptions } from '../sys/programs.js';
 import type { Reaper } from './reaperClient.js';
 import { isRunning } from '../observe/procState.js';
 

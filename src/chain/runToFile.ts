@@ -1,7 +1,7 @@
 // Runs a program whose children outlive it (runc create) with stdin /dev/null and its output appended to a file.
 import { spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync, statSync } from 'node:fs';
-import type { ProgramRun } from './runProgram.js';
+import type { ProgramRun } from '../sys/programs.js';
 
 function sizeOf(path: string): number {
   try {

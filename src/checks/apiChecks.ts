@@ -1,8 +1,8 @@
 // Checks for the REST lesson: the proxy's socket exists and listens (/proc/net/unix), the requests it logged.
+import { z } from 'zod';
+import { defineCheck, pass, fail } from '../steps/define.js';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Check } from './types.js';
-import { pass, fail } from './types.js';
 import type { HttpExchange } from '../types.js';
 
 /** "POST /containers/*\/attach 101": method, path pattern without the /v1.xx prefix or query, optional status. */
@@ -25,29 +25,41 @@ export function readApiLog(file: string, fromLine = 0): HttpExchange[] {
   return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
 }
 
-export const proxyListening: Check = (ctx) => {
-  const path = join(ctx.session.dir, 'api-proxy.sock');
-  try {
-    if (!statSync(path).isSocket()) return fail(`${path} is not a socket`);
-  } catch {
-    return fail(`${path} does not exist`);
-  }
-  // proc(5) /proc/net/unix: the last column is the bound path, state 01 = listening (SS_UNCONNECTED + __SO_ACCEPTCON flag 00010000)
-  const listening = readFileSync('/proc/net/unix', 'utf8').split('\n').some((l) => l.endsWith(' ' + path) && / 00010000 /.test(l));
-  return listening ? pass(`${path} listens (/proc/net/unix)`) : fail(`no socket listens on ${path} in /proc/net/unix`);
-};
+export const proxyListening = defineCheck({
+  name: 'proxy-listening',
+  params: z.strictObject({}),
+  doc: 'the API proxy\'s socket listens (/proc/net/unix)',
+  reads: [],
+  run: (ctx) => {
+    const path = join(ctx.session.dir, 'api-proxy.sock');
+    try {
+      if (!statSync(path).isSocket()) return fail(`${path} is not a socket`);
+    } catch {
+      return fail(`${path} does not exist`);
+    }
+    // proc(5) /proc/net/unix: the last column is the bound path, state 01 = listening (SS_UNCONNECTED + __SO_ACCEPTCON flag 00010000)
+    const listening = readFileSync('/proc/net/unix', 'utf8').split('\n').some((l) => l.endsWith(' ' + path) && / 00010000 /.test(l));
+    return listening ? pass(`${path} listens (/proc/net/unix)`) : fail(`no socket listens on ${path} in /proc/net/unix`);
+  },
+});
 
 /** The patterns appear in the proxy's log, among this step's requests, in this order (others may come between). */
-export const apiSaw: Check<{ requests: string[] }> = (ctx, { requests }) => {
-  const log = readApiLog(join(ctx.session.dir, 'api-log.jsonl'), ctx.chain?.apiLogMark ?? 0);
-  let from = 0;
-  const found: string[] = [];
-  for (const pattern of requests) {
-    const i = log.slice(from).findIndex((e) => matchesRequest(e, pattern));
-    if (i < 0) return fail(`no ${pattern} after ${found.length ? found[found.length - 1] : 'the start'} in the proxy's log (${log.length} requests)`);
-    const e = log[from + i];
-    found.push(`${e.method} ${e.path.split('?')[0].replace(/[0-9a-f]{64}/g, (id) => id.slice(0, 12))} ${e.status}`);
-    from += i + 1;
-  }
-  return pass(found.join(' · '));
-};
+export const apiSaw = defineCheck({
+  name: 'api-saw',
+  params: z.strictObject({ requests: z.array(z.string().regex(/^[A-Z]+ \/\S*( \d{3})?$/)).min(1) }),
+  doc: 'the proxy\'s log holds these requests in this order: "POST /containers/*\\/start 204"',
+  reads: [],
+  run: (ctx, { requests }) => {
+    const log = readApiLog(join(ctx.session.dir, 'api-log.jsonl'), ctx.chain?.apiLogMark ?? 0);
+    let from = 0;
+    const found: string[] = [];
+    for (const pattern of requests) {
+      const i = log.slice(from).findIndex((e) => matchesRequest(e, pattern));
+      if (i < 0) return fail(`no ${pattern} after ${found.length ? found[found.length - 1] : 'the start'} in the proxy's log (${log.length} requests)`);
+      const e = log[from + i];
+      found.push(`${e.method} ${e.path.split('?')[0].replace(/[0-9a-f]{64}/g, (id) => id.slice(0, 12))} ${e.status}`);
+      from += i + 1;
+    }
+    return pass(found.join(' · '));
+  },
+});

@@ -1,8 +1,9 @@
 // Checks on namespace membership: /proc/<pid>/ns/<type> of the container against the host's.
+import { z } from 'zod';
+import { defineCheck, pass, fail } from '../steps/define.js';
+import { nsName } from '../steps/params.js';
 import { readlinkSync } from 'node:fs';
-import type { Check } from './types.js';
-import { pass, fail } from './types.js';
-import type { LabContext } from '../actions/context.js';
+import type { LabContext } from '../steps/context.js';
 
 /** For pid the container process itself stays put; its children's namespace is pid_for_children. */
 function containerLink(ctx: LabContext, ns: string): string {
@@ -30,17 +31,29 @@ function pidNamespacePending(ctx: LabContext, ns: string): boolean {
   }
 }
 
-export const nsDiffers: Check<{ ns: string }> = (ctx, { ns }) => {
-  if (pidNamespacePending(ctx, ns)) {
-    return pass(`new PID namespace made; ns/pid_for_children stays unreadable until its PID 1 exists (host ${hostLink('pid')})`);
-  }
-  const inside = containerLink(ctx, ns);
-  const host = hostLink(ns);
-  return inside !== host ? pass(`container ${inside} ≠ host ${host}`) : fail(`container is still in the host's ${host}`);
-};
+export const nsDiffers = defineCheck({
+  name: 'ns-differs',
+  params: z.strictObject({ ns: nsName.or(z.literal('user')) }),
+  doc: '',
+  reads: [],
+  run: (ctx, { ns }) => {
+    if (pidNamespacePending(ctx, ns)) {
+      return pass(`new PID namespace made; ns/pid_for_children stays unreadable until its PID 1 exists (host ${hostLink('pid')})`);
+    }
+    const inside = containerLink(ctx, ns);
+    const host = hostLink(ns);
+    return inside !== host ? pass(`container ${inside} ≠ host ${host}`) : fail(`container is still in the host's ${host}`);
+  },
+});
 
-export const nsSame: Check<{ ns: string }> = (ctx, { ns }) => {
-  const inside = containerLink(ctx, ns);
-  const host = hostLink(ns);
-  return inside === host ? pass(`shared with the host: ${host}`) : fail(`container ${inside} ≠ host ${host}`);
-};
+export const nsSame = defineCheck({
+  name: 'ns-same',
+  params: z.strictObject({ ns: nsName.or(z.literal('user')) }),
+  doc: '',
+  reads: [],
+  run: (ctx, { ns }) => {
+    const inside = containerLink(ctx, ns);
+    const host = hostLink(ns);
+    return inside === host ? pass(`shared with the host: ${host}`) : fail(`container ${inside} ≠ host ${host}`);
+  },
+});

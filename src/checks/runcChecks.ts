@@ -1,10 +1,10 @@
 // Checks for the runc-alone lesson: each runs `runc state` itself and reads /proc, never the app's state.
+import { z } from 'zod';
+import { defineCheck, pass, fail } from '../steps/define.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import type { Check } from './types.js';
-import { pass, fail } from './types.js';
-import type { LabContext } from '../actions/context.js';
+import type { LabContext } from '../steps/context.js';
 import { whichProgram } from '../../native/findProgram.js';
 import { runcLayout, type RuncLayout } from '../chain/runcLayout.js';
 import { parseRuncState, saysNotExist, type RuncState } from '../chain/runcState.js';
@@ -86,65 +86,89 @@ function runningDetail(l: RuncLayout, s: RuncState): { ok: boolean; detail: stri
   return { ok: true, detail: `running: PID ${pid} exec'd ${program} (${cmdline}); its exe is ${inRoot.slice(inRoot.lastIndexOf('/rootfs') + 1)}` };
 }
 
-export const runcStateIs: Check<{ status: 'created' | 'running' | 'stopped' }> = (ctx, { status }) => {
-  const l = layout(ctx);
-  const { state: s, stderr } = askRunc(l);
-  if (!s) return fail(`runc state ${l.id}: ${stderr || 'failed'}`);
-  if (s.status !== status) return fail(`runc state says ${s.status}, not ${status}`);
-  if (status === 'created') return createdDetail(l, s.pid);
-  if (status === 'running') return runningDetail(l, s);
-  // stopped: runc reports pid 0; the init it started is named in the pid file runc wrote
-  const pid = Number(read(l.pidFile)?.trim());
-  const state = pid > 0 ? procState(pid) : null;
-  if (state !== null && state !== 'Z') return fail(`runc says stopped, but PID ${pid} is alive (${state})`);
-  return pass(`stopped: PID ${pid} is ${state === 'Z' ? 'a zombie' : 'gone'}`);
-};
+export const runcStateIs = defineCheck({
+  name: 'runc-state-is',
+  params: z.strictObject({ status: z.enum(['created', 'running', 'stopped']) }),
+  doc: '`runc state` (run by the check) says this status, and /proc agrees: runc:[2:INIT] waiting, the program exec\'d, or gone',
+  reads: [],
+  run: (ctx, { status }) => {
+    const l = layout(ctx);
+    const { state: s, stderr } = askRunc(l);
+    if (!s) return fail(`runc state ${l.id}: ${stderr || 'failed'}`);
+    if (s.status !== status) return fail(`runc state says ${s.status}, not ${status}`);
+    if (status === 'created') return createdDetail(l, s.pid);
+    if (status === 'running') return runningDetail(l, s);
+    // stopped: runc reports pid 0; the init it started is named in the pid file runc wrote
+    const pid = Number(read(l.pidFile)?.trim());
+    const state = pid > 0 ? procState(pid) : null;
+    if (state !== null && state !== 'Z') return fail(`runc says stopped, but PID ${pid} is alive (${state})`);
+    return pass(`stopped: PID ${pid} is ${state === 'Z' ? 'a zombie' : 'gone'}`);
+  },
+});
 
-export const runcGone: Check = (ctx) => {
-  const l = layout(ctx);
-  const { state: s, stderr } = askRunc(l);
-  if (s) return fail(`runc state still knows ${l.id}: ${s.status}`);
-  if (!saysNotExist(stderr)) return fail(`runc state failed otherwise: ${stderr}`);
-  const dir = join(l.root, l.id);
-  if (existsSync(dir)) return fail(`${dir} is still there`);
-  const cgroups = cgroupMountPoints().map((h) => join(h, l.cgroupsPath)).filter((d) => existsSync(d));
-  if (cgroups.length > 0) return fail(`the container's cgroup is still there: ${cgroups[0]}`);
-  return pass(`runc state: "${stderr.replace(/^.*msg="([^"]*)".*$/s, '$1')}"; ${dir} and ${l.cgroupsPath} removed`);
-};
+export const runcGone = defineCheck({
+  name: 'runc-gone',
+  params: z.strictObject({}),
+  doc: '`runc state` says the container does not exist; its state dir and cgroup are gone',
+  reads: [],
+  run: (ctx) => {
+    const l = layout(ctx);
+    const { state: s, stderr } = askRunc(l);
+    if (s) return fail(`runc state still knows ${l.id}: ${s.status}`);
+    if (!saysNotExist(stderr)) return fail(`runc state failed otherwise: ${stderr}`);
+    const dir = join(l.root, l.id);
+    if (existsSync(dir)) return fail(`${dir} is still there`);
+    const cgroups = cgroupMountPoints().map((h) => join(h, l.cgroupsPath)).filter((d) => existsSync(d));
+    if (cgroups.length > 0) return fail(`the container's cgroup is still there: ${cgroups[0]}`);
+    return pass(`runc state: "${stderr.replace(/^.*msg="([^"]*)".*$/s, '$1')}"; ${dir} and ${l.cgroupsPath} removed`);
+  },
+});
 
-export const runcParent: Check = (ctx) => {
-  const l = layout(ctx);
-  const { state: s, stderr } = askRunc(l);
-  if (!s) return fail(`runc state ${l.id}: ${stderr || 'failed'}`);
-  if (!s.pid) return fail(`runc state says ${s.status}, with no PID`);
-  const status = read(`/proc/${s.pid}/status`);
-  const ppid = Number(/^PPid:\s+(\d+)/m.exec(status ?? '')?.[1]);
-  if (!status || !(ppid >= 0)) return fail(`no /proc/${s.pid}/status`);
-  const parentComm = comm(ppid);
-  const parentCmd = read(`/proc/${ppid}/cmdline`)?.replace(/\0/g, ' ') ?? '';
-  if (parentComm === 'runc' || parentComm.startsWith('runc:[') || parentCmd.includes(l.root)) {
-    return fail(`the parent of PID ${s.pid} is PID ${ppid} ${parentComm}: runc is still there`);
-  }
-  const runcLeft = readdirSync('/proc').filter((n) => /^\d+$/.test(n) && (read(`/proc/${n}/cmdline`) ?? '').includes(l.root));
-  if (runcLeft.length > 0) return fail(`a runc process still runs: PID ${runcLeft.join(', ')}`);
-  return pass(`PID ${s.pid}'s parent is PID ${ppid} ${parentComm}, not runc: runc has exited`);
-};
+export const runcParent = defineCheck({
+  name: 'runc-parent',
+  params: z.strictObject({}),
+  doc: 'the container\'s init\'s parent (PPid in /proc) is no runc process: runc has exited',
+  reads: [],
+  run: (ctx) => {
+    const l = layout(ctx);
+    const { state: s, stderr } = askRunc(l);
+    if (!s) return fail(`runc state ${l.id}: ${stderr || 'failed'}`);
+    if (!s.pid) return fail(`runc state says ${s.status}, with no PID`);
+    const status = read(`/proc/${s.pid}/status`);
+    const ppid = Number(/^PPid:\s+(\d+)/m.exec(status ?? '')?.[1]);
+    if (!status || !(ppid >= 0)) return fail(`no /proc/${s.pid}/status`);
+    const parentComm = comm(ppid);
+    const parentCmd = read(`/proc/${ppid}/cmdline`)?.replace(/\0/g, ' ') ?? '';
+    if (parentComm === 'runc' || parentComm.startsWith('runc:[') || parentCmd.includes(l.root)) {
+      return fail(`the parent of PID ${s.pid} is PID ${ppid} ${parentComm}: runc is still there`);
+    }
+    const runcLeft = readdirSync('/proc').filter((n) => /^\d+$/.test(n) && (read(`/proc/${n}/cmdline`) ?? '').includes(l.root));
+    if (runcLeft.length > 0) return fail(`a runc process still runs: PID ${runcLeft.join(', ')}`);
+    return pass(`PID ${s.pid}'s parent is PID ${ppid} ${parentComm}, not runc: runc has exited`);
+  },
+});
 
-export const bundleValid: Check<{ args: string[] }> = (ctx, { args }) => {
-  const l = layout(ctx);
-  let config: any;
-  try {
-    config = bundleConfig(l);
-  } catch (error) {
-    return fail(`${l.config}: ${(error as Error).message}`);
-  }
-  const root = rootOf(l.bundle, config);
-  if (!resolveInRoot(root, '/bin/sh')) return fail(`${root} has no /bin/sh`);
-  const got = config.process?.args;
-  if (JSON.stringify(got) !== JSON.stringify(args)) return fail(`process.args is ${JSON.stringify(got)}, not ${JSON.stringify(args)}`);
-  if (!resolveInRoot(root, args[0])) return fail(`${args[0]} is not in ${root}`);
-  if (config.process?.terminal !== false) return fail('process.terminal is not false: runc would want a console socket');
-  if (!String(config.linux?.cgroupsPath ?? '').startsWith('/container-lab-')) return fail(`linux.cgroupsPath ${config.linux?.cgroupsPath} is not a lab cgroup`);
-  const ns = (config.linux?.namespaces ?? []).map((n: { type: string }) => n.type).join(',');
-  return pass(`config.json: root ${config.root.path} has /bin/sh, args ${JSON.stringify(args)}, namespaces ${ns}`);
-};
+export const bundleValid = defineCheck({
+  name: 'bundle-valid',
+  params: z.strictObject({ args: z.array(z.string().min(1)).min(1) }),
+  doc: 'the bundle\'s config.json parses, its root has /bin/sh, process.args are these',
+  reads: [],
+  run: (ctx, { args }) => {
+    const l = layout(ctx);
+    let config: any;
+    try {
+      config = bundleConfig(l);
+    } catch (error) {
+      return fail(`${l.config}: ${(error as Error).message}`);
+    }
+    const root = rootOf(l.bundle, config);
+    if (!resolveInRoot(root, '/bin/sh')) return fail(`${root} has no /bin/sh`);
+    const got = config.process?.args;
+    if (JSON.stringify(got) !== JSON.stringify(args)) return fail(`process.args is ${JSON.stringify(got)}, not ${JSON.stringify(args)}`);
+    if (!resolveInRoot(root, args[0])) return fail(`${args[0]} is not in ${root}`);
+    if (config.process?.terminal !== false) return fail('process.terminal is not false: runc would want a console socket');
+    if (!String(config.linux?.cgroupsPath ?? '').startsWith('/container-lab-')) return fail(`linux.cgroupsPath ${config.linux?.cgroupsPath} is not a lab cgroup`);
+    const ns = (config.linux?.namespaces ?? []).map((n: { type: string }) => n.type).join(',');
+    return pass(`config.json: root ${config.root.path} has /bin/sh, args ${JSON.stringify(args)}, namespaces ${ns}`);
+  },
+});

@@ -3,18 +3,20 @@ import { hostname } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startBuilder, stopBuilder } from './builderProcess.js';
-import { cgroupHierarchies, listLabCgroups, removeCgroupDir, sessionCgroupName } from './cgroups.js';
+import { startBuilder, stopBuilder, type BuilderHandle } from './builderProcess.js';
+import { cgroupHierarchies, listLabCgroups, removeCgroupDir, sessionCgroupName } from '../cgroup/session.js';
 import { createSessionDir, removeSessionDir, stateRoot } from './stateDir.js';
 import { LabError } from '../errors.js';
-import { actions } from '../actions/index.js';
 import { stopRootProcesses } from '../actions/rootProcess.js';
 import { enterInitArgv } from '../actions/containerInit.js';
 import { stopDockerRun } from '../actions/dockerRunState.js';
 import { chainPids, stopChain } from '../actions/chainState.js';
-import { checks, checkLabel } from '../checks/index.js';
-import type { LabContext, ActionOutcome } from '../actions/context.js';
-import { isActionName, isCheckKind } from '../lesson/vocabulary.js';
+import { checkLabel } from '../checks/index.js';
+import type { LabContext } from '../steps/context.js';
+import type { ActionOutcome } from '../steps/define.js';
+import { Slots } from '../steps/slots.js';
+import { realSys } from '../sys/real.js';
+import { ACTIONS, CHECKS } from '../vocabulary/registry.js';
 import { takeSnapshot, type ContainerIdentity } from '../observe/snapshot.js';
 import { readNetDevNames } from '../observe/sample.js';
 import { syscallLog } from '../../native/syscallLog.js';
@@ -44,7 +46,7 @@ function focusHostname(pid: number): string | null {
 }
 
 export class Lab {
-  private constructor(readonly ctx: LabContext) {}
+  private constructor(readonly ctx: LabContext, private readonly builder: BuilderHandle) {}
 
   static async open(rootless: boolean): Promise<Lab> {
     const session = createSessionDir(stateRoot());
@@ -61,7 +63,9 @@ export class Lab {
     return new Lab({
       session,
       rootless,
+      sys: realSys,
       builder,
+      slots: new Slots(),
       cgroups: cgroupHierarchies(),
       cgroupDirs: [],
       initPid: null,
@@ -70,19 +74,22 @@ export class Lab {
       pivotPid: null,
       hostHostname: hostname(),
       lastOutput: [],
-    });
+    }, builder);
   }
 
   async act(name: string, params: Record<string, unknown>): Promise<ActResult> {
-    if (!isActionName(name)) throw new LabError(`unknown action ${name}`);
+    const action = ACTIONS[name];
+    if (!action) throw new LabError(`unknown action ${name}`);
     this.ctx.lastOutput = [];
     // the chain panel shows what this step found (its requests, timeline, daemon views), not a pile of every step's
     if (this.ctx.chain) this.ctx.chain.view = {};
     syscallLog.drain();
     const started = performance.now();
     try {
-      const result = await actions[name](this.ctx, params);
-      return { ...result, ms: performance.now() - started };
+      // lesson files were validated at load; a direct call (tests, run --json) gets its defaults here
+      const result = await action.run(this.ctx, action.params.parse(params));
+      this.ctx.lastOutput = result.stdout ?? [];
+      return { log: result.log, output: result.output, ms: performance.now() - started };
     } catch (error) {
       // Keep the calls made before the failure, the failing one included: the log tells the story.
       const log: SyscallEntry[] = [...((error as { log?: SyscallEntry[] }).log ?? []), ...syscallLog.drain()];
@@ -98,9 +105,10 @@ export class Lab {
   runChecks(specs: CheckSpec[]): CheckResult[] {
     return specs.map((spec) => {
       const name = checkLabel(spec.kind, spec.params);
-      if (!isCheckKind(spec.kind)) return { name, ok: false, detail: `unknown check ${spec.kind}` };
+      const check = CHECKS[spec.kind];
+      if (!check) return { name, ok: false, detail: `unknown check ${spec.kind}` };
       try {
-        return { name, ...checks[spec.kind](this.ctx, spec.params) };
+        return { name, ...check.run(this.ctx, check.params.parse(spec.params)) };
       } catch (error) {
         return { name, ok: false, detail: error instanceof Error ? error.message : String(error) };
       }
@@ -144,11 +152,12 @@ export class Lab {
   /** Everything the session made goes: processes by PID, cgroup directories, the scratch dir. */
   async close(): Promise<void> {
     const { ctx } = this;
+    await ctx.slots.teardownAll();
     kill(ctx.userPid);
     await stopRootProcesses(ctx);
     await stopDockerRun(ctx);
     await stopChain(ctx);
-    await stopBuilder(ctx.builder);
+    await stopBuilder(this.builder);
     kill(ctx.initPid);
     const mine = listLabCgroups(ctx.cgroups).filter((d) => d.endsWith('/' + sessionCgroupName(ctx.session.id)));
     for (const dir of new Set([...ctx.cgroupDirs, ...mine])) await removeCgroupDir(dir);

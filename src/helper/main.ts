@@ -2,11 +2,11 @@
 // It never changes its own namespaces, so it is the host's point of view for every check.
 import { serve, eventSender } from './rpc.js';
 import { LabError } from '../errors.js';
-import { setProgressSink } from './progress.js';
+import { setProgressSink } from '../steps/progress.js';
 import type { Lab } from './lab.js';
 import { sweepLeftovers } from './sweep.js';
 import { stateRoot } from './stateDir.js';
-import { cgroupHierarchies } from './cgroups.js';
+import { cgroupHierarchies } from '../cgroup/session.js';
 import type { CheckSpec } from '../types.js';
 
 const rootless = (process.geteuid?.() ?? 0) !== 0;

@@ -2,6 +2,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync, lstatSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import { tmpdir } from 'node:os';
+import type { SessionDir } from '../steps/context.js';
 
 export const SESSION_PREFIX = 'session-';
 
@@ -12,10 +13,6 @@ export function stateRoot(euid: number = process.geteuid?.() ?? 0, env = process
   return join(env.XDG_RUNTIME_DIR || tmpdir(), `container-lab-${euid}`);
 }
 
-export interface SessionDir {
-  id: string;
-  dir: string;
-}
 
 /** Start time of a process in clock ticks since boot (proc(5) stat field 22): PID + this is unique. */
 export function processStartTime(pid: number, root = '/'): string | null {

@@ -1,5 +1,5 @@
 // Removes what crashed sessions left that the kernel does not reclaim: cgroup dirs and scratch dirs.
-import { cgroupHierarchies, cgroupHasProcesses, listLabCgroups, removeCgroupDir, CGROUP_PREFIX } from './cgroups.js';
+import { cgroupHierarchies, cgroupHasProcesses, listLabCgroups, removeCgroupDir, CGROUP_PREFIX } from '../cgroup/session.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanupDaemons } from '../chain/daemonCleanup.js';

@@ -2,7 +2,8 @@
 import type { CheckSpec, Lesson, LessonLoadError, StepSpec } from '../types.js';
 import { fileLines, parseYamlAt, splitFrontMatter } from './frontMatter.js';
 import { frontMatterSchema, validate, valueWord, type SchemaProblem } from './schema.js';
-import { ACTIONS, CHECKS, isActionName, isCheckKind } from './vocabulary.js';
+import { ACTIONS, CHECKS, isActionName, isCheckKind } from '../vocabulary/registry.js';
+import { checkStepOrder } from '../vocabulary/stepOrder.js';
 import type { z } from 'zod';
 
 export type ParseResult = { lesson: Lesson } | { errors: LessonLoadError[] };
@@ -58,6 +59,8 @@ export function parseLesson(file: string, text: string): ParseResult {
     report(line, 'no steps: each step starts with a "## " heading and has an action block');
   }
   const steps = stepSections.map((s) => parseStep(s, report)).filter((s): s is StepSpec => s !== null);
+  // the order only means something once everything else in the file is right
+  if (errors.length === 0 && meta) for (const p of checkStepOrder(steps)) report(p.line, p.message);
 
   errors.sort((a, b) => a.line - b.line);
   if (errors.length > 0 || !meta) return { errors };
@@ -229,7 +232,7 @@ function parseDo(
     fail(at(['with']), `action ${name}: "with" must be a map of parameters, not ${valueWord(params)}`);
     return null;
   }
-  const schema = ACTIONS[name] as unknown as z.ZodType<Record<string, unknown>>;
+  const schema = ACTIONS[name].params as z.ZodType<Record<string, unknown>>;
   const result = validate(schema, params, `action ${name}`);
   if (result.ok) return { name, params: result.value };
   const fallback = at(['with'], at(['do']));
@@ -268,7 +271,7 @@ function parseChecks(
       fail(line, `check ${kind}: parameters must be a map like { key: value }, not ${valueWord(params)}`);
       return;
     }
-    const schema = CHECKS[kind] as unknown as z.ZodType<Record<string, unknown>>;
+    const schema = CHECKS[kind].params as z.ZodType<Record<string, unknown>>;
     const result = validate(schema, params, `check ${kind}`);
     if (result.ok) checks.push({ kind, params: result.value, line });
     else reportProblems(result.problems, ['check', i, kind], (p) => at(p, line), line, fail);

@@ -1,7 +1,7 @@
 // chainBlock: blocks stay short, keep their place by title, and CLI tables get docker's short ids.
 import { describe, expect, it } from 'vitest';
 import { BLOCK_LINES, BLOCK_WIDTH, fitBlock, setBlock, shortLine } from '../../../src/actions/chainBlock.js';
-import type { LabContext } from '../../../src/actions/context.js';
+import type { LabContext } from '../../../src/steps/context.js';
 
 describe('fitBlock', () => {
   it('cuts long lines and long blocks, saying so', () => {

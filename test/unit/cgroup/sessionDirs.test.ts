@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cgroupHasProcesses, cgroupHierarchies, createSessionCgroups, removeCgroupDir } from '../../../src/helper/cgroups.js';
+import { cgroupHasProcesses, cgroupHierarchies, createSessionCgroups, removeCgroupDir } from '../../../src/cgroup/session.js';
 import { HYBRID, V2 } from '../observe/fixtures.js';
 import { copyTree, writes } from './tree.js';
 import { syscallLog } from '../../../native/syscallLog.js';

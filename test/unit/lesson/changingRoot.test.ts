@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadLessons } from '../../../src/lesson/loadLessons.js';
-import { ACTIONS } from '../../../src/lesson/vocabulary.js';
+import { ACTIONS } from '../../../src/vocabulary/registry.js';
 
 const dir = fileURLToPath(new URL('../../../lessons/', import.meta.url));
 const lesson = loadLessons(dir).lessons.find((l) => l.id === 'changing-root');
@@ -30,7 +30,7 @@ describe('lesson changing-root', () => {
   });
 
   it('escape-root takes one plain directory name', () => {
-    const schema = ACTIONS['escape-root'];
+    const schema = ACTIONS['escape-root'].params;
     expect(schema.parse({ process: 'chroot' })).toEqual({ process: 'chroot', dir: 'x' });
     for (const bad of ['.', '..', 'a/b', '/x', '']) expect(schema.safeParse({ process: 'chroot', dir: bad }).success, bad).toBe(false);
     expect(schema.safeParse({ process: 'host' }).success).toBe(false);

@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadLessons } from '../../../src/lesson/loadLessons.js';
-import { ACTIONS, CHECKS } from '../../../src/lesson/vocabulary.js';
+import { ACTIONS, CHECKS } from '../../../src/vocabulary/registry.js';
 import { generateIdentity } from '../../../src/actions/dockerRunState.js';
 
 const dir = fileURLToPath(new URL('../../../lessons/', import.meta.url));
@@ -40,14 +40,14 @@ describe('07: docker run, unpacked', () => {
   });
 
   it('volume paths stay one name deep; the HTTP check says where it asks from', () => {
-    expect(ACTIONS['bind-volume'].safeParse({ target: '/data' }).success).toBe(true);
-    expect(ACTIONS['bind-volume'].safeParse({ target: '/../etc' }).success).toBe(false);
-    expect(ACTIONS['bind-volume'].safeParse({ target: 'data' }).success).toBe(false);
-    expect(ACTIONS['write-volume'].safeParse({ side: 'host', file: 'index.html', text: 'x' }).success).toBe(true);
-    expect(ACTIONS['write-volume'].safeParse({ side: 'host', file: '../x', text: 'x' }).success).toBe(false);
-    expect(ACTIONS['write-volume'].safeParse({ side: 'host', file: '..', text: 'x' }).success).toBe(false);
-    expect(CHECKS['http-answers'].safeParse({ from: 'host', contains: 'hi' }).success).toBe(true);
-    expect(CHECKS['http-answers'].safeParse({ from: 'anywhere', contains: 'hi' }).success).toBe(false);
+    expect(ACTIONS['bind-volume'].params.safeParse({ target: '/data' }).success).toBe(true);
+    expect(ACTIONS['bind-volume'].params.safeParse({ target: '/../etc' }).success).toBe(false);
+    expect(ACTIONS['bind-volume'].params.safeParse({ target: 'data' }).success).toBe(false);
+    expect(ACTIONS['write-volume'].params.safeParse({ side: 'host', file: 'index.html', text: 'x' }).success).toBe(true);
+    expect(ACTIONS['write-volume'].params.safeParse({ side: 'host', file: '../x', text: 'x' }).success).toBe(false);
+    expect(ACTIONS['write-volume'].params.safeParse({ side: 'host', file: '..', text: 'x' }).success).toBe(false);
+    expect(CHECKS['http-answers'].params.safeParse({ from: 'host', contains: 'hi' }).success).toBe(true);
+    expect(CHECKS['http-answers'].params.safeParse({ from: 'anywhere', contains: 'hi' }).success).toBe(false);
   });
 
   it('a generated name is adjective_surname and the id 64 hex digits, different each time', () => {

@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadLessons } from '../../../src/lesson/loadLessons.js';
-import { ACTIONS } from '../../../src/lesson/vocabulary.js';
+import { ACTIONS } from '../../../src/vocabulary/registry.js';
 
 const dir = fileURLToPath(new URL('../../../lessons/', import.meta.url));
 const lesson = loadLessons(dir).lessons.find((l) => l.id === 'layers');
@@ -36,10 +36,10 @@ describe('04: layers and copy-on-write', () => {
   });
 
   it('edit-rootfs takes only absolute paths and known operations', () => {
-    expect(ACTIONS['edit-rootfs'].safeParse({ op: 'write', path: '/new.txt', text: 'x' }).success).toBe(true);
-    expect(ACTIONS['edit-rootfs'].safeParse({ op: 'write', path: 'new.txt' }).success).toBe(false);
-    expect(ACTIONS['edit-rootfs'].safeParse({ op: 'chmod', path: '/x' }).success).toBe(false);
-    expect(ACTIONS['mount-overlay'].parse({})).toEqual({ container: 'c1' });
-    expect(ACTIONS['mount-overlay'].safeParse({ container: '../x' }).success).toBe(false);
+    expect(ACTIONS['edit-rootfs'].params.safeParse({ op: 'write', path: '/new.txt', text: 'x' }).success).toBe(true);
+    expect(ACTIONS['edit-rootfs'].params.safeParse({ op: 'write', path: 'new.txt' }).success).toBe(false);
+    expect(ACTIONS['edit-rootfs'].params.safeParse({ op: 'chmod', path: '/x' }).success).toBe(false);
+    expect(ACTIONS['mount-overlay'].params.parse({})).toEqual({ container: 'c1' });
+    expect(ACTIONS['mount-overlay'].params.safeParse({ container: '../x' }).success).toBe(false);
   });
 });

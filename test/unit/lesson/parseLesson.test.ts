@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseLesson } from '../../../src/lesson/parseLesson.js';
-import { ACTIONS } from '../../../src/lesson/vocabulary.js';
+import { ACTIONS } from '../../../src/vocabulary/registry.js';
 import type { Lesson, LessonLoadError } from '../../../src/types.js';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/lessons/', import.meta.url));
@@ -73,7 +73,7 @@ describe('a good lesson', () => {
 
   it("applies the schemas' defaults to params, and takes an empty check as {}", () => {
     const [, second, third] = alpha.steps;
-    expect(second.action).toEqual({ name: 'mount-tmpfs', params: { size: '4m' } });
+    expect(second.action).toEqual({ name: 'user-namespace', params: { outsideUid: 100000 } });
     expect(second.checks).toEqual([
       { kind: 'mount-invisible-on-host', params: { fstype: 'tmpfs' }, line: 47 },
       { kind: 'same-kernel', params: {}, line: 49 },
@@ -87,7 +87,7 @@ describe('a good lesson', () => {
     const beta = lesson('good/02-beta.md');
     expect(beta.intro).toBe('');
     expect(beta.steps).toEqual([
-      { title: 'Only step', slide: '', notes: '', action: { name: 'start-init', params: {} }, checks: [], line: 8 },
+      { title: 'Only step', slide: '', notes: '', action: { name: 'join-cgroup', params: {} }, checks: [], line: 8 },
     ]);
   });
 });
@@ -131,6 +131,16 @@ describe('front matter errors', () => {
 describe('step errors', () => {
   it('unknown action, on the line of "do"', () => {
     expect(errors('bad/unknown-action.md')).toEqual([[21, `unknown action "unshar" (known: ${KNOWN_ACTIONS})`]]);
+  });
+
+  it('a step whose needs no earlier step provides, on the line of its heading, naming what would', () => {
+    expect(errors('bad/out-of-order.md')).toEqual([
+      [9, 'step "Mount first": mount-tmpfs needs own mnt namespace, which no earlier step provides (unshare provides it)'],
+      [9, 'step "Mount first": mount-tmpfs needs private mounts, which no earlier step provides (make-mounts-private provides it)'],
+      [22, 'step "A limit with no cgroup": set-memory-limit needs lab cgroup, which no earlier step provides (join-cgroup provides it)'],
+      [29, 'step "The docker CLI through a proxy nobody started": docker needs docker daemon, which no earlier step provides (start-daemons or start-dockerd provide it)'],
+      [29, 'step "The docker CLI through a proxy nobody started": docker needs API proxy, which no earlier step provides (api-proxy provides it)'],
+    ]);
   });
 
   it('bad parameters, each on the line of its key', () => {
@@ -215,7 +225,7 @@ describe('step errors', () => {
 
 describe('parseLesson on text', () => {
   it('is pure: the file name is only a label', () => {
-    const text = '---\nid: x\ntitle: X\nsummary: S\nprivilege: root\norder: 3\n---\n## S\n```action\ndo: mount-proc\n```\n';
+    const text = '---\nid: x\ntitle: X\nsummary: S\nprivilege: root\norder: 3\n---\n## S\n```action\ndo: join-cgroup\n```\n';
     const result = parseLesson('any/name.md', text);
     expect('lesson' in result && result.lesson.file).toBe('any/name.md');
   });

@@ -3,8 +3,9 @@ import { existsSync, readdirSync, readFileSync, rmdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseMountinfo } from '../observe/parse/mountinfo.js';
 import { detectCgroupLayout } from '../observe/parse/cgroupLayout.js';
-import { mkdirLogged, rmdirLogged, writeLogged } from './loggedFs.js';
-import { V2_LEAF } from '../cgroup/names.js';
+import { V2_LEAF } from './names.js';
+import { realSys } from '../sys/real.js';
+import type { Sys } from '../sys/types.js';
 
 export const CGROUP_PREFIX = 'container-lab-';
 
@@ -41,18 +42,18 @@ export function sessionCgroupName(sessionId: string): string {
  * On cgroup2 that is a leaf below it, so the lab's own directory can enable controllers for the
  * leaf without breaking the "no internal processes" rule (see src/cgroup/v2.ts).
  */
-export function createSessionCgroups(h: CgroupHierarchies, sessionId: string): string[] {
+export function createSessionCgroups(h: CgroupHierarchies, sessionId: string, sys: Sys = realSys): string[] {
   const made: string[] = [];
   for (const r of h.roots) {
     const dir = join(r, sessionCgroupName(sessionId));
-    if (!existsSync(dir)) mkdirLogged(dir);
+    if (!existsSync(dir)) sys.mkdir(dir);
     if (r === h.v2Root) {
       const leaf = join(dir, V2_LEAF);
-      if (!existsSync(leaf)) mkdirLogged(leaf);
+      if (!existsSync(leaf)) sys.mkdir(leaf);
       made.push(leaf);
     } else {
       made.push(dir);
-      inheritCpusetV1(r, dir);
+      inheritCpusetV1(r, dir, sys);
     }
   }
   return made;
@@ -62,17 +63,17 @@ export function createSessionCgroups(h: CgroupHierarchies, sessionId: string): s
  * cgroup v1 cpuset starts a new group with empty cpuset.cpus and cpuset.mems, and refuses tasks
  * (ENOSPC) until both are set (cpusets(7)); the lab copies the parent's. v2 has no such rule.
  */
-function inheritCpusetV1(parent: string, dir: string): void {
+function inheritCpusetV1(parent: string, dir: string, sys: Sys): void {
   for (const name of ['cpuset.cpus', 'cpuset.mems']) {
     const file = join(dir, name);
     if (!existsSync(file) || readFileSync(file, 'utf8').trim() !== '') continue;
-    writeLogged(file, readFileSync(join(parent, name), 'utf8').trim());
+    sys.writeFile(file, readFileSync(join(parent, name), 'utf8').trim());
   }
 }
 
 /** Moves a process in: one write of its PID to cgroup.procs in each directory. */
-export function joinCgroups(dirs: string[], pid: number): void {
-  for (const dir of dirs) writeLogged(join(dir, 'cgroup.procs'), String(pid));
+export function joinCgroups(dirs: string[], pid: number, sys: Sys = realSys): void {
+  for (const dir of dirs) sys.writeFile(join(dir, 'cgroup.procs'), String(pid));
 }
 
 function procsIn(dir: string): number[] {
@@ -101,7 +102,7 @@ export async function removeCgroupDir(dir: string, logged = false, timeoutMs = 2
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      if (logged) rmdirLogged(dir);
+      if (logged) realSys.rmdir(dir);
       else rmdirSync(dir);
       return true;
     } catch (error) {

@@ -1,18 +1,39 @@
-// What an action works with: the session, the container process, and what the lab has made so far.
-import type { BuilderHandle } from '../helper/builderProcess.js';
-import type { CgroupHierarchies } from '../helper/cgroups.js';
-import type { SessionDir } from '../helper/stateDir.js';
-import type { SyscallEntry } from '../types.js';
+// What a step works with: the session, the kernel seam, the container process, and what the lab has made so far.
+import type { CgroupHierarchies } from '../cgroup/session.js';
 import type { HogRun } from '../cgroup/types.js';
-import type { LayersState } from './layersState.js';
-import type { DockerRunState } from './dockerRunState.js';
-import type { ChainState } from './chainState.js';
+import type { Sys } from '../sys/types.js';
+import type { Slots } from './slots.js';
+import type { LayersState } from '../actions/layersState.js';
+import type { DockerRunState } from '../actions/dockerRunState.js';
+import type { ChainState } from '../actions/chainState.js';
+
+/** The session's private scratch directory (0700), named session-<id> under the state dir. */
+export interface SessionDir {
+  id: string;
+  dir: string;
+}
+
+/**
+ * The container process (the "builder", src/helper/builder.ts): it unshares its own namespaces
+ * step by step; an action asks it for kernel work by method name over JSON-lines RPC.
+ */
+export interface ContainerProcess {
+  pid: number;
+  rpc: {
+    call<T>(method: string, params?: unknown): Promise<T>;
+    readonly closed: boolean;
+  };
+}
 
 export interface LabContext {
   session: SessionDir;
   /** true when the helper is not root: the builder then lives in a user namespace of its own */
   rootless: boolean;
-  builder: BuilderHandle;
+  /** every kernel call, kernel-file access and program run the helper makes for a step */
+  sys: Sys;
+  builder: ContainerProcess;
+  /** per-lesson-family state, each with the teardown it registered when made */
+  slots: Slots;
   cgroups: CgroupHierarchies;
   /** the session's cgroup directories, once made */
   cgroupDirs: string[];
@@ -28,7 +49,7 @@ export interface LabContext {
   container?: { merged?: string; execed: boolean };
   /** the host's hostname when the session opened */
   hostHostname: string;
-  /** output of the last step's programs, for output checks */
+  /** stdout of the last step's programs, for output checks: set by the lab from the step's outcome */
   lastOutput: string[];
   /** what the last cgroup hog step measured, for the checks after it */
   lastHog?: HogRun;
@@ -39,10 +60,3 @@ export interface LabContext {
   /** the chain lessons' private daemons, API proxy, containers and panel view, once made */
   chain?: ChainState;
 }
-
-export interface ActionOutcome {
-  log: SyscallEntry[];
-  output: string[];
-}
-
-export type Action<P = any> = (ctx: LabContext, params: P) => Promise<ActionOutcome>;

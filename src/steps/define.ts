@@ -1,0 +1,89 @@
+// What a step kind is: one definition per action and per check — name, parameters, doc, primitive, needs, code.
+import type { z } from 'zod';
+import type { LabContext } from './context.js';
+import type { CheckResult, SyscallEntry } from '../types.js';
+
+/** The kernel primitive or program an action performs, with the man page that explains it. */
+export interface Primitive {
+  kind: 'syscall' | 'program' | 'file';
+  /** "unshare", "runc", "memory.max" */
+  name: string;
+  /** "unshare(2)", "runc-create(8)", "cgroups(7)" */
+  man: string;
+}
+
+export function syscall(name: string, man = `${name}(2)`): Primitive {
+  return { kind: 'syscall', name, man };
+}
+
+export function program(name: string, man = `${name}(1)`): Primitive {
+  return { kind: 'program', name, man };
+}
+
+/** A kernel interface file written or read: cgroupfs, /proc. */
+export function kernelFile(name: string, man: string): Primitive {
+  return { kind: 'file', name, man };
+}
+
+/**
+ * What the lab has after a step: "own mnt namespace", "PID 1", "lab cgroup", "docker daemon"…
+ * An action names what it needs before it runs and what it provides (or ends) for later steps;
+ * the lesson loader checks the order at load time (src/steps/capabilities.ts). A name may hold
+ * a parameter, "overlay {container}", and end in a condition on one, "API proxy if via=proxy".
+ */
+export type Capabilities = readonly string[];
+
+export interface ActionOutcome {
+  log: SyscallEntry[];
+  /** lines shown under the step */
+  output: string[];
+  /** what the step's programs printed on stdout: the output checks read it (defaults to none) */
+  stdout?: string[];
+}
+
+export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
+  name: string;
+  params: S;
+  /** one paragraph for lesson authors: what the step does and what the learner sees */
+  doc: string;
+  /** the primitives it performs, the main one first */
+  performs: readonly Primitive[];
+  needs?: Capabilities;
+  provides?: Capabilities;
+  /** capabilities this step takes away (a daemon stopped, a container deleted) */
+  ends?: Capabilities;
+  run(ctx: LabContext, params: z.output<S>): Promise<ActionOutcome>;
+}
+
+export type CheckOutcome = Omit<CheckResult, 'name'>;
+
+export interface CheckDefinition<S extends z.ZodType = z.ZodType> {
+  name: string;
+  params: S;
+  /** one paragraph: what it proves and how */
+  doc: string;
+  /** where it reads the kernel's answer: "/proc/<pid>/ns/*", "memory.events", "runc state" */
+  reads: readonly string[];
+  run(ctx: LabContext, params: z.output<S>): CheckOutcome;
+}
+
+export function defineAction<S extends z.ZodType>(definition: ActionDefinition<S>): ActionDefinition<S> {
+  return definition;
+}
+
+export function defineCheck<S extends z.ZodType>(definition: CheckDefinition<S>): CheckDefinition<S> {
+  return definition;
+}
+
+export function outcome(log: SyscallEntry[] = [], output: string[] = [], stdout?: string[]): ActionOutcome {
+  return stdout ? { log, output, stdout } : { log, output };
+}
+
+export function pass(detail: string): CheckOutcome {
+  return { ok: true, detail };
+}
+
+export function fail(detail: string): CheckOutcome {
+  return { ok: false, detail };
+}
+

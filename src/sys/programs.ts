@@ -1,0 +1,78 @@
+// Runs a program to its end and returns what it printed, and when; logs runs strace-style.
+import { spawn, spawnSync } from 'node:child_process';
+import { syscallLog, quote } from '../../native/syscallLog.js';
+import type { ProgramRun, RunOptions } from './types.js';
+
+export type { ProgramRun, RunOptions };
+
+const MAX_OUTPUT = 1 << 20;
+
+export function runProgram(argv: string[], opts: RunOptions = {}): Promise<ProgramRun> {
+  return new Promise((resolve) => {
+    const startedAt = performance.timeOrigin + performance.now();
+    const child = spawn(argv[0], argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], env: opts.env ?? process.env });
+    if (child.pid !== undefined) opts.onSpawn?.(child.pid);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      if (stdout.length < MAX_OUTPUT) stdout += d.toString('utf8');
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      if (stderr.length < MAX_OUTPUT) stderr += d.toString('utf8');
+    });
+    child.stdin.on('error', () => {});
+    child.stdin.end(opts.input ?? '');
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 30_000);
+    const finish = (status: number | null, signal: string | null, error?: Error) => {
+      clearTimeout(timer);
+      resolve({
+        argv,
+        status,
+        signal,
+        stdout,
+        stderr: error ? `${stderr}${error.message}` : stderr,
+        startedAt,
+        endedAt: performance.timeOrigin + performance.now(),
+        pid: child.pid ?? null,
+      });
+    };
+    child.on('error', (e) => finish(null, null, e));
+    child.on('close', (code, sig) => finish(code, sig));
+  });
+}
+
+/** The last lines of a program's error output, for a message. */
+export function tail(text: string, lines = 3): string {
+  return text.trim().split('\n').slice(-lines).join('\n');
+}
+
+/** The same run, blocking: checks read state synchronously. */
+export function runProgramSync(argv: string[], opts: RunOptions = {}): ProgramRun {
+  const startedAt = performance.timeOrigin + performance.now();
+  const r = spawnSync(argv[0], argv.slice(1), { encoding: 'utf8', input: opts.input ?? '', env: opts.env ?? process.env, timeout: opts.timeoutMs ?? 10_000, maxBuffer: MAX_OUTPUT });
+  return {
+    argv,
+    status: r.status,
+    signal: r.signal,
+    stdout: r.stdout ?? '',
+    stderr: (r.stderr ?? '') + (r.error ? r.error.message : ''),
+    startedAt,
+    endedAt: performance.timeOrigin + performance.now(),
+    pid: r.pid ?? null,
+    ...(r.error ? { error: (r.error as NodeJS.ErrnoException).code ?? r.error.message } : {}),
+  };
+}
+
+/** One log line for a finished program run: its argv and exit status, how long it ran. */
+export function logRun(run: ProgramRun, shown: string[] = run.argv): void {
+  const name = shown[0].slice(shown[0].lastIndexOf('/') + 1);
+  const args = shown.slice(1).map((a) => (a.length > 60 ? quote(a.slice(0, 57) + '...') : quote(a)));
+  const ret = run.status ?? (run.signal ? `killed by ${run.signal}` : -1);
+  syscallLog.record(name, args, ret, run.error, run.endedAt - run.startedAt);
+}
+
+/** A daemon or watcher started in the background: logged at its spawn. */
+export function logSpawn(argv: string[], pid: number, ms?: number): void {
+  const name = argv[0].slice(argv[0].lastIndexOf('/') + 1);
+  syscallLog.record(`spawn ${name}`, argv.slice(1).map((a) => quote(a)), pid, undefined, ms);
+}
