@@ -13,7 +13,7 @@ import { syscallLog, quote } from '../../native/syscallLog.js';
 
 export const unpackLayers: Action = async (ctx) => {
   const output: string[] = [];
-  const image = await ensureLabImage({ onMessage: (line) => output.push(line) });
+  const image = await ensureLabImage({ onMessage: (line) => output.push(line), needs: ctx.dockerRun ? ['httpd'] : [] }); // docker-run serves with the image's httpd
   const root = join(ctx.session.dir, 'layers');
   if (!existsSync(root)) mkdirLogged(root, 0o755);
   const layerDirs: string[] = [];
