@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    // a lab image cache of the run's own, never the user's (CONTAINER_LAB_CACHE_DIR)
+    globalSetup: ['test/support/cacheDir.ts'],
     testTimeout: 20000,
     hookTimeout: 30000,
   },

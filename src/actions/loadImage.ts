@@ -21,13 +21,14 @@ export const loadImage = defineAction({
   provides: ['image in {into}'],
   run: async (ctx, { into, namespace }) => {
     const d = requireDaemons(ctx, { docker: into.includes('docker') });
-    const image = await ensureLabImage();
+    const rebuilt: string[] = [];
+    const image = await ensureLabImage({ onMessage: (line) => rebuilt.push(line) });
     const archive = join(ctx.session.dir, 'lab-image.tar');
     const started = performance.now();
     const bytes = labImageArchive(image);
     writeFileSync(archive, bytes);
     syscallLog.record('write', [quote(archive), `${bytes.length} bytes`], bytes.length, undefined, performance.now() - started);
-    const out: string[] = [`${archive}: ${image.layers.length} layers, ${(bytes.length / 1e6).toFixed(1)} MB, manifest ${image.manifestDigest.slice(0, 19)}…`];
+    const out: string[] = [...rebuilt, `${archive}: ${image.layers.length} layers, ${(bytes.length / 1e6).toFixed(1)} MB, manifest ${image.manifestDigest.slice(0, 19)}…`];
     if (into.includes('docker')) {
       // on the host's Docker, an image that was there before stays; one loaded here goes at the end
       if (d instanceof HostDocker) d.imageLoadedHere = (await d.docker(['image', 'inspect', CHAIN_IMAGE])).status !== 0;

@@ -20,7 +20,7 @@ export const startServer = defineAction({
     const merged = requireMerged(ctx);
     const base = ctx.layers?.layerDirs[0];
     if (!base || !existsSync(join(base, 'bin/busybox'))) {
-      throw new LabError('the image has no busybox, so no httpd to serve with', 'install busybox-static and delete the image cache (container-lab image) so it is rebuilt from busybox');
+      throw new LabError('the image has no busybox, so no httpd to serve with', 'install busybox-static (e.g. sudo apt-get install busybox-static) and run the lesson again: the lab image is rebuilt from it');
     }
     const hasApplet = ['bin', 'sbin', 'usr/bin', 'usr/sbin'].some((d) => {
       try {

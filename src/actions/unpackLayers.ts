@@ -18,7 +18,7 @@ export const unpackLayers = defineAction({
   provides: ['image layers'],
   run: async (ctx) => {
     const output: string[] = [];
-    const image = await ensureLabImage({ onMessage: (line) => output.push(line) });
+    const image = await ensureLabImage({ onMessage: (line) => output.push(line), needs: ctx.dockerRun ? ['httpd'] : [] }); // docker-run serves with the image's httpd
     const root = join(ctx.session.dir, 'layers');
     if (!existsSync(root)) ctx.sys.mkdir(root, 0o755);
     const layerDirs: string[] = [];

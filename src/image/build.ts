@@ -1,29 +1,50 @@
 // Builds the lab image from what the host has: base layer (busybox or host binaries) + hello app layer.
-import { chmodSync, rmSync } from 'node:fs';
+import { chmodSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LabError } from '../errors.js';
 import { whichProgram } from '../../native/findProgram.js';
-import { busyboxBinaries, findStaticBusybox, type BaseBinaries } from './busybox.js';
-import { hostBinaries, HostBinariesError } from './hostBinaries.js';
+import { appletLinks, busyboxBinaries, findStaticBusybox, type BaseBinaries } from './busybox.js';
+import { hostBinaries, hostPrograms, HostBinariesError } from './hostBinaries.js';
 import { appLayerEntries, baseLayerEntries, HELLO_PATH } from './layerContents.js';
 import { EPOCH_ISO, LAB_REF, SOURCE_LABEL, discardLayout, startLayout, taggedDescriptor, writeImage, writeIndex, writeLayer, MEDIA } from './ociLayout.js';
+import { BUILDER_FORMAT, imagePrograms, pickSource, writeProvenance, type BusyboxFile, type HostSources, type ImageSource } from './provenance.js';
 
-export type ImageSource = 'busybox' | 'host-binaries';
+export type { ImageSource } from './provenance.js';
 
-/** Which source this host can build from: a static busybox if there is one, else its own binaries. */
-export function chooseSource(): ImageSource {
-  if (findStaticBusybox()) return 'busybox';
-  if (whichProgram('ldd')) return 'host-binaries';
-  throw new LabError('cannot build the lab image: there is no static busybox on PATH, and ldd is missing (so the host\'s own programs cannot be copied with their libraries)',
-    'install busybox-static (e.g. sudo apt-get install busybox-static), or the C library tools that provide ldd (libc-bin)');
+/** busybox --list-full, once per busybox file (path, size and mtime) in this process. */
+const appletsSeen = new Map<string, string[]>();
+
+function busyboxPrograms(file: BusyboxFile): string[] | null {
+  const key = `${file.path}\0${file.size}\0${file.mtimeMs}`;
+  if (!appletsSeen.has(key)) {
+    try {
+      appletsSeen.set(key, imagePrograms([{ path: 'bin/busybox', type: 'file', mode: 0o755 }, ...appletLinks(file.path)]));
+    } catch {
+      return null; // a busybox that cannot list its applets cannot be built from
+    }
+  }
+  return appletsSeen.get(key)!;
 }
 
-function baseBinaries(source: ImageSource): BaseBinaries {
-  if (source === 'busybox') {
-    const busybox = findStaticBusybox();
-    if (!busybox) throw new LabError('cannot build the lab image from busybox: no statically linked busybox on PATH', 'install busybox-static (e.g. sudo apt-get install busybox-static)');
-    return busyboxBinaries(busybox);
+/** What this host can build the image from now: its static busybox (if any) and its own programs (if ldd is there). */
+export function probeHost(): HostSources {
+  let busybox: HostSources['busybox'] = null;
+  const path = findStaticBusybox();
+  if (path) {
+    const { size, mtimeMs } = statSync(path);
+    const programs = busyboxPrograms({ path, size, mtimeMs });
+    if (programs) busybox = { path, size, mtimeMs, programs };
   }
+  return { busybox, hostPrograms: whichProgram('ldd') ? hostPrograms() : null };
+}
+
+/** Which source this host can build from: a static busybox if there is one, else its own binaries. */
+export function chooseSource(host: HostSources = probeHost()): ImageSource {
+  return pickSource(host);
+}
+
+function baseBinaries(source: ImageSource, host: HostSources): BaseBinaries {
+  if (source === 'busybox') return busyboxBinaries(host.busybox!.path);
   try {
     return hostBinaries();
   } catch (error) {
@@ -37,14 +58,17 @@ function baseBinaries(source: ImageSource): BaseBinaries {
  * the caller renames it into place. Nothing in it depends on the time or the user: the same
  * host gives the same digests.
  */
-export function buildLayout(target: string, source: ImageSource): string {
-  const binaries = baseBinaries(source);
+export function buildLayout(target: string, source: ImageSource, host: HostSources = probeHost()): string {
+  pickSource(host, [], source); // says what to install when this host cannot build from `source`
+  const binaries = baseBinaries(source, host);
   const dir = startLayout(target);
   try {
     const base = writeLayer(dir, baseLayerEntries(binaries), `container-lab: base layer from ${binaries.description}; /etc, empty /proc /sys /dev /tmp`);
     const app = writeLayer(dir, appLayerEntries(), `container-lab: COPY hello ${HELLO_PATH} (the greeting a first container prints)`);
     const { manifest } = writeImage(dir, { layers: [base, app], cmd: [HELLO_PATH], labels: { [SOURCE_LABEL]: source }, created: EPOCH_ISO });
     writeIndex(dir, { schemaVersion: 2, mediaType: MEDIA.index, manifests: [taggedDescriptor(manifest, LAB_REF)] });
+    const busybox = source === 'busybox' ? { path: host.busybox!.path, size: host.busybox!.size, mtimeMs: host.busybox!.mtimeMs } : null;
+    writeProvenance(dir, { format: BUILDER_FORMAT, source, busybox, programs: imagePrograms(binaries.entries), manifestDigest: manifest.digest });
     rmSync(join(dir, '.incoming'), { recursive: true, force: true });
     chmodSync(dir, 0o755);
     return dir;

@@ -30,18 +30,24 @@ function version(busybox: string): string {
 }
 
 /**
- * /bin/busybox and a symlink to it for every applet `busybox --list-full` names: busybox picks
- * the applet from argv[0], so /bin/sh → /bin/busybox runs its shell.
+ * A symlink to /bin/busybox for every applet `busybox --list-full` names: busybox picks the
+ * applet from argv[0], so /bin/sh → /bin/busybox runs its shell.
  */
-export function busyboxBinaries(busybox: string): BaseBinaries {
+export function appletLinks(busybox: string): TarEntry[] {
   const list = spawnSync(busybox, ['--list-full'], { encoding: 'utf8', timeout: 5000 });
   if (list.status !== 0) throw new Error(`${busybox} --list-full failed: ${(list.stderr || list.error?.message || '').trim()}`);
-  const entries: TarEntry[] = [{ path: 'bin/busybox', type: 'file', mode: 0o755, data: readFileSync(busybox) }];
+  const links: TarEntry[] = [];
   for (const line of list.stdout.split('\n')) {
     const applet = line.trim();
     // "linuxrc" is busybox's init for an initrd; it has no business in a container image.
     if (!applet || applet === 'bin/busybox' || applet === 'linuxrc' || applet.includes('..')) continue;
-    entries.push({ path: applet, type: 'symlink', mode: 0o777, linkname: '/bin/busybox' });
+    links.push({ path: applet, type: 'symlink', mode: 0o777, linkname: '/bin/busybox' });
   }
+  return links;
+}
+
+/** /bin/busybox and its applet links. */
+export function busyboxBinaries(busybox: string): BaseBinaries {
+  const entries: TarEntry[] = [{ path: 'bin/busybox', type: 'file', mode: 0o755, data: readFileSync(busybox) }, ...appletLinks(busybox)];
   return { entries, description: `${version(busybox)}, static, with ${entries.length - 1} applet links` };
 }

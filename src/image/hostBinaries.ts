@@ -1,7 +1,7 @@
 // The host-binaries source of the base layer: the host's own programs plus the libraries ldd names.
 import { readFileSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { whichProgram } from '../../native/findProgram.js';
+import { findProgram, whichProgram } from '../../native/findProgram.js';
 import { normalizeTarPath, type TarEntry } from './tarLayer.js';
 import type { BaseBinaries } from './busybox.js';
 
@@ -56,6 +56,11 @@ function librariesOf(ldd: string, program: string): string[] {
   return paths;
 }
 
+/** The programs of `programs` that are on the host's PATH: what a build from them holds. */
+export function hostPrograms(programs: string[] = HOST_PROGRAMS): string[] {
+  return programs.filter((name) => whichProgram(name) !== null);
+}
+
 /**
  * Each program as /bin/<name> and each library at the path ldd names (symlinks followed, so
  * the file is there under the name the loader looks for). Setuid bits are dropped.
@@ -64,14 +69,10 @@ export function hostBinaries(programs: string[] = HOST_PROGRAMS): BaseBinaries {
   const ldd = whichProgram('ldd');
   if (!ldd) throw new HostBinariesError('ldd is missing, so the libraries of the host\'s programs cannot be found');
   const entries = new Map<string, TarEntry>();
-  const found: string[] = [];
-  for (const name of programs) {
-    const path = whichProgram(name);
-    if (!path) {
-      if (name === 'sh') throw new HostBinariesError('the host has no sh on PATH');
-      continue;
-    }
-    found.push(name);
+  const found = hostPrograms(programs);
+  if (programs.includes('sh') && !found.includes('sh')) throw new HostBinariesError('the host has no sh on PATH');
+  for (const name of found) {
+    const path = findProgram(name);
     entries.set(`bin/${name}`, { path: `bin/${name}`, type: 'file', mode: (statSync(path).mode & 0o777) | 0o555, data: readFileSync(path) });
     for (const lib of librariesOf(ldd, path)) {
       const rel = normalizeTarPath(lib);

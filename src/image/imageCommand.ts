@@ -4,6 +4,7 @@ import { shortDigest } from './digest.js';
 import { ensureLabImage, imageCacheDir, type LabImage } from './labImage.js';
 import { listRefs, readImageRef } from './verify.js';
 import { LAB_REF } from './ociLayout.js';
+import { readProvenance, type Provenance } from './provenance.js';
 
 interface Style { ok(t: string): string; bad(t: string): string; dim(t: string): string; bold(t: string): string }
 
@@ -13,10 +14,18 @@ export function formatSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
+/** The build record's line: which busybox, how many programs, which builder. */
+function builtFrom(p: Provenance): string {
+  const from = p.busybox ? `${p.busybox.path} (${formatSize(p.busybox.size)})` : 'the host\'s binaries';
+  return `built      from ${from}: ${p.programs.length} programs on PATH, builder format ${p.format}`;
+}
+
 export function describeImage(image: LabImage, style: Style): string[] {
+  const record = readProvenance(image.dir);
   const lines = [
     `${style.bold('lab image')}  ${image.dir}  ${style.dim('(OCI image layout, image-spec v1.1)')}`,
     `source     ${image.source === 'busybox' ? 'static busybox from this host' : 'this host\'s own binaries and the libraries ldd names'}`,
+    ...('provenance' in record ? [builtFrom(record.provenance)] : []),
     `manifest   ${shortDigest(image.manifestDigest)}  ${style.dim(image.manifestDigest)}`,
     `config     ${shortDigest(image.configDigest)}  ${style.dim(image.configDigest)}`,
     `cmd        ${JSON.stringify(image.cmd)}`,

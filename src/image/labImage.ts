@@ -2,7 +2,8 @@
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { buildLayout, chooseSource, type ImageSource } from './build.js';
+import { buildLayout, probeHost } from './build.js';
+import { describeSource, judgeCache, pickSource, readProvenance, PROVENANCE_FILE, type HostSources, type ImageSource } from './provenance.js';
 import { shortDigest } from './digest.js';
 import { discardLayout } from './ociLayout.js';
 import { ImageError, readLabImage } from './verify.js';
@@ -35,10 +36,12 @@ export { unpackLayer, unpackRootfs } from './unpack.js';
 /**
  * Root: /var/cache/container-lab/image (FHS: data an application can rebuild). Otherwise
  * $XDG_CACHE_HOME/container-lab/image, or ~/.cache/container-lab/image.
- * CONTAINER_LAB_IMAGE_DIR overrides both (tests, read-only homes).
+ * CONTAINER_LAB_CACHE_DIR replaces container-lab's cache directory (the image is in its "image";
+ * the tests set it), and CONTAINER_LAB_IMAGE_DIR names the image directory itself; either wins.
  */
 export function imageCacheDir(euid: number = process.geteuid?.() ?? 0, env: NodeJS.ProcessEnv = process.env): string {
   if (env.CONTAINER_LAB_IMAGE_DIR) return env.CONTAINER_LAB_IMAGE_DIR;
+  if (env.CONTAINER_LAB_CACHE_DIR) return join(env.CONTAINER_LAB_CACHE_DIR, 'image');
   if (euid === 0) return '/var/cache/container-lab/image';
   const base = env.XDG_CACHE_HOME || join(env.HOME || homedir(), '.cache');
   return join(base, 'container-lab', 'image');
@@ -46,10 +49,10 @@ export function imageCacheDir(euid: number = process.geteuid?.() ?? 0, env: Node
 
 const LAYOUT_NAMES = /^(oci-layout|index\.json|blobs|\.incoming|\.index\.json\.\d+)$/;
 
-/** Only a directory holding nothing but layout files is ever replaced: never a user's own directory. */
+/** Only a directory holding nothing but layout files (and the build record) is ever replaced: never a user's own directory. */
 function replaceable(dir: string): boolean {
   try {
-    return statSync(dir).isDirectory() && readdirSync(dir).every((n) => LAYOUT_NAMES.test(n));
+    return statSync(dir).isDirectory() && readdirSync(dir).every((n) => LAYOUT_NAMES.test(n) || n === PROVENANCE_FILE);
   } catch {
     return false;
   }
@@ -95,39 +98,52 @@ function install(built: string, dir: string): void {
   if (old) rmSync(old, { recursive: true, force: true });
 }
 
-/** The cached image if it verifies (and is from the wanted source), else null with the reason said. */
-function cached(dir: string, source: ImageSource | undefined, say: (line: string) => void): ReturnType<typeof readLabImage> | null {
-  if (!existsSync(dir)) return null;
+export interface EnsureOptions {
+  cacheDir?: string;
+  onMessage?: (line: string) => void;
+  /** build from this source only (tests); without it a better build replaces a cached one */
+  source?: ImageSource;
+  /** programs the step needs on the image's PATH (e.g. "httpd"): an image without them is rebuilt */
+  needs?: string[];
+}
+
+/**
+ * The cached image if it verifies and its build record says it still serves (see judgeCache);
+ * else the source to build from and, for a cache that is there, the one line that says why not.
+ */
+function cached(dir: string, host: HostSources, opts: EnsureOptions): { image: LabImage } | { source: ImageSource; reason?: string } {
+  const fresh = () => ({ source: pickSource(host, opts.needs, opts.source) });
+  if (!existsSync(dir)) return fresh();
+  let image: LabImage;
   try {
-    const image = readLabImage(dir);
-    if (source && image.source !== source) {
-      say(`the cached image in ${dir} was built from ${image.source}; building it from ${source} as asked`);
-      return null;
-    }
-    return image;
+    image = readLabImage(dir);
   } catch (error) {
     if (!(error instanceof ImageError)) throw error;
-    say(`the cached image in ${dir} is not usable (${error.message}); building it again`);
-    return null;
+    return { ...fresh(), reason: `the cached image in ${dir} is not usable (${error.message}); building it again` };
   }
+  const verdict = judgeCache(readProvenance(dir), { dir, manifestDigest: image.manifestDigest, host, needs: opts.needs, source: opts.source });
+  return verdict.use ? { image } : verdict;
 }
 
 /**
  * The lab image, built on first use (offline, from the host) and verified on every use. A cache
- * that fails verification is never used: it is rebuilt, and onMessage says what was wrong.
+ * that fails verification, lacks a program `needs` names, or that the host can now build better
+ * (see provenance.ts) is never used: it is rebuilt, and onMessage says why in one line.
  */
-export async function ensureLabImage(opts: { cacheDir?: string; onMessage?: (line: string) => void; source?: ImageSource } = {}): Promise<LabImage> {
+export async function ensureLabImage(opts: EnsureOptions = {}): Promise<LabImage> {
   const dir = opts.cacheDir ?? imageCacheDir();
   const say = opts.onMessage ?? (() => {});
-  const found = cached(dir, opts.source, say);
-  if (found) return found;
-  const source = opts.source ?? chooseSource();
-  say(`building the lab image from ${source === 'busybox' ? 'the host\'s static busybox' : 'the host\'s own binaries'} into ${dir}`);
+  const host = probeHost();
+  const found = cached(dir, host, opts);
+  if ('image' in found) return found.image;
+  if (found.reason) say(found.reason);
+  const { source } = found;
+  say(`building the lab image from ${describeSource(source)} into ${dir}`);
   const started = performance.now();
   sweepStale(dir);
-  const built = buildLayout(dir, source);
+  const built = buildLayout(dir, source, host);
   // Another process may have built it meanwhile (same host, same digests): keep theirs.
-  if (cached(dir, source, () => {})) discardLayout(built);
+  if ('image' in cached(dir, host, opts)) discardLayout(built);
   else install(built, dir);
   const image = readLabImage(dir);
   say(`built in ${Math.round(performance.now() - started)} ms: ${image.layers.length} layers, manifest ${shortDigest(image.manifestDigest)}`);

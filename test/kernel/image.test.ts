@@ -99,6 +99,43 @@ describeAsRoot('the lab image, for real', () => {
     expect(chrootRun(rootfs, ['/bin/ls', '/usr/share/hello']).split('\n')).toContain('message');
   });
 
+  it('an image from the host\'s binaries is replaced by a busybox build when a step needs httpd, with one line saying why', async () => {
+    const dir = join(tmp, 'upgrade-cache');
+    expect((await ensureLabImage({ cacheDir: dir, source: 'host-binaries' })).source).toBe('host-binaries');
+    const said: string[] = [];
+    const image = await ensureLabImage({ cacheDir: dir, needs: ['httpd'], onMessage: (l) => said.push(l) });
+    expect(said[0]).toBe('the cached lab image has no httpd, which this step needs: rebuilding it from the host\'s static busybox');
+    expect(said.slice(1).map((l) => l.replace(/\d+ ms/, 'N ms').replace(/sha256:\w+…?/, 'D'))).toEqual([
+      `building the lab image from the host's static busybox into ${dir}`, 'built in N ms: 2 layers, manifest D',
+    ]);
+    // Read by hand: the layout in place is the busybox one, with httpd; the record says so; nothing left beside it.
+    const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
+    expect(index.manifests[0].digest).toBe(image.manifestDigest);
+    expect(tarList(image.layers[0].blob)).toEqual(expect.arrayContaining(['bin/busybox', 'bin/sh']));
+    const rootfs = join(tmp, 'upgrade-rootfs');
+    await unpackRootfs(image, rootfs);
+    expect(chrootRun(rootfs, ['/bin/sh', '-c', 'command -v httpd'])).toMatch(/httpd\n$/);
+    const record = JSON.parse(readFileSync(join(dir, 'container-lab-build.json'), 'utf8'));
+    const busybox = execFileSync('sh', ['-c', 'readlink -f "$(command -v busybox)"'], { encoding: 'utf8' }).trim();
+    expect(record).toMatchObject({ source: 'busybox', manifestDigest: image.manifestDigest, busybox: { path: busybox, size: Number(execFileSync('stat', ['-c', '%s', busybox], { encoding: 'utf8' })) } });
+    expect(record.programs).toContain('httpd');
+    expect(readdirSync(tmp).filter((n) => n.startsWith('.upgrade-cache.old-') || n.startsWith('.image-build-'))).toEqual([]);
+    // Used as it is from now on.
+    said.length = 0;
+    expect((await ensureLabImage({ cacheDir: dir, needs: ['httpd'], onMessage: (l) => said.push(l) })).manifestDigest).toBe(image.manifestDigest);
+    expect(said).toEqual([]);
+  });
+
+  it('`container-lab image` replaces a cache built from the host\'s binaries now that a static busybox is there, saying so', async () => {
+    const dir = join(tmp, 'cli-upgrade-cache');
+    await ensureLabImage({ cacheDir: dir, source: 'host-binaries' });
+    const r = spawnSync(process.execPath, [cli, 'image'], { encoding: 'utf8', env: { ...process.env, CONTAINER_LAB_IMAGE_DIR: dir, NO_COLOR: '1' } });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.split('\n')[0]).toMatch(/^a static busybox is on this host now \(\/\S+\), and the cached lab image was built from the host's own binaries: rebuilding it from busybox$/);
+    expect(r.stdout).toMatch(/^source {5}static busybox from this host$/m);
+    expect(r.stdout).toMatch(/^built {6}from \/\S+ \(.+\): \d+ programs on PATH, builder format \d+$/m);
+  });
+
   it('OCI whiteouts unpack as overlay whiteouts (char 0:0) and opaque dirs (trusted.overlay.opaque=y)', async () => {
     const entries: TarEntry[] = [
       { path: 'etc', type: 'dir', mode: 0o755 },

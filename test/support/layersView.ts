@@ -27,9 +27,9 @@ export function tarTzf(blob: string): string[] {
   return execFileSync('tar', ['tzf', blob], { encoding: 'utf8' }).trim().split('\n');
 }
 
-/** The image cache as root sees it (container-lab's documented location). */
+/** The image cache as root sees it (container-lab's documented location; the test run's own, test/support/cacheDir.ts). */
 export function imageDir(): string {
-  return process.env.CONTAINER_LAB_IMAGE_DIR || '/var/cache/container-lab/image';
+  return process.env.CONTAINER_LAB_IMAGE_DIR || join(process.env.CONTAINER_LAB_CACHE_DIR || '/var/cache/container-lab', 'image');
 }
 
 /** A tagged manifest's layer blobs, read from index.json and the manifest by hand. */

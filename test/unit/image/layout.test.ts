@@ -1,6 +1,6 @@
 // The lab image as an OCI image layout: files, media types, digests, diff_ids, layers; both sources; reproducible.
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -8,6 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import { ensureLabImage, imageCacheDir, type LabImage } from '../../../src/image/labImage.js';
 import { readTar } from '../../../src/image/tarLayer.js';
 import { findStaticBusybox } from '../../../src/image/busybox.js';
+import { BUILDER_FORMAT, PROVENANCE_FILE, readProvenance } from '../../../src/image/provenance.js';
 import { whichProgram } from '../../../native/findProgram.js';
 
 const sha = (b: Buffer) => 'sha256:' + createHash('sha256').update(b).digest('hex');
@@ -43,6 +44,34 @@ for (const { source, available } of sources) {
       expect(messages.join('\n')).toMatch(/building the lab image/);
       expect(image).toMatchObject({ dir: dirA, source, cmd: ['/usr/bin/hello'] });
       expect(image.layers.length).toBeGreaterThanOrEqual(2);
+    });
+
+    it('records what it was built from beside the layout: source, busybox file, programs on PATH, builder format', () => {
+      const record = readProvenance(dirA);
+      if (!('provenance' in record)) throw new Error(record.missing);
+      const p = record.provenance;
+      expect(p).toMatchObject({ format: BUILDER_FORMAT, source, manifestDigest: image.manifestDigest });
+      expect(p.programs).toEqual(expect.arrayContaining(['sh', 'ls', 'hostname']));
+      if (source === 'busybox') {
+        const busybox = findStaticBusybox()!;
+        expect(p.busybox).toEqual({ path: busybox, size: statSync(busybox).size, mtimeMs: statSync(busybox).mtimeMs });
+        expect(p.programs).toContain('busybox');
+      } else {
+        expect(p.busybox).toBeNull();
+      }
+    });
+
+    it('a cache with no build record (an older container-lab made it) is rebuilt once, saying why', async () => {
+      const dirC = join(tmp, `${source}-c`);
+      cpSync(dirA, dirC, { recursive: true });
+      rmSync(join(dirC, PROVENANCE_FILE));
+      const said: string[] = [];
+      const rebuilt = await ensureLabImage({ cacheDir: dirC, source, onMessage: (m) => said.push(m) });
+      expect(said[0]).toBe(`the cached lab image in ${dirC} has no record of how it was built (no ${PROVENANCE_FILE}); building it again`);
+      expect(rebuilt.manifestDigest).toBe(image.manifestDigest);
+      said.length = 0;
+      await ensureLabImage({ cacheDir: dirC, source, onMessage: (m) => said.push(m) });
+      expect(said).toEqual([]);
     });
 
     it('is an OCI image layout: oci-layout, index.json, manifest, config, gzip layers under blobs/sha256', () => {
