@@ -2,7 +2,7 @@
 import type { Action } from './context.js';
 import { builderCall, outcome } from './builderCall.js';
 import { requireContainer } from './layersState.js';
-import type { RootfsOp } from '../helper/overlayHandlers.js';
+import type { RootfsOp } from '../builder/overlayHandlers.js';
 import type { SyscallEntry } from '../types.js';
 
 export const editRootfs: Action<{ container: string; op: RootfsOp; path: string; text?: string }> = async (ctx, { container, op, path, text }) => {

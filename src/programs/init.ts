@@ -1,8 +1,8 @@
 // PID 1 of a lab container: asks for SIGKILL when its parent dies, then execs the real program.
 // Usage: node init.js <expected-parent-pid> <program> <argv0> [args...], with fd 3 a socket to the parent.
-import { closeFd, execve, getppid, peerClosed, prepareStdioForExec, setParentDeathSignal } from './kernel.js';
-import { SIGKILL } from './constants.js';
-import { findProgram } from './findProgram.js';
+import { closeFd, execve, getppid, peerClosed, prepareStdioForExec, setParentDeathSignal } from '../../native/kernel.js';
+import { SIGKILL } from '../../native/constants.js';
+import { findProgram } from '../../native/findProgram.js';
 
 function main(argv: string[]): void {
   const [parentText, program, argv0, ...args] = argv;

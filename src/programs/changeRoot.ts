@@ -4,10 +4,10 @@
 import { createInterface } from 'node:readline';
 import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import * as kernel from './kernel.js';
-import { CLONE, MS, MNT_DETACH, SIGKILL } from './constants.js';
-import { KernelError } from './errno.js';
-import { syscallLog } from './syscallLog.js';
+import * as kernel from '../../native/kernel.js';
+import { CLONE, MS, MNT_DETACH, SIGKILL } from '../../native/constants.js';
+import { KernelError } from '../../native/errno.js';
+import { syscallLog } from '../../native/syscallLog.js';
 
 export type RootRequest =
   | { op: 'chroot'; path: string }

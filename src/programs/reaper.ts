@@ -1,6 +1,6 @@
 // The crash guard: a process of its own that cleans up the private daemons when the helper dies without doing so.
 import { createInterface } from 'node:readline';
-import { cleanupDaemons } from './daemonCleanup.js';
+import { cleanupDaemons } from '../chain/daemonCleanup.js';
 
 /*
  * The helper starts this detached (a session of its own, so a signal to the app's process group

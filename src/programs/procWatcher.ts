@@ -14,10 +14,10 @@ import { SIGKILL } from '../../native/constants.js';
 import { errnoName } from '../../native/errno.js';
 import { setRealtimeFifo } from '../../native/sched.js';
 import { syscallLog } from '../../native/syscallLog.js';
-import { parseProcDatagram, type ProcEvent } from './procEvents.js';
-import { readProcInfo } from './procInfo.js';
-import { ProcPoller } from './procPoller.js';
-import type { WatchLine } from './procTable.js';
+import { parseProcDatagram, type ProcEvent } from '../procWatcher/procEvents.js';
+import { readProcInfo } from '../procWatcher/procInfo.js';
+import { ProcPoller } from '../procWatcher/procPoller.js';
+import type { WatchLine } from '../chain/procTable.js';
 
 const RCVBUF_BYTES = 4 * 1024 * 1024;
 /** The kernel handles the LISTEN message inside send(2): its ack is queued before send returns. */

@@ -1,9 +1,9 @@
 // Mounts a fresh proc on /proc from inside the new PID namespace, then prints its syscall log.
 // proc(5): a proc mount shows the PID namespace of the process that mounted it, so the helper
 // (still in the host's PID namespace) cannot do this itself; this runs as a child inside it.
-import { mount, MS } from './kernel.js';
-import { syscallLog } from './syscallLog.js';
-import { KernelError } from './errno.js';
+import { mount, MS } from '../../native/kernel.js';
+import { syscallLog } from '../../native/syscallLog.js';
+import { KernelError } from '../../native/errno.js';
 
 try {
   mount('proc', '/proc', 'proc', MS.NOSUID | MS.NODEV | MS.NOEXEC, null);

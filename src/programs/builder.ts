@@ -4,16 +4,16 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { openSync, closeSync } from 'node:fs';
 import { hostname, release } from 'node:os';
-import { serve } from './rpc.js';
+import { serve } from '../helper/rpc.js';
 import { LabError } from '../errors.js';
-import { programs } from './paths.js';
+import { programs } from '../helper/paths.js';
 import * as kernel from '../../native/kernel.js';
 import { NS_FLAG, CLONE, MS, SIGKILL } from '../../native/constants.js';
 import { KernelError } from '../../native/errno.js';
 import { syscallLog } from '../../native/syscallLog.js';
-import { rootHandlers, killRootProcesses } from './rootProcesses.js';
-import { overlayHandlers } from './overlayHandlers.js';
-import { volumeHandlers } from './volumeHandlers.js';
+import { rootHandlers, killRootProcesses } from '../builder/rootProcesses.js';
+import { overlayHandlers } from '../builder/overlayHandlers.js';
+import { volumeHandlers } from '../builder/volumeHandlers.js';
 import type { SyscallEntry } from '../types.js';
 
 const state = {

@@ -1,12 +1,12 @@
 // The helper process: does all kernel work for the app, driven by JSON lines on stdin/stdout.
 // It never changes its own namespaces, so it is the host's point of view for every check.
-import { serve, eventSender } from './rpc.js';
+import { serve, eventSender } from '../helper/rpc.js';
 import { LabError } from '../errors.js';
-import { setProgressSink } from './progress.js';
-import type { Lab } from './lab.js';
-import { sweepLeftovers } from './sweep.js';
-import { stateRoot } from './stateDir.js';
-import { cgroupHierarchies } from './cgroups.js';
+import { setProgressSink } from '../helper/progress.js';
+import type { Lab } from '../helper/lab.js';
+import { sweepLeftovers } from '../helper/sweep.js';
+import { stateRoot } from '../helper/stateDir.js';
+import { cgroupHierarchies } from '../helper/cgroups.js';
 import type { CheckSpec } from '../types.js';
 
 const rootless = (process.geteuid?.() ?? 0) !== 0;
@@ -16,9 +16,9 @@ let lab: Lab | null = null;
  * The lesson machinery (every action, the image builder, tar, the cgroup drivers) loads after
  * the helper has said hello, so the app's first frame does not wait for it; `open` awaits it.
  */
-let labModule: Promise<typeof import('./lab.js')> | null = null;
-function loadLab(): Promise<typeof import('./lab.js')> {
-  labModule ??= import('./lab.js');
+let labModule: Promise<typeof import('../helper/lab.js')> | null = null;
+function loadLab(): Promise<typeof import('../helper/lab.js')> {
+  labModule ??= import('../helper/lab.js');
   return labModule;
 }
 

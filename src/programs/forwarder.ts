@@ -6,9 +6,9 @@
 // Prints one JSON line {port, log} once it listens. Exits when stdin closes; SIGKILL when its parent dies.
 import { createServer, connect, type Socket } from 'node:net';
 import { closeSync, openSync } from 'node:fs';
-import * as kernel from './kernel.js';
-import { CLONE, SIGKILL } from './constants.js';
-import { syscallLog } from './syscallLog.js';
+import * as kernel from '../../native/kernel.js';
+import { CLONE, SIGKILL } from '../../native/constants.js';
+import { syscallLog } from '../../native/syscallLog.js';
 
 const MAX_CONNECTIONS = 32;
 const IDLE_MS = 30_000;
