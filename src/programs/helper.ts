@@ -1,5 +1,10 @@
 // The helper process: does all kernel work for the app, driven by JSON lines on stdin/stdout.
-// It never changes its own namespaces, so it is the host's point of view for every check.
+//   runs as:    root (the app runs as root, or starts it through `sudo -n`), or the user (rootless)
+//   namespaces: the host's (the app's), always: it never changes its own, so it is the host's
+//               point of view for every check and panel
+//   started by: the app: HelperClient.start() in src/helper/client.ts (stdin and stdout pipes)
+//   ends when:  its stdin closes (the app quit or died), or SIGTERM/SIGHUP: it closes the lab
+//               (Lab.close()) and exits; SIGINT is ignored (Ctrl-C is for the app to decide)
 import { serve, eventSender } from '../helper/rpc.js';
 import { LabError } from '../errors.js';
 import { setProgressSink } from '../helper/progress.js';
