@@ -14,7 +14,7 @@ export const LAYERS = [
   ['cgroup', ['src/cgroup/']],
   ['image', ['src/image/']],
   ['observe', ['src/observe/']],
-  ['chain', ['src/chain/']],
+  ['chain', ['src/chain/', 'src/procWatcher/']],
   ['builder', ['src/builder/']],
   ['steps', ['src/steps/']],
   ['actions', ['src/actions/', 'src/checks/']],

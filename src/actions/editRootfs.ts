@@ -4,7 +4,7 @@ import { defineAction, syscall, outcome } from '../steps/define.js';
 import { containerName } from '../steps/params.js';
 import { builderCall } from './builderCall.js';
 import { requireContainer } from './layersState.js';
-import type { RootfsOp } from '../helper/overlayHandlers.js';
+import type { RootfsOp } from '../builder/overlayHandlers.js';
 import type { SyscallEntry } from '../types.js';
 
 export const editRootfs = defineAction({

@@ -1,10 +1,9 @@
 // Runs a hog inside the container (forked by the container process, so in its namespaces and
 // cgroup) while the helper samples the cgroup; bounded in time, and nothing of it outlives the step.
-import { join } from 'node:path';
 import type { LabContext } from '../steps/context.js';
 import { builderCall } from './builderCall.js';
 import { LabError } from '../errors.js';
-import { packageRoot } from '../lesson/packageRoot.js';
+import { programs } from '../helper/paths.js';
 import { openCgroupDriver } from '../cgroup/open.js';
 import { syscallLog } from '../../native/syscallLog.js';
 import { reportProgress } from '../steps/progress.js';
@@ -17,7 +16,7 @@ interface RunResult { log: SyscallEntry[]; status: number | null; signal: string
 const SAMPLE_MS = 100;
 
 export function hogProgram(kind: HogRun['kind']): string {
-  return join(packageRoot(), 'dist/native/hogs', `${kind}.js`);
+  return programs.hogs[kind];
 }
 
 /** The driver for the session's cgroup; an error with a hint before join-cgroup has run. */

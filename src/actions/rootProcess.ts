@@ -1,11 +1,11 @@
-// Talks to the processes that change their root (native/changeRoot.js), through the container process.
+// Talks to the processes that change their root (src/programs/changeRoot.ts), through the container process.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LabContext } from '../steps/context.js';
 import { builderCall } from './builderCall.js';
 import { LabError } from '../errors.js';
-import type { RootRole } from '../helper/rootProcesses.js';
-import type { RootReply, RootRequest } from '../../native/changeRoot.js';
+import type { RootRole } from '../builder/rootProcesses.js';
+import type { RootReply, RootRequest } from '../programs/changeRoot.js';
 import type { SyscallEntry } from '../types.js';
 
 export type { RootRole };

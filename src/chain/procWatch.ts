@@ -1,10 +1,7 @@
-// Runs the process watcher (procWatcher.js) and merges its lines into a per-PID table, for timelines of who started whom.
+// Runs the process watcher (src/programs/procWatcher.ts) and merges its lines into a per-PID table, for timelines of who started whom.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import { packageRoot } from '../lesson/packageRoot.js';
+import { programs } from '../helper/paths.js';
 import type { SyscallEntry } from '../types.js';
 import { ProcessTable, type WatchLine, type WatchMode, type WatchedProcess } from './procTable.js';
 
@@ -44,19 +41,12 @@ export function nowMs(): number {
   return performance.timeOrigin + performance.now();
 }
 
-/** procWatcher.js next to this module once compiled; from the TypeScript sources, the built one in dist/. */
-export function watcherPath(from: string = fileURLToPath(import.meta.url)): string {
-  const sibling = join(dirname(from), 'procWatcher.js');
-  if (from.endsWith('.js') && existsSync(sibling)) return sibling;
-  return join(packageRoot(from), 'dist/src/chain/procWatcher.js');
-}
-
 const clone = (p: WatchedProcess): WatchedProcess => structuredClone(p);
 
 export function startProcWatch(options: ProcWatchOptions = {}): Promise<ProcWatch> {
   const env = { ...process.env };
   if (options.mode === 'poll') env.CONTAINER_LAB_PROCWATCH = 'poll';
-  const child = spawn(process.execPath, [watcherPath(), '--container-lab-procwatch', String(process.pid)], {
+  const child = spawn(process.execPath, [programs.procWatcher, '--container-lab-procwatch', String(process.pid)], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env,
   });

@@ -1,13 +1,20 @@
 // A process that changes its root on request — chroot(2), the chroot escape, pivot_root(2) — and runs programs from there.
+//   runs as:    the builder's user (root: the changing-root and container-by-hand lessons)
+//   namespaces: the builder's (role init: PID 1 of its new PID namespace); a `pivot` request
+//               first unshares a mount namespace of its own, so the builder keeps its root
+//   started by: the builder: startRootProcess() in src/builder/rootProcesses.ts (detached,
+//               stdin/stdout pipes), asked by src/actions/rootProcess.ts; roles chroot, pivot, init
+//   ends when:  its stdin closes; SIGKILL when the builder dies (PR_SET_PDEATHSIG), or when the
+//               builder kills it (a role restarted, shutdown); after an `exec` request it is
+//               the program it became (the image's /bin/sh), which ends at end of file on stdin
 // Usage: node changeRoot.js --container-lab-<role>; one JSON request per stdin line, one reply line each on stdout.
-// It exits when stdin closes, and asks for SIGKILL when the container process that started it dies.
 import { createInterface } from 'node:readline';
 import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import * as kernel from './kernel.js';
-import { CLONE, MS, MNT_DETACH, SIGKILL } from './constants.js';
-import { KernelError } from './errno.js';
-import { syscallLog } from './syscallLog.js';
+import * as kernel from '../../native/kernel.js';
+import { CLONE, MS, MNT_DETACH, SIGKILL } from '../../native/constants.js';
+import { KernelError } from '../../native/errno.js';
+import { syscallLog } from '../../native/syscallLog.js';
 
 export type RootRequest =
   | { op: 'chroot'; path: string }

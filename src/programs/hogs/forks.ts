@@ -1,4 +1,10 @@
 // Fork loop for the cgroups lesson: starts sleepers until fork fails, holds them briefly, then reaps them.
+//   runs as:    root (the builder's user; the cgroups lesson needs root)
+//   namespaces: the builder's, and its cgroup (the lab's, inherited at fork(2))
+//   started by: the builder's `run` handler (spawnSync, through env(1) UV_THREADPOOL_SIZE=1
+//               node --v8-pool-size=1), asked by runHog() in src/actions/hog.ts
+//   ends when:  after it has reaped its sleepers (fork refused: status 0, else 3); at the step's timeout (spawnSync sends SIGTERM); whatever is
+//               left in the lab's cgroup is SIGKILLed when the step ends (killLeftovers())
 // Usage: node forks.js <max-children> <hold-ms>  (every thread counts as a task: the lab runs it with one V8 and one libuv worker)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';

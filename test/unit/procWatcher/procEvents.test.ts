@@ -1,6 +1,6 @@
 // Proc connector parsing on hand-built datagrams laid out as <linux/connector.h> and <linux/cn_proc.h> say.
 import { describe, expect, it } from 'vitest';
-import { decodeExitStatus, parseProcDatagram, parseProcEvents } from '../../../src/chain/procEvents.js';
+import { decodeExitStatus, parseProcDatagram, parseProcEvents } from '../../../src/procWatcher/procEvents.js';
 import { mcastOpMessage, PROC_CN_MCAST_LISTEN } from '../../../native/netlink.js';
 
 const FORK = 0x1;

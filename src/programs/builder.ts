@@ -1,19 +1,27 @@
 // The container under construction: a Node process that unshares its own namespaces step by step.
+//   runs as:    the helper's user (root); rootless: uid 0 of a new user namespace (unshare(1)
+//               --user --map-root-user), which is the user outside
+//   namespaces: starts in the helper's (rootless: a new user namespace, the rest the host's);
+//               then unshares its own (mnt uts ipc pid net cgroup) as the lesson's steps ask
+//   started by: the helper: startBuilder() in src/helper/builderProcess.ts, from Lab.open()
+//   ends when:  its stdin closes (stopBuilder(); SIGKILL 1 s later): it kills its PID 1, root
+//               changers and shells, then exits; SIGKILL when the helper dies (PR_SET_PDEATHSIG);
+//               at start, exit 1 if its parent is not the helper that started it
 // It does each kernel call on its main thread (namespaces are per thread: the libuv threadpool
 // keeps the old ones), and its children — forked from the main thread — inherit the new ones.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { openSync, closeSync } from 'node:fs';
 import { hostname, release } from 'node:os';
-import { serve } from './rpc.js';
+import { serve } from '../helper/rpc.js';
 import { LabError } from '../errors.js';
-import { programs } from './paths.js';
+import { programs } from '../helper/paths.js';
 import * as kernel from '../../native/kernel.js';
 import { NS_FLAG, CLONE, MS, SIGKILL } from '../../native/constants.js';
 import { KernelError } from '../../native/errno.js';
 import { syscallLog } from '../../native/syscallLog.js';
-import { rootHandlers, killRootProcesses } from './rootProcesses.js';
-import { overlayHandlers } from './overlayHandlers.js';
-import { volumeHandlers } from './volumeHandlers.js';
+import { rootHandlers, killRootProcesses } from '../builder/rootProcesses.js';
+import { overlayHandlers } from '../builder/overlayHandlers.js';
+import { volumeHandlers } from '../builder/volumeHandlers.js';
 import type { SyscallEntry } from '../types.js';
 
 const state = {

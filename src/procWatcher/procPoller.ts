@@ -1,7 +1,7 @@
 // The watcher's fallback without the proc connector: diffs the PID set of /proc on every tick.
 import { readdirSync } from 'node:fs';
 import { readProcInfo, type ProcInfo } from './procInfo.js';
-import type { WatchLine } from './procTable.js';
+import type { WatchLine } from '../chain/procTable.js';
 
 /** How long after its first sighting a process is re-read each tick, to see it exec or rename. */
 const YOUNG_MS = 1000;

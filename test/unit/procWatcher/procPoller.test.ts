@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ProcPoller } from '../../../src/chain/procPoller.js';
-import { CMDLINE_MAX, formatCmdline, parseStat, readProcInfo } from '../../../src/chain/procInfo.js';
+import { ProcPoller } from '../../../src/procWatcher/procPoller.js';
+import { CMDLINE_MAX, formatCmdline, parseStat, readProcInfo } from '../../../src/procWatcher/procInfo.js';
 
 const roots: string[] = [];
 afterEach(() => {

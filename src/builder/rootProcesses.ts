@@ -2,11 +2,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { LabError } from '../errors.js';
-import { programs } from './paths.js';
+import { programs } from '../helper/paths.js';
 import * as kernel from '../../native/kernel.js';
 import { MS } from '../../native/constants.js';
 import { syscallLog } from '../../native/syscallLog.js';
-import type { RootReply, RootRequest } from '../../native/changeRoot.js';
+import type { RootReply, RootRequest } from '../programs/changeRoot.js';
 import type { SyscallEntry } from '../types.js';
 
 /** init: the container-by-hand lesson's PID 1, which pivots and then execs the shell */
@@ -14,7 +14,7 @@ export type RootRole = 'chroot' | 'pivot' | 'init';
 
 const REPLY_TIMEOUT_MS = 15000;
 
-/** One native/changeRoot.js process: requests go in on its stdin, one reply line each comes back. */
+/** One changeRoot process (src/programs/changeRoot.ts): requests go in on its stdin, one reply line each comes back. */
 class RootProcess {
   private replies: string[] = [];
   private waiter: ((line: string | null) => void) | null = null;

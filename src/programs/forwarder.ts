@@ -2,13 +2,20 @@
 // the lab's network namespace. The listening socket is created first, in the host's network
 // namespace; then the main thread setns(2)s into the lab's, so every socket made afterwards (one
 // per accepted connection, created by libuv on this thread) lives there.
+//   runs as:    root (the helper; the docker-run lesson needs root)
+//   namespaces: the host's while it starts listening, then the lab network namespace (the
+//               bridge process's, /proc/<pid>/ns/net)
+//   started by: the helper: publishPort() in src/actions/publishPort.ts (detached, stdin/stdout pipes)
+//   ends when:  its stdin closes; SIGKILL when the helper dies (PR_SET_PDEATHSIG); killed by PID
+//               when the session closes (stopDockerRun() in src/actions/dockerRunState.ts; back
+//               and reset rebuild the session)
 // Usage: node forwarder.js --container-lab-forwarder <parent-pid> <netns-path> <target-ip> <target-port>
-// Prints one JSON line {port, log} once it listens. Exits when stdin closes; SIGKILL when its parent dies.
+// Prints one JSON line {port, log} once it listens.
 import { createServer, connect, type Socket } from 'node:net';
 import { closeSync, openSync } from 'node:fs';
-import * as kernel from './kernel.js';
-import { CLONE, SIGKILL } from './constants.js';
-import { syscallLog } from './syscallLog.js';
+import * as kernel from '../../native/kernel.js';
+import { CLONE, SIGKILL } from '../../native/constants.js';
+import { syscallLog } from '../../native/syscallLog.js';
 
 const MAX_CONNECTIONS = 32;
 const IDLE_MS = 30_000;

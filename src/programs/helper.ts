@@ -1,11 +1,16 @@
 // The helper process: does all kernel work for the app, driven by JSON lines on stdin/stdout.
-// It never changes its own namespaces, so it is the host's point of view for every check.
-import { serve, eventSender } from './rpc.js';
+//   runs as:    root (the app runs as root, or starts it through `sudo -n`), or the user (rootless)
+//   namespaces: the host's (the app's), always: it never changes its own, so it is the host's
+//               point of view for every check and panel
+//   started by: the app: HelperClient.start() in src/helper/client.ts (stdin and stdout pipes)
+//   ends when:  its stdin closes (the app quit or died), or SIGTERM/SIGHUP: it closes the lab
+//               (Lab.close()) and exits; SIGINT is ignored (Ctrl-C is for the app to decide)
+import { serve, eventSender } from '../helper/rpc.js';
 import { LabError } from '../errors.js';
 import { setProgressSink } from '../steps/progress.js';
-import type { Lab } from './lab.js';
-import { sweepLeftovers } from './sweep.js';
-import { stateRoot } from './stateDir.js';
+import type { Lab } from '../helper/lab.js';
+import { sweepLeftovers } from '../helper/sweep.js';
+import { stateRoot } from '../helper/stateDir.js';
 import { cgroupHierarchies } from '../cgroup/session.js';
 import type { CheckSpec } from '../types.js';
 
@@ -16,9 +21,9 @@ let lab: Lab | null = null;
  * The lesson machinery (every action, the image builder, tar, the cgroup drivers) loads after
  * the helper has said hello, so the app's first frame does not wait for it; `open` awaits it.
  */
-let labModule: Promise<typeof import('./lab.js')> | null = null;
-function loadLab(): Promise<typeof import('./lab.js')> {
-  labModule ??= import('./lab.js');
+let labModule: Promise<typeof import('../helper/lab.js')> | null = null;
+function loadLab(): Promise<typeof import('../helper/lab.js')> {
+  labModule ??= import('../helper/lab.js');
   return labModule;
 }
 

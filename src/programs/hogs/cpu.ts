@@ -1,4 +1,10 @@
 // CPU hog for the cgroups lesson: spins for a fixed wall-clock time, saying how much CPU it got.
+//   runs as:    root (the builder's user; the cgroups lesson needs root)
+//   namespaces: the builder's, and its cgroup (the lab's, inherited at fork(2))
+//   started by: the builder's `run` handler (spawnSync, through env(1) UV_THREADPOOL_SIZE=1
+//               node --v8-pool-size=1), asked by runHog() in src/actions/hog.ts
+//   ends when:  after the given milliseconds of wall-clock time; at the step's timeout (spawnSync sends SIGTERM); whatever is
+//               left in the lab's cgroup is SIGKILLed when the step ends (killLeftovers())
 // Usage: node cpu.js <milliseconds>
 const ms = Number(process.argv[2]);
 if (!(ms > 0 && ms <= 60000)) {

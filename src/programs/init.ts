@@ -1,8 +1,17 @@
 // PID 1 of a lab container: asks for SIGKILL when its parent dies, then execs the real program.
+//   runs as:    its parent's user: the builder's (root, or uid 0 of the rootless user namespace);
+//               the bridge: root (the helper)
+//   namespaces: PID 1: the builder's, so PID 1 of its new PID namespace once it has one;
+//               the bridge: the host's but a new network namespace (unshare(1) --net)
+//   started by: the builder: handler startInit() in src/programs/builder.ts (detached, fd 3 a
+//               socket); the bridge: the helper, labNetwork() in src/actions/labNetwork.ts
+//   ends when:  it execs `sleep infinity` (argv0 container-lab-init / container-lab-bridge),
+//               which gets SIGKILL when the parent dies (PR_SET_PDEATHSIG survives execve), or
+//               is killed by PID (Lab.close(), the builder's shutdown, stopDockerRun())
 // Usage: node init.js <expected-parent-pid> <program> <argv0> [args...], with fd 3 a socket to the parent.
-import { closeFd, execve, getppid, peerClosed, prepareStdioForExec, setParentDeathSignal } from './kernel.js';
-import { SIGKILL } from './constants.js';
-import { findProgram } from './findProgram.js';
+import { closeFd, execve, getppid, peerClosed, prepareStdioForExec, setParentDeathSignal } from '../../native/kernel.js';
+import { SIGKILL } from '../../native/constants.js';
+import { findProgram } from '../../native/findProgram.js';
 
 function main(argv: string[]): void {
   const [parentText, program, argv0, ...args] = argv;

@@ -1,4 +1,10 @@
 // Memory hog for the cgroups lesson: touches memory step by step until the kernel stops it, or a bound.
+//   runs as:    root (the builder's user; the cgroups lesson needs root)
+//   namespaces: the builder's, and its cgroup (the lab's, inherited at fork(2))
+//   started by: the builder's `run` handler (spawnSync, through env(1) UV_THREADPOOL_SIZE=1
+//               node --v8-pool-size=1), asked by runHog() in src/actions/hog.ts
+//   ends when:  the OOM killer kills it at the cgroup limit, or it exits 3 at its bound; at the step's timeout (spawnSync sends SIGTERM); whatever is
+//               left in the lab's cgroup is SIGKILLed when the step ends (killLeftovers())
 // Usage: node memory.js <step-bytes> <max-bytes> <interval-ms>
 import { writeFileSync } from 'node:fs';
 

@@ -1,6 +1,12 @@
 // The crash guard: a process of its own that cleans up the private daemons when the helper dies without doing so.
+//   runs as:    root (the helper, in the chain lessons)
+//   namespaces: the host's
+//   started by: the helper: startReaper() in src/chain/reaperClient.ts (detached: a session of
+//               its own; stdin a pipe), once, from src/actions/startDaemons.ts or runcUtil.ts
+//   ends when:  its stdin closes, i.e. the helper has exited, normally or not: it first cleans
+//               every daemon directory still watched (cleanupDaemons()); no PR_SET_PDEATHSIG, on purpose
 import { createInterface } from 'node:readline';
-import { cleanupDaemons } from './daemonCleanup.js';
+import { cleanupDaemons } from '../chain/daemonCleanup.js';
 
 /*
  * The helper starts this detached (a session of its own, so a signal to the app's process group

@@ -1,11 +1,16 @@
 // Standalone program: prints one JSON line per process fork, exec, rename and exit on this host, as it happens.
+//   runs as:    the helper's user (root in the chain lessons); asks for nice -20 and SCHED_FIFO 1
+//   namespaces: the host's (the proc connector answers only there; elsewhere it polls /proc)
+//   started by: the helper: startProcWatch() in src/chain/procWatch.ts, for a traced step
+//               (src/actions/tracedRun.ts); also bench/chain.mjs and test/kernel/procWatch.test.ts
+//   ends when:  its stdin closes (ProcWatch.stop()); SIGKILL when its parent dies
+//               (PR_SET_PDEATHSIG); when getppid(2) is no longer its parent; EPIPE on stdout
 // Usage: node procWatcher.js [--container-lab-procwatch <parent-pid>]
 // Subscribes to the kernel's proc connector (NETLINK_CONNECTOR, CN_IDX_PROC) and reads /proc at each
 // event, so even a process that lives a few ms (runc) is caught with its command line. Without the
 // connector (EPERM in a container, no CONFIG_PROC_EVENTS) it polls /proc every 2 ms instead.
-// First line: {"event":"ready","mode":"connector"|"poll",...}. Exits when stdin closes; SIGKILL
-// when its parent dies. CONTAINER_LAB_PROCWATCH=poll forces the fallback; CONTAINER_LAB_PROCWATCH_RT=0 keeps
-// it out of SCHED_FIFO (see runConnector).
+// First line: {"event":"ready","mode":"connector"|"poll",...}. CONTAINER_LAB_PROCWATCH=poll forces
+// the fallback; CONTAINER_LAB_PROCWATCH_RT=0 keeps it out of SCHED_FIFO (see runConnector).
 import { readSync, writeSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import * as nl from '../../native/netlink.js';
@@ -14,10 +19,10 @@ import { SIGKILL } from '../../native/constants.js';
 import { errnoName } from '../../native/errno.js';
 import { setRealtimeFifo } from '../../native/sched.js';
 import { syscallLog } from '../../native/syscallLog.js';
-import { parseProcDatagram, type ProcEvent } from './procEvents.js';
-import { readProcInfo } from './procInfo.js';
-import { ProcPoller } from './procPoller.js';
-import type { WatchLine } from './procTable.js';
+import { parseProcDatagram, type ProcEvent } from '../procWatcher/procEvents.js';
+import { readProcInfo } from '../procWatcher/procInfo.js';
+import { ProcPoller } from '../procWatcher/procPoller.js';
+import type { WatchLine } from '../chain/procTable.js';
 
 const RCVBUF_BYTES = 4 * 1024 * 1024;
 /** The kernel handles the LISTEN message inside send(2): its ack is queued before send returns. */
