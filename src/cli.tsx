@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import chalk, { Chalk } from 'chalk';
 import { loadLessons, formatLoadError } from './lesson/loadLessons.js';
-import { lessonsDir, packageVersion } from './lesson/packageRoot.js';
+import { lessonsDir, packageVersion } from './sys/packageRoot.js';
 import { HelperClient, type HelperMode } from './helper/client.js';
 import { choosePrivilege } from './privilege.js';
 import type { TranscriptStyle } from './lesson/transcript.js';

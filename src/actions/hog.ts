@@ -3,7 +3,7 @@
 import type { LabContext } from '../steps/context.js';
 import { builderCall } from './builderCall.js';
 import { LabError } from '../errors.js';
-import { programs } from '../helper/paths.js';
+import { programs } from '../sys/paths.js';
 import { openCgroupDriver } from '../cgroup/open.js';
 import { syscallLog } from '../../native/syscallLog.js';
 import { reportProgress } from '../steps/progress.js';

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { randomInt } from 'node:crypto';
 import { dockerRun, ipIn, type LabNetwork } from './dockerRunState.js';
-import { programs } from '../helper/paths.js';
+import { programs } from '../sys/paths.js';
 import { LabError } from '../errors.js';
 import { syscallLog } from '../../native/syscallLog.js';
 import { waitUntil, netnsOf } from './dockerRunUtil.js';

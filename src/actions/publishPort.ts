@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { dockerRun, requireNetwork } from './dockerRunState.js';
-import { programs } from '../helper/paths.js';
+import { programs } from '../sys/paths.js';
 import { LabError } from '../errors.js';
 import { syscallLog } from '../../native/syscallLog.js';
 import type { SyscallEntry } from '../types.js';

@@ -5,7 +5,7 @@ import type { LabContext } from '../steps/context.js';
 import { builderCall } from './builderCall.js';
 import { LabError } from '../errors.js';
 import type { RootRole } from '../builder/rootProcesses.js';
-import type { RootReply, RootRequest } from '../programs/changeRoot.js';
+import type { RootReply, RootRequest } from '../builder/rootProtocol.js';
 import type { SyscallEntry } from '../types.js';
 
 export type { RootRole };

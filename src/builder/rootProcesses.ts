@@ -2,11 +2,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { LabError } from '../errors.js';
-import { programs } from '../helper/paths.js';
+import { programs } from '../sys/paths.js';
 import * as kernel from '../../native/kernel.js';
 import { MS } from '../../native/constants.js';
 import { syscallLog } from '../../native/syscallLog.js';
-import type { RootReply, RootRequest } from '../programs/changeRoot.js';
+import type { RootReply, RootRequest } from './rootProtocol.js';
 import type { SyscallEntry } from '../types.js';
 
 /** init: the container-by-hand lesson's PID 1, which pivots and then execs the shell */

@@ -1,7 +1,7 @@
 // Runs the process watcher (src/programs/procWatcher.ts) and merges its lines into a per-PID table, for timelines of who started whom.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { programs } from '../helper/paths.js';
+import { programs } from '../sys/paths.js';
 import type { SyscallEntry } from '../types.js';
 import { ProcessTable, type WatchLine, type WatchMode, type WatchedProcess } from './procTable.js';
 

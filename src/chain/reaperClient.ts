@@ -1,6 +1,6 @@
 // Starts the crash guard (reaper.ts) and tells it which daemon directories to clean if the helper dies.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { programs } from '../helper/paths.js';
+import { programs } from '../sys/paths.js';
 
 export interface Reaper {
   pid: number;

@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { RpcClient } from './rpc.js';
 import { LabError } from '../errors.js';
-import { programs } from './paths.js';
+import { programs } from '../sys/paths.js';
 import { whichProgram } from '../../native/findProgram.js';
 
 export interface BuilderHandle {

@@ -14,7 +14,7 @@ import { openSync, closeSync } from 'node:fs';
 import { hostname, release } from 'node:os';
 import { serve } from '../helper/rpc.js';
 import { LabError } from '../errors.js';
-import { programs } from '../helper/paths.js';
+import { programs } from '../sys/paths.js';
 import * as kernel from '../../native/kernel.js';
 import { NS_FLAG, CLONE, MS, SIGKILL } from '../../native/constants.js';
 import { KernelError } from '../../native/errno.js';

@@ -15,27 +15,7 @@ import * as kernel from '../../native/kernel.js';
 import { CLONE, MS, MNT_DETACH, SIGKILL } from '../../native/constants.js';
 import { KernelError } from '../../native/errno.js';
 import { syscallLog } from '../../native/syscallLog.js';
-
-export type RootRequest =
-  | { op: 'chroot'; path: string }
-  | { op: 'escape'; dir: string }
-  | { op: 'pivot'; newRoot: string; putOld: string }
-  | { op: 'run'; argv: string[] }
-  | { op: 'mountProc' }
-  | { op: 'exec'; argv: string[] };
-
-export interface RootReply {
-  ok: boolean;
-  pid: number;
-  output: string[];
-  log: ReturnType<typeof syscallLog.drain>;
-  error?: string;
-  hint?: string;
-  status?: number | null;
-  signal?: string | null;
-  stdout?: string;
-  stderr?: string;
-}
+import type { RootReply, RootRequest } from '../builder/rootProtocol.js';
 
 class Refused extends Error {
   constructor(message: string, readonly hint?: string) {

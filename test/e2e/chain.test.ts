@@ -2,7 +2,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageRoot } from '../../src/lesson/packageRoot.js';
+import { packageRoot } from '../../src/sys/packageRoot.js';
 import { describeAsRoot } from '../support/requireRoot.js';
 import { TmuxSession, appCommand } from '../support/tmux.js';
 import { until } from '../support/kernelView.js';

@@ -3,7 +3,7 @@ import { afterEach, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageRoot } from '../../src/lesson/packageRoot.js';
+import { packageRoot } from '../../src/sys/packageRoot.js';
 import { describeAsRoot, inCi } from '../support/requireRoot.js';
 import { TmuxSession, appCommand } from '../support/tmux.js';
 import { labProcesses, until } from '../support/kernelView.js';

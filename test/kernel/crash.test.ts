@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import { spawn, execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { loadLessons } from '../../src/lesson/loadLessons.js';
-import { lessonsDir, packageRoot } from '../../src/lesson/packageRoot.js';
+import { lessonsDir, packageRoot } from '../../src/sys/packageRoot.js';
 import { describeAsRoot } from '../support/requireRoot.js';
 import { isAlive, labCgroupDirs, labMountsOnHost, labProcesses, until } from '../support/kernelView.js';
 import { dockerRunLeftovers } from '../support/dockerRunView.js';

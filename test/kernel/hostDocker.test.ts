@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { packageRoot } from '../../src/lesson/packageRoot.js';
+import { packageRoot } from '../../src/sys/packageRoot.js';
 import { PrivateDaemons, requireBinaries } from '../../src/chain/daemons.js';
 import { createSessionDir, removeSessionDir, stateRoot } from '../../src/helper/stateDir.js';
 import type { SessionDir } from '../../src/steps/context.js';

@@ -11,7 +11,7 @@ import { ensureLabImage, readLabImage, unpackLayer, unpackRootfs, type LabImage,
 import { readImageRef } from '../../src/image/verify.js';
 import { commitUpperDir } from '../../src/image/commit.js';
 import { writeTar, type TarEntry } from '../../src/image/tarLayer.js';
-import { packageRoot } from '../../src/lesson/packageRoot.js';
+import { packageRoot } from '../../src/sys/packageRoot.js';
 import { describeAsRoot } from '../support/requireRoot.js';
 import { labMountsOnHost } from '../support/kernelView.js';
 

@@ -5,7 +5,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { HelperClient, type LabPids } from '../../src/helper/client.js';
 import { LiveSession } from '../../src/lesson/liveSession.js';
 import { loadLessons } from '../../src/lesson/loadLessons.js';
-import { lessonsDir } from '../../src/lesson/packageRoot.js';
+import { lessonsDir } from '../../src/sys/packageRoot.js';
 import type { Lesson, StepSpec } from '../../src/types.js';
 import { describeAsRoot } from '../support/requireRoot.js';
 import { verifyLayersStep } from '../support/layersView.js';

@@ -5,7 +5,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadLessons } from '../../src/lesson/loadLessons.js';
-import { lessonsDir, packageRoot } from '../../src/lesson/packageRoot.js';
+import { lessonsDir, packageRoot } from '../../src/sys/packageRoot.js';
 import { describeAsRoot } from '../support/requireRoot.js';
 import { labProcesses, labMountsOnHost, until } from '../support/kernelView.js';
 

@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { packageRoot } from '../../src/lesson/packageRoot.js';
+import { packageRoot } from '../../src/sys/packageRoot.js';
 import { describeAsRoot } from '../support/requireRoot.js';
 import { useLiveLesson, type LiveLesson } from '../support/liveLesson.js';
 import { ctrCli, dockerCli, sessionProcesses } from '../support/chainView.js';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { HelperClient } from '../../src/helper/client.js';
 import { LiveSession } from '../../src/lesson/liveSession.js';
 import { loadLessons } from '../../src/lesson/loadLessons.js';
-import { lessonsDir } from '../../src/lesson/packageRoot.js';
+import { lessonsDir } from '../../src/sys/packageRoot.js';
 import type { Lesson } from '../../src/types.js';
 
 export interface LiveLesson {

@@ -3,8 +3,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/lesson/packageRoot.js';
-import { programs } from '../../src/helper/paths.js';
+import { packageRoot } from '../../src/sys/packageRoot.js';
+import { programs } from '../../src/sys/paths.js';
 
 const root = packageRoot();
 const sources = join(root, 'src/programs');

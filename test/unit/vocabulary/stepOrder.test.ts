@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkStepOrder } from '../../../src/vocabulary/stepOrder.js';
 import { loadLessons } from '../../../src/lesson/loadLessons.js';
-import { lessonsDir } from '../../../src/lesson/packageRoot.js';
+import { lessonsDir } from '../../../src/sys/packageRoot.js';
 import type { StepSpec } from '../../../src/types.js';
 
 function step(line: number, name: string, params: Record<string, unknown> = {}): StepSpec {

@@ -1,7 +1,7 @@
 // Where the compiled programs live: the one table of every separately started program of the lab
 // (their sources are src/programs/*.ts). Always the built copies under dist/, even under vitest.
 import { join } from 'node:path';
-import { packageRoot } from '../lesson/packageRoot.js';
+import { packageRoot } from './packageRoot.js';
 
 const dist = join(packageRoot(), 'dist/src/programs');
 
