@@ -2,19 +2,18 @@
 import { z } from 'zod';
 import { defineCheck, pass, fail } from '../steps/define.js';
 import { nsName } from '../steps/params.js';
-import { readlinkSync } from 'node:fs';
 import type { LabContext } from '../steps/context.js';
 
 /** For pid the container process itself stays put; its children's namespace is pid_for_children. */
 function containerLink(ctx: LabContext, ns: string): string {
-  if (ns === 'user' && ctx.userPid !== null) return readlinkSync(`/proc/${ctx.userPid}/ns/user`);
+  if (ns === 'user' && ctx.userPid !== null) return ctx.sys.readlink(`/proc/${ctx.userPid}/ns/user`);
   const name = ns === 'pid' ? 'pid_for_children' : ns;
-  return readlinkSync(`/proc/${ctx.builder.pid}/ns/${name}`);
+  return ctx.sys.readlink(`/proc/${ctx.builder.pid}/ns/${name}`);
 }
 
 /** The helper never leaves the host's namespaces, so its own links are the host's. */
-function hostLink(ns: string): string {
-  return readlinkSync(`/proc/self/ns/${ns}`);
+function hostLink(ctx: LabContext, ns: string): string {
+  return ctx.sys.readlink(`/proc/self/ns/${ns}`);
 }
 
 /**
@@ -24,7 +23,7 @@ function hostLink(ns: string): string {
 function pidNamespacePending(ctx: LabContext, ns: string): boolean {
   if (ns !== 'pid') return false;
   try {
-    readlinkSync(`/proc/${ctx.builder.pid}/ns/pid_for_children`);
+    ctx.sys.readlink(`/proc/${ctx.builder.pid}/ns/pid_for_children`);
     return false;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ENOENT';
@@ -34,14 +33,17 @@ function pidNamespacePending(ctx: LabContext, ns: string): boolean {
 export const nsDiffers = defineCheck({
   name: 'ns-differs',
   params: z.strictObject({ ns: nsName.or(z.literal('user')) }),
-  doc: '',
-  reads: [],
+  doc: 'The container is in a namespace of its own of this kind: the link /proc/<pid>/ns/<ns> of the container '
+    + 'process (pid_for_children for pid; the user-namespace process for user) names another inode than the '
+    + 'helper\'s own, which never leaves the host\'s namespaces. Right after unshare(CLONE_NEWPID) the link stays '
+    + 'unreadable until PID 1 exists, which also passes.',
+  reads: ['/proc/<container>/ns/<ns>', '/proc/self/ns/<ns>'],
   run: (ctx, { ns }) => {
     if (pidNamespacePending(ctx, ns)) {
-      return pass(`new PID namespace made; ns/pid_for_children stays unreadable until its PID 1 exists (host ${hostLink('pid')})`);
+      return pass(`new PID namespace made; ns/pid_for_children stays unreadable until its PID 1 exists (host ${hostLink(ctx, 'pid')})`);
     }
     const inside = containerLink(ctx, ns);
-    const host = hostLink(ns);
+    const host = hostLink(ctx, ns);
     return inside !== host ? pass(`container ${inside} ≠ host ${host}`) : fail(`container is still in the host's ${host}`);
   },
 });
@@ -49,11 +51,12 @@ export const nsDiffers = defineCheck({
 export const nsSame = defineCheck({
   name: 'ns-same',
   params: z.strictObject({ ns: nsName.or(z.literal('user')) }),
-  doc: '',
-  reads: [],
+  doc: 'The container still shares this namespace with the host: /proc/<pid>/ns/<ns> of the container process '
+    + 'names the same inode as the helper\'s own link.',
+  reads: ['/proc/<container>/ns/<ns>', '/proc/self/ns/<ns>'],
   run: (ctx, { ns }) => {
     const inside = containerLink(ctx, ns);
-    const host = hostLink(ns);
+    const host = hostLink(ctx, ns);
     return inside === host ? pass(`shared with the host: ${host}`) : fail(`container ${inside} ≠ host ${host}`);
   },
 });

@@ -23,14 +23,13 @@ import { rootHandlers, killRootProcesses } from '../builder/rootProcesses.js';
 import { overlayHandlers } from '../builder/overlayHandlers.js';
 import { volumeHandlers } from '../builder/volumeHandlers.js';
 import type { SyscallEntry } from '../types.js';
+import { ContainerState } from '../builder/state.js';
+import { realSys } from '../sys/real.js';
 
-const state = {
-  mntUnshared: false,
-  pidUnshared: false,
-  initPid: null as number | null,
-  initAlive: false,
-  shells: new Set<number>(),
-};
+const state = new ContainerState();
+const requireOwnMountNamespace = () => state.requireOwnMountNamespace();
+const requireInitIfPidNamespace = () => state.requireInitIfPidNamespace();
+const adoptInit = (child: ChildProcess) => state.adoptInit(child);
 
 function withLog<T extends object>(result: T): T & { log: SyscallEntry[] } {
   return { ...result, log: syscallLog.drain() };
@@ -40,45 +39,16 @@ function spawnEntry(argv: string[], pid: number | undefined, error?: string): vo
   syscallLog.record('spawn', [JSON.stringify(argv.join(' '))], pid ?? -1, error ? 'ENOENT' : undefined);
 }
 
-/** Mount work is only ever done in a mount namespace of our own, never in the host's. */
-function requireOwnMountNamespace(): void {
-  if (!state.mntUnshared) {
-    throw new LabError('refusing to mount: this process is still in the host\'s mount namespace',
-      'run the step that unshares the mount namespace (CLONE_NEWNS) first');
-  }
-}
-
-/** After unshare(CLONE_NEWPID) the first child becomes PID 1; when it exits the namespace is dead. */
-function requireInitIfPidNamespace(): void {
-  if (state.pidUnshared && !state.initAlive) {
-    throw new LabError('the new PID namespace has no PID 1',
-      state.initPid === null ? 'start the container\'s first process (PID 1) before running commands in it'
-        : 'PID 1 has exited, so the kernel refuses new processes in this PID namespace (fork: ENOMEM); reset the lesson');
-  }
-}
-
-/** A PID 1 started as a root process (the container-by-hand lesson's): same bookkeeping as startInit's. */
-function adoptInit(child: ChildProcess): void {
-  if (state.initAlive) throw new LabError(`PID 1 is already running (host PID ${state.initPid})`);
-  state.initPid = child.pid ?? null;
-  state.initAlive = true;
-  child.on('exit', () => {
-    state.initAlive = false;
-  });
-}
+/** The action definitions load on the first step that needs them, not at the builder's start. */
+let registry: Promise<typeof import('../vocabulary/registry.js')> | null = null;
 
 const handlers = {
-  unshare({ namespaces }: { namespaces: string[] }) {
-    let flags = 0;
-    for (const ns of namespaces) {
-      const flag = NS_FLAG[ns];
-      if (flag === undefined) throw new LabError(`unknown namespace ${ns}`);
-      flags |= flag;
-    }
-    kernel.unshare(flags);
-    if (flags & CLONE.NEWNS) state.mntUnshared = true;
-    if (flags & CLONE.NEWPID) state.pidUnshared = true;
-    return withLog({});
+  /** An action's own inContainer part (src/actions/<action>.ts), with this process's kernel seam and state. */
+  async step({ action, params }: { action: string; params: unknown }) {
+    registry ??= import('../vocabulary/registry.js');
+    const definition = (await registry).ACTIONS[action];
+    if (!definition?.inContainer) throw new LabError(`the action ${action} has no part that runs in the container process`);
+    return withLog(await definition.inContainer({ sys: realSys, state }, definition.params.parse(params)));
   },
 
   /** unshare(CLONE_NEWUSER) in a multithreaded process fails with EINVAL (unshare(2)): shown, not hidden. */

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { LabContext } from './context.js';
 import type { CheckResult, SyscallEntry } from '../types.js';
+import type { ContainerSide } from '../builder/state.js';
 
 /** The kernel primitive or program an action performs, with the man page that explains it. */
 export interface Primitive {
@@ -52,6 +53,11 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
   provides?: Capabilities;
   /** capabilities this step takes away (a daemon stopped, a container deleted) */
   ends?: Capabilities;
+  /**
+   * The part of the step that runs inside the container process (the builder), on its main thread:
+   * its kernel calls change the container's own namespaces. `run` asks for it with inContainer().
+   */
+  inContainer?(side: ContainerSide, params: z.output<S>): object | Promise<object>;
   run(ctx: LabContext, params: z.output<S>): Promise<ActionOutcome>;
 }
 
