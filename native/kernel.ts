@@ -9,14 +9,14 @@ import {
 } from './constants.js';
 
 /** Runs one call, records it, throws on -1 with the errno read right after the call. */
-export function invoke(call: string, args: string[], fn: () => number, record = true): number {
+export function invoke(call: string, args: string[], fn: () => number, record = true, detail?: string): number {
   const started = performance.now();
   const ret = Number(fn());
   const ms = performance.now() - started;
   if (ret === -1) {
     const errno = lastErrno();
     syscallLog.record(call, args, -1, errnoName(errno), ms);
-    throw new KernelError(call, errno);
+    throw new KernelError(call, errno, detail);
   }
   if (record) syscallLog.record(call, args, ret, undefined, ms);
   return ret;

@@ -1,6 +1,5 @@
 // koffi bindings for a NETLINK_CONNECTOR socket subscribed to the kernel's process events (cn_proc).
-import koffi from 'koffi';
-import { lastErrno, loadLibc } from './libc.js';
+import { lastErrno, libc } from './libc.js';
 import { invoke } from './kernel.js';
 import { KernelError, errnoName } from './errno.js';
 import { syscallLog } from './syscallLog.js';
@@ -83,45 +82,25 @@ export function mcastOpMessage(op: number, seq: number, ack: number, portId: num
   return buf;
 }
 
-function bindNet(lib: koffi.IKoffiLib) {
-  return {
-    socket: lib.func('int socket(int domain, int type, int protocol)'),
-    bind: lib.func('int bind(int fd, const void *addr, uint32_t addrlen)'),
-    getsockname: lib.func('int getsockname(int fd, void *addr, _Inout_ uint32_t *addrlen)'),
-    setsockopt: lib.func('int setsockopt(int fd, int level, int name, const void *value, uint32_t len)'),
-    getsockopt: lib.func('int getsockopt(int fd, int level, int name, void *value, _Inout_ uint32_t *len)'),
-    send: lib.func('long send(int fd, const void *buf, size_t len, int flags)'),
-    recv: lib.func('long recv(int fd, void *buf, size_t len, int flags)'),
-    poll: lib.func('int poll(void *fds, unsigned long nfds, int timeout)'),
-    close: lib.func('int close(int fd)'),
-  };
-}
-
-let cached: ReturnType<typeof bindNet> | null = null;
-
-function net(): ReturnType<typeof bindNet> {
-  cached ??= bindNet(loadLibc());
-  return cached;
-}
 
 
 /** socket(AF_NETLINK, SOCK_DGRAM|SOCK_CLOEXEC, NETLINK_CONNECTOR) bound to the CN_IDX_PROC group; the kernel picks the port id. */
 export function openProcConnector(): { fd: number; portId: number } {
   const fd = invoke('socket', ['AF_NETLINK', 'SOCK_DGRAM|SOCK_CLOEXEC', 'NETLINK_CONNECTOR'],
-    () => net().socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_CONNECTOR));
+    () => libc().socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_CONNECTOR));
   try {
     const addr = Buffer.alloc(SOCKADDR_NL_SIZE);
     addr.writeUInt16LE(AF_NETLINK, 0);
     addr.writeUInt32LE(0, 4); // nl_pid 0: the kernel assigns one
     addr.writeUInt32LE(CN_IDX_PROC, 8); // nl_groups: a bit mask, group 1 = bit 0
     invoke('bind', [String(fd), '{nl_family=AF_NETLINK, nl_pid=0, nl_groups=CN_IDX_PROC}', String(SOCKADDR_NL_SIZE)],
-      () => net().bind(fd, addr, SOCKADDR_NL_SIZE));
+      () => libc().bind(fd, addr, SOCKADDR_NL_SIZE));
     const len = [SOCKADDR_NL_SIZE];
     const got = Buffer.alloc(SOCKADDR_NL_SIZE);
-    if (Number(net().getsockname(fd, got, len)) === -1) throw new KernelError('getsockname', lastErrno());
+    if (Number(libc().getsockname(fd, got, len)) === -1) throw new KernelError('getsockname', lastErrno());
     return { fd, portId: got.readUInt32LE(4) };
   } catch (error) {
-    net().close(fd);
+    libc().close(fd);
     throw error;
   }
 }
@@ -135,14 +114,14 @@ export function setReceiveBuffer(fd: number, bytes: number): number {
   value.writeInt32LE(bytes, 0);
   try {
     invoke('setsockopt', [String(fd), 'SOL_SOCKET', 'SO_RCVBUFFORCE', `[${bytes}]`, '4'],
-      () => net().setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, value, 4));
+      () => libc().setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, value, 4));
   } catch {
     invoke('setsockopt', [String(fd), 'SOL_SOCKET', 'SO_RCVBUF', `[${bytes}]`, '4'],
-      () => net().setsockopt(fd, SOL_SOCKET, SO_RCVBUF, value, 4));
+      () => libc().setsockopt(fd, SOL_SOCKET, SO_RCVBUF, value, 4));
   }
   const out = Buffer.alloc(4);
   const len = [4];
-  if (Number(net().getsockopt(fd, SOL_SOCKET, SO_RCVBUF, out, len)) === -1) return bytes;
+  if (Number(libc().getsockopt(fd, SOL_SOCKET, SO_RCVBUF, out, len)) === -1) return bytes;
   return out.readInt32LE(0);
 }
 
@@ -151,12 +130,12 @@ export function sendMcastOp(fd: number, op: number, seq: number, ack: number, po
   const msg = mcastOpMessage(op, seq, ack, portId);
   const name = op === PROC_CN_MCAST_LISTEN ? 'PROC_CN_MCAST_LISTEN' : op === PROC_CN_MCAST_IGNORE ? 'PROC_CN_MCAST_IGNORE' : String(op);
   invoke('send', [String(fd), `{nlmsghdr, cn_msg{idx=CN_IDX_PROC, val=CN_VAL_PROC}, ${name}}`, String(msg.length), '0'],
-    () => net().send(fd, msg, msg.length, 0));
+    () => libc().send(fd, msg, msg.length, 0));
 }
 
 /** recv(2) without blocking: the byte count, or the errno (EAGAIN when empty, ENOBUFS after an overflow). */
 export function receive(fd: number, buf: Buffer): { bytes: number } | { errno: number } {
-  const ret = Number(net().recv(fd, buf, buf.length, MSG_DONTWAIT));
+  const ret = Number(libc().recv(fd, buf, buf.length, MSG_DONTWAIT));
   if (ret === -1) return { errno: lastErrno() };
   return { bytes: ret };
 }
@@ -171,7 +150,7 @@ export function pollIn(fds: number[], timeoutMs: number): number[] {
     set.writeInt32LE(fd, i * 8);
     set.writeInt16LE(POLLIN, i * 8 + 4);
   });
-  const ret = Number(net().poll(set, fds.length, timeoutMs));
+  const ret = Number(libc().poll(set, fds.length, timeoutMs));
   if (ret === -1) {
     const errno = lastErrno();
     if (errno === EINTR) return fds.map(() => 0);
@@ -181,5 +160,5 @@ export function pollIn(fds: number[], timeoutMs: number): number[] {
 }
 
 export function closeSocket(fd: number): void {
-  net().close(fd);
+  libc().close(fd);
 }
