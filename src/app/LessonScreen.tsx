@@ -11,7 +11,7 @@ import { renderMarkdown } from './markdown.js';
 import { NextAction } from './NextAction.js';
 import { CgroupPanel, cgroupPanelWant } from './panels/CgroupPanel.js';
 import { ChainPanel } from './panels/ChainPanel.js';
-import { chainPanelWant } from './chainLines.js';
+import { chainPanelWant } from '../format/chainLines.js';
 import { ChecksPanel, checksPanelWant } from './panels/ChecksPanel.js';
 import { LayersPanel, layersPanelMin, layersPanelWant } from './panels/LayersPanel.js';
 import { MountPanel, mountPanelWant } from './panels/MountPanel.js';

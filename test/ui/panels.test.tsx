@@ -13,7 +13,7 @@ import {
   pickCgroupRows,
 } from '../../src/app/panels/CgroupPanel.js';
 import { commonDir, fitPaths, LayersPanel, lowersShared, packEntries } from '../../src/app/panels/LayersPanel.js';
-import { segText } from '../../src/app/panels/SegLine.js';
+import { segText } from '../../src/format/seg.js';
 import { stripAnsi, visibleLength } from '../../src/app/textWrap.js';
 import type { CgroupFile } from '../../src/types.js';
 import {

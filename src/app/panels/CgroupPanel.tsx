@@ -1,9 +1,10 @@
 // Live panel: the container's cgroup files under their real names, each raw value next to what it means.
 import { Box } from 'ink';
 import type { CgroupFile } from '../../types.js';
-import { elideMiddle } from '../formatSyscall.js';
+import { elideMiddle } from '../../format/elide.js';
 import { PanelTitle } from '../PanelTitle.js';
-import { SegLine, segWidth, type Seg } from './SegLine.js';
+import { segWidth, type Seg } from '../../format/seg.js';
+import { SegLine } from './SegLine.js';
 
 export type Alert = 'red' | 'yellow' | null;
 

@@ -1,9 +1,10 @@
 // Live panel: each overlay mount's layers (upper, lowers top to bottom, work) and what its upperdir holds.
 import { Box } from 'ink';
 import type { OverlayState } from '../../types.js';
-import { elideMiddle } from '../formatSyscall.js';
+import { elideMiddle } from '../../format/elide.js';
 import { PanelTitle } from '../PanelTitle.js';
-import { SegLine, segWidth, type Seg } from './SegLine.js';
+import { segWidth, type Seg } from '../../format/seg.js';
+import { SegLine } from './SegLine.js';
 
 type Entry = OverlayState['upperEntries'][number];
 type Line = Seg[];
