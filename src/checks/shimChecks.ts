@@ -1,6 +1,7 @@
 // Checks for the shim lesson, each reading /proc or asking docker/ctr itself: who is the container's parent, where its stdio goes, what survives containerd.
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import type { Check } from './types.js';
+import { readProcStat } from '../observe/procStat.js';
 import { pass, fail } from './types.js';
 import type { LabContext } from '../actions/context.js';
 import { ask, ctrArgv, dockerArgv } from './chainChecks.js';
@@ -15,11 +16,10 @@ interface Proc {
 
 function proc(pid: number): Proc | null {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const close = stat.lastIndexOf(')');
-    const f = stat.slice(close + 2).split(' ');
+    const stat = readProcStat('/', pid);
+    if (!stat) return null;
     const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0+$/, '').replace(/\0/g, ' ');
-    return { pid, ppid: Number(f[1]), comm: stat.slice(stat.indexOf('(') + 1, close), state: f[0], cmdline };
+    return { pid, ppid: stat.ppid, comm: stat.comm, state: stat.state, cmdline };
   } catch {
     return null;
   }

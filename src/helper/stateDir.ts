@@ -2,6 +2,8 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync, lstatSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import { tmpdir } from 'node:os';
+import { readProcStat } from '../observe/procStat.js';
+import { hasExited as statHasExited } from '../observe/parse/stat.js';
 
 export const SESSION_PREFIX = 'session-';
 
@@ -19,13 +21,8 @@ export interface SessionDir {
 
 /** Start time of a process in clock ticks since boot (proc(5) stat field 22): PID + this is unique. */
 export function processStartTime(pid: number, root = '/'): string | null {
-  try {
-    const stat = readFileSync(join(root, 'proc', String(pid), 'stat'), 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return fields[19] ?? null;
-  } catch {
-    return null;
-  }
+  const start = readProcStat(root, pid)?.starttime;
+  return start === undefined ? null : String(start);
 }
 
 /**
@@ -53,12 +50,8 @@ export function createSessionDir(root: string): SessionDir {
 
 /** proc(5) stat field 3: Z (zombie) and X (dead) have exited, whatever /proc still shows. */
 function hasExited(pid: number, root = '/'): boolean {
-  try {
-    const stat = readFileSync(join(root, 'proc', String(pid), 'stat'), 'utf8');
-    return /^[ZX]/.test(stat.slice(stat.lastIndexOf(')') + 2));
-  } catch {
-    return true;
-  }
+  const stat = readProcStat(root, pid);
+  return stat === null || statHasExited(stat);
 }
 
 /** A session is alive while the helper that made it runs (same PID and start time, not a zombie). */
