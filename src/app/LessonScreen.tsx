@@ -22,6 +22,8 @@ import { SyscallLog, syscallLogWant } from './panels/SyscallLog.js';
 import { Slide, slideWant } from './Slide.js';
 import { StepList } from './StepList.js';
 import { useSessionState } from './useSessionState.js';
+import { interpretCgroup } from '../observe/interpret/cgroupReading.js';
+import { interpretLayers } from '../observe/interpret/layersReading.js';
 
 export const SHELL_NOTICE = 'shell inside the container — type exit to come back';
 
@@ -143,10 +145,10 @@ export function LessonScreen({ session, columns, rows, keysRef, onMenu, onQuit, 
   // The cgroup and layers panels show only once the lesson has made a cgroup or an overlay; then
   // they come right after the syscalls, and the mount table (which lists the overlay mount too)
   // is what gives way: it shares spare lines at a lower weight and, stacked, is served last.
-  const cgroupFiles = snapshot?.cgroupFiles;
-  const overlays = snapshot?.overlays;
-  const cgroupWant = cgroupPanelWant(cgroupFiles);
-  const layersWant = layersPanelWant(overlays);
+  const cgroup = interpretCgroup(snapshot?.cgroupFiles);
+  const layers = interpretLayers(snapshot?.overlays);
+  const cgroupWant = cgroupPanelWant(cgroup.files);
+  const layersWant = layersPanelWant(layers);
   const chainWant = chainPanelWant(snapshot?.chain, cols.right);
   const kernelFocus = cgroupWant > 0 || layersWant > 0 || chainWant > 0;
   // their minimums shrink on a small terminal so they still show (a few lines) rather than drop
@@ -158,7 +160,7 @@ export function LessonScreen({ session, columns, rows, keysRef, onMenu, onQuit, 
     // title and the seven files a cgroup lesson talks about (limit, usage, events for memory,
     // cpu and pids); fewer when the layers panel needs room too
     { key: 'cgroup', min: Math.min(focusMax, layersWant > 0 ? 5 : 8), want: cgroupWant, weight: 2 },
-    { key: 'layers', min: Math.min(focusMax, 7, layersPanelMin(overlays)), want: layersWant, weight: 2 },
+    { key: 'layers', min: Math.min(focusMax, 7, layersPanelMin(layers)), want: layersWant, weight: 2 },
     { key: 'namespaces', min: cols.twoColumns ? 2 : 1, want: namespacePanelWant(snapshot?.namespaces ?? null) },
     { key: 'checks', min: 2, want: checksPanelWant(checks, cols.right) },
     // in the chain lessons the process tree (daemons, shim, PID 1) is half the story: keep it whole
@@ -219,8 +221,8 @@ export function LessonScreen({ session, columns, rows, keysRef, onMenu, onQuit, 
       <ProcessPanel processes={snapshot?.processes ?? null} width={w} height={h.processes} />
       <ChainPanel view={snapshot?.chain} width={w} height={h.chain} />
       <NamespacePanel rows={snapshot?.namespaces ?? null} width={w} height={h.namespaces} />
-      <CgroupPanel files={cgroupFiles} width={w} height={h.cgroup} />
-      <LayersPanel overlays={overlays} width={w} height={h.layers} />
+      <CgroupPanel reading={cgroup} width={w} height={h.cgroup} />
+      <LayersPanel reading={layers} width={w} height={h.layers} />
       <MountPanel mounts={snapshot?.mounts ?? null} width={w} height={h.mounts} wide={cols.twoColumns && w >= 70} />
       <SyscallLog lines={log} width={w} height={h.syscalls} timing={cols.twoColumns && w >= 80} />
       <ChecksPanel checks={checks} label={stepLabel} width={w} height={h.checks} />
