@@ -1,10 +1,11 @@
 // The lesson screen: slide, steps and next action on the left; live kernel panels on the right.
 import { useCallback, useLayoutEffect, useMemo, useState, type MutableRefObject } from 'react';
-import { Box, Text, type Key } from 'ink';
+import { Box, Text } from 'ink';
 import type { LessonSession } from '../types.js';
 import { collectLog, errorText, focusIndex, stripTitleHeading } from './derive.js';
 import { ErrorBox, errorBoxHeight, errorCompactHeight } from './ErrorBox.js';
 import { Footer } from './Footer.js';
+import type { KeyBinding } from './keys.js';
 import { allocate, splitColumns, type SectionNeed } from './layout.js';
 import { LessonHeader } from './LessonHeader.js';
 import { renderMarkdown } from './markdown.js';
@@ -27,8 +28,8 @@ import { interpretLayers } from '../observe/interpret/layersReading.js';
 
 export const SHELL_NOTICE = 'shell inside the container — type exit to come back';
 
-/** Handles one key press on the lesson screen. */
-export type KeyHandler = (input: string, key: Key) => void;
+/** Does what a key bound on the lesson screen (keys.ts) asks of the session: next, back, reset, shell. */
+export type KeyHandler = (binding: KeyBinding) => void;
 
 export interface LessonScreenProps {
   session: LessonSession;
@@ -36,18 +37,15 @@ export interface LessonScreenProps {
   rows: number;
   /**
    * The screen puts its key handler here (at commit, so no key is lost while effects are
-   * pending); the app's one input hook calls it.
+   * pending); the app's one input hook calls it with the lesson's step keys (the app itself
+   * handles help, menu and quit).
    */
   keysRef: MutableRefObject<KeyHandler | null>;
-  /** Esc: the parent closes the session and shows the menu */
-  onMenu: () => void;
-  /** q: the parent closes the session and quits */
-  onQuit: () => void;
   /** told when the terminal is handed to a shell and back, so the app stops reading keys */
   onShellChange?: (inShell: boolean) => void;
 }
 
-export function LessonScreen({ session, columns, rows, keysRef, onMenu, onQuit, onShellChange }: LessonScreenProps) {
+export function LessonScreen({ session, columns, rows, keysRef, onShellChange }: LessonScreenProps) {
   const state = useSessionState(session);
   const [keyError, setKeyError] = useState<string | null>(null);
 
@@ -64,21 +62,12 @@ export function LessonScreen({ session, columns, rows, keysRef, onMenu, onQuit, 
     }
   }, []);
 
-  const onKey: KeyHandler = (input, key) => {
-    if (state.inShell) return;
-    if (input === 'q') {
-      onQuit();
-      return;
-    }
-    if (key.escape) {
-      onMenu();
-      return;
-    }
-    if (state.busy) return;
-    if (key.rightArrow || key.return) run('next step', () => session.next());
-    else if (key.leftArrow) run('step back', () => session.back());
-    else if (input === 'r') run('reset', () => session.reset());
-    else if (input === 's') run('shell', () => session.shell());
+  const onKey: KeyHandler = ({ command, whileBusy }) => {
+    if (state.inShell || (state.busy && !whileBusy)) return;
+    if (command === 'next') run('next step', () => session.next());
+    else if (command === 'back') run('step back', () => session.back());
+    else if (command === 'reset') run('reset', () => session.reset());
+    else if (command === 'shell') run('shell', () => session.shell());
   };
   useLayoutEffect(() => {
     keysRef.current = onKey;
