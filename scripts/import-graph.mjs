@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** Bottom first: a module may import its own layer and the ones below, never one above. */
 export const LAYERS = [
-  ['base', ['src/types.ts', 'src/errors.ts']],
+  ['base', ['src/types.ts', 'src/errors.ts', 'src/format/']],
   ['native', ['native/']],
   ['sys', ['src/sys/']],
   ['parse', ['src/observe/parse/']],

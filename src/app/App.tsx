@@ -1,6 +1,7 @@
 // The app: lesson menu, lesson screen and help overlay, driven by a LabBackend and its sessions.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Box, Text, useInput, type Key } from 'ink';
+import { bindingFor, type KeyScope } from './keys.js';
 import type { LabBackend, Lesson, LessonSession } from '../types.js';
 import { errorText } from './derive.js';
 import { HelpOverlay } from './HelpOverlay.js';
@@ -128,43 +129,36 @@ export function App({ backend, initialLessonId, resumeSession, onExit }: AppProp
     };
   }, []);
 
-  const toMenu = useCallback(() => {
+  /** Esc and q while a lesson opens: close it once it is open, then show the menu or quit. */
+  const cancelOpening = (then: 'menu' | 'quit'): void => {
+    if (openIntent.current !== 'show') return;
+    openIntent.current = then;
+    setScreen({ kind: 'busy', text: 'Cancelling…' });
+  };
+  const toMenu = (): void => {
     if (screen.kind === 'lesson') closeThen(screen.session, 'menu');
-  }, [screen, closeThen]);
-  const quit = useCallback(() => {
+    else if (screen.kind === 'busy') cancelOpening('menu');
+  };
+  /** q and Ctrl+C, from anywhere: the session is closed first. */
+  const quit = (): void => {
     if (screen.kind === 'lesson') closeThen(screen.session, 'quit');
+    else if (screen.kind === 'busy') cancelOpening('quit');
     else exit();
-  }, [screen, closeThen, exit]);
+  };
 
   // One input hook for the whole app, with a stable callback that reads the latest state from
-  // refs set at commit: a key pressed right after a screen change reaches the new screen.
+  // refs set at commit: a key pressed right after a screen change reaches the new screen. Keys
+  // mean what keys.ts says in the scope on screen; the lesson's step keys go to the lesson screen.
   const lessonKeys = useRef<KeyHandler | null>(null);
   const onKey = (input: string, key: Key): void => {
-    if (key.ctrl && input === 'c') {
-      // Ctrl+C quits from anywhere, closing the session first, like q on the lesson screen
-      if (screen.kind === 'busy' && openIntent.current === 'show') {
-        openIntent.current = 'quit';
-        setScreen({ kind: 'busy', text: 'Cancelling…' });
-      } else if (screen.kind !== 'busy') quit();
-      return;
-    }
-    if (help) {
-      if (key.escape || input === '?' || input === 'q') setHelp(false);
-      return;
-    }
-    if (input === '?') {
-      setHelp(true);
-      return;
-    }
-    if (screen.kind === 'lesson') {
-      lessonKeys.current?.(input, key);
-    } else if (screen.kind === 'menu') {
-      if (input === 'q') exit();
-    } else if (openIntent.current === 'show') {
-      if (input === 'q') openIntent.current = 'quit';
-      else if (key.escape) openIntent.current = 'menu';
-      if (openIntent.current !== 'show') setScreen({ kind: 'busy', text: 'Cancelling…' });
-    }
+    const scope: KeyScope = help ? 'help' : screen.kind === 'busy' ? 'opening' : screen.kind;
+    const binding = bindingFor(scope, input, key);
+    if (!binding || binding.byList) return; // the lesson list reads its own keys
+    if (binding.command === 'quit') quit();
+    else if (binding.command === 'closeHelp') setHelp(false);
+    else if (binding.command === 'help') setHelp(true);
+    else if (binding.command === 'menu') toMenu();
+    else lessonKeys.current?.(binding);
   };
   const keyRef = useRef(onKey);
   useLayoutEffect(() => {
@@ -199,8 +193,6 @@ export function App({ backend, initialLessonId, resumeSession, onExit }: AppProp
             columns={columns}
             rows={rows}
             keysRef={lessonKeys}
-            onMenu={toMenu}
-            onQuit={quit}
             onShellChange={setInShell}
           />
         </Box>

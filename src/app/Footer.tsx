@@ -1,5 +1,6 @@
-// The key line at the bottom of the lesson screen.
+// The key line at the bottom of the lesson screen, drawn from the key table (keys.ts).
 import { Text } from 'ink';
+import { footerBindings } from './keys.js';
 
 export interface FooterProps {
   busy: boolean;
@@ -8,36 +9,17 @@ export interface FooterProps {
 }
 
 export function Footer({ busy, compact = false }: FooterProps) {
-  const keys: Array<[string, string]> = compact
-    ? [
-        ['→', 'next'],
-        ['←', 'back'],
-        ['r', 'reset'],
-        ['s', 'shell'],
-        ['?', 'help'],
-        ['Esc', 'menu'],
-        ['q', 'quit'],
-      ]
-    : [
-        ['→/Enter', 'run next step'],
-        ['←', 'step back'],
-        ['r', 'reset'],
-        ['s', 'shell in container'],
-        ['?', 'help'],
-        ['Esc', 'menu'],
-        ['q', 'quit'],
-      ];
   return (
     <Text wrap="truncate-end">
-      {keys.map(([key, label], i) => {
-        const off = busy && key !== 'q' && key !== '?' && key !== 'Esc';
+      {footerBindings().map(({ command, footer, whileBusy }, i) => {
+        const off = busy && !whileBusy;
         return (
-          <Text key={key} dimColor={off}>
+          <Text key={command} dimColor={off}>
             {i > 0 ? '  ' : ''}
             <Text bold color={off ? undefined : 'cyan'}>
-              {key}
+              {compact ? footer.compactKey : footer.key}
             </Text>
-            {` ${label}`}
+            {` ${compact ? footer.compactLabel : footer.label}`}
           </Text>
         );
       })}

@@ -1,23 +1,15 @@
-// Help screen over everything: the keys and how to read the panels. Esc, ? or q closes it.
+// Help screen over everything: the keys (from the key table, keys.ts) and how to read the panels. Esc, ? or q closes it.
 import { Box, Text } from 'ink';
+import { closeHelpLine, helpSections } from './keys.js';
 
 export interface HelpOverlayProps {
   columns: number;
   rows: number;
 }
 
+/** The help's lines: a heading has no key. */
 const LINES: Array<[string, string]> = [
-  ['', 'Keys in the menu'],
-  ['↑ ↓ / j k', 'choose a lesson'],
-  ['Enter / 1-9', 'open it'],
-  ['', 'Keys in a lesson'],
-  ['→ / Enter', 'run the next step, for real'],
-  ['←', 'undo the last step (rebuilds from the start)'],
-  ['r', 'tear the container down and start again'],
-  ['s', 'open a shell inside the container (exit comes back)'],
-  ['Esc', 'close the lesson and go back to the menu'],
-  ['q / Ctrl+C', 'close everything and quit'],
-  ['?', 'this help'],
+  ...helpSections().flatMap(({ title, bindings }): Array<[string, string]> => [['', title], ...bindings.map((b): [string, string] => [b.help.keys, b.help.does])]),
   ['', 'Reading the panels'],
   ['· ▶ ✓ ✗', 'step pending, running, done, failed'],
   ['≠ own', 'the container has its own namespace (inode differs)'],
@@ -48,7 +40,7 @@ export function HelpOverlay({ columns, rows }: HelpOverlayProps) {
         ),
       )}
       <Text wrap="truncate-end" dimColor>
-        Esc, ? or q closes this help
+        {closeHelpLine()}
       </Text>
     </Box>
   );

@@ -1,17 +1,18 @@
 // The lesson screen: slide, steps and next action on the left; live kernel panels on the right.
 import { useCallback, useLayoutEffect, useMemo, useState, type MutableRefObject } from 'react';
-import { Box, Text, type Key } from 'ink';
+import { Box, Text } from 'ink';
 import type { LessonSession } from '../types.js';
 import { collectLog, errorText, focusIndex, stripTitleHeading } from './derive.js';
 import { ErrorBox, errorBoxHeight, errorCompactHeight } from './ErrorBox.js';
 import { Footer } from './Footer.js';
+import type { KeyBinding } from './keys.js';
 import { allocate, splitColumns, type SectionNeed } from './layout.js';
 import { LessonHeader } from './LessonHeader.js';
 import { renderMarkdown } from './markdown.js';
 import { NextAction } from './NextAction.js';
 import { CgroupPanel, cgroupPanelWant } from './panels/CgroupPanel.js';
 import { ChainPanel } from './panels/ChainPanel.js';
-import { chainPanelWant } from './chainLines.js';
+import { chainPanelWant } from '../format/chainLines.js';
 import { ChecksPanel, checksPanelWant } from './panels/ChecksPanel.js';
 import { LayersPanel, layersPanelMin, layersPanelWant } from './panels/LayersPanel.js';
 import { MountPanel, mountPanelWant } from './panels/MountPanel.js';
@@ -22,11 +23,13 @@ import { SyscallLog, syscallLogWant } from './panels/SyscallLog.js';
 import { Slide, slideWant } from './Slide.js';
 import { StepList } from './StepList.js';
 import { useSessionState } from './useSessionState.js';
+import { interpretCgroup } from '../observe/interpret/cgroupReading.js';
+import { interpretLayers } from '../observe/interpret/layersReading.js';
 
 export const SHELL_NOTICE = 'shell inside the container — type exit to come back';
 
-/** Handles one key press on the lesson screen. */
-export type KeyHandler = (input: string, key: Key) => void;
+/** Does what a key bound on the lesson screen (keys.ts) asks of the session: next, back, reset, shell. */
+export type KeyHandler = (binding: KeyBinding) => void;
 
 export interface LessonScreenProps {
   session: LessonSession;
@@ -34,18 +37,15 @@ export interface LessonScreenProps {
   rows: number;
   /**
    * The screen puts its key handler here (at commit, so no key is lost while effects are
-   * pending); the app's one input hook calls it.
+   * pending); the app's one input hook calls it with the lesson's step keys (the app itself
+   * handles help, menu and quit).
    */
   keysRef: MutableRefObject<KeyHandler | null>;
-  /** Esc: the parent closes the session and shows the menu */
-  onMenu: () => void;
-  /** q: the parent closes the session and quits */
-  onQuit: () => void;
   /** told when the terminal is handed to a shell and back, so the app stops reading keys */
   onShellChange?: (inShell: boolean) => void;
 }
 
-export function LessonScreen({ session, columns, rows, keysRef, onMenu, onQuit, onShellChange }: LessonScreenProps) {
+export function LessonScreen({ session, columns, rows, keysRef, onShellChange }: LessonScreenProps) {
   const state = useSessionState(session);
   const [keyError, setKeyError] = useState<string | null>(null);
 
@@ -62,21 +62,12 @@ export function LessonScreen({ session, columns, rows, keysRef, onMenu, onQuit, 
     }
   }, []);
 
-  const onKey: KeyHandler = (input, key) => {
-    if (state.inShell) return;
-    if (input === 'q') {
-      onQuit();
-      return;
-    }
-    if (key.escape) {
-      onMenu();
-      return;
-    }
-    if (state.busy) return;
-    if (key.rightArrow || key.return) run('next step', () => session.next());
-    else if (key.leftArrow) run('step back', () => session.back());
-    else if (input === 'r') run('reset', () => session.reset());
-    else if (input === 's') run('shell', () => session.shell());
+  const onKey: KeyHandler = ({ command, whileBusy }) => {
+    if (state.inShell || (state.busy && !whileBusy)) return;
+    if (command === 'next') run('next step', () => session.next());
+    else if (command === 'back') run('step back', () => session.back());
+    else if (command === 'reset') run('reset', () => session.reset());
+    else if (command === 'shell') run('shell', () => session.shell());
   };
   useLayoutEffect(() => {
     keysRef.current = onKey;
@@ -143,10 +134,10 @@ export function LessonScreen({ session, columns, rows, keysRef, onMenu, onQuit, 
   // The cgroup and layers panels show only once the lesson has made a cgroup or an overlay; then
   // they come right after the syscalls, and the mount table (which lists the overlay mount too)
   // is what gives way: it shares spare lines at a lower weight and, stacked, is served last.
-  const cgroupFiles = snapshot?.cgroupFiles;
-  const overlays = snapshot?.overlays;
-  const cgroupWant = cgroupPanelWant(cgroupFiles);
-  const layersWant = layersPanelWant(overlays);
+  const cgroup = interpretCgroup(snapshot?.cgroupFiles);
+  const layers = interpretLayers(snapshot?.overlays);
+  const cgroupWant = cgroupPanelWant(cgroup.files);
+  const layersWant = layersPanelWant(layers);
   const chainWant = chainPanelWant(snapshot?.chain, cols.right);
   const kernelFocus = cgroupWant > 0 || layersWant > 0 || chainWant > 0;
   // their minimums shrink on a small terminal so they still show (a few lines) rather than drop
@@ -158,7 +149,7 @@ export function LessonScreen({ session, columns, rows, keysRef, onMenu, onQuit, 
     // title and the seven files a cgroup lesson talks about (limit, usage, events for memory,
     // cpu and pids); fewer when the layers panel needs room too
     { key: 'cgroup', min: Math.min(focusMax, layersWant > 0 ? 5 : 8), want: cgroupWant, weight: 2 },
-    { key: 'layers', min: Math.min(focusMax, 7, layersPanelMin(overlays)), want: layersWant, weight: 2 },
+    { key: 'layers', min: Math.min(focusMax, 7, layersPanelMin(layers)), want: layersWant, weight: 2 },
     { key: 'namespaces', min: cols.twoColumns ? 2 : 1, want: namespacePanelWant(snapshot?.namespaces ?? null) },
     { key: 'checks', min: 2, want: checksPanelWant(checks, cols.right) },
     // in the chain lessons the process tree (daemons, shim, PID 1) is half the story: keep it whole
@@ -219,8 +210,8 @@ export function LessonScreen({ session, columns, rows, keysRef, onMenu, onQuit, 
       <ProcessPanel processes={snapshot?.processes ?? null} width={w} height={h.processes} />
       <ChainPanel view={snapshot?.chain} width={w} height={h.chain} />
       <NamespacePanel rows={snapshot?.namespaces ?? null} width={w} height={h.namespaces} />
-      <CgroupPanel files={cgroupFiles} width={w} height={h.cgroup} />
-      <LayersPanel overlays={overlays} width={w} height={h.layers} />
+      <CgroupPanel reading={cgroup} width={w} height={h.cgroup} />
+      <LayersPanel reading={layers} width={w} height={h.layers} />
       <MountPanel mounts={snapshot?.mounts ?? null} width={w} height={h.mounts} wide={cols.twoColumns && w >= 70} />
       <SyscallLog lines={log} width={w} height={h.syscalls} timing={cols.twoColumns && w >= 80} />
       <ChecksPanel checks={checks} label={stepLabel} width={w} height={h.checks} />

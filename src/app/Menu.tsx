@@ -4,6 +4,7 @@ import { Box, Text } from 'ink';
 import SelectInput from 'ink-select-input';
 import type { LabBackend, Lesson } from '../types.js';
 import { errorText } from './derive.js';
+import { menuKeyLine } from './keys.js';
 import { allocate } from './layout.js';
 import { wrapPlain } from './textWrap.js';
 
@@ -125,7 +126,7 @@ export function Menu({ backend, columns, rows, active, message, onOpen }: MenuPr
       ))}
       <Text wrap="truncate-end">
         <Text bold>Lessons</Text>
-        <Text dimColor> ↑↓ choose · Enter open · ? help · q quit</Text>
+        <Text dimColor>{` ${menuKeyLine()}`}</Text>
       </Text>
       {items.length === 0 ? (
         <Text wrap="truncate-end" color="yellow">

@@ -1,7 +1,7 @@
 // One line under the steps: the action the next step performs, with its parameters.
 import { Text } from 'ink';
 import type { SessionState } from '../types.js';
-import { describeAction } from './derive.js';
+import { describeAction } from '../format/action.js';
 
 export interface NextActionProps {
   state: SessionState;

@@ -1,5 +1,5 @@
 // Pure read-outs of session state for the lesson screen: which step to show, what runs next.
-import type { MountEntry, ProcessInfo, SessionState, StepSpec, SyscallEntry } from '../types.js';
+import type { MountEntry, ProcessInfo, SessionState, SyscallEntry } from '../types.js';
 
 /** The step whose slide and results are on screen: the last one that ran, or -1 before any. */
 export function focusIndex(state: SessionState): number {
@@ -7,21 +7,6 @@ export function focusIndex(state: SessionState): number {
     if (state.steps[i] && state.steps[i].status !== 'pending') return i;
   }
   return -1;
-}
-
-/** A parameter value written compactly: `uts,pid`, `4m`, `"echo hi"`. */
-export function formatParam(value: unknown): string {
-  if (Array.isArray(value)) return value.map((v) => formatParam(v)).join(',');
-  if (typeof value === 'string') return /[\s,="]/.test(value) || value === '' ? JSON.stringify(value) : value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value === null || value === undefined) return String(value);
-  return JSON.stringify(value);
-}
-
-/** `unshare namespaces=uts,pid` */
-export function describeAction(action: StepSpec['action']): string {
-  const params = Object.entries(action.params ?? {}).map(([k, v]) => `${k}=${formatParam(v)}`);
-  return [action.name, ...params].join(' ');
 }
 
 export interface LogLine {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defineCheck, pass, fail } from '../steps/define.js';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import type { LabContext } from '../steps/context.js';
+import { readProcStat } from '../observe/procStat.js';
 import { ask, ctrArgv, dockerArgv } from './chainChecks.js';
 
 interface Proc {
@@ -15,11 +16,10 @@ interface Proc {
 
 function proc(pid: number): Proc | null {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const close = stat.lastIndexOf(')');
-    const f = stat.slice(close + 2).split(' ');
+    const stat = readProcStat('/', pid);
+    if (!stat) return null;
     const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0+$/, '').replace(/\0/g, ' ');
-    return { pid, ppid: Number(f[1]), comm: stat.slice(stat.indexOf('(') + 1, close), state: f[0], cmdline };
+    return { pid, ppid: stat.ppid, comm: stat.comm, state: stat.state, cmdline };
   } catch {
     return null;
   }

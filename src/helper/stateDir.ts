@@ -3,6 +3,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { join, basename } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { SessionDir } from '../steps/context.js';
+import { readProcStat } from '../observe/procStat.js';
+import { hasExited as statHasExited } from '../observe/parse/stat.js';
 
 export const SESSION_PREFIX = 'session-';
 
@@ -16,13 +18,8 @@ export function stateRoot(euid: number = process.geteuid?.() ?? 0, env = process
 
 /** Start time of a process in clock ticks since boot (proc(5) stat field 22): PID + this is unique. */
 export function processStartTime(pid: number, root = '/'): string | null {
-  try {
-    const stat = readFileSync(join(root, 'proc', String(pid), 'stat'), 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return fields[19] ?? null;
-  } catch {
-    return null;
-  }
+  const start = readProcStat(root, pid)?.starttime;
+  return start === undefined ? null : String(start);
 }
 
 /**
@@ -50,12 +47,8 @@ export function createSessionDir(root: string): SessionDir {
 
 /** proc(5) stat field 3: Z (zombie) and X (dead) have exited, whatever /proc still shows. */
 function hasExited(pid: number, root = '/'): boolean {
-  try {
-    const stat = readFileSync(join(root, 'proc', String(pid), 'stat'), 'utf8');
-    return /^[ZX]/.test(stat.slice(stat.lastIndexOf(')') + 2));
-  } catch {
-    return true;
-  }
+  const stat = readProcStat(root, pid);
+  return stat === null || statHasExited(stat);
 }
 
 /** A session is alive while the helper that made it runs (same PID and start time, not a zombie). */

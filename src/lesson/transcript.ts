@@ -2,9 +2,9 @@
 import type { HelperClient } from '../helper/client.js';
 import type { Lesson, NsRow, Snapshot, StepRun } from '../types.js';
 import { LiveSession } from './liveSession.js';
-import { formatSyscall } from '../app/formatSyscall.js';
-import { describeAction } from '../app/derive.js';
-import { chainPanelLines } from '../app/chainLines.js';
+import { formatSyscall } from '../format/syscall.js';
+import { describeAction } from '../format/action.js';
+import { chainPanelLines } from '../format/chainLines.js';
 
 export interface TranscriptStyle {
   ok(text: string): string;

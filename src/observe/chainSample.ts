@@ -3,6 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProcessInfo } from '../types.js';
 import { readProcess, ProcessGoneError } from './sample.js';
+import { readProcStat } from './procStat.js';
+import { hasExited } from './parse/stat.js';
 
 export interface LabProcess {
   pid: number;
@@ -13,13 +15,10 @@ export interface LabProcess {
 
 export function readLabProcess(root: string, pid: number): LabProcess | null {
   try {
-    const stat = readFileSync(join(root, 'proc', String(pid), 'stat'), 'utf8');
-    const close = stat.lastIndexOf(')');
-    const comm = stat.slice(stat.indexOf('(') + 1, close);
-    const fields = stat.slice(close + 2).split(' ');
-    if (fields[0] === 'Z' || fields[0] === 'X') return null;
+    const stat = readProcStat(root, pid);
+    if (!stat || hasExited(stat)) return null;
     const cmdline = readFileSync(join(root, 'proc', String(pid), 'cmdline'), 'utf8').replace(/\0+$/, '').replace(/\0/g, ' ');
-    return { pid, ppid: Number(fields[1]), comm, cmdline };
+    return { pid, ppid: stat.ppid, comm: stat.comm, cmdline };
   } catch {
     return null;
   }

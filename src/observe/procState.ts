@@ -1,5 +1,6 @@
 // Tiny /proc readers for a process that may be gone at any moment: its state letter and its name.
 import { readFileSync } from 'node:fs';
+import { readProcStat } from './procStat.js';
 
 export function readOrNull(path: string): string | null {
   try {
@@ -11,8 +12,7 @@ export function readOrNull(path: string): string | null {
 
 /** The process state letter (R, S, Z…) from /proc/<pid>/stat (proc(5) field 3), or null when gone. */
 export function procState(pid: number): string | null {
-  const stat = readOrNull(`/proc/${pid}/stat`);
-  return stat ? stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) : null;
+  return readProcStat('/', pid)?.state ?? null;
 }
 
 /** The process exists and has not exited (a zombie, Z, or dead, X, has: proc(5) stat field 3). */

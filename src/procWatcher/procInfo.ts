@@ -1,5 +1,6 @@
 // Reads a process's parent, name and command line from /proc, tolerating that it may already be gone.
 import { closeSync, openSync, readSync } from 'node:fs';
+import { parseProcStat } from '../observe/parse/stat.js';
 
 export const CMDLINE_MAX = 1000;
 
@@ -7,16 +8,6 @@ export interface ProcInfo {
   ppid: number;
   comm: string;
   cmdline: string;
-}
-
-/** "1234 (runc:[2:INIT]) S 1200 …": the name sits between the first "(" and the last ")". */
-export function parseStat(text: string): { comm: string; ppid: number } | null {
-  const open = text.indexOf('(');
-  const close = text.lastIndexOf(')');
-  if (open === -1 || close < open) return null;
-  const rest = text.slice(close + 2).split(' ');
-  const ppid = Number(rest[1]);
-  return { comm: text.slice(open + 1, close), ppid: Number.isInteger(ppid) ? ppid : 0 };
 }
 
 /** NUL-separated argv → words joined by spaces, cut at `max` characters. */
@@ -53,7 +44,7 @@ function read(path: string): Buffer | null {
 export function readProcInfo(pid: number, root = '/proc'): ProcInfo | null {
   const cmdline = read(`${root}/${pid}/cmdline`);
   const stat = read(`${root}/${pid}/stat`);
-  const parsed = stat ? parseStat(stat.toString('utf8')) : null;
+  const parsed = stat ? parseProcStat(stat.toString('utf8')) : null;
   if (!parsed) return cmdline === null ? null : { ppid: 0, comm: '', cmdline: formatCmdline(cmdline) };
   return { ppid: parsed.ppid, comm: parsed.comm, cmdline: cmdline ? formatCmdline(cmdline) : '' };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { allocate, splitColumns, TWO_COLUMN_MIN } from '../../src/app/layout.js';
 import { stepWindow } from '../../src/app/StepList.js';
 import { pickMounts } from '../../src/app/panels/MountPanel.js';
-import { collectLog, describeAction, focusIndex, innerPids, propagation, stripTitleHeading } from '../../src/app/derive.js';
+import { collectLog, focusIndex, innerPids, propagation, stripTitleHeading } from '../../src/app/derive.js';
 import { wrapPlain } from '../../src/app/textWrap.js';
 import { FakeSession, HOST_MOUNTS, makeLesson, namespaceSteps } from './fakeSession.js';
 
@@ -67,14 +67,6 @@ describe('pickMounts', () => {
 });
 
 describe('derive', () => {
-  it('describes an action with its parameters', () => {
-    expect(describeAction({ name: 'unshare', params: { namespaces: ['uts', 'pid'] } })).toBe('unshare namespaces=uts,pid');
-    expect(describeAction({ name: 'run', params: { command: 'uname -r', where: 'container' } })).toBe(
-      'run command="uname -r" where=container',
-    );
-    expect(describeAction({ name: 'start-init', params: {} })).toBe('start-init');
-  });
-
   it('reads propagation from optional fields', () => {
     expect(propagation({ optionalFields: ['shared:1'] })).toBe('shared:1');
     expect(propagation({ optionalFields: [] })).toBe('private');

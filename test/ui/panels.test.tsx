@@ -3,17 +3,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from 'ink-testing-library';
 import { App } from '../../src/app/App.js';
 import { splitColumns } from '../../src/app/layout.js';
-import {
-  cgroupDirNote,
-  cgroupRowSegs,
-  CgroupPanel,
-  describeCgroupFile,
-  humanBytes,
-  parseBytes,
-  pickCgroupRows,
-} from '../../src/app/panels/CgroupPanel.js';
-import { commonDir, fitPaths, LayersPanel, lowersShared, packEntries } from '../../src/app/panels/LayersPanel.js';
-import { segText } from '../../src/app/panels/SegLine.js';
+import { cgroupDirNote, cgroupRow, cgroupRowSegs, CgroupPanel, pickCgroupRows } from '../../src/app/panels/CgroupPanel.js';
+import { humanBytes } from '../../src/format/units.js';
+import { cgroupPlace, interpretCgroup, interpretCgroupFile, parseBytes } from '../../src/observe/interpret/cgroupReading.js';
+import { fitPaths, LayersPanel, packEntries } from '../../src/app/panels/LayersPanel.js';
+import { commonDir, interpretLayers, lowersShared, upperEntries } from '../../src/observe/interpret/layersReading.js';
+import { segText } from '../../src/format/seg.js';
 import { stripAnsi, visibleLength } from '../../src/app/textWrap.js';
 import type { CgroupFile } from '../../src/types.js';
 import {
@@ -52,6 +47,9 @@ function expectFits(r: Parameters<typeof frame>[0], columns: number, rows: numbe
   for (const line of all) expect(visibleLength(line), line).toBeLessThanOrEqual(columns);
   expect(all.length).toBeLessThanOrEqual(rows);
 }
+
+/** A file's reading as the panel draws it. */
+const describeCgroupFile = (f: CgroupFile, all: CgroupFile[]) => cgroupRow(interpretCgroupFile(f, all));
 
 const file = (files: CgroupFile[], name: string): CgroupFile => {
   const f = files.find((x) => x.name === name);
@@ -128,8 +126,8 @@ describe('cgroup values', () => {
   });
 
   it('names the directory, or the v1 hierarchies it is repeated in', () => {
-    expect(cgroupDirNote(cgroupFilesV2(CG_FRESH).map((f) => f.dir), 60)).toBe('/sys/fs/cgroup/container-lab-1a2b');
-    expect(cgroupDirNote(cgroupFilesV1(CG_FRESH).map((f) => f.dir), 60)).toBe(
+    expect(cgroupDirNote(cgroupPlace(cgroupFilesV2(CG_FRESH).map((f) => f.dir)), 60)).toBe('/sys/fs/cgroup/container-lab-1a2b');
+    expect(cgroupDirNote(cgroupPlace(cgroupFilesV1(CG_FRESH).map((f) => f.dir)), 60)).toBe(
       '/sys/fs/cgroup/*/container-lab-1a2b · 3 hierarchies',
     );
   });
@@ -149,8 +147,8 @@ describe('cgroup values', () => {
   });
 
   it('draws nothing without cgroup files', () => {
-    expect(render(<CgroupPanel files={[]} width={80} height={10} />).lastFrame()).toBe('');
-    expect(render(<CgroupPanel files={undefined} width={80} height={10} />).lastFrame()).toBe('');
+    expect(render(<CgroupPanel reading={interpretCgroup([])} width={80} height={10} />).lastFrame()).toBe('');
+    expect(render(<CgroupPanel reading={undefined} width={80} height={10} />).lastFrame()).toBe('');
   });
 });
 
@@ -169,14 +167,14 @@ describe('layers values', () => {
   });
 
   it('packs upper entries, whiteouts and opaque dirs first when they do not all fit', () => {
-    const packed = packEntries(C1_CHANGES, o1.upper, 70, 1).map(segText);
+    const packed = packEntries(upperEntries(C1_CHANGES, o1.upper), 70, 1).map(segText);
     expect(packed).toEqual(['  w etc/motd (whiteout 0:0)  o usr/share/doc/ (opaque dir)  +6 more']);
-    for (const line of packEntries(C1_CHANGES, o1.upper, 40, 2).map(segText)) expect([...line].length).toBeLessThanOrEqual(40);
+    for (const line of packEntries(upperEntries(C1_CHANGES, o1.upper), 40, 2).map(segText)) expect([...line].length).toBeLessThanOrEqual(40);
   });
 
   it('shows two overlays with different lowers each with its own stack', () => {
     const other = { ...overlay('c2', []), lower: [o1.lower[1]] };
-    const f = stripAnsi(render(<LayersPanel overlays={[o1, other]} width={100} height={30} />).lastFrame() ?? '');
+    const f = stripAnsi(render(<LayersPanel reading={interpretLayers([o1, other])} width={100} height={30} />).lastFrame() ?? '');
     expect(f).toContain('Layers 2 overlays · in /run/container-lab/session-1a2b/');
     expect(f).not.toContain('shared');
     expect(f).toMatch(/lower\s+layers\/1 \(top\)\s+read-only, top to bottom\n\s+layers\/0 \(base\)/);
@@ -198,7 +196,7 @@ describe('layers values', () => {
       lower: ['/var/cache/container-lab/image/layers/sha256-9a8b7c6d5e4f', '/var/cache/container-lab/image/layers/sha256-1f2e3d4c5b6a'],
     };
     for (const height of [6, 30]) {
-      const f = stripAnsi(render(<LayersPanel overlays={[apart]} width={80} height={height} />).lastFrame() ?? '');
+      const f = stripAnsi(render(<LayersPanel reading={interpretLayers([apart])} width={80} height={height} />).lastFrame() ?? '');
       for (const line of f.split('\n')) expect(visibleLength(line), line).toBeLessThanOrEqual(80);
       expect(f).toContain('(base)');
       expect(f).toContain('c1/upper');
@@ -209,16 +207,16 @@ describe('layers values', () => {
   it('copes with an upper dir of thousands of entries', () => {
     const many = Array.from({ length: 5000 }, (_, i) => ({ path: `usr/lib/file-${i}`, kind: 'file' as const }));
     const entries = [...many, { path: 'etc/motd', kind: 'whiteout' as const }];
-    const packed = packEntries(entries, '/u', 80, 3).map(segText);
+    const packed = packEntries(upperEntries(entries, '/u'), 80, 3).map(segText);
     expect(packed).toHaveLength(3);
     expect(packed[0]).toMatch(/^ {2}w etc\/motd \(whiteout 0:0\) {2}\+ usr\/lib\/file-0/);
     expect(packed[2]).toMatch(/\+\d+ more$/);
-    const f = stripAnsi(render(<LayersPanel overlays={[overlay('c1', entries)]} width={80} height={8} />).lastFrame() ?? '');
+    const f = stripAnsi(render(<LayersPanel reading={interpretLayers([overlay('c1', entries)])} width={80} height={8} />).lastFrame() ?? '');
     expect(f.split('\n')).toHaveLength(8);
   });
 
   it('draws nothing without overlays', () => {
-    expect(render(<LayersPanel overlays={[]} width={80} height={10} />).lastFrame()).toBe('');
+    expect(render(<LayersPanel reading={interpretLayers([])} width={80} height={10} />).lastFrame()).toBe('');
   });
 });
 

@@ -1,7 +1,7 @@
 // Live panel for the chain lessons: the docker API as the proxy saw it, the chain's timeline, where the time went, daemon views.
 import { Box } from 'ink';
 import type { ChainView } from '../../types.js';
-import { chainPanelLines } from '../chainLines.js';
+import { chainPanelLines } from '../../format/chainLines.js';
 import { PanelTitle } from '../PanelTitle.js';
 import { SegLine } from './SegLine.js';
 

@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import type { Snapshot } from '../../types.js';
 import { propagation } from '../derive.js';
-import { elideMiddle } from '../formatSyscall.js';
+import { elideMiddle } from '../../format/elide.js';
 import { PanelTitle } from '../PanelTitle.js';
 
 type Mount = Snapshot['mounts'][number];

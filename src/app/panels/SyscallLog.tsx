@@ -1,7 +1,7 @@
 // Live panel: the calls the steps made, strace style; the latest step's calls bright, failures red.
 import { Box, Text } from 'ink';
 import type { LogLine } from '../derive.js';
-import { formatSyscall, syscallFailed } from '../formatSyscall.js';
+import { formatSyscall, syscallFailed } from '../../format/syscall.js';
 import { PanelTitle } from '../PanelTitle.js';
 
 export interface SyscallLogProps {

@@ -1,10 +1,10 @@
-// The /proc polling fallback on a fake /proc tree, and the stat/cmdline readers it shares with the watcher.
+// The /proc polling fallback on a fake /proc tree, and the cmdline reader it shares with the watcher (stat: test/unit/observe/parse/stat.test.ts).
 import { afterEach, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ProcPoller } from '../../../src/procWatcher/procPoller.js';
-import { CMDLINE_MAX, formatCmdline, parseStat, readProcInfo } from '../../../src/procWatcher/procInfo.js';
+import { CMDLINE_MAX, formatCmdline, readProcInfo } from '../../../src/procWatcher/procInfo.js';
 
 const roots: string[] = [];
 afterEach(() => {
@@ -28,13 +28,7 @@ function fakeProc(): { root: string; add: (pid: number, comm: string, ppid: numb
   };
 }
 
-describe('parseStat / formatCmdline / readProcInfo', () => {
-  it('takes the name between the first "(" and the last ")", even with spaces and parens in it', () => {
-    expect(parseStat('12 (runc:[2:INIT]) S 10 12 12 0')).toEqual({ comm: 'runc:[2:INIT]', ppid: 10 });
-    expect(parseStat('13 (a) b (c)) R 1 13')).toEqual({ comm: 'a) b (c)', ppid: 1 });
-    expect(parseStat('garbage')).toBeNull();
-  });
-
+describe('formatCmdline / readProcInfo', () => {
   it('joins argv with spaces and cuts at CMDLINE_MAX characters (room for runc\'s subcommand after its long paths)', () => {
     expect(formatCmdline(Buffer.from('runc\0--root\0/run/x\0'))).toBe('runc --root /run/x');
     expect(formatCmdline('x'.repeat(1300) + '\0')).toHaveLength(CMDLINE_MAX);

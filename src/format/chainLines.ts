@@ -1,6 +1,6 @@
 // The chain panel's lines, worked out from the view: API exchanges, a timeline, a bar chart, daemon blocks.
 import type { ChainView, HttpExchange } from '../types.js';
-import type { Seg } from './panels/SegLine.js';
+import type { Seg } from './seg.js';
 
 export type ChainLine = { title: string; note?: string } | { segs: Seg[] };
 

@@ -1,5 +1,6 @@
 // Formats one syscall-log entry the way strace prints it: `unshare(CLONE_NEWUTS) = 0`.
 import type { SyscallEntry } from '../types.js';
+import { elideMiddle } from './elide.js';
 
 export interface FormatSyscallOptions {
   /** prefix `[pid 48213] ` like `strace -f` when the entry names its process */
@@ -30,19 +31,6 @@ export function formatResult(entry: SyscallEntry): string {
 }
 
 const len = (s: string): number => [...s].length;
-
-/** Cut the middle out of `arg` so it is `target` columns, keeping quotes around strings. */
-export function elideMiddle(arg: string, target: number): string {
-  const chars = [...arg];
-  if (chars.length <= target) return arg;
-  const quoted = chars.length >= 2 && chars[0] === '"' && chars[chars.length - 1] === '"';
-  const inner = quoted ? chars.slice(1, -1) : chars;
-  const keep = Math.max(2, target - (quoted ? 2 : 0) - 1);
-  const head = Math.ceil(keep / 2);
-  const tail = keep - head;
-  const cut = inner.slice(0, head).join('') + '…' + (tail > 0 ? inner.slice(inner.length - tail).join('') : '');
-  return quoted ? `"${cut}"` : cut;
-}
 
 /**
  * `mount("tmpfs", "/run/x", "tmpfs", 0, "size=4m") = -1 EPERM (Operation not permitted)`.

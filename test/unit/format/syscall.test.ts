@@ -1,7 +1,7 @@
 // Unit tests for the strace-style formatting of syscall-log entries.
 import { describe, expect, it } from 'vitest';
-import { elideMiddle, formatResult, formatSyscall, syscallFailed } from '../../src/app/formatSyscall.js';
-import type { SyscallEntry } from '../../src/types.js';
+import { formatResult, formatSyscall, syscallFailed } from '../../../src/format/syscall.js';
+import type { SyscallEntry } from '../../../src/types.js';
 
 const ok: SyscallEntry = { t: 1, call: 'unshare', args: ['CLONE_NEWUTS|CLONE_NEWPID'], ret: '0', pid: 48190, ms: 0.412 };
 const eperm: SyscallEntry = {
@@ -59,13 +59,5 @@ describe('formatSyscall', () => {
 
   it('leaves a line alone when it fits', () => {
     expect(formatSyscall(ok, { width: 200 })).toBe('unshare(CLONE_NEWUTS|CLONE_NEWPID) = 0');
-  });
-});
-
-describe('elideMiddle', () => {
-  it('keeps quotes, head and tail', () => {
-    expect(elideMiddle('"/run/container-lab/s-1a2b/scratch"', 15)).toBe('"/run/c…cratch"');
-    expect(elideMiddle('short', 10)).toBe('short');
-    expect([...elideMiddle('abcdefghijklmnop', 9)].length).toBe(9);
   });
 });

@@ -1,0 +1,153 @@
+// Every key the app answers to, defined once: the key handlers dispatch through this table, and the footer, the menu's key line and the help draw from it.
+import type { Key } from 'ink';
+
+/** Where a key is read: the menu, a lesson, the help over either, or the wait while a lesson opens or closes. */
+export type KeyScope = 'menu' | 'lesson' | 'help' | 'opening';
+
+export type Command = 'choose' | 'open' | 'next' | 'back' | 'reset' | 'shell' | 'help' | 'menu' | 'closeHelp' | 'quit';
+
+/** Ink's names for the keys that are not characters. */
+type NamedKey = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'return' | 'escape';
+
+/** One key: a character (with Ctrl or not), or a named key. */
+export type Press = { input: string; ctrl?: boolean } | { key: NamedKey };
+
+export interface KeyBinding {
+  command: Command;
+  scopes: KeyScope[];
+  presses: Press[];
+  /** the help's line: the keys as written there, and what they do */
+  help: { keys: string; does: string };
+  /** the lesson footer's entry, and its shorter form for a narrow terminal */
+  footer?: { key: string; label: string; compactKey: string; compactLabel: string };
+  /** the menu's key line entry */
+  menuHint?: { key: string; label: string };
+  /** also while a step runs (the others wait until it is done) */
+  whileBusy?: boolean;
+  /** read by the lesson list itself (ink-select-input), not by the app's handler */
+  byList?: boolean;
+}
+
+const ch = (input: string, ctrl = false): Press => ({ input, ...(ctrl ? { ctrl } : {}) });
+const named = (key: NamedKey): Press => ({ key });
+/** A footer entry; the narrow form keeps the key and, unless given, the label. */
+const foot = (key: string, label: string, compactLabel = label, compactKey = key): KeyBinding['footer'] => ({ key, label, compactKey, compactLabel });
+
+/**
+ * In order: the first binding of a scope that a key matches is the one it does (so in the help,
+ * q closes the help rather than quitting); the footer and the help list them in this order.
+ */
+export const BINDINGS: readonly KeyBinding[] = [
+  {
+    command: 'choose',
+    scopes: ['menu'],
+    presses: [named('upArrow'), named('downArrow'), ch('k'), ch('j')],
+    help: { keys: '↑ ↓ / j k', does: 'choose a lesson' },
+    menuHint: { key: '↑↓', label: 'choose' },
+    byList: true,
+  },
+  {
+    command: 'open',
+    scopes: ['menu'],
+    presses: [named('return'), ...'123456789'.split('').map((d) => ch(d))],
+    help: { keys: 'Enter / 1-9', does: 'open it' },
+    menuHint: { key: 'Enter', label: 'open' },
+    byList: true,
+  },
+  {
+    command: 'next',
+    scopes: ['lesson'],
+    presses: [named('rightArrow'), named('return')],
+    help: { keys: '→ / Enter', does: 'run the next step, for real' },
+    footer: foot('→/Enter', 'run next step', 'next', '→'),
+  },
+  {
+    command: 'back',
+    scopes: ['lesson'],
+    presses: [named('leftArrow')],
+    help: { keys: '←', does: 'undo the last step (rebuilds from the start)' },
+    footer: foot('←', 'step back', 'back'),
+  },
+  {
+    command: 'reset',
+    scopes: ['lesson'],
+    presses: [ch('r')],
+    help: { keys: 'r', does: 'tear the container down and start again' },
+    footer: foot('r', 'reset'),
+  },
+  {
+    command: 'shell',
+    scopes: ['lesson'],
+    presses: [ch('s')],
+    help: { keys: 's', does: 'open a shell inside the container (exit comes back)' },
+    footer: foot('s', 'shell in container', 'shell'),
+  },
+  {
+    command: 'help',
+    scopes: ['menu', 'lesson', 'opening'],
+    presses: [ch('?')],
+    help: { keys: '?', does: 'this help' },
+    footer: foot('?', 'help'),
+    menuHint: { key: '?', label: 'help' },
+    whileBusy: true,
+  },
+  {
+    command: 'menu',
+    scopes: ['lesson', 'opening'],
+    presses: [named('escape')],
+    help: { keys: 'Esc', does: 'close the lesson and go back to the menu' },
+    footer: foot('Esc', 'menu'),
+    whileBusy: true,
+  },
+  {
+    command: 'closeHelp',
+    scopes: ['help'],
+    presses: [named('escape'), ch('?'), ch('q')],
+    help: { keys: 'Esc, ? or q', does: 'closes this help' },
+  },
+  {
+    command: 'quit',
+    scopes: ['menu', 'lesson', 'help', 'opening'],
+    presses: [ch('q'), ch('c', true)],
+    help: { keys: 'q / Ctrl+C', does: 'close everything and quit' },
+    footer: foot('q', 'quit'),
+    menuHint: { key: 'q', label: 'quit' },
+    whileBusy: true,
+  },
+];
+
+/** Whether a key press is this key: Ctrl+C needs Ctrl; a plain character is taken with or without it, as Ink reports it. */
+export function isPress(p: Press, input: string, key: Key): boolean {
+  if ('key' in p) return key[p.key];
+  return input === p.input && (!p.ctrl || key.ctrl);
+}
+
+/** The binding a key press has in a scope, or null when it does nothing there. */
+export function bindingFor(scope: KeyScope, input: string, key: Key): KeyBinding | null {
+  return BINDINGS.find((b) => b.scopes.includes(scope) && b.presses.some((p) => isPress(p, input, key))) ?? null;
+}
+
+/** The help's key sections: the menu's keys, then a lesson's (with those that work everywhere). */
+export function helpSections(): Array<{ title: string; bindings: KeyBinding[] }> {
+  const listed = BINDINGS.filter((b) => b.command !== 'closeHelp');
+  return [
+    { title: 'Keys in the menu', bindings: listed.filter((b) => !b.scopes.includes('lesson')) },
+    { title: 'Keys in a lesson', bindings: listed.filter((b) => b.scopes.includes('lesson')) },
+  ];
+}
+
+/** The line that says how the help closes: "Esc, ? or q closes this help". */
+export function closeHelpLine(): string {
+  const close = BINDINGS.find((b) => b.command === 'closeHelp');
+  return close ? `${close.help.keys} ${close.help.does}` : '';
+}
+
+/** The lesson footer's entries, in table order. */
+export function footerBindings(): Array<KeyBinding & { footer: NonNullable<KeyBinding['footer']> }> {
+  return BINDINGS.filter((b): b is KeyBinding & { footer: NonNullable<KeyBinding['footer']> } => b.footer !== undefined);
+}
+
+/** The menu's key line: `↑↓ choose · Enter open · ? help · q quit`. */
+export function menuKeyLine(): string {
+  return BINDINGS.flatMap((b) => (b.menuHint ? [`${b.menuHint.key} ${b.menuHint.label}`] : [])).join(' · ');
+}

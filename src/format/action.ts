@@ -1,0 +1,17 @@
+// A step's action written on one line, name and parameters: `unshare namespaces=uts,pid`.
+import type { StepSpec } from '../types.js';
+
+/** A parameter value written compactly: `uts,pid`, `4m`, `"echo hi"`. */
+export function formatParam(value: unknown): string {
+  if (Array.isArray(value)) return value.map((v) => formatParam(v)).join(',');
+  if (typeof value === 'string') return /[\s,="]/.test(value) || value === '' ? JSON.stringify(value) : value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value === null || value === undefined) return String(value);
+  return JSON.stringify(value);
+}
+
+/** `unshare namespaces=uts,pid` */
+export function describeAction(action: StepSpec['action']): string {
+  const params = Object.entries(action.params ?? {}).map(([k, v]) => `${k}=${formatParam(v)}`);
+  return [action.name, ...params].join(' ');
+}

@@ -1,0 +1,22 @@
+// Quantities written for people: byte counts in binary units, durations in ms or s.
+
+/** `32.0 MiB`; below 1 KiB in bytes. */
+export function humanBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  const units = ['KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+  let v = n / 1024;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return `${v.toFixed(1)} ${units[u]}`;
+}
+
+/** A number with at most one decimal, and none when it is whole: `20`, `12.5`. */
+export const oneDecimal = (x: number): string => String(parseFloat(x.toFixed(1)));
+
+/** `345.7 ms`, `2.35 s` */
+export function formatMs(ms: number): string {
+  return ms < 1000 ? `${oneDecimal(ms)} ms` : `${String(parseFloat((ms / 1000).toFixed(2)))} s`;
+}

@@ -1,0 +1,165 @@
+// The key table: every key the help shows does what it says where it says, and no key does anything the help does not show.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render } from 'ink-testing-library';
+import type { Key } from 'ink';
+import { App } from '../../src/app/App.js';
+import { HelpOverlay } from '../../src/app/HelpOverlay.js';
+import { BINDINGS, bindingFor, type Command, type KeyScope, type Press } from '../../src/app/keys.js';
+import type { LabBackend, LessonSession } from '../../src/types.js';
+import { createFakeBackend, FakeSession, makeLesson, namespaceSteps } from './fakeSession.js';
+import { frame, KEY, press, renderAt, wait } from './harness.js';
+
+afterEach(() => cleanup());
+
+/** What the terminal sends for a press. */
+function sequence(p: Press): string {
+  if ('input' in p) return p.ctrl ? String.fromCharCode(p.input.charCodeAt(0) - 96) : p.input;
+  const named: Record<typeof p.key, string> = {
+    upArrow: KEY.up,
+    downArrow: KEY.down,
+    leftArrow: KEY.left,
+    rightArrow: KEY.right,
+    return: KEY.enter,
+    escape: KEY.esc,
+  };
+  return named[p.key];
+}
+
+/** Ink's view of a press, for the table alone. */
+function inkKey(p: Press): [string, Key] {
+  const key = {} as Record<string, boolean>;
+  if ('key' in p) key[p.key] = true;
+  else if (p.ctrl) key.ctrl = true;
+  return ['input' in p ? p.input : '', key as unknown as Key];
+}
+
+const SCOPES: KeyScope[] = ['menu', 'lesson', 'help', 'opening'];
+/** Presses an earlier binding of the same scope takes on purpose: in the help, q closes the help. */
+const SHADOWED = new Set(['help quit q']);
+const label = (p: Press): string => ('input' in p ? `${p.ctrl ? 'Ctrl+' : ''}${p.input}` : p.key);
+
+/** Every (binding, scope, press) the table promises. */
+const promised = BINDINGS.flatMap((b) =>
+  b.scopes.flatMap((scope) => b.presses.filter((p) => !SHADOWED.has(`${scope} ${b.command} ${label(p)}`)).map((p) => ({ b, scope, p }))),
+);
+
+describe('the key table', () => {
+  it('sends every press of a binding to that binding in each of its scopes', () => {
+    for (const { b, scope, p } of promised) expect(bindingFor(scope, ...inkKey(p))?.command, `${scope} ${label(p)}`).toBe(b.command);
+    expect(bindingFor('help', ...inkKey({ input: 'q' }))?.command).toBe('closeHelp');
+  });
+
+  it('the help lists every binding, and every key line of the help is a binding', () => {
+    const text = render(<HelpOverlay columns={100} rows={60} />).lastFrame() ?? '';
+    const lines = text.split('\n').map((l) => l.replace(/^[│\s]+|[│\s]+$/g, ''));
+    for (const b of BINDINGS) {
+      const line = b.command === 'closeHelp' ? `${b.help.keys} ${b.help.does}` : `${b.help.keys.padEnd(12)}${b.help.does}`;
+      expect(lines, b.command).toContain(line);
+    }
+    const keyLines = lines.slice(lines.indexOf('Keys in the menu'), lines.indexOf('Reading the panels'));
+    const shown = keyLines.filter((l) => !l.startsWith('Keys in'));
+    expect(shown).toEqual(BINDINGS.filter((b) => b.command !== 'closeHelp').map((b) => `${b.help.keys.padEnd(12)}${b.help.does}`));
+  });
+});
+
+/** Nine lessons, so 1-9 each open one; opening can be held to see the wait. */
+function backend(holdOpen = false) {
+  const base = createFakeBackend({
+    lessons: Array.from({ length: 9 }, (_, i) => makeLesson(`l${i + 1}`, i + 1, `Lesson ${i + 1}`, namespaceSteps())),
+  });
+  let release = (): void => {};
+  const open = base.open;
+  const b: LabBackend & typeof base = {
+    ...base,
+    open: async (lesson) => {
+      if (holdOpen) await new Promise<void>((r) => (release = r));
+      return open(lesson);
+    },
+  };
+  return { b, base, release: () => release() };
+}
+
+/** The app with its screen in `scope`. */
+async function appIn(scope: KeyScope) {
+  const onExit = vi.fn();
+  const { b, base, release } = backend(scope === 'opening');
+  const r = await renderAt(<App backend={b} onExit={onExit} />, 120, 40);
+  if (scope === 'lesson' || scope === 'opening') await press(r, KEY.enter, 50);
+  if (scope === 'help') await press(r, '?');
+  const session = (): FakeSession | undefined => base.sessions[0] as FakeSession | undefined;
+  return { r, onExit, base, release, session };
+}
+
+type App = Awaited<ReturnType<typeof appIn>>;
+
+/** What each binding does, scope by scope, checked after its key is pressed. */
+const EFFECTS: Record<Command, Partial<Record<KeyScope, (app: App, p: Press) => Promise<void>>>> = {
+  choose: { menu: async ({ r }) => expect(frame(r)).not.toMatch(/❯ 1\. Lesson 1/) },
+  open: {
+    menu: async ({ base }, p) => expect(base.opened).toEqual(['input' in p ? `l${p.input}` : 'l1']),
+  },
+  next: { lesson: async ({ session }) => expect(session()?.calls).toEqual(['next']) },
+  back: { lesson: async ({ session }) => expect(session()?.calls).toEqual(['back']) },
+  reset: { lesson: async ({ session }) => expect(session()?.calls).toEqual(['reset']) },
+  shell: { lesson: async ({ session }) => expect(session()?.calls).toEqual(['shell']) },
+  help: Object.fromEntries(['menu', 'lesson', 'opening'].map((s) => [s, async ({ r }: App) => expect(frame(r)).toContain('container-lab help')])),
+  menu: {
+    lesson: async ({ r, session }) => {
+      await wait(50);
+      expect(session()?.calls).toEqual(['close']);
+      expect(frame(r)).toContain('1. Lesson 1');
+    },
+    opening: async ({ r, release, session }) => {
+      expect(frame(r)).toContain('Cancelling…');
+      release();
+      await wait(50);
+      expect(session()?.calls).toEqual(['close']);
+      expect(frame(r)).toContain('1. Lesson 1');
+    },
+  },
+  closeHelp: { help: async ({ r }) => expect(frame(r)).not.toContain('container-lab help') },
+  quit: Object.fromEntries(
+    SCOPES.map((s) => [
+      s,
+      async ({ onExit, release, session }: App) => {
+        release();
+        await wait(50);
+        if (s === 'lesson' || s === 'opening') expect(session()?.calls).toEqual(['close']);
+        expect(onExit).toHaveBeenCalledTimes(1);
+      },
+    ]),
+  ),
+};
+
+describe('every key the help shows is handled', () => {
+  for (const { b, scope, p } of promised) {
+    it(`${scope}: ${label(p)} → ${b.command}`, async () => {
+      const effect = EFFECTS[b.command][scope];
+      expect(effect, `no check for ${b.command} in ${scope}`).toBeDefined();
+      const app = await appIn(scope);
+      await press(app.r, sequence(p), 50);
+      await effect!(app, p);
+    });
+  }
+});
+
+describe('and no other key does anything', () => {
+  const candidates: Press[] = [
+    ...'abcdefghijklmnopqrstuvwxyz0123456789?QRS -_/'.split('').map((input) => ({ input })),
+    ...(['upArrow', 'downArrow', 'leftArrow', 'rightArrow', 'return', 'escape'] as const).map((key) => ({ key })),
+  ];
+  for (const scope of SCOPES) {
+    it(`in ${scope === 'opening' ? 'the wait while a lesson opens' : `the ${scope}`}`, async () => {
+      const app = await appIn(scope);
+      const unbound = candidates.filter((p) => bindingFor(scope, ...inkKey(p)) === null);
+      const before = frame(app.r);
+      const calls = (s: LessonSession | undefined) => (s as FakeSession | undefined)?.calls.length ?? 0;
+      for (const p of unbound) await press(app.r, sequence(p), 5);
+      await wait(50);
+      expect(frame(app.r)).toBe(before);
+      expect(calls(app.session())).toBe(0);
+      expect(app.base.opened.length).toBe(scope === 'lesson' ? 1 : 0);
+      expect(app.onExit).not.toHaveBeenCalled();
+    });
+  }
+});

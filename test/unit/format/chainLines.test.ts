@@ -1,0 +1,60 @@
+// Unit tests for the chain panel's lines: the API log, the timeline, the bar chart and daemon blocks, fitted to a width and height.
+import { describe, expect, it } from 'vitest';
+import { chainPanelLines, chainPanelWant } from '../../../src/format/chainLines.js';
+import { segText } from '../../../src/format/seg.js';
+import { visibleLength } from '../../../src/app/textWrap.js';
+import type { ChainView } from '../../../src/types.js';
+import { CHAIN_HTTP, chainSteps } from '../../ui/fakeSession.js';
+
+const text = (view: ChainView, width: number, height: number): string[] =>
+  chainPanelLines(view, width, height).map((l) => ('title' in l ? `# ${l.title}${l.note ? ' · ' + l.note : ''}` : segText(l.segs)));
+
+describe('chain panel lines', () => {
+  it('lists every exchange in order with method, path, status and the trimmed bodies', () => {
+    const out = text({ http: CHAIN_HTTP }, 100, 40);
+    expect(out[0]).toMatch(/^# Docker API · 5 requests/);
+    const requests = out.filter((l) => /^\s*\d+ /.test(l));
+    expect(requests.map((l) => l.trim().split(/\s+/).slice(1, 3).join(' '))).toEqual([
+      'HEAD /_ping',
+      'POST /v1.41/containers/create',
+      expect.stringMatching(/^POST \/v1\.41\/containers\/f5f875435569\/attach/),
+      expect.stringMatching(/^POST \/v1\.41\/containers\/f5f875435569\/wait/),
+      'POST /v1.41/containers/f5f875435569/start',
+    ]);
+    expect(out.join('\n')).toContain('→ 201 Created');
+    expect(out.join('\n')).toContain('→ 101 UPGRADED');
+    expect(out.join('\n')).toContain('← {"Id":"f5f875435569…"}');
+  });
+
+  it('short of room, drops the body lines, then the oldest requests, and says how many are hidden', () => {
+    const out = text({ http: CHAIN_HTTP }, 80, 4);
+    expect(out).toHaveLength(4);
+    expect(out[0]).toMatch(/lines not shown/);
+    expect(out[out.length - 1]).toContain('/start');
+    expect(out.join('\n')).not.toContain('←');
+  });
+
+  it('draws the hops as bars scaled to the longest, and the timeline in ms after the keypress', () => {
+    const view = chainSteps()[1].snapshot!(({} as never)).chain!;
+    const out = text(view, 80, 60);
+    const bars = out.filter((l) => l.includes('█'));
+    expect(bars).toHaveLength(4);
+    const cells = bars.map((l) => (l.match(/█/g) ?? []).length);
+    expect(Math.max(...cells)).toBe(cells[2]); // runc create, 42 ms, is the longest
+    expect(cells[3]).toBeGreaterThanOrEqual(1); // even 2.5 ms shows
+    expect(out.find((l) => l.includes('runc create') && l.includes('+70 ms'))).toContain('gone at +112 ms');
+    // bars are sized to the width (other long lines are cut at the edge by the panel)
+    for (const l of bars) expect(visibleLength(l)).toBeLessThanOrEqual(80);
+    expect(chainPanelWant(view, 80)).toBe(out.length);
+  });
+});
+
+describe('the step\'s focus', () => {
+  it('keeps the focus section whole while the others give up lines', () => {
+    const view = chainSteps()[1].snapshot!(({} as never)).chain!;
+    const focused = text({ ...view, focus: 'hops' }, 80, 14);
+    expect(focused.filter((l) => l.includes('█'))).toHaveLength(4);
+    const plain = text(view, 80, 14);
+    expect(plain.filter((l) => l.includes('█')).length).toBeLessThan(4);
+  });
+});
