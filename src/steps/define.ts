@@ -44,6 +44,8 @@ export interface ActionOutcome {
 
 export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
   name: string;
+  /** the source file that defines it, "src/actions/unshare.ts": filled in by defineAction */
+  file?: string;
   params: S;
   /** one paragraph for lesson authors: what the step does and what the learner sees */
   doc: string;
@@ -65,6 +67,8 @@ export type CheckOutcome = Omit<CheckResult, 'name'>;
 
 export interface CheckDefinition<S extends z.ZodType = z.ZodType> {
   name: string;
+  /** the source file that defines it: filled in by defineCheck */
+  file?: string;
   params: S;
   /** one paragraph: what it proves and how */
   doc: string;
@@ -74,11 +78,23 @@ export interface CheckDefinition<S extends z.ZodType = z.ZodType> {
 }
 
 export function defineAction<S extends z.ZodType>(definition: ActionDefinition<S>): ActionDefinition<S> {
-  return definition;
+  return { ...definition, file: definingFile() };
 }
 
 export function defineCheck<S extends z.ZodType>(definition: CheckDefinition<S>): CheckDefinition<S> {
-  return definition;
+  return { ...definition, file: definingFile() };
+}
+
+/**
+ * The module that called defineAction/defineCheck, as its source path ("src/actions/unshare.ts"),
+ * read from the call stack: frame 0 is this function, 1 define*, 2 the defining module. Built code
+ * runs from dist/, so dist/…/x.js is named by its source, …/x.ts.
+ */
+function definingFile(): string | undefined {
+  const frame = new Error().stack?.split('\n')[3] ?? '';
+  const path = /(?:file:\/\/)?(\/[^():]+\.[jt]sx?):\d+:\d+\)?$/.exec(frame)?.[1];
+  const m = path ? /\/((?:src|native)\/.+)$/.exec(path.replace(/\/dist\//, '/')) : null;
+  return m ? m[1].replace(/\.js$/, '.ts') : undefined;
 }
 
 export function outcome(log: SyscallEntry[] = [], output: string[] = [], stdout?: string[]): ActionOutcome {

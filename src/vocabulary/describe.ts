@@ -14,6 +14,8 @@ export interface ParamDoc {
 
 export interface ActionDoc {
   name: string;
+  /** where its definition and code are */
+  file: string;
   doc: string;
   params: ParamDoc[];
   performs: Primitive[];
@@ -24,6 +26,7 @@ export interface ActionDoc {
 
 export interface CheckDoc {
   name: string;
+  file: string;
   doc: string;
   params: ParamDoc[];
   reads: string[];
@@ -75,6 +78,7 @@ export function vocabulary(): Vocabulary {
   return {
     actions: actionDefinitions.map((d) => ({
       name: d.name,
+      file: d.file ?? '',
       doc: d.doc,
       params: paramDocs(d.params),
       performs: [...d.performs],
@@ -82,7 +86,7 @@ export function vocabulary(): Vocabulary {
       provides: [...(d.provides ?? [])],
       ends: [...(d.ends ?? [])],
     })),
-    checks: checkDefinitions.map((d) => ({ name: d.name, doc: d.doc, params: paramDocs(d.params), reads: [...d.reads] })),
+    checks: checkDefinitions.map((d) => ({ name: d.name, file: d.file ?? '', doc: d.doc, params: paramDocs(d.params), reads: [...d.reads] })),
   };
 }
 
@@ -108,6 +112,7 @@ export function vocabularyMarkdown(v: Vocabulary = vocabulary()): string {
   ];
   for (const a of v.actions) {
     out.push(`### ${a.name}`, '', a.doc, '');
+    out.push(`- code: [${a.file}](../${a.file})`);
     out.push(`- performs: ${a.performs.map((p) => `${p.name} — ${p.man}`).join('; ')}`);
     out.push(...paramLines(a.params));
     if (a.needs.length) out.push(`- needs: ${a.needs.join('; ')}`);
@@ -118,6 +123,7 @@ export function vocabularyMarkdown(v: Vocabulary = vocabulary()): string {
   out.push(`## Checks (${v.checks.length})`, '');
   for (const c of v.checks) {
     out.push(`### ${c.name}`, '', c.doc, '');
+    out.push(`- code: [${c.file}](../${c.file})`);
     out.push(`- reads: ${c.reads.join('; ')}`);
     out.push(...paramLines(c.params), '');
   }
@@ -129,12 +135,12 @@ export function vocabularyText(v: Vocabulary = vocabulary(), bold: (s: string) =
   const lines: string[] = [bold(`Actions (${v.actions.length})`), ''];
   const params = (ps: ParamDoc[]) => (ps.length ? ps.map((p) => `${p.name}${p.required ? '' : '?'}: ${p.type}${p.default !== undefined ? ` = ${JSON.stringify(p.default)}` : ''}`).join('; ') : 'no parameters');
   for (const a of v.actions) {
-    lines.push(`  ${bold(a.name)}  (${params(a.params)})`, `    ${a.doc}`, `    performs ${a.performs.map((p) => p.man).join(', ')}`);
+    lines.push(`  ${bold(a.name)}  (${params(a.params)})  ${a.file}`, `    ${a.doc}`, `    performs ${a.performs.map((p) => p.man).join(', ')}`);
     if (a.needs.length) lines.push(`    needs ${a.needs.join(', ')}`);
     if (a.provides.length) lines.push(`    provides ${a.provides.join(', ')}`);
     lines.push('');
   }
   lines.push(bold(`Checks (${v.checks.length})`), '');
-  for (const c of v.checks) lines.push(`  ${bold(c.name)}  (${params(c.params)})`, `    ${c.doc}`, `    reads ${c.reads.join(', ')}`, '');
+  for (const c of v.checks) lines.push(`  ${bold(c.name)}  (${params(c.params)})  ${c.file}`, `    ${c.doc}`, `    reads ${c.reads.join(', ')}`, '');
   return lines.join('\n');
 }

@@ -19,6 +19,13 @@ describe('vocabulary', () => {
     expect(undocumented.map((a) => a.name)).toEqual([]);
   });
 
+  it('names the file of every definition, and that file defines it', () => {
+    for (const d of [...v.actions, ...v.checks]) {
+      expect(d.file, d.name).toMatch(/^src\/(actions|checks)\/\w+\.ts$/);
+      expect(readFileSync(new URL(`../../../${d.file}`, import.meta.url), 'utf8'), d.file).toContain(`name: '${d.name}'`);
+    }
+  });
+
   it('documents every check: a doc, and where it reads the kernel', () => {
     const undocumented = v.checks.filter((c) => c.doc.trim().length < 20 || c.reads.length === 0);
     expect(undocumented.map((c) => c.name)).toEqual([]);
