@@ -1,8 +1,9 @@
 // The real Sys: koffi kernel calls, node:fs on kernel files, programs run to their end — each logged.
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmdirSync, writeFileSync } from 'node:fs';
+import { type Stats, existsSync, lstatSync, statSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmdirSync, writeFileSync } from 'node:fs';
 import * as kernel from '../../native/kernel.js';
 import { syscallLog, quote } from '../../native/syscallLog.js';
 import { logRun, runProgram, runProgramSync } from './programs.js';
+import { runToFile } from './runToFile.js';
 import type { FileStat, ProgramRun, RunOptions, Sys } from './types.js';
 
 function errnoOf(error: unknown): string {
@@ -25,19 +26,21 @@ function logProgram(run: ProgramRun, log: RunOptions['log']): ProgramRun {
   return run;
 }
 
+function fileStat(s: Stats): FileStat {
+  return {
+    dev: s.dev, ino: s.ino, mode: s.mode, uid: s.uid, gid: s.gid, size: s.size, rdev: s.rdev,
+    isFile: s.isFile(), isDirectory: s.isDirectory(), isSymbolicLink: s.isSymbolicLink(), isCharacterDevice: s.isCharacterDevice(),
+  };
+}
+
 export const realSys: Sys = {
   kernel,
   readFile: (path) => readFileSync(path, 'utf8'),
   readlink: (path) => readlinkSync(path),
   readdir: (path) => readdirSync(path),
   exists: (path) => existsSync(path),
-  lstat(path): FileStat {
-    const s = lstatSync(path);
-    return {
-      dev: s.dev, ino: s.ino, mode: s.mode, uid: s.uid, gid: s.gid, size: s.size, rdev: s.rdev,
-      isFile: s.isFile(), isDirectory: s.isDirectory(), isSymbolicLink: s.isSymbolicLink(), isCharacterDevice: s.isCharacterDevice(),
-    };
-  },
+  lstat: (path) => fileStat(lstatSync(path)),
+  stat: (path) => fileStat(statSync(path)),
   writeFile(path, data) {
     logged('write', [quote(path), quote(data), String(Buffer.byteLength(data))], () => writeFileSync(path, data));
   },
@@ -59,7 +62,8 @@ export const realSys: Sys = {
     }
   },
   async run(argv, opts = {}) {
-    return logProgram(await runProgram(argv, opts), opts.log);
+    const run = opts.outputFile ? await runToFile(argv, opts.outputFile, opts.timeoutMs) : await runProgram(argv, opts);
+    return logProgram(run, opts.log);
   },
   runSync(argv, opts = {}) {
     return logProgram(runProgramSync(argv, opts), opts.log);

@@ -54,6 +54,11 @@ export interface RunOptions {
   onSpawn?: (pid: number) => void;
   /** how the run appears in the syscall log: false keeps it out (checks reading state), an argv shows that instead */
   log?: boolean | string[];
+  /**
+   * For a program whose children keep its stdio (runc create): stdin /dev/null, stdout and stderr
+   * appended to this file, the wait for its exit alone; what it wrote there comes back as stderr.
+   */
+  outputFile?: string;
 }
 
 export interface Sys {
@@ -65,6 +70,8 @@ export interface Sys {
   exists(path: string): boolean;
   /** lstat(2): a link is reported as the link */
   lstat(path: string): FileStat;
+  /** stat(2): links followed, e.g. /proc/<pid>/exe to the program's dev and inode */
+  stat(path: string): FileStat;
   /** open + write + close, logged as one write(2) of the path */
   writeFile(path: string, data: string): void;
   mkdir(path: string, mode?: number): void;

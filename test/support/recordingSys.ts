@@ -6,7 +6,7 @@ import type { SyscallEntry } from '../../src/types.js';
 export type RecordedCall =
   | { via: 'kernel'; call: keyof KernelCalls; args: unknown[] }
   | { via: 'fs'; call: 'writeFile' | 'mkdir' | 'rmdir'; path: string; data?: string; mode?: number }
-  | { via: 'program'; argv: string[]; input?: string }
+  | { via: 'program'; argv: string[]; input?: string; outputFile?: string }
   | { via: 'kill'; pid: number; signal: string };
 
 /** What a program run answers: by its argv joined with spaces, or by a function of the argv. */
@@ -23,6 +23,8 @@ export class RecordingSys implements Sys {
   files = new Map<string, string>();
   links = new Map<string, string>();
   dirs = new Set<string>();
+  /** st_mode of a file or directory, where the default (0644 file, 0755 directory) will not do */
+  modes = new Map<string, number>();
   /** processes kill(2) may reach; others get ESRCH (false) */
   alive = new Set<number>();
   programs: Array<{ match: (argv: string[]) => boolean; answer: ProgramAnswer | ((argv: string[]) => ProgramAnswer) }> = [];
@@ -84,9 +86,21 @@ export class RecordingSys implements Sys {
     const isLink = this.links.has(path);
     const isFile = this.files.has(path);
     return {
-      dev: 1, ino: 1, mode: isFile ? 0o100644 : 0o40755, uid: 0, gid: 0, size: this.files.get(path)?.length ?? 0, rdev: 0,
+      dev: 1, ino: 1, mode: this.modes.get(path) ?? (isFile ? 0o100644 : 0o40755), uid: 0, gid: 0, size: this.files.get(path)?.length ?? 0, rdev: 0,
       isFile, isDirectory: !isFile && !isLink, isSymbolicLink: isLink, isCharacterDevice: false,
     };
+  }
+
+  /** Follows links (a relative target from the link's directory); each file its own inode, by its path. */
+  stat(path: string): FileStat {
+    let at = path;
+    for (let hops = 0; this.links.has(at); hops++) {
+      if (hops > 40) throw Object.assign(new Error(`ELOOP: '${path}'`), { code: 'ELOOP' });
+      const target = this.links.get(at)!;
+      at = target.startsWith('/') ? target : `${at.slice(0, at.lastIndexOf('/'))}/${target}`;
+    }
+    const ino = [...at].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
+    return { ...this.lstat(at), ino };
   }
 
   writeFile(path: string, data: string): void {
@@ -116,7 +130,7 @@ export class RecordingSys implements Sys {
   }
 
   runSync(argv: string[], opts: RunOptions = {}): ProgramRun {
-    this.calls.push({ via: 'program', argv, ...(opts.input !== undefined ? { input: opts.input } : {}) });
+    this.calls.push({ via: 'program', argv, ...(opts.input !== undefined ? { input: opts.input } : {}), ...(opts.outputFile !== undefined ? { outputFile: opts.outputFile } : {}) });
     const found = this.programs.find((p) => p.match(argv));
     const a = found ? (typeof found.answer === 'function' ? found.answer(argv) : found.answer) : { status: null, error: 'ENOENT', stderr: `no answer for ${argv.join(' ')}` };
     const run: ProgramRun = { argv, status: 0, signal: null, stdout: '', stderr: '', startedAt: 0, endedAt: 0, pid: 4242, ...a };
