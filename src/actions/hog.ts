@@ -2,6 +2,7 @@
 // cgroup) while the helper samples the cgroup; bounded in time, and nothing of it outlives the step.
 import type { LabContext } from '../steps/context.js';
 import { builderCall } from './builderCall.js';
+import { userPid } from './userNamespaceState.js';
 import { LabError } from '../errors.js';
 import { programs } from '../sys/paths.js';
 import { openCgroupDriver } from '../cgroup/open.js';
@@ -78,7 +79,7 @@ export async function runHog(ctx: LabContext, kind: HogRun['kind'], args: Array<
 
 /** Anything in the container's cgroup other than the lab's own processes goes when the step ends. */
 function killLeftovers(ctx: LabContext, driver: CgroupDriver): void {
-  const keep = new Set([ctx.builder.pid, ctx.initPid, ctx.userPid]);
+  const keep = new Set([ctx.builder.pid, ctx.initPid, userPid(ctx)]);
   for (const pid of driver.processes()) {
     if (keep.has(pid)) continue;
     try {

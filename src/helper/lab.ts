@@ -11,6 +11,7 @@ import { stopRootProcesses } from '../actions/rootProcess.js';
 import { enterInitArgv } from '../actions/containerInit.js';
 import { stopDockerRun } from '../actions/dockerRunState.js';
 import { chainPids, stopChain } from '../actions/chainState.js';
+import { userPid } from '../actions/userNamespaceState.js';
 import { checkLabel } from '../checks/index.js';
 import type { LabContext } from '../steps/context.js';
 import type { ActionOutcome } from '../steps/define.js';
@@ -52,7 +53,7 @@ export class Lab {
     const session = createSessionDir(stateRoot());
     let builder;
     try {
-      builder = startBuilder(rootless);
+      builder = startBuilder(rootless, session.dir);
       await builder.rpc.call('identity');
       // `container-lab shell` in another terminal finds the container process here.
       writeFileSync(join(session.dir, 'builder.pid'), `${builder.pid}\n`);
@@ -69,7 +70,6 @@ export class Lab {
       cgroups: cgroupHierarchies(),
       cgroupDirs: [],
       initPid: null,
-      userPid: null,
       chrootPid: null,
       pivotPid: null,
       hostHostname: hostname(),
@@ -131,7 +131,7 @@ export class Lab {
       hostPid: process.pid,
       builderPid: builder.pid,
       initPid: this.ctx.initPid,
-      userPid: this.ctx.userPid,
+      userPid: userPid(this.ctx),
       mountsPid: this.ctx.container?.merged ? this.ctx.initPid : null,
       chain: chainPids(this.ctx),
     }, identity, linkStates, this.ctx.chain?.view);
@@ -153,7 +153,6 @@ export class Lab {
   async close(): Promise<void> {
     const { ctx } = this;
     await ctx.slots.teardownAll();
-    kill(ctx.userPid);
     await stopRootProcesses(ctx);
     await stopDockerRun(ctx);
     await stopChain(ctx);

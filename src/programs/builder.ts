@@ -14,10 +14,8 @@ import { openSync, closeSync } from 'node:fs';
 import { hostname, release } from 'node:os';
 import { serve } from '../helper/rpc.js';
 import { LabError } from '../errors.js';
-import { programs } from '../sys/paths.js';
-import * as kernel from '../../native/kernel.js';
-import { NS_FLAG, CLONE, MS, SIGKILL } from '../../native/constants.js';
-import { KernelError } from '../../native/errno.js';
+import { getppid } from '../../native/kernel.js';
+import { SIGKILL } from '../../native/constants.js';
 import { syscallLog } from '../../native/syscallLog.js';
 import { rootHandlers, killRootProcesses } from '../builder/rootProcesses.js';
 import { overlayHandlers } from '../builder/overlayHandlers.js';
@@ -27,6 +25,7 @@ import { ContainerState } from '../builder/state.js';
 import { realSys } from '../sys/real.js';
 
 const state = new ContainerState();
+state.sessionDir = process.env.CONTAINER_LAB_SESSION_DIR ?? null;
 const requireOwnMountNamespace = () => state.requireOwnMountNamespace();
 const requireInitIfPidNamespace = () => state.requireInitIfPidNamespace();
 const adoptInit = (child: ChildProcess) => state.adoptInit(child);
@@ -51,76 +50,11 @@ const handlers = {
     return withLog(await definition.inContainer({ sys: realSys, state }, definition.params.parse(params)));
   },
 
-  /** unshare(CLONE_NEWUSER) in a multithreaded process fails with EINVAL (unshare(2)): shown, not hidden. */
-  tryUnshareUser() {
-    try {
-      kernel.unshare(CLONE.NEWUSER);
-      return withLog({ errno: null as string | null });
-    } catch (error) {
-      if (error instanceof KernelError) return withLog({ errno: error.code });
-      throw error;
-    }
-  },
-
-  sethostname({ name }: { name: string }) {
-    kernel.sethostname(name);
-    return withLog({});
-  },
-
-  makeMountsPrivate() {
-    requireOwnMountNamespace();
-    kernel.mount(null, '/', null, MS.REC | MS.PRIVATE, null);
-    return withLog({});
-  },
-
-  mountTmpfs({ target, size }: { target: string; size: string }) {
-    requireOwnMountNamespace();
-    kernel.mount('container-lab', target, 'tmpfs', MS.NOSUID | MS.NODEV, `size=${size},mode=0755`);
-    return withLog({});
-  },
-
-  startInit() {
-    if (state.initAlive) throw new LabError(`PID 1 is already running (host PID ${state.initPid})`);
-    const argv = [process.execPath, programs.init, String(process.pid), 'sleep', 'container-lab-init', 'infinity'];
-    // detached: a session of its own, so Ctrl-C typed in a lab shell never reaches PID 1.
-    const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'ignore', 'inherit', 'pipe'], detached: true });
-    spawnEntry(['node', 'init.js', String(process.pid), 'sleep', 'container-lab-init', 'infinity'], child.pid);
-    if (child.pid === undefined) throw new LabError('could not start PID 1');
-    state.initPid = child.pid;
-    state.initAlive = true;
-    child.on('exit', () => {
-      state.initAlive = false;
-    });
-    return withLog({ pid: child.pid });
-  },
-
-  mountProc() {
-    requireOwnMountNamespace();
-    requireInitIfPidNamespace();
-    const result = spawnSync(process.execPath, [programs.mountProc], { encoding: 'utf8', timeout: 10000 });
-    spawnEntry(['node', 'mountProc.js'], result.pid);
-    const lastLine = (result.stdout ?? '').trim().split('\n').pop() ?? '';
-    let parsed: { ok: boolean; error?: string; log: SyscallEntry[] };
-    try {
-      parsed = JSON.parse(lastLine);
-    } catch {
-      throw new LabError(`mounting /proc failed: ${result.stderr || result.error?.message || 'no output'}`);
-    }
-    const log = [...syscallLog.drain(), ...parsed.log];
-    if (!parsed.ok) throw new LabError(parsed.error ?? 'mount proc failed');
-    return { log };
-  },
-
-  linkUp({ name }: { name: string }) {
-    kernel.setLinkUp(name);
-    return withLog({});
-  },
-
   linkStates({ names }: { names: string[] }) {
     const out: Record<string, boolean> = {};
     for (const name of names) {
       try {
-        out[name] = (kernel.linkFlags(name) & 1) === 1;
+        out[name] = (realSys.kernel.linkFlags(name) & 1) === 1;
       } catch {
         // the interface went away between listing and asking
       }
@@ -191,8 +125,8 @@ function shutdown(): void {
 }
 
 // If the helper dies, even by SIGKILL, the kernel kills us too (prctl(2) PR_SET_PDEATHSIG).
-kernel.setParentDeathSignal(SIGKILL, 'SIGKILL');
-if (kernel.getppid() !== Number(process.env.CONTAINER_LAB_PARENT ?? kernel.getppid())) process.exit(1);
+realSys.kernel.setParentDeathSignal(SIGKILL, 'SIGKILL');
+if (getppid() !== Number(process.env.CONTAINER_LAB_PARENT ?? getppid())) process.exit(1);
 syscallLog.drain();
 process.on('SIGINT', () => {}); // Ctrl-C in a shell belongs to the shell, not to us
 serve(handlers, process.stdin, process.stdout, shutdown, () => syscallLog.drain());

@@ -39,8 +39,6 @@ export interface LabContext {
   cgroupDirs: string[];
   /** the container's PID 1 (host PID), once started */
   initPid: number | null;
-  /** the process started in a new user namespace, once started */
-  userPid: number | null;
   /** the process that chroot(2)ed into the rootfs (host PID), once started */
   chrootPid: number | null;
   /** the process that pivot_root(2)ed into the rootfs in a mount namespace of its own, once started */

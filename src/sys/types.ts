@@ -61,6 +61,23 @@ export interface RunOptions {
   outputFile?: string;
 }
 
+export interface SpawnOptions {
+  /** the name the program shows in ps(1) (its argv[0]) */
+  argv0?: string;
+  /** a session of its own (setsid(2)): a Ctrl-C typed on the terminal never reaches it */
+  detached?: boolean;
+  /** fds 0, 1, 2 and on ('ignore' unless given); 'pipe' leaves this process holding the other end */
+  stdio?: Array<'ignore' | 'inherit' | 'pipe'>;
+  /** how the spawn appears in the syscall log: false keeps it out, an argv shows that instead */
+  log?: boolean | string[];
+}
+
+/** A program left running: its PID (null when it could not be started), and a call when it ends. */
+export interface Spawned {
+  pid: number | null;
+  onExit(listener: () => void): void;
+}
+
 export interface Sys {
   kernel: KernelCalls;
   /** reads are not logged: they are how the lab looks, not what it does */
@@ -82,6 +99,8 @@ export interface Sys {
   run(argv: string[], opts?: RunOptions): Promise<ProgramRun>;
   /** the same, blocking: for checks, which read state synchronously */
   runSync(argv: string[], opts?: RunOptions): ProgramRun;
+  /** starts a program that keeps running (PID 1, a process in a user namespace); logged as spawn */
+  spawn(argv: string[], opts?: SpawnOptions): Spawned;
   /** records a line in the step's syscall log */
   record(call: string, args: string[], ret: number | string, errno?: string, ms?: number): void;
   /** hands over what was logged since the last drain */

@@ -1,12 +1,14 @@
 // A recording fake of the kernel seam (src/sys/types.ts): no kernel is touched; every call is kept.
 // Files live in a map; programs answer from a table; the calls list is what a test asserts.
-import type { FileStat, KernelCalls, ProgramRun, RunOptions, Sys } from '../../src/sys/types.js';
+import type { FileStat, KernelCalls, ProgramRun, RunOptions, SpawnOptions, Spawned, Sys } from '../../src/sys/types.js';
+import { KernelError } from '../../native/errno.js';
 import type { SyscallEntry } from '../../src/types.js';
 
 export type RecordedCall =
   | { via: 'kernel'; call: keyof KernelCalls; args: unknown[] }
   | { via: 'fs'; call: 'writeFile' | 'mkdir' | 'rmdir'; path: string; data?: string; mode?: number }
   | { via: 'program'; argv: string[]; input?: string; outputFile?: string }
+  | { via: 'spawn'; argv: string[]; opts: SpawnOptions }
   | { via: 'kill'; pid: number; signal: string };
 
 /** What a program run answers: by its argv joined with spaces, or by a function of the argv. */
@@ -27,6 +29,11 @@ export class RecordingSys implements Sys {
   modes = new Map<string, number>();
   /** processes kill(2) may reach; others get ESRCH (false) */
   alive = new Set<number>();
+  /** kernel calls that fail, with the errno number they fail with */
+  failing = new Map<keyof KernelCalls, number>();
+  /** the PID the next spawn gets (then counts up) */
+  nextPid = 5000;
+  private exitListeners = new Map<number, Array<() => void>>();
   programs: Array<{ match: (argv: string[]) => boolean; answer: ProgramAnswer | ((argv: string[]) => ProgramAnswer) }> = [];
 
   constructor(init: { files?: Record<string, string>; links?: Record<string, string>; dirs?: string[]; alive?: number[] } = {}) {
@@ -50,6 +57,12 @@ export class RecordingSys implements Sys {
   kernel: KernelCalls = new Proxy({} as KernelCalls, {
     get: (_t, name: string) => (...args: unknown[]) => {
       this.calls.push({ via: 'kernel', call: name as keyof KernelCalls, args });
+      const errno = this.failing.get(name as keyof KernelCalls);
+      if (errno !== undefined) {
+        const error = new KernelError(name, errno);
+        this.entry(name, args.map(String), -1, error.code);
+        throw error;
+      }
       this.entry(name, args.map(String), 0);
       return name === 'linkFlags' ? 0 : undefined;
     },
@@ -142,6 +155,21 @@ export class RecordingSys implements Sys {
     const run = this.runSync(argv, opts);
     if (run.pid !== null) opts.onSpawn?.(run.pid);
     return run;
+  }
+
+  spawn(argv: string[], opts: SpawnOptions = {}): Spawned {
+    this.calls.push({ via: 'spawn', argv, opts });
+    const pid = this.nextPid++;
+    this.alive.add(pid);
+    if (opts.log !== false) this.entry(`spawn ${argv[0]}`, argv.slice(1), pid);
+    return { pid, onExit: (listener) => void this.exitListeners.set(pid, [...(this.exitListeners.get(pid) ?? []), listener]) };
+  }
+
+  /** A spawned program ends: its exit listeners run. */
+  exit(pid: number): void {
+    this.alive.delete(pid);
+    for (const listener of this.exitListeners.get(pid) ?? []) listener();
+    this.exitListeners.delete(pid);
   }
 
   record(call: string, args: string[], ret: number | string, errno?: string): void {
