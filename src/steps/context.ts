@@ -1,6 +1,5 @@
 // What a step works with: the session, the kernel seam, the container process, and what the lab has made so far.
 import type { CgroupHierarchies } from '../cgroup/session.js';
-import type { HogRun } from '../cgroup/types.js';
 import type { Sys } from '../sys/types.js';
 import type { Slots } from './slots.js';
 import type { LayersState } from '../actions/layersState.js';
@@ -49,8 +48,6 @@ export interface LabContext {
   hostHostname: string;
   /** stdout of the last step's programs, for output checks: set by the lab from the step's outcome */
   lastOutput: string[];
-  /** what the last cgroup hog step measured, for the checks after it */
-  lastHog?: HogRun;
   /** the layers lesson's unpacked layers, overlay mounts and commit, once made */
   layers?: LayersState;
   /** the docker-run lesson's name and id, volume, lab network and forwarder, once made */
