@@ -3,7 +3,6 @@ import type { CgroupHierarchies } from '../cgroup/session.js';
 import type { HogRun } from '../cgroup/types.js';
 import type { Sys } from '../sys/types.js';
 import type { Slots } from './slots.js';
-import type { LayersState } from '../actions/layersState.js';
 import type { DockerRunState } from '../actions/dockerRunState.js';
 import type { ChainState } from '../actions/chainState.js';
 
@@ -53,8 +52,6 @@ export interface LabContext {
   lastOutput: string[];
   /** what the last cgroup hog step measured, for the checks after it */
   lastHog?: HogRun;
-  /** the layers lesson's unpacked layers, overlay mounts and commit, once made */
-  layers?: LayersState;
   /** the docker-run lesson's name and id, volume, lab network and forwarder, once made */
   dockerRun?: DockerRunState;
   /** the chain lessons' private daemons, API proxy, containers and panel view, once made */

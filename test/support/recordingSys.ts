@@ -1,11 +1,11 @@
 // A recording fake of the kernel seam (src/sys/types.ts): no kernel is touched; every call is kept.
 // Files live in a map; programs answer from a table; the calls list is what a test asserts.
-import type { FileStat, KernelCalls, ProgramRun, RunOptions, Sys } from '../../src/sys/types.js';
+import type { FileStat, KernelCalls, ProgramRun, RunOptions, Sys, WriteHow } from '../../src/sys/types.js';
 import type { SyscallEntry } from '../../src/types.js';
 
 export type RecordedCall =
   | { via: 'kernel'; call: keyof KernelCalls; args: unknown[] }
-  | { via: 'fs'; call: 'writeFile' | 'mkdir' | 'rmdir'; path: string; data?: string; mode?: number }
+  | { via: 'fs'; call: 'writeFile' | 'unlink' | 'mkdir' | 'rmdir'; path: string; data?: string; mode?: number; append?: boolean }
   | { via: 'program'; argv: string[]; input?: string }
   | { via: 'kill'; pid: number; signal: string };
 
@@ -23,6 +23,10 @@ export class RecordingSys implements Sys {
   files = new Map<string, string>();
   links = new Map<string, string>();
   dirs = new Set<string>();
+  /** file contents that are not text (image blobs), for readBytes */
+  bytes = new Map<string, Buffer>();
+  /** what lstat reports beyond the defaults, by path: inodes, character devices (whiteouts) */
+  stats = new Map<string, Partial<FileStat>>();
   /** processes kill(2) may reach; others get ESRCH (false) */
   alive = new Set<number>();
   programs: Array<{ match: (argv: string[]) => boolean; answer: ProgramAnswer | ((argv: string[]) => ProgramAnswer) }> = [];
@@ -75,24 +79,37 @@ export class RecordingSys implements Sys {
     return [...names].sort();
   }
 
+  readBytes(path: string): Buffer {
+    const bytes = this.bytes.get(path);
+    return bytes ?? Buffer.from(this.readFile(path), 'utf8');
+  }
+
   exists(path: string): boolean {
-    return this.files.has(path) || this.links.has(path) || this.dirs.has(path) || [...this.files.keys()].some((p) => p.startsWith(path + '/'));
+    return this.files.has(path) || this.bytes.has(path) || this.stats.has(path) || this.links.has(path) || this.dirs.has(path) || [...this.files.keys()].some((p) => p.startsWith(path + '/'));
   }
 
   lstat(path: string): FileStat {
     if (!this.exists(path)) throw enoent(path);
     const isLink = this.links.has(path);
-    const isFile = this.files.has(path);
+    const isFile = this.files.has(path) || this.bytes.has(path);
+    const extra = this.stats.get(path) ?? {};
+    const special = extra.isCharacterDevice === true;
     return {
       dev: 1, ino: 1, mode: isFile ? 0o100644 : 0o40755, uid: 0, gid: 0, size: this.files.get(path)?.length ?? 0, rdev: 0,
-      isFile, isDirectory: !isFile && !isLink, isSymbolicLink: isLink, isCharacterDevice: false,
+      isFile, isDirectory: !isFile && !isLink && !special, isSymbolicLink: isLink, isCharacterDevice: false, ...extra,
     };
   }
 
-  writeFile(path: string, data: string): void {
-    this.calls.push({ via: 'fs', call: 'writeFile', path, data });
-    this.files.set(path, data);
+  writeFile(path: string, data: string, how?: WriteHow): void {
+    this.calls.push({ via: 'fs', call: 'writeFile', path, data, ...how });
+    this.files.set(path, how?.append ? (this.files.get(path) ?? '') + data : data);
     this.entry('write', [path, data], 0);
+  }
+
+  unlink(path: string): void {
+    this.calls.push({ via: 'fs', call: 'unlink', path });
+    if (!this.files.delete(path) && !this.links.delete(path)) throw enoent(path);
+    this.entry('unlink', [path], 0);
   }
 
   mkdir(path: string, mode = 0o755): void {
