@@ -58,7 +58,7 @@ export class RecordingSys implements Sys {
   });
 
   readFile(path: string): string {
-    const text = this.files.get(path);
+    const text = this.files.get(path) ?? this.bytes.get(path)?.toString('utf8');
     if (text === undefined) throw enoent(path);
     return text;
   }
@@ -72,7 +72,7 @@ export class RecordingSys implements Sys {
   readdir(path: string): string[] {
     const prefix = path.endsWith('/') ? path : path + '/';
     const names = new Set<string>();
-    for (const p of [...this.files.keys(), ...this.links.keys(), ...this.dirs]) {
+    for (const p of [...this.files.keys(), ...this.bytes.keys(), ...this.stats.keys(), ...this.links.keys(), ...this.dirs]) {
       if (p.startsWith(prefix)) names.add(p.slice(prefix.length).split('/')[0]);
     }
     if (names.size === 0 && !this.dirs.has(path)) throw enoent(path);
@@ -85,7 +85,8 @@ export class RecordingSys implements Sys {
   }
 
   exists(path: string): boolean {
-    return this.files.has(path) || this.bytes.has(path) || this.stats.has(path) || this.links.has(path) || this.dirs.has(path) || [...this.files.keys()].some((p) => p.startsWith(path + '/'));
+    return this.files.has(path) || this.bytes.has(path) || this.stats.has(path) || this.links.has(path) || this.dirs.has(path)
+      || [...this.files.keys(), ...this.bytes.keys(), ...this.dirs].some((p) => p.startsWith(path + '/'));
   }
 
   lstat(path: string): FileStat {
