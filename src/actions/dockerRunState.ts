@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LabContext } from '../steps/context.js';
 import { LabError } from '../errors.js';
+import { unpackedLayers } from './layersState.js';
 import { syscallLog } from '../../native/syscallLog.js';
 
 export interface LabNetwork {
@@ -51,7 +52,7 @@ export function volumeHostDir(sessionDir: string): string {
 }
 
 export function requireMerged(ctx: LabContext): string {
-  const merged = ctx.layers?.containers.c1?.merged;
+  const merged = unpackedLayers(ctx)?.containers.c1?.merged;
   if (!merged) throw new LabError('the container has no root filesystem yet', 'run the steps that unpack the layers and mount the overlay (container c1) first');
   return merged;
 }

@@ -5,6 +5,7 @@ import { existsSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { builderCall } from './builderCall.js';
 import { dockerRun, requireMerged } from './dockerRunState.js';
+import { unpackedLayers } from './layersState.js';
 import { LabError } from '../errors.js';
 import { type RunResult, waitUntil, listening } from './dockerRunUtil.js';
 
@@ -18,7 +19,7 @@ export const startServer = defineAction({
   provides: ['server'],
   run: async (ctx, { port, dir }) => {
     const merged = requireMerged(ctx);
-    const base = ctx.layers?.layerDirs[0];
+    const base = unpackedLayers(ctx)?.layerDirs[0];
     if (!base || !existsSync(join(base, 'bin/busybox'))) {
       throw new LabError('the image has no busybox, so no httpd to serve with', 'install busybox-static (e.g. sudo apt-get install busybox-static) and run the lesson again: the lab image is rebuilt from it');
     }

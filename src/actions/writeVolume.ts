@@ -3,11 +3,10 @@ import { z } from 'zod';
 import { defineAction, syscall, outcome } from '../steps/define.js';
 import { volumeFile } from '../steps/params.js';
 import { join } from 'node:path';
-import { builderCall } from './builderCall.js';
+import { inContainer } from './builderCall.js';
 import { dockerRun, requireMerged } from './dockerRunState.js';
 import { LabError } from '../errors.js';
 import { syscallLog } from '../../native/syscallLog.js';
-import type { SyscallEntry } from '../types.js';
 
 /** One file written on one side of the volume: from inside (through the container's root) or on the host. */
 export const writeVolume = defineAction({
@@ -24,7 +23,7 @@ export const writeVolume = defineAction({
       return outcome(syscallLog.drain(), [`host: wrote ${Buffer.byteLength(text)} bytes to ${join(volume.host, file)}`]);
     }
     const merged = requireMerged(ctx);
-    const reply = await builderCall<{ log: SyscallEntry[]; detail: string }>(ctx, 'editRootfs', { merged, op: 'write', path: `${volume.target}/${file}`, text });
+    const reply = await inContainer<{ detail: string }>(ctx, 'edit-rootfs', { container: 'c1', op: 'write', path: `${volume.target}/${file}`, text }, { merged });
     return outcome(reply.log, [`container: ${reply.detail}`]);
   },
 });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { nsenter } from './nsenter.js';
 import { parseMountinfo } from '../observe/parse/mountinfo.js';
 import type { LabContext } from '../steps/context.js';
+import { unpackedLayers } from '../actions/layersState.js';
 
 function state(ctx: LabContext) {
   const s = ctx.dockerRun;
@@ -56,7 +57,7 @@ export const volumeMounted = defineCheck({
   reads: [],
   run: (ctx) => {
     const volume = state(ctx).volume;
-    const merged = ctx.layers?.containers.c1?.merged;
+    const merged = unpackedLayers(ctx)?.containers.c1?.merged;
     if (!volume || !merged) return fail('no volume yet');
     const point = merged + volume.target;
     const inside = parseMountinfo(readFileSync(`/proc/${ctx.builder.pid}/mountinfo`, 'utf8')).find((m) => m.mountPoint === point);
@@ -78,7 +79,7 @@ export const volumeShows = defineCheck({
   reads: [],
   run: (ctx, { file, text }) => {
     const volume = state(ctx).volume;
-    const merged = ctx.layers?.containers.c1?.merged;
+    const merged = unpackedLayers(ctx)?.containers.c1?.merged;
     if (!volume || !merged) return fail('no volume yet');
     const onHost = readFileSync(join(volume.host, file), 'utf8');
     const inside = nsenter(ctx.builder.pid, ['mount'], ['cat', `${merged}${volume.target}/${file}`], ctx.rootless);

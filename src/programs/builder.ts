@@ -18,7 +18,6 @@ import { getppid } from '../../native/kernel.js';
 import { SIGKILL } from '../../native/constants.js';
 import { syscallLog } from '../../native/syscallLog.js';
 import { rootHandlers, killRootProcesses } from '../builder/rootProcesses.js';
-import { overlayHandlers } from '../builder/overlayHandlers.js';
 import { volumeHandlers } from '../builder/volumeHandlers.js';
 import type { SyscallEntry } from '../types.js';
 import { ContainerState } from '../builder/state.js';
@@ -43,11 +42,11 @@ let registry: Promise<typeof import('../vocabulary/registry.js')> | null = null;
 
 const handlers = {
   /** An action's own inContainer part (src/actions/<action>.ts), with this process's kernel seam and state. */
-  async step({ action, params }: { action: string; params: unknown }) {
+  async step({ action, params, given }: { action: string; params: unknown; given?: unknown }) {
     registry ??= import('../vocabulary/registry.js');
     const definition = (await registry).ACTIONS[action];
     if (!definition?.inContainer) throw new LabError(`the action ${action} has no part that runs in the container process`);
-    return withLog(await definition.inContainer({ sys: realSys, state }, definition.params.parse(params)));
+    return withLog(await definition.inContainer({ sys: realSys, state }, definition.params.parse(params), given));
   },
 
   linkStates({ names }: { names: string[] }) {
@@ -105,8 +104,6 @@ const handlers = {
   },
 
   ...rootHandlers({ requireOwnMountNamespace, requireInitIfPidNamespace, adoptInit }),
-
-  ...overlayHandlers({ requireOwnMountNamespace }),
 
   ...volumeHandlers({ requireOwnMountNamespace }),
 };

@@ -2,7 +2,6 @@
 import type { CgroupHierarchies } from '../cgroup/session.js';
 import type { Sys } from '../sys/types.js';
 import type { Slots } from './slots.js';
-import type { LayersState } from '../actions/layersState.js';
 import type { DockerRunState } from '../actions/dockerRunState.js';
 import type { ChainState } from '../actions/chainState.js';
 
@@ -48,8 +47,6 @@ export interface LabContext {
   hostHostname: string;
   /** stdout of the last step's programs, for output checks: set by the lab from the step's outcome */
   lastOutput: string[];
-  /** the layers lesson's unpacked layers, overlay mounts and commit, once made */
-  layers?: LayersState;
   /** the docker-run lesson's name and id, volume, lab network and forwarder, once made */
   dockerRun?: DockerRunState;
   /** the chain lessons' private daemons, API proxy, containers and panel view, once made */

@@ -1,6 +1,6 @@
 // The real Sys: koffi kernel calls, node:fs on kernel files, programs run to their end — each logged.
 import { spawn } from 'node:child_process';
-import { type Stats, existsSync, lstatSync, statSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmdirSync, writeFileSync } from 'node:fs';
+import { type Stats, existsSync, lstatSync, statSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as kernel from '../../native/kernel.js';
 import { syscallLog, quote } from '../../native/syscallLog.js';
 import { logRun, logSpawn, runProgram, runProgramSync } from './programs.js';
@@ -11,7 +11,7 @@ function errnoOf(error: unknown): string {
   return (error as NodeJS.ErrnoException)?.code ?? 'EIO';
 }
 
-function logged(call: string, args: string[], fn: () => void): void {
+function logged(call: string, args: string[], fn: () => void, ret: number = 0): void {
   const started = performance.now();
   try {
     fn();
@@ -19,7 +19,7 @@ function logged(call: string, args: string[], fn: () => void): void {
     syscallLog.record(call, args, -1, errnoOf(error), performance.now() - started);
     throw error;
   }
-  syscallLog.record(call, args, 0, undefined, performance.now() - started);
+  syscallLog.record(call, args, ret, undefined, performance.now() - started);
 }
 
 function logProgram(run: ProgramRun, log: RunOptions['log']): ProgramRun {
@@ -42,8 +42,15 @@ export const realSys: Sys = {
   exists: (path) => existsSync(path),
   lstat: (path) => fileStat(lstatSync(path)),
   stat: (path) => fileStat(statSync(path)),
-  writeFile(path, data) {
-    logged('write', [quote(path), quote(data), String(Buffer.byteLength(data))], () => writeFileSync(path, data));
+  readBytes: (path) => readFileSync(path),
+  writeFile(path, data, how) {
+    const bytes = Buffer.byteLength(data);
+    if (!how) return logged('write', [quote(path), quote(data), String(bytes)], () => writeFileSync(path, data));
+    const flags = how.append ? 'O_WRONLY|O_CREAT|O_APPEND' : 'O_WRONLY|O_CREAT|O_TRUNC';
+    logged('write', [quote(path), quote(data), String(bytes), flags], () => writeFileSync(path, data, { flag: how.append ? 'a' : 'w', mode: how.mode }), bytes);
+  },
+  unlink(path) {
+    logged('unlink', [quote(path)], () => unlinkSync(path));
   },
   mkdir(path, mode = 0o755) {
     logged('mkdir', [quote(path), '0' + mode.toString(8)], () => mkdirSync(path, { mode }));

@@ -32,6 +32,13 @@ export interface FileStat {
   isCharacterDevice: boolean;
 }
 
+export interface WriteHow {
+  /** O_APPEND instead of O_TRUNC */
+  append?: boolean;
+  /** the mode a file made by this open(2) gets (before the umask); 0666 when not given */
+  mode?: number;
+}
+
 export interface ProgramRun {
   argv: string[];
   status: number | null;
@@ -89,8 +96,15 @@ export interface Sys {
   lstat(path: string): FileStat;
   /** stat(2): links followed, e.g. /proc/<pid>/exe to the program's dev and inode */
   stat(path: string): FileStat;
-  /** open + write + close, logged as one write(2) of the path */
-  writeFile(path: string, data: string): void;
+  /** a file's bytes (image blobs), not decoded */
+  readBytes(path: string): Buffer;
+  /**
+   * open + write + close, logged as one write(2) of the path. With `how`, open(2) gets those flags
+   * and that mode (O_WRONLY|O_CREAT|O_TRUNC, or O_APPEND) and the log line shows them.
+   */
+  writeFile(path: string, data: string, how?: WriteHow): void;
+  /** unlink(2) */
+  unlink(path: string): void;
   mkdir(path: string, mode?: number): void;
   rmdir(path: string): void;
   /** kill(2); false when the process was already gone */

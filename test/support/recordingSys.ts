@@ -1,12 +1,12 @@
 // A recording fake of the kernel seam (src/sys/types.ts): no kernel is touched; every call is kept.
 // Files live in a map; programs answer from a table; the calls list is what a test asserts.
-import type { FileStat, KernelCalls, ProgramRun, RunOptions, SpawnOptions, Spawned, Sys } from '../../src/sys/types.js';
+import type { FileStat, KernelCalls, ProgramRun, RunOptions, SpawnOptions, Spawned, Sys, WriteHow } from '../../src/sys/types.js';
 import { KernelError } from '../../native/errno.js';
 import type { SyscallEntry } from '../../src/types.js';
 
 export type RecordedCall =
   | { via: 'kernel'; call: keyof KernelCalls; args: unknown[] }
-  | { via: 'fs'; call: 'writeFile' | 'mkdir' | 'rmdir'; path: string; data?: string; mode?: number }
+  | { via: 'fs'; call: 'writeFile' | 'unlink' | 'mkdir' | 'rmdir'; path: string; data?: string; mode?: number; append?: boolean }
   | { via: 'program'; argv: string[]; input?: string; outputFile?: string }
   | { via: 'spawn'; argv: string[]; opts: SpawnOptions }
   | { via: 'kill'; pid: number; signal: string };
@@ -27,6 +27,10 @@ export class RecordingSys implements Sys {
   dirs = new Set<string>();
   /** st_mode of a file or directory, where the default (0644 file, 0755 directory) will not do */
   modes = new Map<string, number>();
+  /** file contents that are not text (image blobs), for readBytes */
+  bytes = new Map<string, Buffer>();
+  /** what lstat reports beyond the defaults, by path: inodes, character devices (whiteouts) */
+  stats = new Map<string, Partial<FileStat>>();
   /** processes kill(2) may reach; others get ESRCH (false) */
   alive = new Set<number>();
   /** kernel calls that fail, with the errno number they fail with */
@@ -69,7 +73,7 @@ export class RecordingSys implements Sys {
   });
 
   readFile(path: string): string {
-    const text = this.files.get(path);
+    const text = this.files.get(path) ?? this.bytes.get(path)?.toString('utf8');
     if (text === undefined) throw enoent(path);
     return text;
   }
@@ -83,24 +87,32 @@ export class RecordingSys implements Sys {
   readdir(path: string): string[] {
     const prefix = path.endsWith('/') ? path : path + '/';
     const names = new Set<string>();
-    for (const p of [...this.files.keys(), ...this.links.keys(), ...this.dirs]) {
+    for (const p of [...this.files.keys(), ...this.bytes.keys(), ...this.stats.keys(), ...this.links.keys(), ...this.dirs]) {
       if (p.startsWith(prefix)) names.add(p.slice(prefix.length).split('/')[0]);
     }
     if (names.size === 0 && !this.dirs.has(path)) throw enoent(path);
     return [...names].sort();
   }
 
+  readBytes(path: string): Buffer {
+    const bytes = this.bytes.get(path);
+    return bytes ?? Buffer.from(this.readFile(path), 'utf8');
+  }
+
   exists(path: string): boolean {
-    return this.files.has(path) || this.links.has(path) || this.dirs.has(path) || [...this.files.keys()].some((p) => p.startsWith(path + '/'));
+    return this.files.has(path) || this.bytes.has(path) || this.stats.has(path) || this.links.has(path) || this.dirs.has(path)
+      || [...this.files.keys(), ...this.bytes.keys(), ...this.dirs].some((p) => p.startsWith(path + '/'));
   }
 
   lstat(path: string): FileStat {
     if (!this.exists(path)) throw enoent(path);
     const isLink = this.links.has(path);
-    const isFile = this.files.has(path);
+    const isFile = this.files.has(path) || this.bytes.has(path);
+    const extra = this.stats.get(path) ?? {};
+    const special = extra.isCharacterDevice === true;
     return {
       dev: 1, ino: 1, mode: this.modes.get(path) ?? (isFile ? 0o100644 : 0o40755), uid: 0, gid: 0, size: this.files.get(path)?.length ?? 0, rdev: 0,
-      isFile, isDirectory: !isFile && !isLink, isSymbolicLink: isLink, isCharacterDevice: false,
+      isFile, isDirectory: !isFile && !isLink && !special, isSymbolicLink: isLink, isCharacterDevice: false, ...extra,
     };
   }
 
@@ -116,10 +128,16 @@ export class RecordingSys implements Sys {
     return { ...this.lstat(at), ino };
   }
 
-  writeFile(path: string, data: string): void {
-    this.calls.push({ via: 'fs', call: 'writeFile', path, data });
-    this.files.set(path, data);
+  writeFile(path: string, data: string, how?: WriteHow): void {
+    this.calls.push({ via: 'fs', call: 'writeFile', path, data, ...how });
+    this.files.set(path, how?.append ? (this.files.get(path) ?? '') + data : data);
     this.entry('write', [path, data], 0);
+  }
+
+  unlink(path: string): void {
+    this.calls.push({ via: 'fs', call: 'unlink', path });
+    if (!this.files.delete(path) && !this.links.delete(path)) throw enoent(path);
+    this.entry('unlink', [path], 0);
   }
 
   mkdir(path: string, mode = 0o755): void {
