@@ -4,6 +4,7 @@ import { defineAction, program, outcome } from '../steps/define.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { layerDir } from './layersState.js';
+import { dockerRunIfStarted } from './dockerRunState.js';
 import { ensureLabImage } from '../image/labImage.js';
 import { unpackLayerSync } from '../image/unpack.js';
 import { shortDigest } from '../image/digest.js';
@@ -18,7 +19,7 @@ export const unpackLayers = defineAction({
   provides: ['image layers'],
   run: async (ctx) => {
     const output: string[] = [];
-    const image = await ensureLabImage({ onMessage: (line) => output.push(line), needs: ctx.dockerRun ? ['httpd'] : [] }); // docker-run serves with the image's httpd
+    const image = await ensureLabImage({ onMessage: (line) => output.push(line), needs: dockerRunIfStarted(ctx) ? ['httpd'] : [] }); // docker-run serves with the image's httpd
     const root = join(ctx.session.dir, 'layers');
     if (!existsSync(root)) ctx.sys.mkdir(root, 0o755);
     const layerDirs: string[] = [];

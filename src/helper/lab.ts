@@ -9,7 +9,6 @@ import { createSessionDir, removeSessionDir, stateRoot } from './stateDir.js';
 import { LabError } from '../errors.js';
 import { stopRootProcesses } from '../actions/rootProcess.js';
 import { enterInitArgv } from '../actions/containerInit.js';
-import { stopDockerRun } from '../actions/dockerRunState.js';
 import { chainPids, stopChain } from '../actions/chainState.js';
 import { checkLabel } from '../checks/index.js';
 import type { LabContext } from '../steps/context.js';
@@ -155,7 +154,6 @@ export class Lab {
     await ctx.slots.teardownAll();
     kill(ctx.userPid);
     await stopRootProcesses(ctx);
-    await stopDockerRun(ctx);
     await stopChain(ctx);
     await stopBuilder(this.builder);
     kill(ctx.initPid);

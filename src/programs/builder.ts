@@ -21,7 +21,6 @@ import { KernelError } from '../../native/errno.js';
 import { syscallLog } from '../../native/syscallLog.js';
 import { rootHandlers, killRootProcesses } from '../builder/rootProcesses.js';
 import { overlayHandlers } from '../builder/overlayHandlers.js';
-import { volumeHandlers } from '../builder/volumeHandlers.js';
 import type { SyscallEntry } from '../types.js';
 import { ContainerState } from '../builder/state.js';
 import { realSys } from '../sys/real.js';
@@ -44,11 +43,11 @@ let registry: Promise<typeof import('../vocabulary/registry.js')> | null = null;
 
 const handlers = {
   /** An action's own inContainer part (src/actions/<action>.ts), with this process's kernel seam and state. */
-  async step({ action, params }: { action: string; params: unknown }) {
+  async step({ action, params, given }: { action: string; params: unknown; given?: unknown }) {
     registry ??= import('../vocabulary/registry.js');
     const definition = (await registry).ACTIONS[action];
     if (!definition?.inContainer) throw new LabError(`the action ${action} has no part that runs in the container process`);
-    return withLog(await definition.inContainer({ sys: realSys, state }, definition.params.parse(params)));
+    return withLog(await definition.inContainer({ sys: realSys, state }, definition.params.parse(params), given));
   },
 
   /** unshare(CLONE_NEWUSER) in a multithreaded process fails with EINVAL (unshare(2)): shown, not hidden. */
@@ -173,8 +172,6 @@ const handlers = {
   ...rootHandlers({ requireOwnMountNamespace, requireInitIfPidNamespace, adoptInit }),
 
   ...overlayHandlers({ requireOwnMountNamespace }),
-
-  ...volumeHandlers({ requireOwnMountNamespace }),
 };
 
 function shutdown(): void {

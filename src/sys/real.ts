@@ -2,7 +2,7 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmdirSync, writeFileSync } from 'node:fs';
 import * as kernel from '../../native/kernel.js';
 import { syscallLog, quote } from '../../native/syscallLog.js';
-import { logRun, runProgram, runProgramSync } from './programs.js';
+import { logRun, runProgram, runProgramSync, startProgram } from './programs.js';
 import type { FileStat, ProgramRun, RunOptions, Sys } from './types.js';
 
 function errnoOf(error: unknown): string {
@@ -64,6 +64,7 @@ export const realSys: Sys = {
   runSync(argv, opts = {}) {
     return logProgram(runProgramSync(argv, opts), opts.log);
   },
+  start: (argv, opts) => startProgram(argv, opts),
   record: (call, args, ret, errno, ms) => void syscallLog.record(call, args, ret, errno, ms),
   drain: () => syscallLog.drain(),
 };
