@@ -88,7 +88,7 @@ export function startProgram(argv: string[], opts: StartOptions = {}): Started {
   child.stdin?.on('error', () => {});
   const shown = opts.log ?? argv;
   if (child.pid === undefined) {
-    syscallLog.record(`spawn ${shown[0].slice(shown[0].lastIndexOf('/') + 1)}`, shown.slice(1).map((a) => quote(a)), -1, 'ENOENT');
+    logSpawn(shown, -1); // the reason (ENOENT, EACCES…) only arrives later, as an 'error' event
     throw new Error(`could not start ${argv[0]}`);
   }
   logSpawn(shown, child.pid, performance.now() - started);
