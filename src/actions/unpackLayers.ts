@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defineAction, program, outcome } from '../steps/define.js';
 import { join } from 'node:path';
 import { layerDir, layersSlot } from './layersState.js';
+import { dockerRunIfStarted } from './dockerRunState.js';
 import { ensureLabImage } from '../image/labImage.js';
 import { unpackLayerSync } from '../image/unpack.js';
 import { shortDigest } from '../image/digest.js';
@@ -22,7 +23,7 @@ export const unpackLayers = defineAction({
   provides: ['image layers'],
   run: async (ctx) => {
     const output: string[] = [];
-    const image = await ensureLabImage({ onMessage: (line) => output.push(line), needs: ctx.dockerRun ? ['httpd'] : [] }); // docker-run serves with the image's httpd
+    const image = await ensureLabImage({ onMessage: (line) => output.push(line), needs: dockerRunIfStarted(ctx) ? ['httpd'] : [] }); // docker-run serves with the image's httpd
     const root = join(ctx.session.dir, 'layers');
     if (!ctx.sys.exists(root)) ctx.sys.mkdir(root, 0o755);
     const layerDirs: string[] = [];

@@ -9,7 +9,6 @@ import { createSessionDir, removeSessionDir, stateRoot } from './stateDir.js';
 import { LabError } from '../errors.js';
 import { stopRootProcesses } from '../actions/rootProcess.js';
 import { enterInitArgv } from '../actions/containerInit.js';
-import { stopDockerRun } from '../actions/dockerRunState.js';
 import { chainPids, stopChain } from '../actions/chainState.js';
 import { userPid } from '../actions/userNamespaceState.js';
 import { checkLabel } from '../checks/index.js';
@@ -154,7 +153,6 @@ export class Lab {
     const { ctx } = this;
     await ctx.slots.teardownAll();
     await stopRootProcesses(ctx);
-    await stopDockerRun(ctx);
     await stopChain(ctx);
     await stopBuilder(this.builder);
     kill(ctx.initPid);

@@ -18,7 +18,6 @@ import { getppid } from '../../native/kernel.js';
 import { SIGKILL } from '../../native/constants.js';
 import { syscallLog } from '../../native/syscallLog.js';
 import { rootHandlers, killRootProcesses } from '../builder/rootProcesses.js';
-import { volumeHandlers } from '../builder/volumeHandlers.js';
 import type { SyscallEntry } from '../types.js';
 import { ContainerState } from '../builder/state.js';
 import { realSys } from '../sys/real.js';
@@ -105,7 +104,6 @@ const handlers = {
 
   ...rootHandlers({ requireOwnMountNamespace, requireInitIfPidNamespace, adoptInit }),
 
-  ...volumeHandlers({ requireOwnMountNamespace }),
 };
 
 function shutdown(): void {

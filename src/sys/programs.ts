@@ -1,7 +1,8 @@
 // Runs a program to its end and returns what it printed, and when; logs runs strace-style.
 import { spawn, spawnSync } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { syscallLog, quote } from '../../native/syscallLog.js';
-import type { ProgramRun, RunOptions } from './types.js';
+import type { ProgramRun, RunOptions, StartOptions, Started } from './types.js';
 
 export type { ProgramRun, RunOptions };
 
@@ -75,4 +76,51 @@ export function logRun(run: ProgramRun, shown: string[] = run.argv): void {
 export function logSpawn(argv: string[], pid: number, ms?: number): void {
   const name = argv[0].slice(argv[0].lastIndexOf('/') + 1);
   syscallLog.record(`spawn ${name}`, argv.slice(1).map((a) => quote(a)), pid, undefined, ms);
+}
+
+/** A program that outlives the step: detached, stderr shared; logged at its spawn. */
+export function startProgram(argv: string[], opts: StartOptions = {}): Started {
+  const started = performance.now();
+  const stdio: Array<'pipe' | 'ignore' | 'inherit'> = opts.pipes ? ['pipe', 'pipe', 'inherit'] : ['ignore', 'ignore', 'inherit'];
+  if (opts.parentPipe) stdio.push('pipe');
+  const child = spawn(argv[0], argv.slice(1), { stdio, detached: true });
+  child.on('error', () => {});
+  child.stdin?.on('error', () => {});
+  const shown = opts.log ?? argv;
+  if (child.pid === undefined) {
+    logSpawn(shown, -1); // the reason (ENOENT, EACCES…) only arrives later, as an 'error' event
+    throw new Error(`could not start ${argv[0]}`);
+  }
+  logSpawn(shown, child.pid, performance.now() - started);
+  const pid = child.pid;
+  const exited = () => child.exitCode !== null || child.signalCode !== null;
+  return {
+    pid,
+    firstLine: (timeoutMs) => new Promise((resolve) => {
+      if (!child.stdout) return resolve(null);
+      const lines = createInterface({ input: child.stdout, crlfDelay: Infinity });
+      const timer = setTimeout(() => resolve(null), timeoutMs);
+      lines.once('line', (line) => {
+        clearTimeout(timer);
+        resolve(line);
+      });
+      lines.once('close', () => {
+        clearTimeout(timer);
+        resolve(null);
+      });
+    }),
+    stop: (timeoutMs = 1000) => new Promise((resolve) => {
+      if (exited()) return resolve();
+      const timer = setTimeout(resolve, timeoutMs);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }),
+  };
 }

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { type Stats, existsSync, lstatSync, statSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as kernel from '../../native/kernel.js';
 import { syscallLog, quote } from '../../native/syscallLog.js';
-import { logRun, logSpawn, runProgram, runProgramSync } from './programs.js';
+import { logRun, logSpawn, runProgram, runProgramSync, startProgram } from './programs.js';
 import { runToFile } from './runToFile.js';
 import type { FileStat, ProgramRun, RunOptions, Sys } from './types.js';
 
@@ -86,6 +86,7 @@ export const realSys: Sys = {
     }
     return { pid: child.pid ?? null, onExit: (listener) => void child.on('exit', () => listener()) };
   },
+  start: (argv, opts) => startProgram(argv, opts),
   record: (call, args, ret, errno, ms) => void syscallLog.record(call, args, ret, errno, ms),
   drain: () => syscallLog.drain(),
 };

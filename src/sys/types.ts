@@ -85,6 +85,24 @@ export interface Spawned {
   onExit(listener: () => void): void;
 }
 
+export interface StartOptions {
+  /** the child's stdin and stdout are pipes to this process (stdin stays open for the child's life); else /dev/null */
+  pipes?: boolean;
+  /** a pipe on the child's fd 3 whose other end this process holds: the child sees its parent die as end of stream (init.ts) */
+  parentPipe?: boolean;
+  /** how the start appears in the syscall log */
+  log?: string[];
+}
+
+/** A long-lived child: detached (a session of its own), stderr shared with this process. */
+export interface Started {
+  pid: number;
+  /** the first line it prints on stdout (pipes only); null when it ends, or timeoutMs passes, first */
+  firstLine(timeoutMs: number): Promise<string | null>;
+  /** SIGKILL (not logged: it is cleanup), then waits up to timeoutMs for the child to be reaped */
+  stop(timeoutMs?: number): Promise<void>;
+}
+
 export interface Sys {
   kernel: KernelCalls;
   /** reads are not logged: they are how the lab looks, not what it does */
@@ -115,6 +133,8 @@ export interface Sys {
   runSync(argv: string[], opts?: RunOptions): ProgramRun;
   /** starts a program that keeps running (PID 1, a process in a user namespace); logged as spawn */
   spawn(argv: string[], opts?: SpawnOptions): Spawned;
+  /** starts a program that outlives the step (a namespace holder, a forwarder); logged as spawn; throws when it cannot start */
+  start(argv: string[], opts?: StartOptions): Started;
   /** records a line in the step's syscall log */
   record(call: string, args: string[], ret: number | string, errno?: string, ms?: number): void;
   /** hands over what was logged since the last drain */

@@ -1,6 +1,6 @@
 // A recording fake of the kernel seam (src/sys/types.ts): no kernel is touched; every call is kept.
 // Files live in a map; programs answer from a table; the calls list is what a test asserts.
-import type { FileStat, KernelCalls, ProgramRun, RunOptions, SpawnOptions, Spawned, Sys, WriteHow } from '../../src/sys/types.js';
+import type { FileStat, KernelCalls, ProgramRun, RunOptions, SpawnOptions, Spawned, StartOptions, Started, Sys, WriteHow } from '../../src/sys/types.js';
 import { KernelError } from '../../native/errno.js';
 import type { SyscallEntry } from '../../src/types.js';
 
@@ -9,6 +9,7 @@ export type RecordedCall =
   | { via: 'fs'; call: 'writeFile' | 'unlink' | 'mkdir' | 'rmdir'; path: string; data?: string; mode?: number; append?: boolean }
   | { via: 'program'; argv: string[]; input?: string; outputFile?: string }
   | { via: 'spawn'; argv: string[]; opts: SpawnOptions }
+  | { via: 'start'; argv: string[]; pipes?: boolean; parentPipe?: boolean }
   | { via: 'kill'; pid: number; signal: string };
 
 /** What a program run answers: by its argv joined with spaces, or by a function of the argv. */
@@ -188,6 +189,30 @@ export class RecordingSys implements Sys {
     this.alive.delete(pid);
     for (const listener of this.exitListeners.get(pid) ?? []) listener();
     this.exitListeners.delete(pid);
+  }
+
+  /** A long-lived child: answered from the same table (pid, stdout's first line; error: it cannot start); alive until stopped. */
+  start(argv: string[], opts: StartOptions = {}): Started {
+    this.calls.push({ via: 'start', argv, ...(opts.pipes ? { pipes: true } : {}), ...(opts.parentPipe ? { parentPipe: true } : {}) });
+    const found = this.programs.find((p) => p.match(argv));
+    const a = found ? (typeof found.answer === 'function' ? found.answer(argv) : found.answer) : {};
+    const shown = opts.log ?? argv;
+    if (a.error) {
+      this.entry(`spawn ${shown[0]}`, shown.slice(1), -1, a.error);
+      throw new Error(`could not start ${argv[0]}`);
+    }
+    const pid = a.pid ?? 4242;
+    this.alive.add(pid);
+    this.entry(`spawn ${shown[0]}`, shown.slice(1), pid);
+    const line = a.stdout?.split('\n')[0];
+    return {
+      pid,
+      firstLine: async () => (opts.pipes && line ? line : null),
+      stop: async () => {
+        this.calls.push({ via: 'kill', pid, signal: 'SIGKILL' });
+        this.alive.delete(pid);
+      },
+    };
   }
 
   record(call: string, args: string[], ret: number | string, errno?: string): void {
