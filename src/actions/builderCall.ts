@@ -8,5 +8,5 @@ export async function builderCall<T extends { log?: SyscallEntry[] }>(ctx: LabCo
 
 /** Runs the action's own inContainer part in the container process; its reply carries the calls it made. */
 export async function inContainer<T extends object = object>(ctx: LabContext, action: string, params: unknown): Promise<T & { log: SyscallEntry[] }> {
-  return ctx.builder.rpc.call<T & { log: SyscallEntry[] }>('step', { action, params });
+  return ctx.builder.rpc.call<T & { log: SyscallEntry[] }>('step', { action, params, sessionDir: ctx.session.dir });
 }

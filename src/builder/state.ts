@@ -44,4 +44,6 @@ export interface ContainerSide {
   /** the kernel seam: in the builder, its kernel calls change the container process itself */
   sys: Sys;
   state: ContainerState;
+  /** the session's private directory (the step request carries it): the lesson's paths lie under it */
+  sessionDir: string;
 }

@@ -7,8 +7,7 @@ import { startBuilder, stopBuilder, type BuilderHandle } from './builderProcess.
 import { cgroupHierarchies, listLabCgroups, removeCgroupDir, sessionCgroupName } from '../cgroup/session.js';
 import { createSessionDir, removeSessionDir, stateRoot } from './stateDir.js';
 import { LabError } from '../errors.js';
-import { stopRootProcesses } from '../actions/rootProcess.js';
-import { enterInitArgv } from '../actions/containerInit.js';
+import { containerByHand, enterInitArgv } from '../actions/containerInit.js';
 import { stopDockerRun } from '../actions/dockerRunState.js';
 import { chainPids, stopChain } from '../actions/chainState.js';
 import { checkLabel } from '../checks/index.js';
@@ -70,8 +69,6 @@ export class Lab {
       cgroupDirs: [],
       initPid: null,
       userPid: null,
-      chrootPid: null,
-      pivotPid: null,
       hostHostname: hostname(),
       lastOutput: [],
     }, builder);
@@ -132,7 +129,7 @@ export class Lab {
       builderPid: builder.pid,
       initPid: this.ctx.initPid,
       userPid: this.ctx.userPid,
-      mountsPid: this.ctx.container?.merged ? this.ctx.initPid : null,
+      mountsPid: containerByHand(this.ctx)?.merged ? this.ctx.initPid : null,
       chain: chainPids(this.ctx),
     }, identity, linkStates, this.ctx.chain?.view);
   }
@@ -144,7 +141,7 @@ export class Lab {
     // Once PID 1 has pivoted and exec'd — or a chain lesson runs a container — `s` enters that
     // container's namespaces and root, as `docker exec -it <id> sh` does.
     const focus = this.ctx.chain?.focusPid ?? null;
-    const target = focus ?? (this.ctx.container?.execed ? this.ctx.initPid : null);
+    const target = focus ?? (containerByHand(this.ctx)?.execed ? this.ctx.initPid : null);
     const argv = target !== null ? enterInitArgv(target, ['/bin/sh', '-i', '+m']) : undefined;
     return this.ctx.builder.rpc.call('shell', { tty, prompt: `[container-lab ${host}] # `, argv });
   }
@@ -154,7 +151,6 @@ export class Lab {
     const { ctx } = this;
     await ctx.slots.teardownAll();
     kill(ctx.userPid);
-    await stopRootProcesses(ctx);
     await stopDockerRun(ctx);
     await stopChain(ctx);
     await stopBuilder(this.builder);

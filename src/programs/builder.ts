@@ -9,7 +9,7 @@
 //               at start, exit 1 if its parent is not the helper that started it
 // It does each kernel call on its main thread (namespaces are per thread: the libuv threadpool
 // keeps the old ones), and its children — forked from the main thread — inherit the new ones.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { openSync, closeSync } from 'node:fs';
 import { hostname, release } from 'node:os';
 import { serve } from '../helper/rpc.js';
@@ -29,7 +29,6 @@ import { realSys } from '../sys/real.js';
 const state = new ContainerState();
 const requireOwnMountNamespace = () => state.requireOwnMountNamespace();
 const requireInitIfPidNamespace = () => state.requireInitIfPidNamespace();
-const adoptInit = (child: ChildProcess) => state.adoptInit(child);
 
 function withLog<T extends object>(result: T): T & { log: SyscallEntry[] } {
   return { ...result, log: syscallLog.drain() };
@@ -44,11 +43,11 @@ let registry: Promise<typeof import('../vocabulary/registry.js')> | null = null;
 
 const handlers = {
   /** An action's own inContainer part (src/actions/<action>.ts), with this process's kernel seam and state. */
-  async step({ action, params }: { action: string; params: unknown }) {
+  async step({ action, params, sessionDir }: { action: string; params: unknown; sessionDir: string }) {
     registry ??= import('../vocabulary/registry.js');
     const definition = (await registry).ACTIONS[action];
     if (!definition?.inContainer) throw new LabError(`the action ${action} has no part that runs in the container process`);
-    return withLog(await definition.inContainer({ sys: realSys, state }, definition.params.parse(params)));
+    return withLog(await definition.inContainer({ sys: realSys, state, sessionDir }, definition.params.parse(params)));
   },
 
   /** unshare(CLONE_NEWUSER) in a multithreaded process fails with EINVAL (unshare(2)): shown, not hidden. */
@@ -170,7 +169,7 @@ const handlers = {
     }
   },
 
-  ...rootHandlers({ requireOwnMountNamespace, requireInitIfPidNamespace, adoptInit }),
+  ...rootHandlers({ sys: realSys, state }),
 
   ...overlayHandlers({ requireOwnMountNamespace }),
 

@@ -8,7 +8,7 @@ describe('unshare', () => {
   it('asks the container process for one unshare(2) with every flag', async () => {
     const ctx = fakeLab();
     const result = await unshare.run(ctx, { namespaces: ['uts', 'mnt', 'pid'] });
-    expect(ctx.builder.requests).toEqual([{ method: 'step', params: { action: 'unshare', params: { namespaces: ['uts', 'mnt', 'pid'] } } }]);
+    expect(ctx.builder.requests).toEqual([{ method: 'step', params: { action: 'unshare', params: { namespaces: ['uts', 'mnt', 'pid'] }, sessionDir: ctx.session.dir } }]);
     expect(ctx.sys.calls).toEqual([{ via: 'kernel', call: 'unshare', args: [CLONE.NEWUTS | CLONE.NEWNS | CLONE.NEWPID] }]);
     expect(result.log.map((e) => e.call)).toEqual(['unshare']);
     expect(result.output[0]).toMatch(/next child is PID 1/);
