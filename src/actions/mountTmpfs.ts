@@ -3,12 +3,14 @@ import { z } from 'zod';
 import { join } from 'node:path';
 import { defineAction, syscall, outcome } from '../steps/define.js';
 import { inContainer } from './builderCall.js';
-import { LabError } from '../errors.js';
 import { MS } from '../../native/constants.js';
 
 export function tmpfsTarget(sessionDir: string): string {
   return join(sessionDir, 'tmpfs');
 }
+
+/** What the container part is given: the mount point, in the session directory only the helper knows. */
+const tmpfsGiven = z.strictObject({ target: z.string().startsWith('/') });
 
 export const mountTmpfs = defineAction({
   name: 'mount-tmpfs',
@@ -19,17 +21,17 @@ export const mountTmpfs = defineAction({
     + 'not, and the host still sees an empty directory there.',
   performs: [syscall('mount', 'tmpfs(5)')],
   needs: ['own mnt namespace', 'private mounts'],
-  inContainer({ sys, state }, { size }) {
+  inContainer({ sys, state }, { size }, given) {
     state.requireOwnMountNamespace();
-    if (state.sessionDir === null) throw new LabError('the container process does not know the session\'s directory');
-    sys.kernel.mount('container-lab', tmpfsTarget(state.sessionDir), 'tmpfs', MS.NOSUID | MS.NODEV, `size=${size},mode=0755`);
+    const { target } = tmpfsGiven.parse(given);
+    sys.kernel.mount('container-lab', target, 'tmpfs', MS.NOSUID | MS.NODEV, `size=${size},mode=0755`);
     return {};
   },
   run: async (ctx, params) => {
     const target = tmpfsTarget(ctx.session.dir);
     if (!ctx.sys.exists(target)) ctx.sys.mkdir(target, 0o755);
     const local = ctx.sys.drain();
-    const { log } = await inContainer(ctx, 'mount-tmpfs', params);
+    const { log } = await inContainer(ctx, 'mount-tmpfs', params, { target });
     return outcome([...local, ...log], [`tmpfs mounted on ${target}`]);
   },
 });

@@ -8,7 +8,6 @@ export class ContainerState {
   mntUnshared = false;
   pidUnshared = false;
   /** the session's scratch directory (session-<id>), from the helper that started this process */
-  sessionDir: string | null = null;
   initPid: number | null = null;
   initAlive = false;
   readonly shells = new Set<number>();

@@ -17,7 +17,7 @@ export interface BuilderHandle {
  * so without root the builder is started by util-linux unshare(1) inside a new user
  * namespace where it is uid 0 (user_namespaces(7)); unshare execs node, keeping the PID.
  */
-export function startBuilder(rootless: boolean, sessionDir: string): BuilderHandle {
+export function startBuilder(rootless: boolean): BuilderHandle {
   const node = [process.execPath, programs.builder, '--container-lab-builder'];
   let argv = node;
   if (rootless) {
@@ -27,7 +27,7 @@ export function startBuilder(rootless: boolean, sessionDir: string): BuilderHand
   }
   const child = spawn(argv[0], argv.slice(1), {
     stdio: ['pipe', 'pipe', 'inherit'],
-    env: { ...process.env, CONTAINER_LAB_PARENT: String(process.pid), CONTAINER_LAB_SESSION_DIR: sessionDir },
+    env: { ...process.env, CONTAINER_LAB_PARENT: String(process.pid) },
   });
   if (child.pid === undefined || !child.stdin || !child.stdout) throw new LabError('could not start the container process');
   const rpc = new RpcClient(child.stdin, child.stdout);

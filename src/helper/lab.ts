@@ -7,8 +7,7 @@ import { startBuilder, stopBuilder, type BuilderHandle } from './builderProcess.
 import { cgroupHierarchies, listLabCgroups, removeCgroupDir, sessionCgroupName } from '../cgroup/session.js';
 import { createSessionDir, removeSessionDir, stateRoot } from './stateDir.js';
 import { LabError } from '../errors.js';
-import { stopRootProcesses } from '../actions/rootProcess.js';
-import { enterInitArgv } from '../actions/containerInit.js';
+import { containerByHand, enterInitArgv } from '../actions/containerInit.js';
 import { chainPids, stopChain } from '../actions/chainState.js';
 import { userPid } from '../actions/userNamespaceState.js';
 import { checkLabel } from '../checks/index.js';
@@ -52,7 +51,7 @@ export class Lab {
     const session = createSessionDir(stateRoot());
     let builder;
     try {
-      builder = startBuilder(rootless, session.dir);
+      builder = startBuilder(rootless);
       await builder.rpc.call('identity');
       // `container-lab shell` in another terminal finds the container process here.
       writeFileSync(join(session.dir, 'builder.pid'), `${builder.pid}\n`);
@@ -69,8 +68,6 @@ export class Lab {
       cgroups: cgroupHierarchies(),
       cgroupDirs: [],
       initPid: null,
-      chrootPid: null,
-      pivotPid: null,
       hostHostname: hostname(),
       lastOutput: [],
     }, builder);
@@ -131,7 +128,7 @@ export class Lab {
       builderPid: builder.pid,
       initPid: this.ctx.initPid,
       userPid: userPid(this.ctx),
-      mountsPid: this.ctx.container?.merged ? this.ctx.initPid : null,
+      mountsPid: containerByHand(this.ctx)?.merged ? this.ctx.initPid : null,
       chain: chainPids(this.ctx),
     }, identity, linkStates, this.ctx.chain?.view);
   }
@@ -143,7 +140,7 @@ export class Lab {
     // Once PID 1 has pivoted and exec'd — or a chain lesson runs a container — `s` enters that
     // container's namespaces and root, as `docker exec -it <id> sh` does.
     const focus = this.ctx.chain?.focusPid ?? null;
-    const target = focus ?? (this.ctx.container?.execed ? this.ctx.initPid : null);
+    const target = focus ?? (containerByHand(this.ctx)?.execed ? this.ctx.initPid : null);
     const argv = target !== null ? enterInitArgv(target, ['/bin/sh', '-i', '+m']) : undefined;
     return this.ctx.builder.rpc.call('shell', { tty, prompt: `[container-lab ${host}] # `, argv });
   }
@@ -152,7 +149,6 @@ export class Lab {
   async close(): Promise<void> {
     const { ctx } = this;
     await ctx.slots.teardownAll();
-    await stopRootProcesses(ctx);
     await stopChain(ctx);
     await stopBuilder(this.builder);
     kill(ctx.initPid);

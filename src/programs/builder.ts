@@ -9,7 +9,7 @@
 //               at start, exit 1 if its parent is not the helper that started it
 // It does each kernel call on its main thread (namespaces are per thread: the libuv threadpool
 // keeps the old ones), and its children — forked from the main thread — inherit the new ones.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { openSync, closeSync } from 'node:fs';
 import { hostname, release } from 'node:os';
 import { serve } from '../helper/rpc.js';
@@ -23,10 +23,8 @@ import { ContainerState } from '../builder/state.js';
 import { realSys } from '../sys/real.js';
 
 const state = new ContainerState();
-state.sessionDir = process.env.CONTAINER_LAB_SESSION_DIR ?? null;
 const requireOwnMountNamespace = () => state.requireOwnMountNamespace();
 const requireInitIfPidNamespace = () => state.requireInitIfPidNamespace();
-const adoptInit = (child: ChildProcess) => state.adoptInit(child);
 
 function withLog<T extends object>(result: T): T & { log: SyscallEntry[] } {
   return { ...result, log: syscallLog.drain() };
@@ -102,8 +100,7 @@ const handlers = {
     }
   },
 
-  ...rootHandlers({ requireOwnMountNamespace, requireInitIfPidNamespace, adoptInit }),
-
+  ...rootHandlers({ sys: realSys, state }),
 };
 
 function shutdown(): void {

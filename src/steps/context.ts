@@ -36,12 +36,6 @@ export interface LabContext {
   cgroupDirs: string[];
   /** the container's PID 1 (host PID), once started */
   initPid: number | null;
-  /** the process that chroot(2)ed into the rootfs (host PID), once started */
-  chrootPid: number | null;
-  /** the process that pivot_root(2)ed into the rootfs in a mount namespace of its own, once started */
-  pivotPid: number | null;
-  /** the container-by-hand lesson's PID 1: the overlay it pivoted into, and whether it has exec'd its program */
-  container?: { merged?: string; execed: boolean };
   /** the host's hostname when the session opened */
   hostHostname: string;
   /** stdout of the last step's programs, for output checks: set by the lab from the step's outcome */

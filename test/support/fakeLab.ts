@@ -60,12 +60,9 @@ export function fakeLab(overrides: Partial<LabContext> = {}): LabContext & { sys
     cgroups: { mode: 'v2', roots: ['/sys/fs/cgroup'], v2Root: '/sys/fs/cgroup' },
     cgroupDirs: [],
     initPid: null,
-    chrootPid: null,
-    pivotPid: null,
     hostHostname: 'host',
     lastOutput: [],
     ...overrides,
   } as LabContext & { sys: RecordingSys; builder: RecordingBuilder };
-  ctx.builder.state.sessionDir = ctx.session.dir;
   return ctx;
 }
