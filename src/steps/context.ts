@@ -5,7 +5,6 @@ import type { Sys } from '../sys/types.js';
 import type { Slots } from './slots.js';
 import type { LayersState } from '../actions/layersState.js';
 import type { DockerRunState } from '../actions/dockerRunState.js';
-import type { ChainState } from '../actions/chainState.js';
 
 /** The session's private scratch directory (0700), named session-<id> under the state dir. */
 export interface SessionDir {
@@ -57,6 +56,4 @@ export interface LabContext {
   layers?: LayersState;
   /** the docker-run lesson's name and id, volume, lab network and forwarder, once made */
   dockerRun?: DockerRunState;
-  /** the chain lessons' private daemons, API proxy, containers and panel view, once made */
-  chain?: ChainState;
 }

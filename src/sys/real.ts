@@ -1,5 +1,6 @@
 // The real Sys: koffi kernel calls, node:fs on kernel files, programs run to their end — each logged.
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmdirSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, rmdirSync, writeFileSync } from 'node:fs';
 import * as kernel from '../../native/kernel.js';
 import { syscallLog, quote } from '../../native/syscallLog.js';
 import { logRun, runProgram, runProgramSync } from './programs.js';
@@ -63,6 +64,19 @@ export const realSys: Sys = {
   },
   runSync(argv, opts = {}) {
     return logProgram(runProgramSync(argv, opts), opts.log);
+  },
+  start(argv, opts = {}) {
+    const fd = opts.output ? openSync(opts.output, 'a') : null;
+    try {
+      const out = fd ?? 'ignore';
+      const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', out, out], cwd: opts.cwd });
+      child.on('error', () => {});
+      child.unref();
+      if (child.pid === undefined) throw new Error(`could not start ${argv[0]}`);
+      return child.pid;
+    } finally {
+      if (fd !== null) closeSync(fd);
+    }
   },
   record: (call, args, ret, errno, ms) => void syscallLog.record(call, args, ret, errno, ms),
   drain: () => syscallLog.drain(),

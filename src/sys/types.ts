@@ -56,6 +56,12 @@ export interface RunOptions {
   log?: boolean | string[];
 }
 
+export interface StartOptions {
+  /** the child's stdout and stderr are appended to this file (stdin is /dev/null); without it, both go nowhere */
+  output?: string;
+  cwd?: string;
+}
+
 export interface Sys {
   kernel: KernelCalls;
   /** reads are not logged: they are how the lab looks, not what it does */
@@ -75,6 +81,11 @@ export interface Sys {
   run(argv: string[], opts?: RunOptions): Promise<ProgramRun>;
   /** the same, blocking: for checks, which read state synchronously */
   runSync(argv: string[], opts?: RunOptions): ProgramRun;
+  /**
+   * starts a long-lived child (a daemon) and returns its PID at once, without waiting for it; not
+   * logged here: the caller logs the spawn when the child is ready (its time to ready is part of the line)
+   */
+  start(argv: string[], opts?: StartOptions): number;
   /** records a line in the step's syscall log */
   record(call: string, args: string[], ret: number | string, errno?: string, ms?: number): void;
   /** hands over what was logged since the last drain */

@@ -1,12 +1,13 @@
 // A recording fake of the kernel seam (src/sys/types.ts): no kernel is touched; every call is kept.
 // Files live in a map; programs answer from a table; the calls list is what a test asserts.
-import type { FileStat, KernelCalls, ProgramRun, RunOptions, Sys } from '../../src/sys/types.js';
+import type { FileStat, KernelCalls, ProgramRun, RunOptions, StartOptions, Sys } from '../../src/sys/types.js';
 import type { SyscallEntry } from '../../src/types.js';
 
 export type RecordedCall =
   | { via: 'kernel'; call: keyof KernelCalls; args: unknown[] }
   | { via: 'fs'; call: 'writeFile' | 'mkdir' | 'rmdir'; path: string; data?: string; mode?: number }
   | { via: 'program'; argv: string[]; input?: string }
+  | { via: 'start'; argv: string[]; output?: string; cwd?: string }
   | { via: 'kill'; pid: number; signal: string };
 
 /** What a program run answers: by its argv joined with spaces, or by a function of the argv. */
@@ -25,6 +26,10 @@ export class RecordingSys implements Sys {
   dirs = new Set<string>();
   /** processes kill(2) may reach; others get ESRCH (false) */
   alive = new Set<number>();
+  /** the PID the next start() returns (each start counts up) */
+  nextPid = 70000;
+  /** called after each start(), e.g. to make the socket a daemon would listen on */
+  onStart?: (argv: string[], pid: number) => void;
   programs: Array<{ match: (argv: string[]) => boolean; answer: ProgramAnswer | ((argv: string[]) => ProgramAnswer) }> = [];
 
   constructor(init: { files?: Record<string, string>; links?: Record<string, string>; dirs?: string[]; alive?: number[] } = {}) {
@@ -128,6 +133,14 @@ export class RecordingSys implements Sys {
     const run = this.runSync(argv, opts);
     if (run.pid !== null) opts.onSpawn?.(run.pid);
     return run;
+  }
+
+  start(argv: string[], opts: StartOptions = {}): number {
+    this.calls.push({ via: 'start', argv, ...(opts.output !== undefined ? { output: opts.output } : {}), ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}) });
+    const pid = this.nextPid++;
+    this.alive.add(pid);
+    this.onStart?.(argv, pid);
+    return pid;
   }
 
   record(call: string, args: string[], ret: number | string, errno?: string): void {

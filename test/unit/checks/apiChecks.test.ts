@@ -1,9 +1,7 @@
 // The REST lesson's request patterns, and reading the proxy's log from a step's mark on.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { matchesRequest, readApiLog } from '../../../src/checks/apiChecks.js';
+import { RecordingSys } from '../../support/recordingSys.js';
 
 describe('matchesRequest', () => {
   it('ignores the API version prefix and the query, * is one path segment, the status is optional', () => {
@@ -18,22 +16,17 @@ describe('matchesRequest', () => {
 
 describe('readApiLog', () => {
   it('keeps the last line of each request, and reads only what comes after the mark', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'container-lab-apilog-'));
-    try {
-      const file = join(dir, 'api-log.jsonl');
-      const lines = [
-        { seq: 1, t: 1, method: 'POST', path: '/v1.41/containers/create', status: 201 },
-        { seq: 2, t: 2, method: 'POST', path: '/v1.41/containers/x/wait', status: 200 },
-        { seq: 2, t: 2, method: 'POST', path: '/v1.41/containers/x/wait', status: 200, response: '{"StatusCode":0}' },
-        { seq: 3, t: 3, method: 'DELETE', path: '/v1.41/containers/x', status: 204 },
-      ];
-      writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
-      const all = readApiLog(file);
-      expect(all.map((e) => e.seq)).toEqual([1, 2, 3]);
-      expect(all[1].response).toBe('{"StatusCode":0}');
-      expect(readApiLog(file, 3).map((e) => e.method)).toEqual(['DELETE']);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const file = '/run/container-lab/session-test/api-log.jsonl';
+    const lines = [
+      { seq: 1, t: 1, method: 'POST', path: '/v1.41/containers/create', status: 201 },
+      { seq: 2, t: 2, method: 'POST', path: '/v1.41/containers/x/wait', status: 200 },
+      { seq: 2, t: 2, method: 'POST', path: '/v1.41/containers/x/wait', status: 200, response: '{"StatusCode":0}' },
+      { seq: 3, t: 3, method: 'DELETE', path: '/v1.41/containers/x', status: 204 },
+    ];
+    const sys = new RecordingSys({ files: { [file]: lines.map((l) => JSON.stringify(l)).join('\n') + '\n' } });
+    const all = readApiLog(sys, file);
+    expect(all.map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(all[1].response).toBe('{"StatusCode":0}');
+    expect(readApiLog(sys, file, 3).map((e) => e.method)).toEqual(['DELETE']);
   });
 });
