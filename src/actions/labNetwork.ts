@@ -34,7 +34,7 @@ export const labNetwork = defineAction({
     let bridge;
     try {
       // fd 3: init.js's way to notice that we died before its prctl(PR_SET_PDEATHSIG).
-      bridge = sys.start(['unshare', '--net', '--', process.execPath, programs.init, ...args], { parentPipe: true, log: ['unshare', '--net', '--', 'node', 'init.js', ...args] });
+      bridge = sys.start(['unshare', '--net', '--', process.execPath, programs.init, ...args], { parentPipe: true, detached: true, log: ['unshare', '--net', '--', 'node', 'init.js', ...args] });
     } catch (error) {
       throw new LabError(`could not start the bridge process: ${(error as Error).message}`, 'install util-linux (unshare) on this host', undefined, sys.drain());
     }

@@ -26,7 +26,7 @@ export const publishPort = defineAction({
     const args = ['--container-lab-forwarder', String(process.pid), `/proc/${net.bridgePid}/ns/net`, net.containerAddr, String(state.server.port)];
     let forwarder;
     try {
-      forwarder = sys.start([process.execPath, programs.forwarder, ...args], { pipes: true, log: ['node', 'forwarder.js', ...args] });
+      forwarder = sys.start([process.execPath, programs.forwarder, ...args], { pipes: true, detached: true, log: ['node', 'forwarder.js', ...args] });
     } catch (error) {
       throw new LabError(`could not start the forwarder: ${(error as Error).message}`, undefined, undefined, sys.drain());
     }

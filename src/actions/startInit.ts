@@ -30,9 +30,12 @@ export const startInit = defineAction({
     const args = [String(process.pid), 'sleep', 'container-lab-init', 'infinity'];
     // detached: a session of its own, so Ctrl-C typed in a lab shell never reaches PID 1;
     // fd 3 a socket to this process: init.js exits if it is already closed (the parent died early).
-    const child = sys.spawn([process.execPath, programs.init, ...args],
-      { stdio: ['ignore', 'ignore', 'inherit', 'pipe'], detached: true, log: ['node', 'init.js', ...args] });
-    if (child.pid === null) throw new LabError('could not start PID 1');
+    let child;
+    try {
+      child = sys.start([process.execPath, programs.init, ...args], { parentPipe: true, detached: true, log: ['node', 'init.js', ...args] });
+    } catch {
+      throw new LabError('could not start PID 1');
+    }
     state.initPid = child.pid;
     state.initAlive = true;
     child.onExit(() => {

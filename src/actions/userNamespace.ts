@@ -53,9 +53,12 @@ export const userNamespace = defineAction({
     const uid = String(params.outsideUid);
     const drop = ctx.rootless ? [] : ['--reuid', uid, '--regid', uid, '--clear-groups'];
     const argv = [setpriv, '--pdeathsig', 'KILL', ...drop, '--', unshare, '--user', '--map-root-user', '--', sleep, 'infinity'];
-    const child = ctx.sys.spawn(argv, { argv0: 'container-lab-setpriv', log: argv.map((a) => (a.startsWith('/') ? basename(a) : a)) });
-    if (child.pid === null) throw new LabError('could not start the user-namespace process');
-    const pid = child.pid;
+    let pid: number;
+    try {
+      pid = ctx.sys.start(argv, { argv0: 'container-lab-setpriv', quiet: true, log: argv.map((a) => (a.startsWith('/') ? basename(a) : a)) }).pid;
+    } catch {
+      throw new LabError('could not start the user-namespace process');
+    }
     const slot = ctx.slots.use(userNamespaceSlot);
     if (slot.process) ctx.sys.kill(slot.process.pid, 'SIGKILL');
     slot.process = { pid, sys: ctx.sys };

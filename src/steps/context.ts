@@ -2,7 +2,6 @@
 import type { CgroupHierarchies } from '../cgroup/session.js';
 import type { Sys } from '../sys/types.js';
 import type { Slots } from './slots.js';
-import type { ChainState } from '../actions/chainState.js';
 
 /** The session's private scratch directory (0700), named session-<id> under the state dir. */
 export interface SessionDir {
@@ -40,6 +39,4 @@ export interface LabContext {
   hostHostname: string;
   /** stdout of the last step's programs, for output checks: set by the lab from the step's outcome */
   lastOutput: string[];
-  /** the chain lessons' private daemons, API proxy, containers and panel view, once made */
-  chain?: ChainState;
 }

@@ -1,5 +1,6 @@
-// Runs a program to its end and returns what it printed, and when; logs runs strace-style.
-import { spawn, spawnSync } from 'node:child_process';
+// Runs programs, to their end or left running, and logs them strace-style: the one way the lab starts a program.
+import { spawn, spawnSync, type ChildProcess, type StdioOptions } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { syscallLog, quote } from '../../native/syscallLog.js';
 import type { ProgramRun, RunOptions, StartOptions, Started } from './types.js';
@@ -78,20 +79,31 @@ export function logSpawn(argv: string[], pid: number, ms?: number): void {
   syscallLog.record(`spawn ${name}`, argv.slice(1).map((a) => quote(a)), pid, undefined, ms);
 }
 
-/** A program that outlives the step: detached, stderr shared; logged at its spawn. */
+/**
+ * Starts a program that outlives the step and returns at once; throws when it cannot start (no PID).
+ * Logged as `spawn <name>` unless opts.log is false (a daemon is logged by its caller once ready).
+ */
 export function startProgram(argv: string[], opts: StartOptions = {}): Started {
   const started = performance.now();
-  const stdio: Array<'pipe' | 'ignore' | 'inherit'> = opts.pipes ? ['pipe', 'pipe', 'inherit'] : ['ignore', 'ignore', 'inherit'];
-  if (opts.parentPipe) stdio.push('pipe');
-  const child = spawn(argv[0], argv.slice(1), { stdio, detached: true });
-  child.on('error', () => {});
+  const fd = opts.output ? openSync(opts.output, 'a') : null;
+  let child: ChildProcess;
+  try {
+    const stderr = fd ?? (opts.quiet ? 'ignore' : 'inherit');
+    const stdio: StdioOptions = [opts.pipes ? 'pipe' : 'ignore', opts.pipes ? 'pipe' : (fd ?? 'ignore'), stderr];
+    if (opts.parentPipe) stdio.push('pipe');
+    child = spawn(argv[0], argv.slice(1), { stdio, detached: opts.detached ?? false, cwd: opts.cwd, argv0: opts.argv0 });
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+  child.on('error', () => {}); // the reason (ENOENT, EACCES…) arrives later; no PID says enough
   child.stdin?.on('error', () => {});
-  const shown = opts.log ?? argv;
+  if (opts.unref) child.unref();
+  const shown = Array.isArray(opts.log) ? opts.log : argv;
   if (child.pid === undefined) {
-    logSpawn(shown, -1); // the reason (ENOENT, EACCES…) only arrives later, as an 'error' event
+    if (opts.log !== false) logSpawn(shown, -1);
     throw new Error(`could not start ${argv[0]}`);
   }
-  logSpawn(shown, child.pid, performance.now() - started);
+  if (opts.log !== false) logSpawn(shown, child.pid, performance.now() - started);
   const pid = child.pid;
   const exited = () => child.exitCode !== null || child.signalCode !== null;
   return {
@@ -122,5 +134,6 @@ export function startProgram(argv: string[], opts: StartOptions = {}): Started {
         // already gone
       }
     }),
+    onExit: (listener) => void child.on('exit', () => listener()),
   };
 }

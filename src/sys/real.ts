@@ -1,6 +1,6 @@
 // The real Sys: koffi kernel calls, node:fs on kernel files, programs run to their end — each logged.
 import { spawn } from 'node:child_process';
-import { type Stats, existsSync, lstatSync, statSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, statSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, rmdirSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import * as kernel from '../../native/kernel.js';
 import { syscallLog, quote } from '../../native/syscallLog.js';
 import { logRun, logSpawn, runProgram, runProgramSync, startProgram } from './programs.js';
@@ -75,16 +75,6 @@ export const realSys: Sys = {
   },
   runSync(argv, opts = {}) {
     return logProgram(runProgramSync(argv, opts), opts.log);
-  },
-  spawn(argv, opts = {}) {
-    const child = spawn(argv[0], argv.slice(1), { stdio: opts.stdio ?? 'ignore', detached: opts.detached ?? false, argv0: opts.argv0 });
-    child.on('error', () => {}); // a program that could not start has no PID: the caller says so
-    const shown = Array.isArray(opts.log) ? opts.log : argv;
-    if (opts.log !== false) {
-      if (child.pid !== undefined) logSpawn(shown, child.pid);
-      else syscallLog.record(`spawn ${shown[0].slice(shown[0].lastIndexOf('/') + 1)}`, shown.slice(1).map((a) => quote(a)), -1, 'ENOENT');
-    }
-    return { pid: child.pid ?? null, onExit: (listener) => void child.on('exit', () => listener()) };
   },
   start: (argv, opts) => startProgram(argv, opts),
   record: (call, args, ret, errno, ms) => void syscallLog.record(call, args, ret, errno, ms),

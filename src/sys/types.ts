@@ -68,39 +68,35 @@ export interface RunOptions {
   outputFile?: string;
 }
 
-export interface SpawnOptions {
-  /** the name the program shows in ps(1) (its argv[0]) */
-  argv0?: string;
-  /** a session of its own (setsid(2)): a Ctrl-C typed on the terminal never reaches it */
-  detached?: boolean;
-  /** fds 0, 1, 2 and on ('ignore' unless given); 'pipe' leaves this process holding the other end */
-  stdio?: Array<'ignore' | 'inherit' | 'pipe'>;
-  /** how the spawn appears in the syscall log: false keeps it out, an argv shows that instead */
-  log?: boolean | string[];
-}
-
-/** A program left running: its PID (null when it could not be started), and a call when it ends. */
-export interface Spawned {
-  pid: number | null;
-  onExit(listener: () => void): void;
-}
-
 export interface StartOptions {
-  /** the child's stdin and stdout are pipes to this process (stdin stays open for the child's life); else /dev/null */
+  /** fds 0 and 1 are pipes to this process (firstLine reads stdout; stdin stays open for the child's life); else /dev/null */
   pipes?: boolean;
   /** a pipe on the child's fd 3 whose other end this process holds: the child sees its parent die as end of stream (init.ts) */
   parentPipe?: boolean;
-  /** how the start appears in the syscall log */
-  log?: string[];
+  /** stdout and stderr appended to this file (a daemon's log); without it stderr is shared with this process */
+  output?: string;
+  /** without output: stderr to nowhere instead of this process's */
+  quiet?: boolean;
+  cwd?: string;
+  /** the name it shows in ps(1) (its argv[0]) */
+  argv0?: string;
+  /** a session of its own (setsid(2)): a Ctrl-C typed on the terminal never reaches it */
+  detached?: boolean;
+  /** it does not keep this process's event loop alive (a daemon the lab watches by its PID) */
+  unref?: boolean;
+  /** how the start appears in the syscall log: false keeps it out (the caller logs it when the child is ready), an argv shows that instead */
+  log?: boolean | string[];
 }
 
-/** A long-lived child: detached (a session of its own), stderr shared with this process. */
+/** A program left running. */
 export interface Started {
   pid: number;
   /** the first line it prints on stdout (pipes only); null when it ends, or timeoutMs passes, first */
   firstLine(timeoutMs: number): Promise<string | null>;
   /** SIGKILL (not logged: it is cleanup), then waits up to timeoutMs for the child to be reaped */
   stop(timeoutMs?: number): Promise<void>;
+  /** called when it exits */
+  onExit(listener: () => void): void;
 }
 
 export interface Sys {
@@ -131,9 +127,10 @@ export interface Sys {
   run(argv: string[], opts?: RunOptions): Promise<ProgramRun>;
   /** the same, blocking: for checks, which read state synchronously */
   runSync(argv: string[], opts?: RunOptions): ProgramRun;
-  /** starts a program that keeps running (PID 1, a process in a user namespace); logged as spawn */
-  spawn(argv: string[], opts?: SpawnOptions): Spawned;
-  /** starts a program that outlives the step (a namespace holder, a forwarder); logged as spawn; throws when it cannot start */
+  /**
+   * starts a program that outlives the step (PID 1, a namespace holder, a forwarder, a daemon) and
+   * returns at once; logged as spawn unless log is false; throws when it cannot start
+   */
   start(argv: string[], opts?: StartOptions): Started;
   /** records a line in the step's syscall log */
   record(call: string, args: string[], ret: number | string, errno?: string, ms?: number): void;

@@ -1,6 +1,6 @@
 // A recording fake of the kernel seam (src/sys/types.ts): no kernel is touched; every call is kept.
 // Files live in a map; programs answer from a table; the calls list is what a test asserts.
-import type { FileStat, KernelCalls, ProgramRun, RunOptions, SpawnOptions, Spawned, StartOptions, Started, Sys, WriteHow } from '../../src/sys/types.js';
+import type { FileStat, KernelCalls, ProgramRun, RunOptions, StartOptions, Started, Sys, WriteHow } from '../../src/sys/types.js';
 import { KernelError } from '../../native/errno.js';
 import type { SyscallEntry } from '../../src/types.js';
 
@@ -8,8 +8,7 @@ export type RecordedCall =
   | { via: 'kernel'; call: keyof KernelCalls; args: unknown[] }
   | { via: 'fs'; call: 'writeFile' | 'unlink' | 'mkdir' | 'rmdir'; path: string; data?: string; mode?: number; append?: boolean }
   | { via: 'program'; argv: string[]; input?: string; outputFile?: string }
-  | { via: 'spawn'; argv: string[]; opts: SpawnOptions }
-  | { via: 'start'; argv: string[]; pipes?: boolean; parentPipe?: boolean }
+  | ({ via: 'start'; argv: string[] } & Omit<StartOptions, 'log'>)
   | { via: 'kill'; pid: number; signal: string };
 
 /** What a program run answers: by its argv joined with spaces, or by a function of the argv. */
@@ -36,8 +35,10 @@ export class RecordingSys implements Sys {
   alive = new Set<number>();
   /** kernel calls that fail, with the errno number they fail with */
   failing = new Map<keyof KernelCalls, number>();
-  /** the PID the next spawn gets (then counts up) */
+  /** the PID the next start() gets when the program table names none (then counts up) */
   nextPid = 5000;
+  /** called after each start(), e.g. to make the socket a daemon would listen on */
+  onStart?: (argv: string[], pid: number) => void;
   private exitListeners = new Map<number, Array<() => void>>();
   programs: Array<{ match: (argv: string[]) => boolean; answer: ProgramAnswer | ((argv: string[]) => ProgramAnswer) }> = [];
 
@@ -176,43 +177,41 @@ export class RecordingSys implements Sys {
     return run;
   }
 
-  spawn(argv: string[], opts: SpawnOptions = {}): Spawned {
-    this.calls.push({ via: 'spawn', argv, opts });
-    const pid = this.nextPid++;
-    this.alive.add(pid);
-    if (opts.log !== false) this.entry(`spawn ${argv[0]}`, argv.slice(1), pid);
-    return { pid, onExit: (listener) => void this.exitListeners.set(pid, [...(this.exitListeners.get(pid) ?? []), listener]) };
-  }
-
-  /** A spawned program ends: its exit listeners run. */
-  exit(pid: number): void {
-    this.alive.delete(pid);
-    for (const listener of this.exitListeners.get(pid) ?? []) listener();
-    this.exitListeners.delete(pid);
-  }
-
-  /** A long-lived child: answered from the same table (pid, stdout's first line; error: it cannot start); alive until stopped. */
+  /**
+   * A long-lived child: answered from the program table (its pid, stdout's first line; error: it
+   * cannot start), else the next PID; alive until stopped or exit(pid).
+   */
   start(argv: string[], opts: StartOptions = {}): Started {
-    this.calls.push({ via: 'start', argv, ...(opts.pipes ? { pipes: true } : {}), ...(opts.parentPipe ? { parentPipe: true } : {}) });
+    const { log, ...shape } = opts;
+    this.calls.push({ via: 'start', argv, ...Object.fromEntries(Object.entries(shape).filter(([, v]) => v !== undefined)) });
     const found = this.programs.find((p) => p.match(argv));
     const a = found ? (typeof found.answer === 'function' ? found.answer(argv) : found.answer) : {};
-    const shown = opts.log ?? argv;
+    const shown = Array.isArray(log) ? log : argv;
     if (a.error) {
-      this.entry(`spawn ${shown[0]}`, shown.slice(1), -1, a.error);
+      if (log !== false) this.entry(`spawn ${shown[0]}`, shown.slice(1), -1, a.error);
       throw new Error(`could not start ${argv[0]}`);
     }
-    const pid = a.pid ?? 4242;
+    const pid = a.pid ?? this.nextPid++;
     this.alive.add(pid);
-    this.entry(`spawn ${shown[0]}`, shown.slice(1), pid);
+    if (log !== false) this.entry(`spawn ${shown[0]}`, shown.slice(1), pid);
+    this.onStart?.(argv, pid);
     const line = a.stdout?.split('\n')[0];
     return {
       pid,
       firstLine: async () => (opts.pipes && line ? line : null),
       stop: async () => {
         this.calls.push({ via: 'kill', pid, signal: 'SIGKILL' });
-        this.alive.delete(pid);
+        this.exit(pid);
       },
+      onExit: (listener) => void this.exitListeners.set(pid, [...(this.exitListeners.get(pid) ?? []), listener]),
     };
+  }
+
+  /** A started program ends: its exit listeners run. */
+  exit(pid: number): void {
+    this.alive.delete(pid);
+    for (const listener of this.exitListeners.get(pid) ?? []) listener();
+    this.exitListeners.delete(pid);
   }
 
   record(call: string, args: string[], ret: number | string, errno?: string): void {

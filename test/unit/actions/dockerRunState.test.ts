@@ -23,7 +23,7 @@ describe('docker-run state', () => {
 
   it('stopDockerRun waits for each stop', async () => {
     const stopped: number[] = [];
-    const proc = (pid: number) => ({ pid, firstLine: async () => null, stop: async () => void stopped.push(pid) });
+    const proc = (pid: number) => ({ pid, firstLine: async () => null, stop: async () => void stopped.push(pid), onExit: () => {} });
     await stopDockerRun({ started: [proc(1), proc(2)] });
     expect(stopped).toEqual([1, 2]);
   });

@@ -29,7 +29,7 @@ describe('lab-network', () => {
     const inLab = ['nsenter', `--net=/proc/${BRIDGE}/ns/net`, 'ip'];
     const ctr = ['nsenter', '--net=/proc/1000/ns/net', 'ip'];
     expect(ctx.sys.calls).toEqual([
-      { via: 'start', argv: ['unshare', '--net', '--', process.execPath, programs.init, String(process.pid), 'sleep', 'container-lab-bridge', 'infinity'], parentPipe: true },
+      { via: 'start', argv: ['unshare', '--net', '--', process.execPath, programs.init, String(process.pid), 'sleep', 'container-lab-bridge', 'infinity'], parentPipe: true, detached: true },
       { via: 'program', argv: [...inLab, 'link', 'add', 'cl-veth0', 'type', 'veth', 'peer', 'name', 'cl-eth0', 'netns', '1000'] },
       { via: 'program', argv: [...inLab, 'addr', 'add', `10.200.${n}.1/24`, 'dev', 'cl-veth0'] },
       { via: 'program', argv: [...inLab, 'link', 'set', 'cl-veth0', 'up'] },

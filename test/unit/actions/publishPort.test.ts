@@ -22,7 +22,7 @@ describe('publish-port', () => {
   it('starts the forwarder with pipes, reads its port and its own calls, and keeps it for the teardown', async () => {
     const { ctx, state } = lab(JSON.stringify({ port: 40000, log: [{ t: 1, call: 'setns', args: ['18', 'CLONE_NEWNET'], ret: '0' }] }));
     const result = await publishPort.run(ctx, {});
-    expect(ctx.sys.calls).toEqual([{ via: 'start', argv: [process.execPath, programs.forwarder, ...ARGS], pipes: true }]);
+    expect(ctx.sys.calls).toEqual([{ via: 'start', argv: [process.execPath, programs.forwarder, ...ARGS], pipes: true, detached: true }]);
     expect(state.forwarder).toEqual({ pid: FORWARDER, port: 40000 });
     expect(result.log.map((e) => [e.call, e.pid])).toEqual([['spawn node', undefined], ['setns', FORWARDER]]);
     expect(result.log[0].args).toEqual(['forwarder.js', ...ARGS]);

@@ -12,11 +12,7 @@ describe('start-init', () => {
     const ctx = fakeLab({ sys: execed() });
     const result = await startInit.run(ctx, {});
     const args = [String(process.pid), 'sleep', 'container-lab-init', 'infinity'];
-    expect(ctx.sys.calls).toEqual([{
-      via: 'spawn',
-      argv: [process.execPath, programs.init, ...args],
-      opts: { stdio: ['ignore', 'ignore', 'inherit', 'pipe'], detached: true, log: ['node', 'init.js', ...args] },
-    }]);
+    expect(ctx.sys.calls).toEqual([{ via: 'start', argv: [process.execPath, programs.init, ...args], parentPipe: true, detached: true }]);
     expect(ctx.initPid).toBe(5000);
     expect(result.output).toEqual(['PID 1 started: host PID 5000']);
     expect(result.log.map((e) => e.ret)).toEqual(['5000']);
