@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { chain } from './chainState.js';
 import { requireDaemons } from './chainUtil.js';
 import { startApiProxy } from '../chain/apiProxy.js';
-import { syscallLog, quote } from '../../native/syscallLog.js';
+import { quote } from '../../native/syscallLog.js';
 import type { HttpExchange } from '../types.js';
 
 /** The panel keeps this many exchanges; the log file keeps them all. */
@@ -22,7 +22,11 @@ function upsert(list: HttpExchange[], e: HttpExchange): void {
 export const apiProxy = defineAction({
   name: 'api-proxy',
   params: z.strictObject({}),
-  doc: 'REST lesson: a logging proxy on <session>/api-proxy.sock in front of the lab\'s docker.sock',
+  doc: 'The helper listens on a Unix socket of its own, <session>/api-proxy.sock, and relays every connection to '
+    + 'the lab\'s docker.sock, reading the HTTP that passes: each request and its answer\'s status (a 101 '
+    + 'upgrade included) go to <session>/api-log.jsonl and to the API panel. Later docker steps with `via: proxy` point the CLI '
+    + 'at this socket, so the learner sees each REST call the CLI makes. The proxy lives in the helper and closes '
+    + 'with the lesson.',
   performs: [syscall('socket', 'AF_UNIX unix(7)')],
   needs: ['docker daemon'],
   provides: ['API proxy'],
@@ -39,10 +43,10 @@ export const apiProxy = defineAction({
       logFile,
       onExchange: (e) => upsert((c.view.http ??= []), { ...e }),
     });
-    syscallLog.record('listen', [`{sa_family=AF_UNIX, sun_path=${quote(path)}}`], 0, undefined, performance.now() - started);
+    ctx.sys.record('listen', [`{sa_family=AF_UNIX, sun_path=${quote(path)}}`], 0, undefined, performance.now() - started);
     c.proxy = { path, logFile, close: () => proxy.close() };
     c.view.http = [];
-    return outcome(syscallLog.drain(), [
+    return outcome(ctx.sys.drain(), [
       `proxy: ${path}`,
       `  → dockerd: ${d.layout.dockerSocket}`,
       `every exchange is also written to ${logFile}`,

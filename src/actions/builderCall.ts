@@ -6,7 +6,10 @@ export async function builderCall<T extends { log?: SyscallEntry[] }>(ctx: LabCo
   return ctx.builder.rpc.call<T>(method, params);
 }
 
-/** Runs the action's own inContainer part in the container process; its reply carries the calls it made. */
-export async function inContainer<T extends object = object>(ctx: LabContext, action: string, params: unknown): Promise<T & { log: SyscallEntry[] }> {
-  return ctx.builder.rpc.call<T & { log: SyscallEntry[] }>('step', { action, params });
+/**
+ * Runs the action's own inContainer part in the container process; its reply carries the calls it made.
+ * `given`: what the container part needs that only the helper knows (paths in the session directory).
+ */
+export async function inContainer<T extends object = object>(ctx: LabContext, action: string, params: unknown, given?: object): Promise<T & { log: SyscallEntry[] }> {
+  return ctx.builder.rpc.call<T & { log: SyscallEntry[] }>('step', given === undefined ? { action, params } : { action, params, given });
 }

@@ -2,6 +2,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LabContext } from '../steps/context.js';
+import { defineSlot } from '../steps/slots.js';
 import type { ChainView } from '../types.js';
 import type { PrivateDaemons } from '../chain/daemons.js';
 
@@ -20,7 +21,32 @@ export interface ChainState {
   view: ChainView;
   /** done when the lesson closes: stop what the steps started, in reverse order */
   cleanups: Array<() => Promise<void>>;
+  /** the host had a docker0 link before the lab started dockerd (its own Docker's, not the lab's doing) */
+  hostHadDocker0?: boolean;
 }
+
+/** Everything the chain steps made goes, the daemons last. */
+async function stopChain(c: ChainState): Promise<void> {
+  for (const cleanup of c.cleanups.reverse()) {
+    try {
+      await cleanup();
+    } catch {
+      // the daemons' cleanup below ends what is left
+    }
+  }
+  c.cleanups = [];
+  await c.proxy?.close().catch(() => {});
+  c.proxy = undefined;
+  if (c.daemons) await c.daemons.stop();
+  c.daemons = undefined;
+}
+
+/** The chain lessons' state: made by their first step, torn down when the lesson closes. */
+export const chainSlot = defineSlot<ChainState>({
+  name: 'chain',
+  create: () => ({ pids: [], focusPid: null, view: {}, cleanups: [] }),
+  teardown: stopChain,
+});
 
 /**
  * The container the panels follow (its namespaces, its mount table), and where `s` and
@@ -44,33 +70,19 @@ export function markApiLog(ctx: LabContext): void {
   }
 }
 
+/** The chain state, made on first use. */
 export function chain(ctx: LabContext): ChainState {
-  ctx.chain ??= { pids: [], focusPid: null, view: {}, cleanups: [] };
-  return ctx.chain;
+  return ctx.slots.use(chainSlot);
 }
 
-/** Everything the chain steps made goes, the daemons last. */
-export async function stopChain(ctx: LabContext): Promise<void> {
-  const c = ctx.chain;
-  if (!c) return;
-  for (const cleanup of c.cleanups.reverse()) {
-    try {
-      await cleanup();
-    } catch {
-      // the daemons' cleanup below ends what is left
-    }
-  }
-  c.cleanups = [];
-  await c.proxy?.close().catch(() => {});
-  c.proxy = undefined;
-  if (c.daemons) await c.daemons.stop();
-  c.daemons = undefined;
-  ctx.chain = undefined;
+/** The chain state if a chain step has made it (checks, snapshots and the panel read it without making it). */
+export function chainIfMade(ctx: LabContext): ChainState | undefined {
+  return ctx.slots.get(chainSlot);
 }
 
 /** What the snapshot follows for the process and namespace panels, once a chain step has run. */
 export function chainPids(ctx: LabContext): { dir: string; pids: number[]; focusPid: number | null } | undefined {
-  const c = ctx.chain;
+  const c = chainIfMade(ctx);
   if (!c) return undefined;
   return { dir: c.daemons?.layout.dir ?? ctx.session.dir, pids: c.pids, focusPid: c.focusPid };
 }

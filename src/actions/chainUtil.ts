@@ -1,10 +1,10 @@
-// What the chain actions share: the running daemons, a program run that fails with its own words.
+// What the chain actions share: the running daemons, a program run that fails with its own words, the log lines of quiet runs and spawns.
 import type { LabContext } from '../steps/context.js';
 import { chain } from './chainState.js';
 import type { PrivateDaemons } from '../chain/daemons.js';
-import type { ProgramRun } from '../sys/programs.js';
+import type { ProgramRun, Sys } from '../sys/types.js';
 import { tail } from '../sys/programs.js';
-import { logRun } from '../sys/programs.js';
+import { quote } from '../../native/syscallLog.js';
 import { LabError } from '../errors.js';
 
 export function requireDaemons(ctx: LabContext, need: { docker?: boolean } = {}): PrivateDaemons {
@@ -14,9 +14,8 @@ export function requireDaemons(ctx: LabContext, need: { docker?: boolean } = {})
   return d;
 }
 
-/** Logs the run; a non-zero exit becomes the step's error, in the program's own last words. */
+/** A non-zero exit (or another than expected) becomes the step's error, in the program's own last words. */
 export function checked(run: ProgramRun, what: string, expected = 0): ProgramRun {
-  logRun(run);
   if (run.status !== expected) {
     throw new LabError(`${what} failed (${run.signal ?? 'exit ' + run.status}): ${tail(run.stderr || run.stdout) || 'no message'}`);
   }
@@ -25,4 +24,23 @@ export function checked(run: ProgramRun, what: string, expected = 0): ProgramRun
 
 export function outputLines(text: string): string[] {
   return text.split('\n').filter((l) => l.trim() !== '');
+}
+
+const shortArg = (a: string) => quote(a.length > 60 ? a.slice(0, 57) + '...' : a);
+const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+
+/** One log line for a run made quietly (the last of a poll), as the seam logs a run: argv, status, time. */
+export function recordRun(sys: Sys, run: ProgramRun): void {
+  sys.record(baseName(run.argv[0]), run.argv.slice(1).map(shortArg), run.status ?? (run.signal ? `killed by ${run.signal}` : -1), run.error, run.endedAt - run.startedAt);
+}
+
+/** One log line for a daemon started in the background, once it answers: its argv, PID and time to ready. */
+export function recordSpawn(sys: Sys, argv: string[], pid: number, readyMs: number): void {
+  sys.record(`spawn ${baseName(argv[0])}`, argv.slice(1).map((a) => quote(a)), pid, undefined, readyMs);
+}
+
+/** Whether the host has a docker0 link (ip(8), run quietly). */
+export function hasDocker0(sys: Sys): boolean {
+  const links = sys.runSync(['ip', '-o', 'link', 'show', 'docker0'], { log: false });
+  return links.status === 0 && links.stdout.trim() !== '';
 }

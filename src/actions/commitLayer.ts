@@ -5,12 +5,15 @@ import { containerName } from '../steps/params.js';
 import { commitRef, requireContainer, requireLayers } from './layersState.js';
 import { commitUpperDir } from '../image/commit.js';
 import { shortDigest } from '../image/digest.js';
-import { syscallLog } from '../../native/syscallLog.js';
 
 export const commitLayer = defineAction({
   name: 'commit-layer',
   params: z.strictObject({ container: containerName }),
-  doc: 'layers lesson: pack a container\'s upperdir into a new layer; new config + manifest, tagged in index.json',
+  doc: 'What docker commit does, by hand, in the helper: the container\'s upperdir is packed as a new gzip tar layer '
+    + '(a whiteout becomes a .wh.<name> entry, an opaque directory a .wh..wh..opq entry), written as a blob named by '
+    + 'its sha256, and a new config (diff_ids and history one longer) and manifest are written and tagged '
+    + 'committed-<session id> in the image\'s index.json. The learner sees the new layer\'s digest and entries, and '
+    + 'the new config and manifest; the image\'s own layers and its "latest" tag stay as they were.',
   performs: [program('tar of the upperdir', 'the OCI image-spec layer format')],
   needs: ['overlay {container}'],
   provides: ['committed layer'],
@@ -22,7 +25,7 @@ export const commitLayer = defineAction({
     const { layer, image } = result;
     layers.committed = { ref, manifestDigest: image.manifestDigest, layerDigest: layer.digest };
     const names = result.entries.filter((e) => e.type !== 'dir').map((e) => e.path);
-    return outcome(syscallLog.drain(), [
+    return outcome(ctx.sys.drain(), [
       `layer     ${shortDigest(layer.digest)}  ${layer.size} bytes gzip; diff_id ${shortDigest(layer.diffId)}${result.layerWritten ? '' : '  (already in the layout: same changes, same digest)'}`,
       `          ${names.join('  ')}`,
       `config    ${shortDigest(image.configDigest)}  (diff_ids and history + 1)`,

@@ -1,19 +1,39 @@
-// The container-by-hand lesson's PID 1: state checks, and how to run a program in its namespaces and root.
-import { writeFileSync } from 'node:fs';
+// The container-by-hand lesson's PID 1: its slot (the overlay it pivoted into, whether it has exec'd), state checks, and how to enter it.
 import { join } from 'node:path';
 import type { LabContext } from '../steps/context.js';
+import { defineSlot } from '../steps/slots.js';
 import { LabError } from '../errors.js';
+
+/** PID 1 itself is the lab's ctx.initPid: Lab.close() kills it after the container process. */
+export interface ContainerByHand {
+  /** the overlay's merged directory, once PID 1 has pivot_root(2)ed into it */
+  merged?: string;
+  /** true once PID 1 has execve(2)d its program: it takes no more requests */
+  execed: boolean;
+}
+
+/** Nothing to undo: PID 1 goes with the lab's initPid, the overlay with the mount namespace, init.pid with the session dir. */
+export const containerSlot = defineSlot<ContainerByHand>({
+  name: 'container by hand',
+  create: () => ({ execed: false }),
+});
+
+/** The by-hand container's state, once its PID 1 has started (start-container-init). */
+export function containerByHand(ctx: LabContext): ContainerByHand | undefined {
+  return ctx.slots.get(containerSlot);
+}
 
 /** PID 1 while it still takes requests (before it execs its program). */
 export function requireInitWaiting(ctx: LabContext): number {
-  if (ctx.initPid === null || !ctx.container) throw new LabError('the container has no PID 1 yet', 'run the step that starts PID 1 (start-container-init) first');
-  if (ctx.container.execed) throw new LabError(`PID 1 (host PID ${ctx.initPid}) has already exec'd its program`, 'reset the lesson (r) to start again');
+  const container = containerByHand(ctx);
+  if (ctx.initPid === null || !container) throw new LabError('the container has no PID 1 yet', 'run the step that starts PID 1 (start-container-init) first');
+  if (container.execed) throw new LabError(`PID 1 (host PID ${ctx.initPid}) has already exec'd its program`, 'reset the lesson (r) to start again');
   return ctx.initPid;
 }
 
 /** PID 1 once it has pivoted into the overlay: the container proper. */
 export function requirePivotedInit(ctx: LabContext): number {
-  if (ctx.initPid === null || !ctx.container?.merged) throw new LabError('PID 1 has not pivoted into the container\'s root yet', 'run the pivot_root step (pivot-init) first');
+  if (ctx.initPid === null || !containerByHand(ctx)?.merged) throw new LabError('PID 1 has not pivoted into the container\'s root yet', 'run the pivot_root step (pivot-init) first');
   return ctx.initPid;
 }
 
@@ -27,5 +47,5 @@ export function enterInitArgv(pid: number, argv: string[]): string[] {
 
 /** `container-lab shell` in another terminal joins this process rather than the container process. */
 export function publishInit(ctx: LabContext, pid: number): void {
-  writeFileSync(join(ctx.session.dir, 'init.pid'), `${pid}\n`);
+  ctx.sys.writeFile(join(ctx.session.dir, 'init.pid'), `${pid}\n`);
 }

@@ -1,13 +1,18 @@
 // Runs a busy loop inside the container under its CPU quota; reports the share it got.
 import { z } from 'zod';
 import { defineAction, program, outcome } from '../steps/define.js';
-import { howItEnded, labCgroup, runHog } from './hog.js';
+import { howItEnded, runHog } from './hog.js';
+import { labCgroup } from './cgroupState.js';
 import { LabError } from '../errors.js';
 
 export const cpuHog = defineAction({
   name: 'cpu-hog',
   params: z.strictObject({ seconds: z.number().min(0.5).max(10).default(2) }),
-  doc: 'a busy loop inside the container for a few seconds, under the quota',
+  doc: 'The container process forks a busy loop (node running src/programs/hogs/cpu.ts) that inherits its namespaces '
+    + 'and cgroup and spins for `seconds` of wall-clock time, printing the CPU time it got every half second. Under '
+    + 'the quota the scheduler throttles it: the helper samples cpu.stat nr_throttled every 100 ms, and the output '
+    + 'compares the CPU time the cgroup used (cpu.stat usage_usec on v2, cpuacct.usage on v1) with the wall time and '
+    + 'the quota. It refuses to start without a CPU quota.',
   performs: [program('node (cpu hog)', 'cgroups(7) cpu.stat')],
   needs: ['lab cgroup'],
   run: async (ctx, { seconds }) => {
@@ -25,6 +30,6 @@ export const cpuHog = defineAction({
       `throttled periods, every 100 ms: ${run.samples.join(' ')}`,
       `cgroup CPU time ${usedMs.toFixed(0)} ms in ${wallMs} ms wall: ${((usedMs / wallMs) * 100).toFixed(1)}% (quota ${((before.quotaUs / before.periodUs) * 100).toFixed(0)}%)`,
       `throttled in ${after.throttled - before.throttled} of ${after.periods - before.periods} periods, for ${((after.throttledUs - before.throttledUs) / 1000).toFixed(0)} ms`,
-    ]);
+    ], run.stdout);
   },
 });

@@ -5,7 +5,6 @@ import { chain, setFocus } from './chainState.js';
 import { checked, outputLines, requireDaemons } from './chainUtil.js';
 import { labCtrRunArgs } from '../chain/cliArgs.js';
 import { setBlock } from './chainBlock.js';
-import { syscallLog } from '../../native/syscallLog.js';
 
 export const ctr = defineAction({
   name: 'ctr',
@@ -16,16 +15,20 @@ export const ctr = defineAction({
     /** also show the output in the chain panel, under this title */
     show: z.string().min(1).max(60).optional(),
   }),
-  doc: 'chain lessons: containerd\'s ctr against the lab\'s containerd; `id` names what `ctr run` makes',
+  doc: 'The helper runs containerd\'s own client, ctr, with `args` on the lab\'s containerd socket in the '
+    + 'containerd namespace `namespace`; the step fails when ctr exits non-zero, and its stdout is the step\'s '
+    + 'output (`show` also puts it in the chain panel). `ctr run` with `id` gets the lab\'s label, a cgroup under '
+    + 'the lab\'s parent and runc\'s state and FIFOs in the session directory; with -d the panels follow the task\'s '
+    + 'PID (from `ctr task ls`), and the lesson\'s close kills and deletes the task and the container.',
   performs: [program('ctr', 'ctr(8)')],
   needs: ['containerd daemon'],
   run: async (ctx, { args, namespace, id, show }) => {
     const d = requireDaemons(ctx);
     const c = chain(ctx);
     const full = args[0] === 'run' && id ? labCtrRunArgs(args, { sessionId: ctx.session.id, dir: ctx.session.dir, cgroupParent: d.layout.cgroupParent, id }) : args;
-    const run = checked(await d.ctr(namespace, full, { timeoutMs: 60_000 }), `ctr ${args.slice(0, 2).join(' ')}`);
-    const out = outputLines(run.stdout).map((l) => l.replace(/\s{2,}/g, '  '));
-    ctx.lastOutput = outputLines(run.stdout);
+    const run = checked(await d.ctr(namespace, full, { timeoutMs: 60_000, log: true }), `ctr ${args.slice(0, 2).join(' ')}`);
+    const stdout = outputLines(run.stdout);
+    const out = stdout.map((l) => l.replace(/\s{2,}/g, '  '));
     if (show) setBlock(ctx, show, out.length ? out : ['(empty)']);
     if (args[0] === 'run' && id && args.includes('-d')) {
       const task = await d.ctr(namespace, ['task', 'ls']);
@@ -42,6 +45,6 @@ export const ctr = defineAction({
         await d.ctr(namespace, ['container', 'delete', id]);
       });
     }
-    return outcome(syscallLog.drain(), out);
+    return outcome(ctx.sys.drain(), out, stdout);
   },
 });

@@ -5,7 +5,6 @@ import { chain, markApiLog, setFocus } from './chainState.js';
 import { checked, outputLines, requireDaemons } from './chainUtil.js';
 import { labDockerArgs } from '../chain/cliArgs.js';
 import { setBlock } from './chainBlock.js';
-import { syscallLog } from '../../native/syscallLog.js';
 import { LabError } from '../errors.js';
 import type { PrivateDaemons } from '../chain/daemons.js';
 
@@ -26,7 +25,12 @@ export const docker = defineAction({
     /** also show the output in the chain panel, under this title */
     show: z.string().min(1).max(60).optional(),
   }),
-  doc: 'chain lessons: the docker CLI against the lab\'s dockerd, on its socket or through the API proxy',
+  doc: 'The helper runs the docker CLI with `args` against the lab\'s dockerd — on its socket, or through the API '
+    + 'proxy with `via: proxy`, whose panel then shows this command\'s HTTP requests — with DOCKER_CONFIG in the '
+    + 'session directory. `docker run` and `create` get the label container-lab=<session> and --network none. The '
+    + 'step fails unless the CLI exits with `status`; its stdout is the step\'s output (`show` also puts it in the '
+    + 'chain panel). After `docker run -d` the panels follow the new container\'s first process, and the lesson\'s '
+    + 'close removes it with `docker rm -f`.',
   performs: [program('docker', 'docker(1)')],
   needs: ['docker daemon', 'API proxy if via=proxy'],
   run: async (ctx, { args, via, status, show }) => {
@@ -40,11 +44,11 @@ export const docker = defineAction({
       c.view.focus = 'http';
     }
     const full = labDockerArgs(args, ctx.session.id);
-    const run = await d.docker(full, { socket: via === 'proxy' ? c.proxy!.path : undefined, timeoutMs: 60_000 });
+    const run = await d.docker(full, { socket: via === 'proxy' ? c.proxy!.path : undefined, timeoutMs: 60_000, log: true });
     checked(run, `docker ${args[0]}`, status);
-    const out = [...outputLines(run.stdout), ...outputLines(run.stderr).map((l) => `stderr: ${l}`)];
-    ctx.lastOutput = outputLines(run.stdout);
-    if (show) setBlock(ctx, show, ctx.lastOutput.length ? ctx.lastOutput : ['(empty)']);
+    const stdout = outputLines(run.stdout);
+    const out = [...stdout, ...outputLines(run.stderr).map((l) => `stderr: ${l}`)];
+    if (show) setBlock(ctx, show, stdout.length ? stdout : ['(empty)']);
     // A detached run leaves a container: the panels follow its first process, the close removes it.
     const detached = args[0] === 'run' && args.some((a) => a === '-d' || a === '--detach' || /^-[a-z]*d[a-z]*$/.test(a));
     if (detached) {
@@ -60,6 +64,6 @@ export const docker = defineAction({
         out.push(`container ${id.slice(0, 12)} (${c.container.name}): PID ${pid ?? '?'} on the host`);
       }
     }
-    return outcome(syscallLog.drain(), out);
+    return outcome(ctx.sys.drain(), out, stdout);
   },
 });

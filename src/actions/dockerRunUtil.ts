@@ -1,6 +1,7 @@
-// Small helpers the docker-run actions share: output lines, waiting, network namespaces, listeners.
-import { readFileSync, readlinkSync } from 'node:fs';
+// Small helpers the docker-run actions share: output lines, waiting, network namespaces, listeners, ip(8).
+import type { Sys } from '../sys/types.js';
 import type { SyscallEntry } from '../types.js';
+import { LabError } from '../errors.js';
 
 export interface RunResult { log: SyscallEntry[]; status: number | null; signal: string | null; stdout: string; stderr: string }
 
@@ -17,17 +18,18 @@ export async function waitUntil(test: () => boolean, timeoutMs: number): Promise
   return test();
 }
 
-export function netnsOf(pid: number | 'self'): string {
-  return readlinkSync(`/proc/${pid}/ns/net`);
+/** The network namespace a process is in: the link /proc/<pid>/ns/net, "net:[inode]" (namespaces(7)). */
+export function netnsOf(sys: Sys, pid: number | 'self'): string {
+  return sys.readlink(`/proc/${pid}/ns/net`);
 }
 
 /** True when something listens on TCP port `port` in the network namespace of `pid` (proc(5) /proc/<pid>/net/tcp, tcp6). */
-export function listening(pid: number, port: number): boolean {
+export function listening(sys: Sys, pid: number, port: number): boolean {
   const hex = ':' + port.toString(16).toUpperCase().padStart(4, '0');
   // busybox httpd binds [::]:port when IPv6 is there (then it shows in tcp6 only).
   return ['tcp', 'tcp6'].some((file) => {
     try {
-      return readFileSync(`/proc/${pid}/net/${file}`, 'utf8').split('\n').some((l) => {
+      return sys.readFile(`/proc/${pid}/net/${file}`).split('\n').some((l) => {
         const f = l.trim().split(/\s+/);
         return f[1]?.endsWith(hex) && f[3] === '0A';
       });
@@ -35,4 +37,12 @@ export function listening(pid: number, port: number): boolean {
       return false;
     }
   });
+}
+
+/** ip(8) run by the helper inside the network namespace a process holds (nsenter(1) --net), logged; throws with its stderr. */
+export async function ipIn(sys: Sys, pid: number, args: string[]): Promise<string> {
+  const run = await sys.run(['nsenter', `--net=/proc/${pid}/ns/net`, 'ip', ...args], { timeoutMs: 5000 });
+  if (run.error) throw new LabError(`could not run nsenter: ${run.stderr.trim()}`, 'install util-linux and iproute2 on this host', undefined, sys.drain());
+  if (run.status !== 0) throw new LabError(`ip ${args.join(' ')} in the namespace of ${pid} failed: ${run.stderr.trim() || 'status ' + run.status}`, undefined, undefined, sys.drain());
+  return run.stdout;
 }

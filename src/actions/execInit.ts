@@ -1,16 +1,16 @@
 // PID 1 execve(2)s the image's shell: same PID, namespaces, root and cgroup; only the program changes.
+// Request to PID 1 (src/programs/changeRoot.ts): { op: 'exec', argv } → access(argv[0], X_OK), the reply, then execve(argv).
 import { z } from 'zod';
 import { defineAction, syscall, outcome } from '../steps/define.js';
-import { command } from '../steps/params.js';
-import { readFileSync } from 'node:fs';
 import { callRootProcess } from './rootProcess.js';
-import { publishInit, requireInitWaiting, requirePivotedInit } from './containerInit.js';
+import { containerByHand, publishInit, requireInitWaiting, requirePivotedInit } from './containerInit.js';
 import { waitFor } from './waitFor.js';
-import { syscallLog, quote } from '../../native/syscallLog.js';
+import { quote } from '../../native/syscallLog.js';
+import type { Sys } from '../sys/types.js';
 
-function cmdline(pid: number): string[] {
+function cmdline(sys: Sys, pid: number): string[] {
   try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    return sys.readFile(`/proc/${pid}/cmdline`).split('\0').filter(Boolean);
   } catch {
     return [];
   }
@@ -19,7 +19,11 @@ function cmdline(pid: number): string[] {
 export const execInit = defineAction({
   name: 'exec-init',
   params: z.strictObject({ command: z.array(z.string().min(1)).min(1).default(['/bin/sh']) }),
-  doc: 'container by hand: PID 1 execve(2)s a program of the image (the shell)',
+  doc: 'PID 1, pivoted into the overlay, checks that the program is executable in its root, answers, and then '
+    + 'execve(2)s it (default /bin/sh, the image\'s shell) with a plain PATH. execve keeps the PID, the namespaces, '
+    + 'the root and the cgroup: only the program changes, and PID 1 takes no more requests. The helper waits until '
+    + '/proc/<pid>/cmdline reads the new argv and shows it; `container-lab shell` in another terminal then joins this '
+    + 'process (the session\'s init.pid).',
   performs: [syscall('execve')],
   needs: ['container root'],
   provides: ['container program'],
@@ -28,14 +32,15 @@ export const execInit = defineAction({
     const pid = requirePivotedInit(ctx);
     const started = performance.now();
     const reply = await callRootProcess(ctx, 'init', { op: 'exec', argv: command });
-    ctx.container!.execed = true;
+    containerByHand(ctx)!.execed = true;
     // execve(2) does not return when it works: the log line is what the host sees once it happened.
-    await waitFor(() => cmdline(pid).join(' ') === command.join(' '), 5000, `PID 1 (host PID ${pid}) to exec ${command[0]}`);
-    syscallLog.record('execve', [quote(command[0]), '[' + command.map(quote).join(', ') + ']'], 0, undefined, performance.now() - started);
+    await waitFor(() => cmdline(ctx.sys, pid).join(' ') === command.join(' '), 5000, `PID 1 (host PID ${pid}) to exec ${command[0]}`);
+    ctx.sys.record('execve', [quote(command[0]), '[' + command.map(quote).join(', ') + ']'], 0, undefined, performance.now() - started);
+    const execve = ctx.sys.drain().map((e) => ({ ...e, pid }));
     publishInit(ctx, pid);
-    return outcome([...reply.log, ...syscallLog.drain().map((e) => ({ ...e, pid }))], [
+    return outcome([...reply.log, ...execve, ...ctx.sys.drain()], [
       ...reply.output,
-      `/proc/${pid}/cmdline now reads: ${cmdline(pid).join(' ')}`,
+      `/proc/${pid}/cmdline now reads: ${cmdline(ctx.sys, pid).join(' ')}`,
     ]);
   },
 });

@@ -1,7 +1,8 @@
 // Runs a fork loop inside the container until the pids limit refuses a fork (EAGAIN).
 import { z } from 'zod';
 import { defineAction, program, outcome } from '../steps/define.js';
-import { howItEnded, labCgroup, runHog } from './hog.js';
+import { howItEnded, runHog } from './hog.js';
+import { labCgroup } from './cgroupState.js';
 import { LabError } from '../errors.js';
 
 /** Tasks the fork loop itself needs: node with one V8 and one libuv worker runs 5 threads. */
@@ -10,7 +11,11 @@ const LOOP_TASKS = 5;
 export const forkHog = defineAction({
   name: 'fork-hog',
   params: z.strictObject({ count: z.number().int().min(1).max(1024).default(64) }),
-  doc: 'a fork loop inside the container until fork fails at pids.max',
+  doc: 'The container process forks a fork loop (node running src/programs/hogs/forks.ts, with one V8 and one libuv '
+    + 'worker thread) that inherits its namespaces and cgroup and starts up to `count` sleepers until fork fails: at '
+    + 'pids.max the kernel refuses it with EAGAIN and counts it in pids.events max. The loop holds its sleepers for '
+    + '600 ms so the helper\'s samples of pids.current (every 100 ms) see the peak, then reaps them. It refuses to '
+    + 'start without a pids limit or without room for its own threads.',
   performs: [program('node (fork hog)', 'fork(2)')],
   needs: ['lab cgroup'],
   run: async (ctx, { count }) => {
@@ -30,6 +35,6 @@ export const forkHog = defineAction({
       howItEnded(run),
       `pids.current every 100 ms: ${run.samples.join(' ')} (pids.max ${before.max})`,
       `forks refused (pids.events max): ${before.refused} → ${after.refused}`,
-    ]);
+    ], run.stdout);
   },
 });

@@ -2,10 +2,9 @@
 // cgroup) while the helper samples the cgroup; bounded in time, and nothing of it outlives the step.
 import type { LabContext } from '../steps/context.js';
 import { builderCall } from './builderCall.js';
-import { LabError } from '../errors.js';
+import { userPid } from './userNamespaceState.js';
+import { labCgroup, recordHog } from './cgroupState.js';
 import { programs } from '../sys/paths.js';
-import { openCgroupDriver } from '../cgroup/open.js';
-import { syscallLog } from '../../native/syscallLog.js';
 import { reportProgress } from '../steps/progress.js';
 import { findProgram } from '../../native/findProgram.js';
 import type { CgroupDriver, HogRun } from '../cgroup/types.js';
@@ -17,13 +16,6 @@ const SAMPLE_MS = 100;
 
 export function hogProgram(kind: HogRun['kind']): string {
   return programs.hogs[kind];
-}
-
-/** The driver for the session's cgroup; an error with a hint before join-cgroup has run. */
-export function labCgroup(ctx: LabContext): CgroupDriver {
-  if (ctx.rootless) throw new LabError('cgroup limits need root here', 'run container-lab as root (or with --sudo)');
-  if (ctx.cgroupDirs.length === 0) throw new LabError('the container is in no cgroup of the lab\'s yet', 'run the join-cgroup step first');
-  return openCgroupDriver('/', ctx.session.id);
 }
 
 function lines(text: string): string[] {
@@ -38,8 +30,9 @@ export interface HogOutcome {
 
 /**
  * The hog starts only now, after the limit steps wrote their files, and inherits the cgroup
- * from the container process at fork(2). Every thread is a task to the pids controller, so
- * Node runs with one V8 worker and one libuv worker (env(1) execs node: no extra process).
+ * from the container process at fork(2): the builder's `run` handler spawns it. Every thread is a
+ * task to the pids controller, so Node runs with one V8 worker and one libuv worker (env(1) execs
+ * node: no extra process). What it measured is kept for the checks after the step (lastHog).
  */
 export async function runHog(ctx: LabContext, kind: HogRun['kind'], args: Array<string | number>, sample: (d: CgroupDriver) => number, timeoutMs: number): Promise<HogOutcome> {
   const driver = labCgroup(ctx);
@@ -54,7 +47,7 @@ export async function runHog(ctx: LabContext, kind: HogRun['kind'], args: Array<
       // a file read raced with the cgroup changing; the next sample will do
     }
   };
-  const before = syscallLog.drain();
+  const before = ctx.sys.drain();
   take();
   const timer = setInterval(take, SAMPLE_MS);
   const startedAt = Date.now();
@@ -71,21 +64,19 @@ export async function runHog(ctx: LabContext, kind: HogRun['kind'], args: Array<
   const run: HogRun = {
     kind, pid: result.pid ?? null, status: result.status, signal: result.signal, startedAt, endedAt, samples, cpuBeforeUs, stdout: lines(result.stdout),
   };
-  ctx.lastHog = run;
-  ctx.lastOutput = run.stdout;
-  return { run, log: [...before, ...result.log, ...syscallLog.drain()], stderr: lines(result.stderr) };
+  recordHog(ctx, run);
+  return { run, log: [...before, ...result.log, ...ctx.sys.drain()], stderr: lines(result.stderr) };
 }
 
-/** Anything in the container's cgroup other than the lab's own processes goes when the step ends. */
+/** Anything in the container's cgroup other than the lab's own processes goes when the step ends: kill(2) SIGKILL. */
 function killLeftovers(ctx: LabContext, driver: CgroupDriver): void {
-  const keep = new Set([ctx.builder.pid, ctx.initPid, ctx.userPid]);
+  const keep = new Set([ctx.builder.pid, ctx.initPid, userPid(ctx)]);
   for (const pid of driver.processes()) {
     if (keep.has(pid)) continue;
     try {
-      process.kill(pid, 'SIGKILL');
-      syscallLog.record('kill', [String(pid), 'SIGKILL'], 0);
+      ctx.sys.kill(pid, 'SIGKILL'); // false: it exited meanwhile
     } catch {
-      // exited meanwhile
+      // not ours to kill after all (EPERM): the step's result still stands
     }
   }
 }

@@ -1,6 +1,7 @@
 // What the layers lesson has made so far: unpacked layer directories, overlay mounts, the commit.
 import { join } from 'node:path';
 import type { LabContext } from '../steps/context.js';
+import { defineSlot } from '../steps/slots.js';
 import { LabError } from '../errors.js';
 
 export interface OverlayPaths {
@@ -36,9 +37,25 @@ export function commitRef(sessionId: string): string {
   return `committed-${sessionId}`;
 }
 
+/**
+ * Made by unpack-layers once every layer is unpacked. No teardown: the overlays are mounted only in
+ * the container process's mount namespace (the host's mount table never has them), so they go when
+ * that process exits; the layer, upper, work and merged directories go with the session directory.
+ */
+export const layersSlot = defineSlot<LayersState>({
+  name: 'layers',
+  create: () => ({ imageDir: '', layerDirs: [], digests: [], containers: {} }),
+});
+
+/** The layers lesson's state if unpack-layers has run in this session. */
+export function unpackedLayers(ctx: LabContext): LayersState | undefined {
+  return ctx.slots.get(layersSlot);
+}
+
 export function requireLayers(ctx: LabContext): LayersState {
-  if (!ctx.layers) throw new LabError('the image\'s layers are not unpacked yet', 'run the step that unpacks the layers (unpack-layers) first');
-  return ctx.layers;
+  const layers = unpackedLayers(ctx);
+  if (!layers) throw new LabError('the image\'s layers are not unpacked yet', 'run the step that unpacks the layers (unpack-layers) first');
+  return layers;
 }
 
 export function requireContainer(ctx: LabContext, container: string): OverlayPaths {

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { defineAction, program, outcome } from '../steps/define.js';
 import { size } from '../steps/params.js';
-import { howItEnded, labCgroup, runHog } from './hog.js';
+import { howItEnded, runHog } from './hog.js';
+import { labCgroup } from './cgroupState.js';
 import { LabError } from '../errors.js';
 import { mib, parseSize } from '../cgroup/size.js';
 import { oomKillReport } from '../cgroup/kmsg.js';
@@ -10,7 +11,13 @@ import { oomKillReport } from '../cgroup/kmsg.js';
 export const memoryHog = defineAction({
   name: 'memory-hog',
   params: z.strictObject({ step: size.default('2m'), intervalMs: z.number().int().min(10).max(1000).default(100) }),
-  doc: 'a hog inside the container touches memory step by step until the OOM killer stops it',
+  doc: 'The container process forks a memory hog (node running src/programs/hogs/memory.ts) which '
+    + 'inherits its namespaces and cgroup. The hog sets its own oom_score_adj to 1000 and touches `step` more '
+    + 'bytes every intervalMs until, at the cgroup\'s memory limit, the kernel\'s OOM killer ends it with SIGKILL '
+    + '(counted in memory.events oom_kill on v2, memory.oom_control on v1). While it runs the helper samples the '
+    + 'usage every 100 ms into the cgroup panel; the output shows the climb, how the hog ended and, when /dev/kmsg '
+    + 'can be read, the kernel\'s own report of the kill. It refuses to start without a memory limit, and stops by '
+    + 'itself at 4× the limit.',
   performs: [program('node (memory hog)', 'cgroups(7) OOM')],
   needs: ['lab cgroup'],
   run: async (ctx, { step, intervalMs }) => {
@@ -31,6 +38,6 @@ export const memoryHog = defineAction({
       `${usageFile} every 100 ms (MiB): ${run.samples.map((b) => (b / 1048576).toFixed(1)).join(' ')}`,
       `OOM kills: ${before.oomKills} → ${after.oomKills}; peak ${after.peak === null ? 'not recorded by this kernel' : mib(after.peak)} of the ${mib(before.limit)} limit`,
       ...(report ? [`kernel: ${report}`] : []),
-    ]);
+    ], run.stdout);
   },
 });

@@ -2,19 +2,35 @@
 import { z } from 'zod';
 import { defineAction, syscall, outcome } from '../steps/define.js';
 import { containerName } from '../steps/params.js';
-import { existsSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
-import { builderCall } from './builderCall.js';
-import { overlayPaths, requireLayers } from './layersState.js';
+import { inContainer } from './builderCall.js';
+import { overlayPaths, requireLayers, type OverlayPaths } from './layersState.js';
 import { LabError } from '../errors.js';
-import { syscallLog } from '../../native/syscallLog.js';
-import type { SyscallEntry } from '../types.js';
 import type { Sys } from '../sys/types.js';
+
+export interface OverlayMount extends OverlayPaths {
+  /** top layer first */
+  lower: string[];
+}
+
+/** What the container part is given: the directories, which only the helper knows (they are in the session directory). */
+const overlayMount = z.strictObject({ lower: z.array(z.string()).min(1), upper: z.string(), work: z.string(), merged: z.string() });
+
+/**
+ * overlayfs.rst "Multiple lower layers": lowerdir=top:…:bottom. The option string is parsed
+ * on ',' and ':' (a backslash escapes them), and must fit one page with the other options.
+ */
+export function overlayOptions({ lower, upper, work }: Omit<OverlayMount, 'merged'>): string {
+  for (const path of [...lower, upper, work]) {
+    if (/[,:\\\s]/.test(path)) throw new LabError(`overlay path ${path} contains a character the option string would need to escape`);
+  }
+  return `lowerdir=${lower.join(':')},upperdir=${upper},workdir=${work}`;
+}
 
 function mkdirs(sys: Sys, paths: string[]): void {
   for (const path of paths) {
-    if (!existsSync(dirname(path))) mkdirs(sys, [dirname(path)]);
-    if (!existsSync(path)) sys.mkdir(path, 0o755);
+    if (!sys.exists(dirname(path))) mkdirs(sys, [dirname(path)]);
+    if (!sys.exists(path)) sys.mkdir(path, 0o755);
   }
 }
 
@@ -26,18 +42,29 @@ function mkdirs(sys: Sys, paths: string[]): void {
 export const mountOverlay = defineAction({
   name: 'mount-overlay',
   params: z.strictObject({ container: containerName }),
-  doc: 'layers lesson: mount an overlay (image layers as lowerdir, upperdir + workdir of its own) for a container',
-  performs: [syscall('mount', 'overlayfs: mount(8) overlay')],
+  doc: 'The helper makes <session>/containers/<container>/{upper,work,merged}; then the container process, in its own '
+    + 'mount namespace, mounts an overlay on merged with mount(2): the unpacked image layers as lowerdir (read-only, '
+    + 'top first), upper for the container\'s changes and work as overlayfs\'s scratch directory. The learner sees the '
+    + 'four directories; inside the container\'s mount namespace merged holds the image\'s files, while the host\'s '
+    + 'mountinfo has no such mount and merged there stays an empty directory. Each container gets its own upperdir '
+    + 'over the same lower directories.',
+  performs: [syscall('mount', 'mount(2), overlayfs: mount(8) overlay')],
   needs: ['own mnt namespace', 'private mounts', 'image layers'],
   provides: ['overlay {container}'],
+  inContainer({ sys, state }, _params, given) {
+    state.requireOwnMountNamespace();
+    const p = overlayMount.parse(given);
+    sys.kernel.mount('overlay', p.merged, 'overlay', 0, overlayOptions(p));
+    return {};
+  },
   run: async (ctx, { container }) => {
     const layers = requireLayers(ctx);
     if (layers.containers[container]) throw new LabError(`container ${container} already has its overlay mounted on ${layers.containers[container].merged}`);
     const paths = overlayPaths(ctx.session.dir, container);
     mkdirs(ctx.sys, [paths.upper, paths.work, paths.merged]);
-    const local = syscallLog.drain();
+    const local = ctx.sys.drain();
     const lower = [...layers.layerDirs].reverse();
-    const { log } = await builderCall<{ log: SyscallEntry[] }>(ctx, 'mountOverlay', { lower, ...paths });
+    const { log } = await inContainer(ctx, 'mount-overlay', { container }, { lower, ...paths } satisfies OverlayMount);
     layers.containers[container] = paths;
     const rel = (p: string) => relative(ctx.session.dir, p);
     return outcome([...local, ...log], [

@@ -1,4 +1,5 @@
 // Mounts a fresh proc on /proc of the pivoted root, by the pivoted process: it is inside the PID namespace.
+// Request to src/programs/changeRoot.ts: { op: 'mountProc' } → mount("proc", "/proc", "proc", MS_NOSUID|MS_NODEV|MS_NOEXEC).
 import { z } from 'zod';
 import { defineAction, syscall, outcome } from '../steps/define.js';
 import { callRootProcess, rootPid } from './rootProcess.js';
@@ -6,7 +7,10 @@ import { callRootProcess, rootPid } from './rootProcess.js';
 export const mountProcInRoot = defineAction({
   name: 'mount-proc-in-root',
   params: z.strictObject({}),
-  doc: 'mount a fresh proc on the pivoted root\'s /proc, from the pivoted process (inside the PID namespace)',
+  doc: 'The pivot_root process mounts a new proc filesystem on /proc of its new root (mount(2), nosuid, nodev, '
+    + 'noexec), in its own mount namespace. A proc mount shows the PID namespace of the process that mounts it '
+    + '(proc(5)), and this process was started inside the container\'s PID namespace: the image\'s empty /proc now '
+    + 'lists only the container\'s processes, PID 1 first.',
   performs: [syscall('mount', 'proc(5)')],
   needs: ['pivot process'],
   run: async (ctx) => {

@@ -1,21 +1,30 @@
 // docker run's name and id: a generated adjective_surname, 64 random hex, hostname = the first 12.
 import { z } from 'zod';
 import { defineAction, syscall, outcome } from '../steps/define.js';
-import { builderCall } from './builderCall.js';
+import { inContainer } from './builderCall.js';
 import { dockerRun, generateIdentity } from './dockerRunState.js';
-import type { SyscallEntry } from '../types.js';
 
-/** docker: a generated name (--name overrides it), a 64-hex id, hostname = the id's first 12 hex. */
+/** What the helper sends the container part: the hostname it drew. */
+const given = z.strictObject({ hostname: z.string().regex(/^[0-9a-f]{12}$/) });
+
 export const nameContainer = defineAction({
   name: 'name-container',
   params: z.strictObject({}),
-  doc: 'docker-run lesson: a generated adjective_surname and a 64-hex id; hostname = the id\'s first 12 hex',
+  doc: 'What docker makes up for a container: the helper draws a name (a random adjective_surname, as docker\'s '
+    + 'namesgenerator does) and an id (32 random bytes, 64 hex digits), and the container process calls '
+    + 'sethostname(2) with the id\'s first 12 hex digits, which changes the hostname of its own UTS namespace only. '
+    + 'The learner sees the name, the id and the hostname; the host\'s hostname stays as it was.',
   performs: [syscall('sethostname')],
+  needs: ['own uts namespace'],
   provides: ['container name'],
+  inContainer({ sys }, _params, sent) {
+    sys.kernel.sethostname(given.parse(sent).hostname);
+    return {};
+  },
   run: async (ctx) => {
     const state = dockerRun(ctx);
     const { name, id } = generateIdentity();
-    const { log } = await builderCall<{ log: SyscallEntry[] }>(ctx, 'sethostname', { name: id.slice(0, 12) });
+    const { log } = await inContainer(ctx, 'name-container', {}, { hostname: id.slice(0, 12) });
     state.name = name;
     state.id = id;
     return outcome(log, [`name      ${name}`, `id        ${id}`, `hostname  ${id.slice(0, 12)}   (the id's first 12 hex digits, as docker sets it)`]);

@@ -1,11 +1,12 @@
-// Talks to the processes that change their root (src/programs/changeRoot.ts), through the container process.
-import { existsSync } from 'node:fs';
+// The changing-root lesson's processes (src/programs/changeRoot.ts): their slot, and how a step talks to them through the container process.
 import { join } from 'node:path';
 import type { LabContext } from '../steps/context.js';
+import { defineSlot } from '../steps/slots.js';
 import { builderCall } from './builderCall.js';
 import { LabError } from '../errors.js';
 import type { RootRole } from '../builder/rootProcesses.js';
 import type { RootReply, RootRequest } from '../builder/rootProtocol.js';
+import type { Sys } from '../sys/types.js';
 import type { SyscallEntry } from '../types.js';
 
 export type { RootRole };
@@ -15,12 +16,49 @@ export function rootfsDir(sessionDir: string): string {
   return join(sessionDir, 'rootfs');
 }
 
-/** Starts the role's process as a child of the container process; its host PID goes in the context. */
+/** The host PIDs of the process that chroot(2)ed and of the one that pivot_root(2)ed, once started. */
+export interface RootProcesses {
+  chroot: number | null;
+  pivot: number | null;
+  /** the seam they are killed through when the lesson closes: the lab's */
+  sys: Sys | null;
+}
+
+/**
+ * Kills the root processes and waits until their parent, the container process, has reaped them.
+ * Orphaned zombies would go to the host's init to reap, and the PID namespace's init, killed
+ * next, waits in its exit until every PID of its namespace is freed (pid_namespaces(7)).
+ */
+async function stopRootProcesses({ chroot, pivot, sys }: RootProcesses, timeoutMs = 1000): Promise<void> {
+  const pids = [chroot, pivot].filter((p): p is number => p !== null);
+  if (!sys) return;
+  for (const pid of pids) sys.kill(pid, 'SIGKILL');
+  const deadline = Date.now() + timeoutMs;
+  while (pids.some((p) => sys.exists(`/proc/${p}`)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+}
+
+export const rootProcessesSlot = defineSlot<RootProcesses>({
+  name: 'root processes',
+  create: () => ({ chroot: null, pivot: null, sys: null }),
+  teardown: (state) => stopRootProcesses(state),
+});
+
+/** The chroot and pivot processes' host PIDs (null before their step): for the checks and the kernel tests. */
+export function rootProcessPids(ctx: LabContext): { chroot: number | null; pivot: number | null } {
+  const state = ctx.slots.get(rootProcessesSlot);
+  return { chroot: state?.chroot ?? null, pivot: state?.pivot ?? null };
+}
+
+/** Starts the role's process as a child of the container process; its host PID goes in the slot (init: ctx.initPid). */
 export async function startRootProcess(ctx: LabContext, role: RootRole): Promise<{ pid: number; log: SyscallEntry[] }> {
   const started = await builderCall<{ pid: number; log: SyscallEntry[] }>(ctx, 'startRootProcess', { role });
-  if (role === 'chroot') ctx.chrootPid = started.pid;
-  else if (role === 'pivot') ctx.pivotPid = started.pid;
-  else ctx.initPid = started.pid;
+  if (role === 'init') {
+    ctx.initPid = started.pid;
+  } else {
+    const state = ctx.slots.use(rootProcessesSlot);
+    state.sys = ctx.sys;
+    state[role] = started.pid;
+  }
   return started;
 }
 
@@ -37,25 +75,7 @@ export async function callRootProcess(ctx: LabContext, role: RootRole, request: 
 
 /** The host PID of the role's process, or a LabError saying which step starts it. */
 export function rootPid(ctx: LabContext, role: RootRole): number {
-  const pid = role === 'chroot' ? ctx.chrootPid : role === 'pivot' ? ctx.pivotPid : ctx.initPid;
+  const pid = role === 'init' ? ctx.initPid : rootProcessPids(ctx)[role];
   if (pid === null) throw new LabError(`no ${role} process yet`, `run the lesson's ${role === 'init' ? 'PID 1' : role === 'chroot' ? 'chroot' : 'pivot_root'} step first`);
   return pid;
-}
-
-/**
- * Kills the root processes and waits until their parent, the container process, has reaped them.
- * Orphaned zombies would go to the host's init to reap, and the PID namespace's init, killed
- * next, waits in its exit until every PID of its namespace is freed (pid_namespaces(7)).
- */
-export async function stopRootProcesses(ctx: LabContext, timeoutMs = 1000): Promise<void> {
-  const pids = [ctx.chrootPid, ctx.pivotPid].filter((p): p is number => p !== null);
-  for (const pid of pids) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-  const deadline = Date.now() + timeoutMs;
-  while (pids.some((p) => existsSync(`/proc/${p}`)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
 }

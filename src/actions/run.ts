@@ -2,10 +2,8 @@
 import { z } from 'zod';
 import { defineAction, program, outcome } from '../steps/define.js';
 import { command } from '../steps/params.js';
-import { spawnSync } from 'node:child_process';
 import { builderCall } from './builderCall.js';
 import { LabError } from '../errors.js';
-import { syscallLog } from '../../native/syscallLog.js';
 import type { SyscallEntry } from '../types.js';
 
 interface RunResult { log: SyscallEntry[]; status: number | null; signal: string | null; stdout: string; stderr: string }
@@ -21,7 +19,10 @@ function lines(text: string): string[] {
 export const run = defineAction({
   name: 'run',
   params: z.strictObject({ command, where: z.enum(['container', 'host']).default('container') }),
-  doc: 'a shell step: run a command inside the container or on the host and show its output',
+  doc: 'A shell step: runs the command (a string goes to /bin/sh -c) to its end, at most 10 s, and shows what it '
+    + 'printed. In the container the container process forks and execs it, so it inherits every namespace the '
+    + 'container has so far (it refuses while a new PID namespace has no PID 1); on the host the helper runs it. '
+    + 'Its stdout is what output checks read; a non-zero exit fails the step.',
   performs: [program('the command', 'execve(2)')],
   run: async (ctx, { command, where }) => {
     const argv = toArgv(command);
@@ -29,17 +30,15 @@ export const run = defineAction({
     if (where === 'container') {
       result = await builderCall<RunResult>(ctx, 'run', { command: argv });
     } else {
-      const r = spawnSync(argv[0], argv.slice(1), { encoding: 'utf8', timeout: 10000 });
-      syscallLog.record('spawn', [JSON.stringify(argv.join(' '))], r.pid ?? -1, r.error ? 'ENOENT' : undefined);
-      if (r.error) throw new LabError(`could not run ${argv[0]} on the host: ${r.error.message}`, undefined, undefined, syscallLog.drain());
-      result = { log: syscallLog.drain(), status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+      const r = ctx.sys.runSync(argv, { timeoutMs: 10000 });
+      if (r.error) throw new LabError(`could not run ${argv[0]} on the host: ${r.stderr || r.error}`, undefined, undefined, ctx.sys.drain());
+      result = { log: ctx.sys.drain(), status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
     }
     const output = [...lines(result.stdout), ...lines(result.stderr).map((l) => `stderr: ${l}`)].filter((l) => l !== '');
-    ctx.lastOutput = lines(result.stdout);
     if (result.status !== 0) {
       throw new LabError(`${argv.join(' ')} exited with ${result.signal ?? 'status ' + result.status}${result.stderr ? ': ' + result.stderr.trim().split('\n')[0] : ''}`,
         undefined, undefined, result.log);
     }
-    return outcome(result.log, output);
+    return outcome(result.log, output, lines(result.stdout));
   },
 });

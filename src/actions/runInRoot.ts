@@ -1,8 +1,9 @@
 // Runs a program from inside the chroot or the pivoted root: the program is the one that root holds.
+// Request to src/programs/changeRoot.ts: { op: 'run', argv } → that process spawns argv and waits for it (10 s at most).
 import { z } from 'zod';
 import { defineAction, program, outcome } from '../steps/define.js';
 import { command, rootProcess } from '../steps/params.js';
-import { callRootProcess, rootPid, type RootRole } from './rootProcess.js';
+import { callRootProcess, rootPid } from './rootProcess.js';
 import { LabError } from '../errors.js';
 
 function lines(text = ''): string[] {
@@ -12,19 +13,21 @@ function lines(text = ''): string[] {
 export const runInRoot = defineAction({
   name: 'run-in-root',
   params: z.strictObject({ command, process: rootProcess.default('pivot') }),
-  doc: 'run a program inside the chroot or the pivoted root (found in that root, not on the host)',
+  doc: 'The chroot or the pivot_root process (default pivot) runs a program and waits for it: a string runs with '
+    + '/bin/sh -c, a list as it is. The program is looked up in that process\'s root, so it is the image\'s, and it '
+    + 'inherits that process\'s namespaces and root. Its stdout is the step\'s output (the output checks read it); '
+    + 'a non-zero exit fails the step with the first line of its stderr.',
   performs: [program('the command', 'execve(2)')],
   needs: ['{process} process'],
   run: async (ctx, { command, process }) => {
     const argv = Array.isArray(command) ? command : ['/bin/sh', '-c', command];
     rootPid(ctx, process);
     const reply = await callRootProcess(ctx, process, { op: 'run', argv });
-    ctx.lastOutput = lines(reply.stdout);
     if (reply.status !== 0) {
       throw new LabError(`${argv.join(' ')} exited with ${reply.signal ?? 'status ' + reply.status}${reply.stderr ? ': ' + reply.stderr.trim().split('\n')[0] : ''}`,
         undefined, undefined, reply.log);
     }
     const output = [...lines(reply.stdout), ...lines(reply.stderr).map((l) => `stderr: ${l}`)];
-    return outcome(reply.log, output.length ? output : [`(${argv.join(' ')} printed nothing)`]);
+    return outcome(reply.log, output.length ? output : [`(${argv.join(' ')} printed nothing)`], lines(reply.stdout));
   },
 });

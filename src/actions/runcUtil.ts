@@ -1,18 +1,18 @@
-// What the runc-alone actions share: runc on this host, the lesson's layout, its panel blocks, its one cleanup.
-import { readFileSync } from 'node:fs';
+// What the runc-alone actions and checks share: runc on this host, the lesson's layout, /proc through
+// the seam, its panel blocks, and its one cleanup (the runc slot).
 import { join } from 'node:path';
 import type { LabContext } from '../steps/context.js';
-import { chain, type ChainState } from './chainState.js';
+import type { ProgramRun, Sys } from '../sys/types.js';
+import { defineSlot } from '../steps/slots.js';
+import { chain } from './chainState.js';
 import { whichProgram } from '../../native/findProgram.js';
 import { LabError } from '../errors.js';
 import { removeCgroupDir } from '../cgroup/session.js';
 import { hostOsRelease, installHint } from '../chain/installHint.js';
 import { runcArgv, runcLayout, type RuncLayout } from '../chain/runcLayout.js';
 import { parseRuncState, runcWords, saysNotExist, type RuncState } from '../chain/runcState.js';
-import { runProgram } from '../sys/programs.js';
-import { logRun } from '../sys/programs.js';
-import { cgroupMountPoints } from '../chain/daemonCleanup.js';
-import { startReaper } from '../chain/reaperClient.js';
+import { parseMountinfo } from '../observe/parse/mountinfo.js';
+import { startReaper, type Reaper } from '../chain/reaperClient.js';
 
 /** runc's full path, or a LabError saying what to install on this distribution. */
 export function requireRunc(ctx: LabContext): string {
@@ -26,7 +26,6 @@ export function layoutOf(ctx: LabContext): RuncLayout {
   return runcLayout(ctx.session.dir, ctx.session.id);
 }
 
-
 /** Orders the chain panel's blocks: these titles first, in this order; short of room, the panel drops the last ones. */
 export function blocksFirst(ctx: LabContext, titles: string[]): void {
   const view = chain(ctx).view;
@@ -34,50 +33,107 @@ export function blocksFirst(ctx: LabContext, titles: string[]): void {
   view.blocks = [...(view.blocks ?? [])].sort((a, b) => rank(a.title) - rank(b.title));
 }
 
-/** `runc state <id>`, logged: the state, or null when runc says the container does not exist. */
-export async function readState(runc: string, l: RuncLayout): Promise<RuncState | null> {
-  const run = await runProgram(runcArgv(runc, l, ['state', l.id]), { timeoutMs: 10_000 });
-  logRun(run);
-  if (run.status !== 0) {
-    if (saysNotExist(run.stderr)) return null;
-    throw new LabError(`runc state failed: ${runcWords(run.stderr).trim() || run.signal || 'no message'}`);
-  }
-  return parseRuncState(run.stdout);
+/** A finished runc run (already logged by Sys.run); a non-zero exit becomes the step's error, in runc's own words. */
+export function succeeded(run: ProgramRun, what: string): ProgramRun {
+  if (run.status === 0) return run;
+  const words = runcWords(run.stderr || run.stdout).trim().split('\n').slice(-3).join('\n');
+  throw new LabError(`${what} failed (${run.signal ?? 'exit ' + run.status}): ${words || 'no message'}`);
 }
 
-/** A process's parent and the parent's name, from /proc; null once the process is gone. */
-export function parentOf(pid: number): { ppid: number; comm: string } | null {
+/** `runc state <id>`: the state, or null when runc says the container does not exist. Logged for a step; not for a check. */
+export async function readState(sys: Sys, runc: string, l: RuncLayout): Promise<RuncState | null> {
+  return stateFrom(await sys.run(runcArgv(runc, l, ['state', l.id]), { timeoutMs: 10_000 })).state;
+}
+
+/** The same, for a check: run by the check itself, blocking, kept out of the step's log. */
+export function askRunc(sys: Sys, l: RuncLayout): { state: RuncState | null; stderr: string } {
+  const runc = whichProgram('runc');
+  if (!runc) throw new Error('runc is not installed');
+  const run = sys.runSync(runcArgv(runc, l, ['state', l.id]), { timeoutMs: 10_000, log: false });
+  if (run.status === 0) return { state: parseRuncState(run.stdout), stderr: '' };
+  return { state: null, stderr: run.stderr.trim() };
+}
+
+function stateFrom(run: ProgramRun): { state: RuncState | null } {
+  if (run.status === 0) return { state: parseRuncState(run.stdout) };
+  if (saysNotExist(run.stderr)) return { state: null };
+  throw new LabError(`runc state failed: ${runcWords(run.stderr).trim() || run.signal || 'no message'}`);
+}
+
+/** A /proc file through the seam, or null once the process is gone. */
+export function readProc(sys: Sys, path: string): string | null {
   try {
-    const ppid = Number(/^PPid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
-    let comm = '?';
-    try {
-      comm = readFileSync(`/proc/${ppid}/comm`, 'utf8').trim();
-    } catch {
-      // the parent went meanwhile
-    }
-    return { ppid, comm };
+    return sys.readFile(path);
   } catch {
     return null;
   }
 }
 
-const armed = new WeakSet<ChainState>();
+/** The process state letter (R, S, Z…), proc(5) /proc/<pid>/stat field 3, or null when gone. */
+export function stateLetter(sys: Sys, pid: number): string | null {
+  const stat = readProc(sys, `/proc/${pid}/stat`);
+  return stat ? stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) : null;
+}
+
+/** /proc/<pid>/comm, or "?" when gone. */
+export function commOf(sys: Sys, pid: number): string {
+  return readProc(sys, `/proc/${pid}/comm`)?.trim() ?? '?';
+}
+
+/** /proc/<pid>/cmdline as words, or "?" when gone. */
+export function cmdlineOf(sys: Sys, pid: number): string {
+  return readProc(sys, `/proc/${pid}/cmdline`)?.split('\0').filter(Boolean).join(' ') ?? '?';
+}
+
+/** The PPid line of /proc/<pid>/status, or null once the process is gone. */
+export function ppidOf(sys: Sys, pid: number): number | null {
+  const m = /^PPid:\s+(\d+)/m.exec(readProc(sys, `/proc/${pid}/status`) ?? '');
+  return m ? Number(m[1]) : null;
+}
+
+/** A process's parent and the parent's name, from /proc; null once the process is gone. */
+export function parentOf(sys: Sys, pid: number): { ppid: number; comm: string } | null {
+  const ppid = ppidOf(sys, pid);
+  return ppid === null ? null : { ppid, comm: commOf(sys, ppid) };
+}
+
+/** Every cgroup hierarchy the helper sees (v1 named ones included), from /proc/self/mountinfo. */
+export function cgroupHierarchies(sys: Sys): string[] {
+  const mounts = parseMountinfo(sys.readFile('/proc/self/mountinfo'));
+  return [...new Set(mounts.filter((m) => m.fsType === 'cgroup' || m.fsType === 'cgroup2').map((m) => m.mountPoint))];
+}
+
+/** What the runc lesson must undo when it closes: set once runc create is about to run. */
+export interface RuncSession {
+  armed?: { sys: Sys; runc: string; layout: RuncLayout; reaper: Reaper };
+}
 
 /**
- * Once per lesson run, before runc create: the close (or undo, reset) kills and deletes the
- * container and removes the lab's cgroup parent. The crash reaper watches the same cgroup: if
- * the helper dies, it kills what is in there (the container's init has no lab parent to follow).
+ * The close (and undo, reset, which rebuild from a new session) kills and deletes the container
+ * and removes the lab's cgroup parent; the crash reaper, watching the same cgroup, is released.
+ */
+export const runcSlot = defineSlot<RuncSession>({
+  name: 'runc',
+  create: () => ({}),
+  async teardown({ armed }) {
+    if (!armed) return;
+    const { sys, runc, layout: l, reaper } = armed;
+    await sys.run(runcArgv(runc, l, ['kill', l.id, 'KILL']), { timeoutMs: 5000, log: false });
+    await sys.run(runcArgv(runc, l, ['delete', '--force', l.id]), { timeoutMs: 10_000, log: false });
+    for (const h of cgroupHierarchies(sys)) await removeCgroupDir(join(h, l.cgroupParent));
+    reaper.release(l.dir);
+  },
+});
+
+/**
+ * Once per lesson run, before runc create: arms the runc slot's teardown. The crash reaper watches
+ * the lab's cgroup parent: if the helper dies, it kills what is in there (the container's init has
+ * no lab parent to follow).
  */
 export function armCleanup(ctx: LabContext, runc: string, l: RuncLayout): void {
-  const c = chain(ctx);
-  if (armed.has(c)) return;
-  armed.add(c);
+  const s = ctx.slots.use(runcSlot);
+  if (s.armed) return;
   const reaper = startReaper();
   reaper.watch(l.dir, l.cgroupParent);
-  c.cleanups.push(async () => {
-    await runProgram(runcArgv(runc, l, ['kill', l.id, 'KILL']), { timeoutMs: 5000 });
-    await runProgram(runcArgv(runc, l, ['delete', '--force', l.id]), { timeoutMs: 10_000 });
-    for (const h of cgroupMountPoints()) await removeCgroupDir(join(h, l.cgroupParent));
-    reaper.release(l.dir);
-  });
+  s.armed = { sys: ctx.sys, runc, layout: l, reaper };
 }

@@ -2,23 +2,27 @@
 import { z } from 'zod';
 import { defineAction, kernelFile, outcome } from '../steps/define.js';
 import { size } from '../steps/params.js';
-import { labCgroup } from './hog.js';
+import { labCgroup } from './cgroupState.js';
 import { mib, parseSize } from '../cgroup/size.js';
-import { syscallLog } from '../../native/syscallLog.js';
 
 export const setMemoryLimit = defineAction({
   name: 'set-memory-limit',
   params: z.strictObject({ limit: size }),
-  doc: 'the container\'s memory limit: memory.max (v2) or memory.limit_in_bytes (v1), swap included',
-  performs: [kernelFile('memory.max', 'cgroups(7)')],
+  doc: 'The helper (root, on the host) writes the limit in bytes into the container\'s cgroup, under this host\'s '
+    + 'names: memory.max on cgroup v2, with memory.swap.max 0 so the container cannot swap instead; '
+    + 'memory.limit_in_bytes on v1, with memory.memsw.limit_in_bytes (memory + swap) set to the same value when '
+    + 'swap accounting is on, in the order the kernel accepts. On v2 it first writes +memory to the lab\'s own '
+    + 'parent cgroup.subtree_control if the leaf lacks the memory controller. The output names the file and '
+    + 'shows the usage now: pages the container touched before it joined the cgroup stay charged to its old one.',
+  performs: [kernelFile('memory.max', 'cgroups(7)'), kernelFile('memory.limit_in_bytes', 'cgroups(7)')],
   needs: ['lab cgroup'],
   run: async (ctx, { limit }) => {
     const cgroup = labCgroup(ctx);
     const bytes = parseSize(limit);
-    cgroup.setMemoryLimit(bytes);
+    for (const { path, value } of cgroup.memoryLimitWrites(bytes)) ctx.sys.writeFile(path, value);
     const now = cgroup.memory();
     const file = cgroup.version === 'v2' ? 'memory.max' : 'memory.limit_in_bytes';
-    return outcome(syscallLog.drain(), [
+    return outcome(ctx.sys.drain(), [
       `this host (cgroup ${cgroup.version}) names the limit ${file}: ${bytes} bytes = ${mib(bytes)}, in ${cgroup.dir('memory')}`,
       `usage now ${mib(now.usage)}: pages the container process touched before it moved in stay charged to its old cgroup`,
     ]);

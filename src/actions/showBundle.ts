@@ -1,13 +1,12 @@
 // Chain lesson: the bundle containerd wrote for the docker container (config.json + rootfs), read from its state directory.
 import { z } from 'zod';
-import { defineAction, program, kernelFile, outcome } from '../steps/define.js';
-import { readFileSync } from 'node:fs';
+import { defineAction, syscall, kernelFile, outcome } from '../steps/define.js';
 import { join } from 'node:path';
 import { chain } from './chainState.js';
 import { requireDaemons } from './chainUtil.js';
 import { setBlock } from './chainBlock.js';
 import { bundleSummary, type RuntimeConfig } from '../chain/bundleSummary.js';
-import { syscallLog, quote } from '../../native/syscallLog.js';
+import { quote } from '../../native/syscallLog.js';
 import { LabError } from '../errors.js';
 
 /** containerd's runtime v2 keeps one bundle per task: <state>/io.containerd.runtime.v2.task/<namespace>/<id>. */
@@ -18,8 +17,11 @@ export function bundleDir(state: string, namespace: string, id: string): string 
 export const showBundle = defineAction({
   name: 'show-bundle',
   params: z.strictObject({ namespace: z.string().default('moby') }),
-  doc: 'chain lesson: the OCI bundle containerd wrote for the running container (config.json\'s key parts)',
-  performs: [program('ctr', 'ctr(8)'), kernelFile('config.json', 'the OCI runtime-spec')],
+  doc: 'The helper reads config.json of the OCI bundle containerd wrote for the lesson\'s docker container, in '
+    + 'containerd\'s state directory (<state>/io.containerd.runtime.v2.task/<namespace>/<id>/), the bundle runc '
+    + 'was handed along with rootfs/. The chain panel shows its key parts: the process\'s args, the namespaces '
+    + 'asked for, the cgroup path, the mounts; the output names the bundle directory.',
+  performs: [syscall('read', 'read(2)'), kernelFile('config.json', 'the OCI runtime-spec')],
   needs: ['containerd daemon'],
   run: async (ctx, { namespace }) => {
     const d = requireDaemons(ctx);
@@ -29,13 +31,13 @@ export const showBundle = defineAction({
     const path = join(dir, 'config.json');
     let text: string;
     try {
-      text = readFileSync(path, 'utf8');
+      text = ctx.sys.readFile(path);
     } catch (error) {
       throw new LabError(`cannot read ${path}: ${(error as Error).message}`);
     }
-    syscallLog.record('read', [quote(path)], text.length);
+    ctx.sys.record('read', [quote(path)], text.length);
     const config = JSON.parse(text) as RuntimeConfig;
     setBlock(ctx, `config.json of ${container.id.slice(0, 12)} (the OCI bundle)`, bundleSummary(config));
-    return outcome(syscallLog.drain(), [`bundle: ${dir}`, `  config.json (${text.length} bytes) + rootfs/ (the overlay docker mounted)`]);
+    return outcome(ctx.sys.drain(), [`bundle: ${dir}`, `  config.json (${text.length} bytes) + rootfs/ (the overlay docker mounted)`]);
   },
 });

@@ -5,9 +5,10 @@ import { chain } from './chainState.js';
 import { requireDaemons } from './chainUtil.js';
 import { setBlock } from './chainBlock.js';
 import { openFd, openFds, otherEnds, type OpenFd } from '../chain/fdLinks.js';
-import { readLabProcess } from '../observe/chainSample.js';
+import { liveProc } from '../chain/procRead.js';
 import { LabError } from '../errors.js';
-import { syscallLog, quote } from '../../native/syscallLog.js';
+import { quote } from '../../native/syscallLog.js';
+import type { Sys } from '../sys/types.js';
 
 const DIRECTION = { r: 'reads', w: 'writes' } as Record<string, string>;
 
@@ -16,29 +17,33 @@ function streamOrder(path: string): number {
   return ['stdin', 'stdout', 'stderr'].findIndex((s) => path.endsWith('-' + s));
 }
 
-function readFds(pid: number, fds: OpenFd[]): void {
-  for (const f of fds) syscallLog.record('readlink', [quote(`/proc/${pid}/fd/${f.fd}`)], quote(f.target));
+function readFds(sys: Sys, pid: number, fds: OpenFd[]): void {
+  for (const f of fds) sys.record('readlink', [quote(`/proc/${pid}/fd/${f.fd}`)], quote(f.target));
 }
 
 export const showStdio = defineAction({
   name: 'show-stdio',
   params: z.strictObject({}),
-  doc: 'shim lesson: the container\'s fds 0-2, the shim\'s ends of those pipes, and the shim\'s FIFOs to dockerd',
+  doc: 'The helper reads /proc/<pid>/fd and fdinfo of the lesson\'s container process and of its parent, which '
+    + 'must be a containerd shim: fds 0-2 of the container are pipes, and the shim holds their other ends (the '
+    + 'same pipe inode, the other access mode). With dockerd running it also pairs the shim\'s FIFOs in dockerd\'s '
+    + 'exec root with dockerd\'s own fds. The learner sees, in the chain panel and the output, which way each '
+    + 'stream flows: container → shim → dockerd.',
   performs: [syscall('readlink', '/proc/<pid>/fd proc(5)')],
   needs: ['docker daemon'],
   run: async (ctx) => {
     const d = requireDaemons(ctx);
     const c = chain(ctx);
     const pid = c.container?.pid ?? c.focusPid;
-    const me = pid ? readLabProcess('/', pid) : null;
+    const me = pid ? liveProc(ctx.sys, pid) : null;
     if (!pid || !me) throw new LabError('no container process is running', 'run the step that starts the container first');
-    const shim = readLabProcess('/', me.ppid);
+    const shim = liveProc(ctx.sys, me.ppid);
     if (!shim?.comm.startsWith('containerd-shim')) throw new LabError(`PID ${pid}'s parent is ${me.ppid} (${shim?.comm ?? 'gone'}), not a shim`);
   
-    const stdio = [0, 1, 2].map((fd) => openFd('/', pid, fd)).filter((f): f is OpenFd => f !== null);
-    readFds(pid, stdio);
-    const shimFds = openFds('/', shim.pid);
-    syscallLog.record('getdents64', [quote(`/proc/${shim.pid}/fd`)], `${shimFds.length} entries`);
+    const stdio = [0, 1, 2].map((fd) => openFd(ctx.sys, pid, fd)).filter((f): f is OpenFd => f !== null);
+    readFds(ctx.sys, pid, stdio);
+    const shimFds = openFds(ctx.sys, shim.pid);
+    ctx.sys.record('getdents64', [quote(`/proc/${shim.pid}/fd`)], `${shimFds.length} entries`);
     const toShim = otherEnds(stdio, shimFds);
     const lines = [`PID ${pid} (${me.comm}, PID 1 inside)   its parent: ${shim.pid} ${shim.comm}`];
     for (const f of stdio) {
@@ -46,11 +51,11 @@ export const showStdio = defineAction({
       const arrow = f.mode === 'r' ? '←' : '→';
       lines.push(`fd ${f.fd}  ${f.target.padEnd(16)} ${(DIRECTION[f.mode] ?? f.mode).padEnd(7)} ${peer ? `${arrow} shim fd ${peer.fd} ${DIRECTION[peer.mode]}` : '(no shim end)'}`);
     }
-  
+
     // The shim's other side: FIFOs dockerd made in its exec root, one per stream (containerd's cio).
     if (d.dockerd) {
       const fifos = shimFds.filter((f) => f.target.startsWith(d.layout.dockerExecRoot + '/'));
-      const dockerdFds = openFds('/', d.dockerd.pid);
+      const dockerdFds = openFds(ctx.sys, d.dockerd.pid);
       const pairs = otherEnds(fifos, dockerdFds);
       if (pairs.length > 0) {
         const dir = pairs[0].a.target.slice(0, pairs[0].a.target.lastIndexOf('/'));
@@ -65,7 +70,6 @@ export const showStdio = defineAction({
       }
     }
     setBlock(ctx, 'stdio: container → shim → dockerd', lines);
-    ctx.lastOutput = lines;
-    return outcome(syscallLog.drain(), lines);
+    return outcome(ctx.sys.drain(), lines, lines);
   },
 });

@@ -1,30 +1,33 @@
 // The container's server: busybox httpd from the image, in the container's namespaces and root.
 import { z } from 'zod';
 import { defineAction, program, outcome } from '../steps/define.js';
-import { existsSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { builderCall } from './builderCall.js';
 import { dockerRun, requireMerged } from './dockerRunState.js';
+import { requireLayers } from './layersState.js';
 import { LabError } from '../errors.js';
 import { type RunResult, waitUntil, listening } from './dockerRunUtil.js';
 
-/** The container's server: busybox httpd from the image, started inside the container's namespaces and root. */
 export const startServer = defineAction({
   name: 'start-server',
   params: z.strictObject({ port: z.number().int().min(1).max(65535).default(80), dir: z.string().regex(/^\/[A-Za-z0-9._\/-]*$/) }),
-  doc: 'docker-run lesson: busybox httpd inside the container',
-  performs: [program('busybox httpd', 'busybox(1)')],
+  doc: 'The container\'s server: the container process runs a shell that chroot(8)s into the container\'s root and '
+    + 'starts the image\'s own busybox httpd in the background (httpd -f -p <port> -h <dir>), so it runs in the '
+    + 'container\'s namespaces and root and stays there after the shell exits. The step waits until the port is '
+    + 'listening in the container\'s network namespace (proc(5) /proc/<pid>/net/tcp, tcp6). It fails with a hint '
+    + 'when the image\'s bottom layer has no busybox with an httpd applet.',
+  performs: [program('busybox httpd', 'busybox(1)'), program('chroot', 'chroot(8)')],
   needs: ['overlay c1'],
   provides: ['server'],
   run: async (ctx, { port, dir }) => {
     const merged = requireMerged(ctx);
-    const base = ctx.layers?.layerDirs[0];
-    if (!base || !existsSync(join(base, 'bin/busybox'))) {
+    const base = requireLayers(ctx).layerDirs[0];
+    if (!base || !ctx.sys.exists(join(base, 'bin/busybox'))) {
       throw new LabError('the image has no busybox, so no httpd to serve with', 'install busybox-static (e.g. sudo apt-get install busybox-static) and run the lesson again: the lab image is rebuilt from it');
     }
     const hasApplet = ['bin', 'sbin', 'usr/bin', 'usr/sbin'].some((d) => {
       try {
-        return lstatSync(join(base, d, 'httpd')).isSymbolicLink();
+        return ctx.sys.lstat(join(base, d, 'httpd')).isSymbolicLink;
       } catch {
         return false;
       }
@@ -35,10 +38,11 @@ export const startServer = defineAction({
     const command = ['/bin/sh', '-c', `chroot ${merged} /bin/busybox httpd -f -p ${port} -h ${dir} </dev/null >/dev/null 2>&1 &`];
     const result = await builderCall<RunResult>(ctx, 'run', { command });
     if (result.status !== 0) throw new LabError(`starting httpd failed: ${result.stderr.trim()}`, undefined, undefined, result.log);
-    const up = await waitUntil(() => listening(ctx.builder.pid, port), 3000);
+    const up = await waitUntil(() => listening(ctx.sys, ctx.builder.pid, port), 3000);
     if (!up) throw new LabError(`httpd does not listen on port ${port} inside the container`, undefined, undefined, result.log);
-    dockerRun(ctx).server = { port, dir };
-    const net = ctx.dockerRun?.network;
+    const state = dockerRun(ctx);
+    state.server = { port, dir };
+    const net = state.network;
     return outcome(result.log, [
       `httpd listens on port ${port} inside the container${net ? ` (${net.containerAddr}:${port})` : ''}, serving ${dir}`,
     ]);

@@ -5,12 +5,16 @@ import { chain } from './chainState.js';
 import { requireDaemons } from './chainUtil.js';
 import { setBlock } from './chainBlock.js';
 import { daemonProcesses } from '../observe/chainSample.js';
-import { syscallLog } from '../../native/syscallLog.js';
+import { liveProcs } from '../chain/procRead.js';
 
 export const stopContainerd = defineAction({
   name: 'stop-containerd',
   params: z.strictObject({}),
-  doc: 'shim lesson: SIGTERM to the lab\'s containerd alone (its shims and containers live on)',
+  doc: 'The helper sends SIGTERM to the lab\'s containerd alone and waits (at most 5 s, then SIGKILL) until it is '
+    + 'gone. Then it reads /proc: each containerd-shim of the lab still runs with its container below it, since a '
+    + 'shim double-forked away from containerd at its start, and dockerd runs on without containerd. The learner '
+    + 'sees those PIDs and their parents; a later start-containerd brings containerd back, and the lesson\'s close '
+    + 'does so too if needed before removing containers through dockerd.',
   performs: [syscall('kill', 'SIGTERM kill(2)')],
   needs: ['containerd daemon'],
   provides: ['containerd stopped'],
@@ -25,10 +29,9 @@ export const stopContainerd = defineAction({
     c.cleanups.push(async () => {
       if (!d.containerd) await d.startContainerd();
     });
-    syscallLog.record('kill', [String(pid), 'SIGTERM'], 0, undefined, ms);
     const out = [`containerd pid ${pid}: SIGTERM, gone after ${Math.round(ms)} ms`];
     // The shims were never containerd's children: each double-forked away at its start.
-    const left = daemonProcesses(d.layout.dir, '/', [process.pid]);
+    const left = daemonProcesses(d.layout.dir, '/', [process.pid], liveProcs(ctx.sys));
     for (const shim of left.filter((p) => p.comm.startsWith('containerd-shim'))) {
       const id = /-id (\S+)/.exec(shim.cmdline)?.[1] ?? '?';
       out.push(`shim pid ${shim.pid} (-id ${id.slice(0, 12)}) still runs; its parent is PID ${shim.ppid}`);
@@ -37,6 +40,6 @@ export const stopContainerd = defineAction({
     const dockerd = left.find((p) => p.comm === 'dockerd');
     if (dockerd) out.push(`dockerd pid ${dockerd.pid} still runs, without containerd`);
     setBlock(ctx, "containerd's tasks", ['containerd is not running: nobody to ask', `the container's PID ${c.container?.pid ?? '?'} runs on, under its shim`]);
-    return outcome(syscallLog.drain(), out);
+    return outcome(ctx.sys.drain(), out);
   },
 });

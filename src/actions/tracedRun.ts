@@ -9,7 +9,6 @@ import { labDockerArgs } from '../chain/cliArgs.js';
 import { startProcWatch, nowMs } from '../chain/procWatch.js';
 import { startEventStream } from '../chain/ctrEvents.js';
 import { chainTimeline, hopBars, runMarks } from '../chain/chainTimeline.js';
-import { syscallLog } from '../../native/syscallLog.js';
 import { LabError } from '../errors.js';
 import { reportProgress } from '../steps/progress.js';
 import { chainProcesses, chainRole } from '../observe/chainSample.js';
@@ -36,7 +35,13 @@ export const tracedRun = defineAction({
     via: z.enum(['socket', 'proxy']).default('socket'),
     title: z.string().min(1).default('The chain, as it appeared'),
   }),
-  doc: 'chain lesson: `docker run` while the proc connector watches: timeline, hop times, containerd\'s events',
+  doc: 'The helper runs `docker run` with `args` (labelled, --network none) against the lab\'s dockerd — through '
+    + 'the API proxy with `via: proxy` — while the process watcher listens on the proc connector (netlink, every '
+    + 'fork, exec and exit; a /proc poller where that is refused) and `ctr events` follows containerd\'s events. '
+    + 'The learner sees, live and then whole, the timeline of every hop (docker, dockerd, containerd, the shim, '
+    + 'runc create and start, runc init, the program), how long each runc lived, containerd\'s event topics and, '
+    + 'for a run that is not detached, where the time went hop by hop. A detached run\'s container is followed '
+    + 'by the panels and removed at the lesson\'s close.',
   performs: [program('docker run', 'docker-run(1)'), syscall('socket', 'the proc connector, netlink(7)')],
   needs: ['docker daemon', 'image in docker', 'API proxy if via=proxy'],
   run: async (ctx, { args, via, title }) => {
@@ -62,7 +67,7 @@ export const tracedRun = defineAction({
     }, 100);
     let run;
     try {
-      run = await d.docker(labDockerArgs(args, ctx.session.id), { socket: via === 'proxy' ? c.proxy!.path : undefined, timeoutMs: 60_000 });
+      run = await d.docker(labDockerArgs(args, ctx.session.id), { socket: via === 'proxy' ? c.proxy!.path : undefined, timeoutMs: 60_000, log: true });
       if (detached) {
         // the CLI returns once dockerd answered start; runc start may still be on its way out
         const deadline = nowMs() + 2000;
@@ -85,8 +90,8 @@ export const tracedRun = defineAction({
     if (!detached) c.view.hops = { title: `Where the time of \`docker ${args.join(' ')}\` goes`, bars: hopBars(marks) };
     const topics = events.events().map((e) => `+${Math.round(e.t - t0)} ms  ${e.namespace}  ${e.topic}`);
     setBlock(ctx, "containerd's events (ctr events)", topics.length ? topics : ['(none seen)']);
-    const out = [...outputLines(run.stdout)];
-    ctx.lastOutput = outputLines(run.stdout);
+    const stdout = outputLines(run.stdout);
+    const out = [...stdout];
     const runc = timeline.filter((e) => /^runc (create|start|delete|kill|state)/.test(e.label));
     for (const r of runc) out.push(`${r.label}: pid ${r.pid}, alive ${r.goneAt !== undefined ? Math.round(r.goneAt - r.at) + ' ms' : '(still?)'}`);
     out.push(`watched with the ${watch.mode === 'connector' ? 'proc connector (netlink, every fork/exec/exit)' : `/proc poller (${watch.why ?? 'no proc connector'})`}`);
@@ -101,6 +106,6 @@ export const tracedRun = defineAction({
         });
       }
     }
-    return outcome([...log, ...syscallLog.drain()], out);
+    return outcome([...log, ...ctx.sys.drain()], out, stdout);
   },
 });

@@ -1,18 +1,19 @@
 // A user namespace: first the unshare(CLONE_NEWUSER) Node cannot do, then a process started inside one.
 import { z } from 'zod';
-import { defineAction, program, kernelFile, outcome } from '../steps/define.js';
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { builderCall } from './builderCall.js';
+import { defineAction, program, syscall, kernelFile, outcome } from '../steps/define.js';
+import { basename } from 'node:path';
+import { inContainer } from './builderCall.js';
 import { waitFor } from './waitFor.js';
+import { userNamespaceSlot } from './userNamespaceState.js';
 import { whichProgram } from '../../native/findProgram.js';
-import { syscallLog } from '../../native/syscallLog.js';
+import { CLONE } from '../../native/constants.js';
+import { KernelError } from '../../native/errno.js';
 import { LabError } from '../errors.js';
-import type { SyscallEntry } from '../types.js';
+import type { Sys } from '../sys/types.js';
 
-function uidMap(pid: number): string {
+function read(sys: Sys, path: string): string {
   try {
-    return readFileSync(`/proc/${pid}/uid_map`, 'utf8').trim();
+    return sys.readFile(path).trim();
   } catch {
     return '';
   }
@@ -26,30 +27,49 @@ function uidMap(pid: number): string {
 export const userNamespace = defineAction({
   name: 'user-namespace',
   params: z.strictObject({ outsideUid: z.number().int().min(1).max(4294967294).default(100000) }),
-  doc: 'start a process in a new user namespace whose root is an unprivileged uid outside',
-  performs: [program('unshare', 'unshare(1) --user'), kernelFile('uid_map', 'user_namespaces(7)')],
+  doc: 'First the container process tries unshare(CLONE_NEWUSER) itself and the step shows the answer: EINVAL, '
+    + 'because the kernel makes a user namespace only for a single-threaded process and Node has threads '
+    + '(unshare(2)). Then the helper starts setpriv(1), which drops to outsideUid (as root; rootless it stays the '
+    + 'user) and runs unshare(1) --user --map-root-user `sleep infinity`: a process that is uid 0 inside a new user '
+    + 'namespace, with uid_map "0 <outsideUid> 1" (user_namespaces(7)). The step waits for that map; the identity '
+    + 'panel then shows root inside and an unprivileged uid on the host. The process is killed when the lesson closes.',
+  performs: [program('unshare', 'unshare(1) --user'), kernelFile('uid_map', 'user_namespaces(7)'), syscall('unshare')],
   provides: ['user namespace process'],
-  run: async (ctx, { outsideUid }) => {
-    const attempt = await builderCall<{ log: SyscallEntry[]; errno: string | null }>(ctx, 'tryUnshareUser');
+  inContainer({ sys }) {
+    try {
+      sys.kernel.unshare(CLONE.NEWUSER);
+      return { errno: null };
+    } catch (error) {
+      if (error instanceof KernelError) return { errno: error.code };
+      throw error;
+    }
+  },
+  run: async (ctx, params) => {
+    const attempt = await inContainer<{ errno: string | null }>(ctx, 'user-namespace', params);
     const setpriv = whichProgram('setpriv');
     const unshare = whichProgram('unshare');
     const sleep = whichProgram('sleep');
     if (!setpriv || !unshare || !sleep) throw new LabError('setpriv(1) or unshare(1) is missing', 'install util-linux (and coreutils)');
-    const drop = ctx.rootless ? [] : ['--reuid', String(outsideUid), '--regid', String(outsideUid), '--clear-groups'];
+    const uid = String(params.outsideUid);
+    const drop = ctx.rootless ? [] : ['--reuid', uid, '--regid', uid, '--clear-groups'];
     const argv = [setpriv, '--pdeathsig', 'KILL', ...drop, '--', unshare, '--user', '--map-root-user', '--', sleep, 'infinity'];
-    const child = spawn(argv[0], argv.slice(1), { stdio: 'ignore', argv0: 'container-lab-setpriv' });
-    syscallLog.record('spawn', [JSON.stringify(['setpriv', ...argv.slice(1)].join(' ').replace(/\/\S+\//g, ''))], child.pid ?? -1);
-    if (child.pid === undefined) throw new LabError('could not start the user-namespace process');
-    const pid = child.pid;
-    ctx.userPid = pid;
-    await waitFor(() => uidMap(pid) !== '' && readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'sleep', 5000,
+    let pid: number;
+    try {
+      pid = ctx.sys.start(argv, { argv0: 'container-lab-setpriv', quiet: true, log: argv.map((a) => (a.startsWith('/') ? basename(a) : a)) }).pid;
+    } catch {
+      throw new LabError('could not start the user-namespace process');
+    }
+    const slot = ctx.slots.use(userNamespaceSlot);
+    if (slot.process) ctx.sys.kill(slot.process.pid, 'SIGKILL');
+    slot.process = { pid, sys: ctx.sys };
+    await waitFor(() => read(ctx.sys, `/proc/${pid}/uid_map`) !== '' && read(ctx.sys, `/proc/${pid}/comm`) === 'sleep', 5000,
       'the user namespace to get its uid_map');
     const notes = [
       attempt.errno
         ? `unshare(CLONE_NEWUSER) in the container process: ${attempt.errno} — Node has threads, and the kernel only lets a single-threaded process make a user namespace.`
         : 'unshare(CLONE_NEWUSER) succeeded in the container process.',
-      `Started host PID ${pid} in a new user namespace; uid_map: ${uidMap(pid)}`,
+      `Started host PID ${pid} in a new user namespace; uid_map: ${read(ctx.sys, `/proc/${pid}/uid_map`)}`,
     ];
-    return outcome([...attempt.log, ...syscallLog.drain()], notes);
+    return outcome([...attempt.log, ...ctx.sys.drain()], notes);
   },
 });

@@ -1,11 +1,10 @@
-// Builder side of the changing-root lesson: the rootfs bind mount and the processes that chroot or pivot_root.
+// Builder side of the changing-root and container-by-hand lessons: the processes that chroot, pivot_root or become PID 1.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { LabError } from '../errors.js';
 import { programs } from '../sys/paths.js';
-import * as kernel from '../../native/kernel.js';
-import { MS } from '../../native/constants.js';
-import { syscallLog } from '../../native/syscallLog.js';
+import type { Sys } from '../sys/types.js';
+import type { ContainerState } from './state.js';
 import type { RootReply, RootRequest } from './rootProtocol.js';
 import type { SyscallEntry } from '../types.js';
 
@@ -20,7 +19,7 @@ class RootProcess {
   private waiter: ((line: string | null) => void) | null = null;
   private ended = false;
 
-  constructor(readonly role: RootRole, readonly child: ChildProcess, readonly pid: number) {
+  constructor(readonly role: RootRole, readonly child: ChildProcess, readonly pid: number, private readonly sys: Sys) {
     const lines = createInterface({ input: child.stdout!, crlfDelay: Infinity });
     lines.on('line', (line) => {
       if (this.waiter) this.take(line);
@@ -60,11 +59,12 @@ class RootProcess {
     return JSON.parse(line) as RootReply;
   }
 
+  /** SIGKILL (logged); node reaps it, as our child. Already gone, or refused: nothing more to do. */
   kill(): void {
     try {
-      process.kill(this.pid, 'SIGKILL');
+      this.sys.kill(this.pid, 'SIGKILL');
     } catch {
-      // already gone
+      // EPERM: not ours to kill any more
     }
   }
 }
@@ -77,41 +77,32 @@ export function killRootProcesses(): void {
   processes.clear();
 }
 
-interface Guards {
-  requireOwnMountNamespace(): void;
-  requireInitIfPidNamespace(): void;
-  /** the init role's process is the PID namespace's first: the builder tracks it as PID 1 */
-  adoptInit(child: ChildProcess): void;
-}
+/** How a root changer is started: node:child_process spawn, or a test's stand-in. */
+export type SpawnRootChanger = (command: string, args: string[], options: { stdio: ['pipe', 'pipe', 'inherit']; detached: true }) => ChildProcess;
 
-export function rootHandlers(guards: Guards) {
+/**
+ * The root-process plumbing the actions use (src/actions/rootProcess.ts): start a role's process,
+ * pass it one request. Kernel calls and log lines go through the container process's Sys.
+ */
+export function rootHandlers({ sys, state }: { sys: Sys; state: ContainerState }, spawnChanger: SpawnRootChanger = spawn) {
   return {
-    /** pivot_root(2) needs new_root to be a mount point: bind-mount the rootfs onto itself. */
-    bindRootfs({ path }: { path: string }) {
-      guards.requireOwnMountNamespace();
-      kernel.mount(path, path, null, MS.BIND, null);
-      return { log: syscallLog.drain() };
-    },
-
     /** Starts (or starts again) the process of a role, as our child: inside our namespaces. */
     startRootProcess({ role }: { role: RootRole }) {
-      guards.requireOwnMountNamespace();
-      if (role !== 'init') guards.requireInitIfPidNamespace();
+      state.requireOwnMountNamespace();
+      if (role !== 'init') state.requireInitIfPidNamespace();
       const old = processes.get(role);
-      if (old?.alive) {
-        old.kill();
-        syscallLog.record('kill', [String(old.pid), 'SIGKILL'], 0);
-      }
+      if (old?.alive) old.kill();
       // detached: a session of its own, so a Ctrl-C typed in a lab shell never reaches it.
-      const child = spawn(process.execPath, [programs.changeRoot, `--container-lab-${role}`], {
+      const child = spawnChanger(process.execPath, [programs.changeRoot, `--container-lab-${role}`], {
         stdio: ['pipe', 'pipe', 'inherit'],
         detached: true,
       });
-      syscallLog.record('spawn', [JSON.stringify(`node changeRoot.js --container-lab-${role}`)], child.pid ?? -1);
-      if (child.pid === undefined) throw new LabError(`could not start the ${role} process`, undefined, undefined, syscallLog.drain());
-      processes.set(role, new RootProcess(role, child, child.pid));
-      if (role === 'init') guards.adoptInit(child);
-      return { pid: child.pid, log: syscallLog.drain() };
+      sys.record('spawn', [JSON.stringify(`node changeRoot.js --container-lab-${role}`)], child.pid ?? -1);
+      if (child.pid === undefined) throw new LabError(`could not start the ${role} process`, undefined, undefined, sys.drain());
+      processes.set(role, new RootProcess(role, child, child.pid, sys));
+      // the init role's process is the PID namespace's first: the builder tracks it as PID 1
+      if (role === 'init') state.adoptInit(child);
+      return { pid: child.pid, log: sys.drain() };
     },
 
     /** Forwards one request to the process of a role; its kernel calls come back in its log. */
@@ -120,7 +111,7 @@ export function rootHandlers(guards: Guards) {
       if (!p) throw new LabError(`no ${role} process is running`, `run the lesson's ${role === 'chroot' ? 'chroot' : 'pivot_root'} step first`);
       const reply = await p.request(request);
       // Its own pid is the one inside the PID namespace: the log names processes by host PID.
-      const log: SyscallEntry[] = [...syscallLog.drain(), ...reply.log.map((e) => ({ ...e, pid: p.pid }))];
+      const log: SyscallEntry[] = [...sys.drain(), ...reply.log.map((e) => ({ ...e, pid: p.pid }))];
       if (!reply.ok) throw new LabError(reply.error ?? `${request.op} failed`, reply.hint, undefined, log);
       return { ...reply, log };
     },

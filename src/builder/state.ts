@@ -7,6 +7,7 @@ import type { Sys } from '../sys/types.js';
 export class ContainerState {
   mntUnshared = false;
   pidUnshared = false;
+  /** the session's scratch directory (session-<id>), from the helper that started this process */
   initPid: number | null = null;
   initAlive = false;
   readonly shells = new Set<number>();

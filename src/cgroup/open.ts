@@ -1,7 +1,7 @@
 // Picks the cgroup driver for this host's layout: for the lab's session, or for where a process is.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LabError } from '../errors.js';
+import { realSys } from '../sys/real.js';
 import { CGROUP_PREFIX, sessionCgroupName } from './session.js';
 import { parseMountinfo } from '../observe/parse/mountinfo.js';
 import { parseProcCgroup } from '../observe/parse/cgroup.js';
@@ -9,14 +9,15 @@ import { cgroupDirFor, detectCgroupLayout, type CgroupLayout } from '../observe/
 import { V1Driver } from './v1.js';
 import { V2Driver } from './v2.js';
 import { V2_LEAF } from './names.js';
+import type { CgroupReader } from './files.js';
 import type { CgroupDriver, Controller } from './types.js';
 import type { CgroupFile, MountEntry } from '../types.js';
 
 const CONTROLLERS: Controller[] = ['memory', 'cpu', 'cpuacct', 'pids'];
 
 /** The helper's own mount table under root: where the hierarchies are, seen from the host. */
-function hostMounts(root: string): MountEntry[] {
-  return parseMountinfo(readFileSync(join(root, 'proc/self/mountinfo'), 'utf8'));
+function hostMounts(root: string, fs: CgroupReader): MountEntry[] {
+  return parseMountinfo(fs.readFile(join(root, 'proc/self/mountinfo')));
 }
 
 /*
@@ -27,20 +28,23 @@ function usesV2(layout: CgroupLayout): boolean {
   return layout.mode === 'v2';
 }
 
-/** The driver for the directories join-cgroup makes for a session (src/helper/cgroups.ts). */
-export function openCgroupDriver(root: string, sessionId: string): CgroupDriver {
-  const layout = detectCgroupLayout(hostMounts(root));
+/**
+ * The driver for the directories join-cgroup makes for a session (src/cgroup/session.ts); it
+ * reads the mount table and the cgroup files through fs (a step passes its ctx.sys).
+ */
+export function openCgroupDriver(root: string, sessionId: string, fs: CgroupReader = realSys): CgroupDriver {
+  const layout = detectCgroupLayout(hostMounts(root, fs));
   const name = sessionCgroupName(sessionId);
   if (layout.mode === 'none') {
     throw new LabError('no cgroup filesystem is mounted on this host', 'mount cgroup2 on /sys/fs/cgroup (most distributions do this at boot)');
   }
-  if (usesV2(layout)) return new V2Driver(join(root, layout.v2Mount!, name, V2_LEAF));
+  if (usesV2(layout)) return new V2Driver(join(root, layout.v2Mount!, name, V2_LEAF), fs);
   const dirs: Partial<Record<Controller, string>> = {};
   for (const c of CONTROLLERS) {
     const mount = layout.v1Mounts[c];
     if (mount) dirs[c] = join(root, mount, name);
   }
-  return new V1Driver(dirs);
+  return new V1Driver(dirs, fs);
 }
 
 export function isLabCgroupPath(path: string): boolean {
@@ -51,20 +55,20 @@ export function isLabCgroupPath(path: string): boolean {
  * The driver for the cgroup(s) a process is in, from its /proc/<pid>/cgroup as the host sees
  * it; null when it is in no lab cgroup (or is gone).
  */
-export function cgroupDriverForProcess(root: string, pid: number): CgroupDriver | null {
+export function cgroupDriverForProcess(root: string, pid: number, fs: CgroupReader = realSys): CgroupDriver | null {
   let text: string;
   try {
-    text = readFileSync(join(root, 'proc', String(pid), 'cgroup'), 'utf8');
+    text = fs.readFile(join(root, 'proc', String(pid), 'cgroup'));
   } catch {
     return null;
   }
-  const mounts = hostMounts(root);
+  const mounts = hostMounts(root, fs);
   const memberships = parseProcCgroup(text);
   const layout = detectCgroupLayout(mounts);
   if (layout.mode === 'none') return null;
   if (usesV2(layout)) {
     const dir = cgroupDirFor(mounts, memberships, null);
-    return dir !== null && isLabCgroupPath(dir) ? new V2Driver(join(root, dir)) : null;
+    return dir !== null && isLabCgroupPath(dir) ? new V2Driver(join(root, dir), fs) : null;
   }
   const dirs: Partial<Record<Controller, string>> = {};
   for (const c of CONTROLLERS) {
@@ -72,7 +76,7 @@ export function cgroupDriverForProcess(root: string, pid: number): CgroupDriver 
     const dir = cgroupDirFor(mounts, memberships, c);
     if (dir !== null && isLabCgroupPath(dir)) dirs[c] = join(root, dir);
   }
-  return Object.keys(dirs).length > 0 ? new V1Driver(dirs) : null;
+  return Object.keys(dirs).length > 0 ? new V1Driver(dirs, fs) : null;
 }
 
 /** The panel's rows: the container's cgroup files, or none until it is in a lab cgroup. */

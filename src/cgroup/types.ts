@@ -31,15 +31,29 @@ export interface PidsState {
   refused: number;
 }
 
+/**
+ * One write of a value to a cgroup interface file. Setting a limit may take several, in an order
+ * the kernel accepts; the driver hands them out one at a time, and the caller makes each write
+ * before it asks for the next: what comes next may depend on it (on v2, memory.swap.max appears
+ * in the leaf only once "+memory" is in its parent's cgroup.subtree_control).
+ */
+export interface CgroupWrite {
+  path: string;
+  value: string;
+}
+
 export interface CgroupDriver {
   readonly version: 'v1' | 'v2';
   /** the directory holding this controller's files (the same one for all on v2) */
   dir(controller: Controller): string;
-  setMemoryLimit(bytes: number | null): void;
+  /** the writes that set the memory limit (null: none), swap included */
+  memoryLimitWrites(bytes: number | null): Iterable<CgroupWrite>;
   memory(): MemoryState;
-  setCpuQuota(quotaUs: number | null, periodUs: number): void;
+  /** the writes that set the CPU quota per period (null quota: none) */
+  cpuQuotaWrites(quotaUs: number | null, periodUs: number): Iterable<CgroupWrite>;
   cpu(): CpuState;
-  setPidsMax(max: number | null): void;
+  /** the writes that set the most tasks the cgroup may have (null: no limit) */
+  pidsMaxWrites(max: number | null): Iterable<CgroupWrite>;
   pids(): PidsState;
   /** PIDs in the container's cgroup (every hierarchy, on v1) */
   processes(): number[];

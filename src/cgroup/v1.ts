@@ -2,16 +2,15 @@
 import { join } from 'node:path';
 import { LabError } from '../errors.js';
 import { realSys } from '../sys/real.js';
-import type { Sys } from '../sys/types.js';
-import { fileRows, hasFile, readKey, readLimit, readNumber, readProcs } from './files.js';
-import type { CgroupDriver, Controller, CpuState, MemoryState, PidsState } from './types.js';
+import { fileRows, hasFile, readKey, readLimit, readNumber, readProcs, type CgroupReader } from './files.js';
+import type { CgroupDriver, CgroupWrite, Controller, CpuState, MemoryState, PidsState } from './types.js';
 import type { CgroupFile } from '../types.js';
 
 export class V1Driver implements CgroupDriver {
   readonly version = 'v1' as const;
 
-  /** dirs: the container's directory in each controller's hierarchy (cpu and cpuacct may share one) */
-  constructor(readonly dirs: Partial<Record<Controller, string>>, private readonly sys: Sys = realSys) {}
+  /** dirs: the container's directory in each controller's hierarchy (cpu and cpuacct may share one); fs: how their files are read */
+  constructor(readonly dirs: Partial<Record<Controller, string>>, private readonly fs: CgroupReader = realSys) {}
 
   dir(controller: Controller): string {
     const dir = this.dirs[controller];
@@ -28,63 +27,66 @@ export class V1Driver implements CgroupDriver {
    * So when lowering, the memory limit goes first; when raising, memsw does. The file exists only
    * with swap accounting on; without it a host with swap may page the hog out instead of killing it.
    */
-  setMemoryLimit(bytes: number | null): void {
+  *memoryLimitWrites(bytes: number | null): Generator<CgroupWrite> {
     const dir = this.dir('memory');
     const value = bytes === null ? '-1' : String(bytes);
     const limit = join(dir, 'memory.limit_in_bytes');
-    if (!hasFile(dir, 'memory.memsw.limit_in_bytes')) return this.sys.writeFile(limit, value);
-    const now = readLimit(dir, 'memory.limit_in_bytes');
+    if (!hasFile(this.fs, dir, 'memory.memsw.limit_in_bytes')) {
+      yield { path: limit, value };
+      return;
+    }
+    const now = readLimit(this.fs, dir, 'memory.limit_in_bytes');
     const lowering = bytes !== null && (now === null || bytes < now);
     const order = lowering ? [limit, join(dir, 'memory.memsw.limit_in_bytes')] : [join(dir, 'memory.memsw.limit_in_bytes'), limit];
-    for (const file of order) this.sys.writeFile(file, value);
+    for (const path of order) yield { path, value };
   }
 
   memory(): MemoryState {
     const dir = this.dir('memory');
     return {
-      limit: readLimit(dir, 'memory.limit_in_bytes'),
-      usage: readNumber(dir, 'memory.usage_in_bytes'),
-      peak: readNumber(dir, 'memory.max_usage_in_bytes'),
+      limit: readLimit(this.fs, dir, 'memory.limit_in_bytes'),
+      usage: readNumber(this.fs, dir, 'memory.usage_in_bytes'),
+      peak: readNumber(this.fs, dir, 'memory.max_usage_in_bytes'),
       // memory.oom_control gained the oom_kill counter in Linux 4.13
-      oomKills: readKey(dir, 'memory.oom_control', 'oom_kill'),
+      oomKills: readKey(this.fs, dir, 'memory.oom_control', 'oom_kill'),
     };
   }
 
-  setCpuQuota(quotaUs: number | null, periodUs: number): void {
+  *cpuQuotaWrites(quotaUs: number | null, periodUs: number): Generator<CgroupWrite> {
     const dir = this.dir('cpu');
-    this.sys.writeFile(join(dir, 'cpu.cfs_period_us'), String(periodUs));
-    this.sys.writeFile(join(dir, 'cpu.cfs_quota_us'), quotaUs === null ? '-1' : String(quotaUs));
+    yield { path: join(dir, 'cpu.cfs_period_us'), value: String(periodUs) };
+    yield { path: join(dir, 'cpu.cfs_quota_us'), value: quotaUs === null ? '-1' : String(quotaUs) };
   }
 
   /** v1 counts CPU time in ns: cpuacct.usage and cpu.stat's throttled_time. */
   cpu(): CpuState {
     const dir = this.dir('cpu');
-    const key = (k: string) => readKey(dir, 'cpu.stat', k);
+    const key = (k: string) => readKey(this.fs, dir, 'cpu.stat', k);
     return {
-      quotaUs: readLimit(dir, 'cpu.cfs_quota_us'),
-      periodUs: readNumber(dir, 'cpu.cfs_period_us'),
-      usageUs: Math.round(readNumber(this.dir('cpuacct'), 'cpuacct.usage') / 1000),
+      quotaUs: readLimit(this.fs, dir, 'cpu.cfs_quota_us'),
+      periodUs: readNumber(this.fs, dir, 'cpu.cfs_period_us'),
+      usageUs: Math.round(readNumber(this.fs, this.dir('cpuacct'), 'cpuacct.usage') / 1000),
       periods: key('nr_periods'),
       throttled: key('nr_throttled'),
       throttledUs: Math.round(key('throttled_time') / 1000),
     };
   }
 
-  setPidsMax(max: number | null): void {
-    this.sys.writeFile(join(this.dir('pids'), 'pids.max'), max === null ? 'max' : String(max));
+  *pidsMaxWrites(max: number | null): Generator<CgroupWrite> {
+    yield { path: join(this.dir('pids'), 'pids.max'), value: max === null ? 'max' : String(max) };
   }
 
   pids(): PidsState {
     const dir = this.dir('pids');
-    return { max: readLimit(dir, 'pids.max'), current: readNumber(dir, 'pids.current'), refused: readKey(dir, 'pids.events', 'max') };
+    return { max: readLimit(this.fs, dir, 'pids.max'), current: readNumber(this.fs, dir, 'pids.current'), refused: readKey(this.fs, dir, 'pids.events', 'max') };
   }
 
   processes(): number[] {
-    return [...new Set(Object.values(this.dirs).flatMap((d) => (d ? readProcs(d) : [])))];
+    return [...new Set(Object.values(this.dirs).flatMap((d) => (d ? readProcs(this.fs, d) : [])))];
   }
 
   describeFiles(): CgroupFile[] {
-    const rows = (c: Controller, wanted: Array<[string, string]>) => (this.dirs[c] ? fileRows(this.dirs[c]!, wanted) : []);
+    const rows = (c: Controller, wanted: Array<[string, string]>) => (this.dirs[c] ? fileRows(this.fs, this.dirs[c]!, wanted) : []);
     return [
       ...rows('memory', [
         ['memory.limit_in_bytes', 'memory limit'],

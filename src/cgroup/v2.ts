@@ -2,11 +2,10 @@
 import { basename, dirname, join } from 'node:path';
 import { LabError } from '../errors.js';
 import { realSys } from '../sys/real.js';
-import type { Sys } from '../sys/types.js';
 import { CGROUP_PREFIX } from './session.js';
 import { parseCpuMax } from '../observe/parse/cgroup.js';
-import { fileRows, hasFile, readKey, readLimit, readNumber, readProcs, readValue } from './files.js';
-import type { CgroupDriver, CpuState, MemoryState, PidsState } from './types.js';
+import { fileRows, hasFile, readKey, readLimit, readNumber, readProcs, readValue, type CgroupReader } from './files.js';
+import type { CgroupDriver, CgroupWrite, CpuState, MemoryState, PidsState } from './types.js';
 
 /*
  * Where the container's processes live on v2: <mount>/container-lab-<session>/container.
@@ -37,74 +36,75 @@ function words(text: string): string[] {
 export class V2Driver implements CgroupDriver {
   readonly version = 'v2' as const;
 
-  /** leaf: the directory the container's processes are in */
-  constructor(readonly leaf: string, private readonly sys: Sys = realSys) {}
+  /** leaf: the directory the container's processes are in; fs: how its files are read */
+  constructor(readonly leaf: string, private readonly fs: CgroupReader = realSys) {}
 
   dir(): string {
     return this.leaf;
   }
 
   /** Makes the controller's files appear in the leaf, through the parent only if it is the lab's. */
-  private enable(controller: V2Controller): void {
-    if (words(readValue(this.leaf, 'cgroup.controllers')).includes(controller)) return;
+  private *enable(controller: V2Controller): Generator<CgroupWrite> {
+    if (words(readValue(this.fs, this.leaf, 'cgroup.controllers')).includes(controller)) return;
     const parent = dirname(this.leaf);
     if (!basename(parent).startsWith(CGROUP_PREFIX)) {
       throw new LabError(`the ${controller} controller is not enabled for ${this.leaf}`,
         `its parent ${parent} is not the lab's, so the lab leaves it alone: enable it there with echo +${controller} > ${parent}/cgroup.subtree_control`);
     }
-    if (!words(readValue(parent, 'cgroup.controllers')).includes(controller)) {
+    if (!words(readValue(this.fs, parent, 'cgroup.controllers')).includes(controller)) {
       throw new LabError(`the host does not pass the ${controller} controller down to ${parent}`,
         `as root: echo +${controller} > ${dirname(parent)}/cgroup.subtree_control (on systemd hosts it is usually on already; check ${dirname(parent)}/cgroup.subtree_control)`);
     }
-    this.sys.writeFile(join(parent, 'cgroup.subtree_control'), `+${controller}`);
+    yield { path: join(parent, 'cgroup.subtree_control'), value: `+${controller}` };
   }
 
-  setMemoryLimit(bytes: number | null): void {
-    this.enable('memory');
-    this.sys.writeFile(join(this.leaf, 'memory.max'), bytes === null ? 'max' : String(bytes));
-    // Without this, a host with swap would page the hog out instead of killing it.
-    if (hasFile(this.leaf, 'memory.swap.max')) this.sys.writeFile(join(this.leaf, 'memory.swap.max'), bytes === null ? 'max' : '0');
+  *memoryLimitWrites(bytes: number | null): Generator<CgroupWrite> {
+    yield* this.enable('memory');
+    yield { path: join(this.leaf, 'memory.max'), value: bytes === null ? 'max' : String(bytes) };
+    // Without this, a host with swap would page the hog out instead of killing it. Asked only
+    // now: the file appears once the memory controller is enabled (the write above).
+    if (hasFile(this.fs, this.leaf, 'memory.swap.max')) yield { path: join(this.leaf, 'memory.swap.max'), value: bytes === null ? 'max' : '0' };
   }
 
   memory(): MemoryState {
     return {
-      limit: readLimit(this.leaf, 'memory.max'),
-      usage: readNumber(this.leaf, 'memory.current'),
-      peak: hasFile(this.leaf, 'memory.peak') ? readNumber(this.leaf, 'memory.peak') : null,
-      oomKills: readKey(this.leaf, 'memory.events', 'oom_kill'),
+      limit: readLimit(this.fs, this.leaf, 'memory.max'),
+      usage: readNumber(this.fs, this.leaf, 'memory.current'),
+      peak: hasFile(this.fs, this.leaf, 'memory.peak') ? readNumber(this.fs, this.leaf, 'memory.peak') : null,
+      oomKills: readKey(this.fs, this.leaf, 'memory.events', 'oom_kill'),
     };
   }
 
-  setCpuQuota(quotaUs: number | null, periodUs: number): void {
-    this.enable('cpu');
-    this.sys.writeFile(join(this.leaf, 'cpu.max'), `${quotaUs ?? 'max'} ${periodUs}`);
+  *cpuQuotaWrites(quotaUs: number | null, periodUs: number): Generator<CgroupWrite> {
+    yield* this.enable('cpu');
+    yield { path: join(this.leaf, 'cpu.max'), value: `${quotaUs ?? 'max'} ${periodUs}` };
   }
 
   cpu(): CpuState {
-    const { quotaUs, periodUs } = parseCpuMax(readValue(this.leaf, 'cpu.max'));
-    const key = (k: string) => readKey(this.leaf, 'cpu.stat', k);
+    const { quotaUs, periodUs } = parseCpuMax(readValue(this.fs, this.leaf, 'cpu.max'));
+    const key = (k: string) => readKey(this.fs, this.leaf, 'cpu.stat', k);
     return { quotaUs, periodUs, usageUs: key('usage_usec'), periods: key('nr_periods'), throttled: key('nr_throttled'), throttledUs: key('throttled_usec') };
   }
 
-  setPidsMax(max: number | null): void {
-    this.enable('pids');
-    this.sys.writeFile(join(this.leaf, 'pids.max'), max === null ? 'max' : String(max));
+  *pidsMaxWrites(max: number | null): Generator<CgroupWrite> {
+    yield* this.enable('pids');
+    yield { path: join(this.leaf, 'pids.max'), value: max === null ? 'max' : String(max) };
   }
 
   pids(): PidsState {
     return {
-      max: readLimit(this.leaf, 'pids.max'),
-      current: readNumber(this.leaf, 'pids.current'),
-      refused: readKey(this.leaf, 'pids.events', 'max'),
+      max: readLimit(this.fs, this.leaf, 'pids.max'),
+      current: readNumber(this.fs, this.leaf, 'pids.current'),
+      refused: readKey(this.fs, this.leaf, 'pids.events', 'max'),
     };
   }
 
   processes(): number[] {
-    return readProcs(this.leaf);
+    return readProcs(this.fs, this.leaf);
   }
 
   describeFiles() {
-    return fileRows(this.leaf, [
+    return fileRows(this.fs, this.leaf, [
       ['memory.max', 'memory limit'],
       ['memory.swap.max', 'swap limit'],
       ['memory.current', 'usage'],

@@ -1,6 +1,5 @@
 // The lab's private containerd and dockerd: started with their own sockets, state and data under the session dir, stopped with everything they made.
-import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { request } from 'node:http';
 import { LabError } from '../errors.js';
@@ -9,7 +8,9 @@ import { discoverChain, labDockerCli, type ChainBinary, type ChainProgram } from
 import { hostOsRelease, installHint } from './installHint.js';
 import { containerdArgs, containerdConfig, daemonLayout, dockerdArgs, dockerdConfig, type DaemonLayout } from './daemonLayout.js';
 import { cleanupDaemons, markHostDirs, type CleanupReport } from './daemonCleanup.js';
-import { runProgram, tail, type ProgramRun, type RunOptions } from '../sys/programs.js';
+import { tail } from '../sys/programs.js';
+import { realSys } from '../sys/real.js';
+import type { ProgramRun, RunOptions, Sys } from '../sys/types.js';
 import type { Reaper } from './reaperClient.js';
 import { isRunning } from '../observe/procState.js';
 
@@ -73,10 +74,12 @@ export class PrivateDaemons {
     readonly layout: DaemonLayout,
     readonly bin: Binaries,
     private readonly reaper: Reaper | null,
+    /** how the daemons are started and signalled and their CLIs run: the lab's kernel seam */
+    protected readonly sys: Sys,
   ) {}
 
   /** Prepares the directories and config files; nothing runs yet. */
-  static prepare(dir: string, sessionId: string, bin: Binaries, reaper: Reaper | null): PrivateDaemons {
+  static prepare(dir: string, sessionId: string, bin: Binaries, reaper: Reaper | null, sys: Sys = realSys): PrivateDaemons {
     const layout = daemonLayout(dir, sessionId);
     for (const d of [layout.containerdRoot, layout.containerdState, layout.dockerDataRoot, layout.dockerExecRoot]) {
       mkdirSync(d, { recursive: true, mode: 0o700 });
@@ -86,23 +89,18 @@ export class PrivateDaemons {
     // the daemons make /run/containerd/s and /run/docker/plugins whatever their flags say
     markHostDirs(dir);
     reaper?.watch(dir, layout.cgroupParent);
-    return new PrivateDaemons(layout, bin, reaper);
+    return new PrivateDaemons(layout, bin, reaper, sys);
   }
 
   private spawnDaemon(path: string, args: string[], log: string): number {
-    const fd = openSync(log, 'a');
+    // setpriv(1) --pdeathsig: the daemon gets SIGTERM if the helper dies (prctl(2) PR_SET_PDEATHSIG);
+    // the reaper then removes what is left.
+    const setpriv = whichProgram('setpriv');
+    const argv = setpriv ? [setpriv, '--pdeathsig', 'TERM', '--', path, ...args] : [path, ...args];
     try {
-      // setpriv(1) --pdeathsig: the daemon gets SIGTERM if the helper dies (prctl(2) PR_SET_PDEATHSIG);
-      // the reaper then removes what is left.
-      const setpriv = whichProgram('setpriv');
-      const argv = setpriv ? [setpriv, '--pdeathsig', 'TERM', '--', path, ...args] : [path, ...args];
-      const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', fd, fd], cwd: this.layout.dir });
-      child.on('error', () => {});
-      child.unref();
-      if (child.pid === undefined) throw new LabError(`could not start ${path}`);
-      return child.pid;
-    } finally {
-      closeSync(fd);
+      return this.sys.start(argv, { output: log, cwd: this.layout.dir, unref: true, log: false }).pid;
+    } catch {
+      throw new LabError(`could not start ${path}`);
     }
   }
 
@@ -133,10 +131,10 @@ export class PrivateDaemons {
   async stopContainerd(): Promise<number> {
     const c = this.containerd;
     if (!c) return 0;
-    process.kill(c.pid, 'SIGTERM');
+    this.sys.kill(c.pid, 'SIGTERM');
     const started = performance.now();
     while (isRunning(c.pid) && performance.now() - started < 5000) await new Promise((r) => setTimeout(r, 10));
-    if (isRunning(c.pid)) process.kill(c.pid, 'SIGKILL');
+    if (isRunning(c.pid)) this.sys.kill(c.pid, 'SIGKILL');
     this.containerd = null;
     return performance.now() - started;
   }
@@ -157,18 +155,24 @@ export class PrivateDaemons {
     return [this.bin.docker.path!, '-H', `unix://${socket}`, ...args];
   }
 
+  /** The docker CLI's environment: no ~/.docker config or context of the user's is read, DOCKER_CONFIG points into the lab dir. */
+  dockerEnv(): NodeJS.ProcessEnv {
+    return { ...process.env, DOCKER_CONFIG: `${this.layout.dir}/docker-cli`, DOCKER_HOST: undefined, DOCKER_CONTEXT: undefined };
+  }
+
+  /** Runs the docker CLI to its end; kept out of the step's log unless `log` says otherwise (the step shows the runs it means). */
   docker(args: string[], opts: RunOptions & { socket?: string } = {}): Promise<ProgramRun> {
-    // no ~/.docker config or context of the user's is read: DOCKER_CONFIG points into the lab dir
-    const env = { ...process.env, DOCKER_CONFIG: `${this.layout.dir}/docker-cli`, DOCKER_HOST: undefined, DOCKER_CONTEXT: undefined };
-    return runProgram(this.dockerArgv(args, opts.socket), { env, ...opts });
+    const { socket, ...rest } = opts;
+    return this.sys.run(this.dockerArgv(args, socket), { env: this.dockerEnv(), log: false, ...rest });
   }
 
   ctrArgv(namespace: string, args: string[]): string[] {
     return [this.bin.ctr.path!, '--address', this.layout.containerdSocket, '--namespace', namespace, ...args];
   }
 
+  /** Runs ctr to its end; kept out of the step's log unless `log` says otherwise. */
   ctr(namespace: string, args: string[], opts: RunOptions = {}): Promise<ProgramRun> {
-    return runProgram(this.ctrArgv(namespace, args), opts);
+    return this.sys.run(this.ctrArgv(namespace, args), { log: false, ...opts });
   }
 
   /** Everything goes: containers, shims, daemons, mounts, cgroups, files. */

@@ -1,6 +1,5 @@
 // A process's open files from /proc/<pid>/fd and fdinfo, and which fds of two processes are the two ends of one pipe or FIFO.
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import type { ProcReader } from './procRead.js';
 
 /** r: opened for reading, w: for writing, rw: both, path: O_PATH (a handle, no data moves). */
 export type FdMode = 'r' | 'w' | 'rw' | 'path';
@@ -23,28 +22,28 @@ export function fdMode(flagsOctal: string): FdMode {
   return (['r', 'w', 'rw', 'rw'] as const)[flags & O_ACCMODE];
 }
 
-export function openFd(root: string, pid: number, fd: number): OpenFd | null {
-  const dir = join(root, 'proc', String(pid));
+export function openFd(fs: ProcReader, pid: number, fd: number): OpenFd | null {
+  const dir = `/proc/${pid}`;
   try {
-    const target = readlinkSync(join(dir, 'fd', String(fd)));
-    const flags = /^flags:\s+([0-7]+)$/m.exec(readFileSync(join(dir, 'fdinfo', String(fd)), 'utf8'));
+    const target = fs.readlink(`${dir}/fd/${fd}`);
+    const flags = /^flags:\s+([0-7]+)$/m.exec(fs.readFile(`${dir}/fdinfo/${fd}`));
     return { pid, fd, target, mode: flags ? fdMode(flags[1]) : 'rw' };
   } catch {
     return null; // closed, or the process is gone
   }
 }
 
-export function openFds(root: string, pid: number): OpenFd[] {
+export function openFds(fs: ProcReader, pid: number): OpenFd[] {
   let names: string[];
   try {
-    names = readdirSync(join(root, 'proc', String(pid), 'fd'));
+    names = fs.readdir(`/proc/${pid}/fd`);
   } catch {
     return [];
   }
   return names
     .map(Number)
     .sort((a, b) => a - b)
-    .map((fd) => openFd(root, pid, fd))
+    .map((fd) => openFd(fs, pid, fd))
     .filter((f): f is OpenFd => f !== null);
 }
 

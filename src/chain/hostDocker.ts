@@ -4,6 +4,8 @@ import { daemonLayout } from './daemonLayout.js';
 import { PrivateDaemons, type Binaries, type DaemonProcess } from './daemons.js';
 import type { CleanupReport } from './daemonCleanup.js';
 import { hostDockerProblem } from './hostDockerOption.js';
+import { realSys } from '../sys/real.js';
+import type { Sys } from '../sys/types.js';
 
 /**
  * Looks like the private daemons to the actions (docker CLI, API proxy upstream), but it starts
@@ -16,11 +18,11 @@ export class HostDocker extends PrivateDaemons {
   imageLoadedHere = false;
   private sessionId = '';
 
-  static attach(dir: string, sessionId: string, bin: Binaries, socket: string): HostDocker {
+  static attach(dir: string, sessionId: string, bin: Binaries, socket: string, sys: Sys = realSys): HostDocker {
     const problem = hostDockerProblem(socket);
     if (problem) throw new LabError(problem, 'start container-lab without --host-docker to use its own private daemons (as root)');
     const layout = { ...daemonLayout(dir, sessionId), dockerSocket: socket };
-    const d = new HostDocker(layout, bin, null);
+    const d = new HostDocker(layout, bin, null, sys);
     d.sessionId = sessionId;
     return d;
   }

@@ -1,14 +1,19 @@
 // Resolves a path the way a process chrooted into a directory would see it: absolute symlinks stay inside.
-import { lstatSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
+
+/** What resolving needs of the file system: lstat(2) and readlink(2); a Sys has both. */
+export interface LinkReader {
+  lstat(path: string): { isSymbolicLink: boolean };
+  readlink(path: string): string;
+}
 
 /**
  * An image's /bin/sleep is often `-> /bin/busybox`: followed from the host, that would be the
  * host's busybox. Here every symlink is read inside `root` ("/" is root, ".." stops at it).
  * Returns the host path of what the name ends at, or null when a part is missing or the links
- * go round (more than 40, like the kernel's ELOOP).
+ * go round (more than 40, like the kernel's ELOOP). Reads through `fs`: a step's ctx.sys.
  */
-export function resolveInRoot(root: string, path: string): string | null {
+export function resolveInRoot(root: string, path: string, fs: LinkReader): string | null {
   const parts = path.split('/').filter((p) => p !== '' && p !== '.');
   let resolved: string[] = [];
   let links = 0;
@@ -21,7 +26,7 @@ export function resolveInRoot(root: string, path: string): string | null {
     const host = join(root, ...resolved, name);
     let isLink: boolean;
     try {
-      isLink = lstatSync(host).isSymbolicLink();
+      isLink = fs.lstat(host).isSymbolicLink;
     } catch {
       return null;
     }
@@ -30,7 +35,7 @@ export function resolveInRoot(root: string, path: string): string | null {
       continue;
     }
     if (++links > 40) return null;
-    const target = readlinkSync(host);
+    const target = fs.readlink(host);
     if (target.startsWith('/')) resolved = [];
     parts.unshift(...target.split('/').filter((p) => p !== '' && p !== '.'));
   }

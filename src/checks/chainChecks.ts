@@ -1,71 +1,79 @@
 // Checks for the chain lessons' daemons and image, each asking /proc or the daemon itself, not the app's state.
 import { z } from 'zod';
 import { defineCheck, pass, fail } from '../steps/define.js';
-import { spawnSync } from 'node:child_process';
-import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LabContext } from '../steps/context.js';
 import { daemonProcesses } from '../observe/chainSample.js';
 import { CHAIN_IMAGE, CHAIN_IMAGE_FQ } from '../chain/imageArchive.js';
 import { HostDocker } from '../chain/hostDocker.js';
+import { liveProcs } from '../chain/procRead.js';
+import { chainIfMade } from '../actions/chainState.js';
+import { hasDocker0 } from '../actions/chainUtil.js';
 
 function dir(ctx: LabContext): string {
   return ctx.session.dir;
 }
 
-function isSocket(path: string): boolean {
+/** lstat(2): a Unix socket's file type is S_IFSOCK (inode(7)). */
+export function isSocket(ctx: LabContext, path: string): boolean {
   try {
-    return statSync(path).isSocket();
+    return (ctx.sys.lstat(path).mode & 0o170000) === 0o140000;
   } catch {
     return false;
   }
 }
 
-/** A chain program run by the check: the CLI of the lab's daemon, by full path from the daemons' binaries. */
+/** A chain program run by the check (not logged): the CLI of the lab's daemon, by full path from the daemons' binaries. */
 export function ask(ctx: LabContext, argv: string[]): string {
-  const r = spawnSync(argv[0], argv.slice(1), { encoding: 'utf8', timeout: 15_000, env: { ...process.env, DOCKER_CONFIG: join(dir(ctx), 'docker-cli') } });
-  if (r.status !== 0) throw new Error(`${argv.slice(0, 3).join(' ')}… failed: ${(r.stderr || r.error?.message || '').trim()}`);
+  const r = ctx.sys.runSync(argv, { log: false, timeoutMs: 15_000, env: { ...process.env, DOCKER_CONFIG: join(dir(ctx), 'docker-cli') } });
+  if (r.status !== 0) throw new Error(`${argv.slice(0, 3).join(' ')}… failed: ${(r.stderr || r.error || '').trim()}`);
   return r.stdout;
 }
 
-export function dockerArgv(ctx: LabContext, args: string[]): string[] {
-  const d = ctx.chain?.daemons;
+function daemons(ctx: LabContext) {
+  const d = chainIfMade(ctx)?.daemons;
   if (!d) throw new Error('the lab has no daemons');
+  return d;
+}
+
+export function dockerArgv(ctx: LabContext, args: string[]): string[] {
+  const d = daemons(ctx);
   return [d.bin.docker.path!, '-H', `unix://${d.layout.dockerSocket}`, ...args];
 }
 
 export function ctrArgv(ctx: LabContext, namespace: string, args: string[]): string[] {
-  const d = ctx.chain?.daemons;
-  if (!d) throw new Error('the lab has no daemons');
-  return [d.bin.ctr.path!, '--address', join(dir(ctx), 'containerd.sock'), '--namespace', namespace, ...args];
+  return [daemons(ctx).bin.ctr.path!, '--address', join(dir(ctx), 'containerd.sock'), '--namespace', namespace, ...args];
 }
 
 export const daemonsRunning = defineCheck({
   name: 'daemons-running',
   params: z.strictObject({ docker: z.boolean().default(true) }),
-  doc: 'the lab\'s daemons run (read from /proc), each with its own socket, and dockerd made no docker0',
-  reads: [],
+  doc: 'The lab\'s own daemons run: /proc has a containerd (and, unless `docker` is false, a dockerd) whose '
+    + 'command line names the session directory, containerd.sock (and docker.sock) there are sockets, dockerd '
+    + 'runs with --bridge=none --iptables=false and `ip link` shows no docker0 the host did not have before. '
+    + 'With `docker: false`, a dockerd of the lab fails it. On the host\'s Docker (--host-docker) it asks that '
+    + 'dockerd its version and passes only if the lab started no daemon of its own.',
+  reads: ['/proc/<pid>/stat, /proc/<pid>/cmdline', 'lstat(2) of <session>/containerd.sock, docker.sock', '`ip -o link show docker0` (run by the check)', '`docker version` (run by the check, --host-docker only)'],
   run: (ctx, { docker }) => {
-    const d = ctx.chain?.daemons;
+    const d = chainIfMade(ctx)?.daemons;
+    const procs = daemonProcesses(dir(ctx), '/', [process.pid], liveProcs(ctx.sys));
     if (d instanceof HostDocker) {
       // the host's Docker: the check asks it itself, and finds no daemon of the lab's in /proc
       const version = ask(ctx, dockerArgv(ctx, ['version', '--format', '{{.Server.Version}}'])).trim();
-      const own = daemonProcesses(dir(ctx), '/', [process.pid]).filter((p) => p.comm === 'containerd' || p.comm === 'dockerd');
+      const own = procs.filter((p) => p.comm === 'containerd' || p.comm === 'dockerd');
       if (own.length > 0) return fail(`the lab started daemons of its own (${own.map((p) => p.pid).join(', ')}) though it uses the host's`);
       return pass(`the host's dockerd ${version} answers on ${d.layout.dockerSocket}; no daemon started by the lab`);
     }
-    const procs = daemonProcesses(dir(ctx), '/', [process.pid]);
     const containerd = procs.find((p) => p.comm === 'containerd');
     const dockerd = procs.find((p) => p.comm === 'dockerd');
     if (!containerd) return fail(`no containerd process names ${dir(ctx)} in /proc`);
-    if (!isSocket(join(dir(ctx), 'containerd.sock'))) return fail('containerd.sock is not a socket');
+    if (!isSocket(ctx, join(dir(ctx), 'containerd.sock'))) return fail('containerd.sock is not a socket');
     const parts = [`containerd pid ${containerd.pid}`];
     if (docker) {
       if (!dockerd) return fail(`no dockerd process names ${dir(ctx)} in /proc`);
-      if (!isSocket(join(dir(ctx), 'docker.sock'))) return fail('docker.sock is not a socket');
+      if (!isSocket(ctx, join(dir(ctx), 'docker.sock'))) return fail('docker.sock is not a socket');
       if (!dockerd.cmdline.includes('--bridge=none') || !dockerd.cmdline.includes('--iptables=false')) return fail('dockerd runs without --bridge=none --iptables=false');
-      const links = spawnSync('ip', ['-o', 'link', 'show', 'docker0'], { encoding: 'utf8' });
-      if (links.status === 0 && links.stdout.trim() !== '' && !hostHadDocker0) return fail('a docker0 bridge appeared on the host');
+      if (hasDocker0(ctx.sys) && !chainIfMade(ctx)?.hostHadDocker0) return fail('a docker0 bridge appeared on the host');
       parts.push(`dockerd pid ${dockerd.pid} (--bridge=none --iptables=false)`);
     } else if (dockerd) {
       return fail(`dockerd runs (pid ${dockerd.pid}) though this lesson uses containerd alone`);
@@ -74,14 +82,13 @@ export const daemonsRunning = defineCheck({
   },
 });
 
-/** A host that had docker0 before (its own Docker) is not the lab's doing. */
-const hostHadDocker0 = spawnSync('ip', ['-o', 'link', 'show', 'docker0'], { encoding: 'utf8' }).status === 0;
-
 export const imageLoaded = defineCheck({
   name: 'image-loaded',
   params: z.strictObject({ in: z.enum(['docker', 'containerd']), namespace: z.string().default('default') }),
-  doc: 'the daemon lists the lab image (asked with the docker CLI or ctr by the check itself)',
-  reads: [],
+  doc: 'The daemon itself lists the lab image: for `in: docker`, `docker image ls` on the lab\'s dockerd shows '
+    + 'container-lab/lab:latest; for `in: containerd`, `ctr images ls -q` in `namespace` shows '
+    + 'docker.io/container-lab/lab:latest (containerd keeps the fully qualified name).',
+  reads: ['`docker image ls` (run by the check)', '`ctr -n <namespace> images ls -q` (run by the check)'],
   run: (ctx, p) => {
     if (p.in === 'docker') {
       const out = ask(ctx, dockerArgv(ctx, ['image', 'ls', '--format', '{{.Repository}}:{{.Tag}} {{.ID}}']));

@@ -10,8 +10,9 @@ function words(text: string): string[] {
 export const containerdNamespaces = defineCheck({
   name: 'containerd-namespaces',
   params: z.strictObject({ has: z.array(z.string().min(1)).min(1) }),
-  doc: '`ctr namespaces ls` lists these',
-  reads: [],
+  doc: 'containerd keeps its objects in namespaces of its own (not kernel namespaces): `ctr namespaces ls -q` on '
+    + 'the lab\'s containerd lists each name in `has`, e.g. moby, where dockerd keeps its containers.',
+  reads: ['`ctr namespaces ls -q` (run by the check)'],
   run: (ctx, { has }) => {
     const names = words(ask(ctx, ctrArgv(ctx, 'default', ['namespaces', 'ls', '-q'])));
     const missing = has.filter((n) => !names.includes(n));
@@ -24,8 +25,9 @@ export const ctrLists = defineCheck({
   params: z
     .strictObject({ namespace: z.string().default('default'), id: z.string().min(1).optional(), count: z.number().int().min(0).optional() })
     .refine((p) => p.id !== undefined || p.count !== undefined, 'give id or count'),
-  doc: '`ctr -n <namespace> containers ls` lists this id, or exactly this many',
-  reads: [],
+  doc: '`ctr containers ls -q` in `namespace` on the lab\'s containerd lists the container `id`, or exactly '
+    + '`count` containers (one of the two must be given).',
+  reads: ['`ctr -n <namespace> containers ls -q` (run by the check)'],
   run: (ctx, p) => {
     const ids = words(ask(ctx, ctrArgv(ctx, p.namespace, ['containers', 'ls', '-q'])));
     const shown = ids.map((i) => (i.length > 20 ? i.slice(0, 12) + '…' : i)).join(', ') || '(none)';
@@ -39,8 +41,10 @@ export const ctrLists = defineCheck({
 export const dockerDoesNotList = defineCheck({
   name: 'docker-does-not-list',
   params: z.strictObject({ id: z.string().min(1), namespace: z.string().default('default') }),
-  doc: 'ctr lists this container, `docker ps -a` does not',
-  reads: [],
+  doc: 'A container made with ctr is containerd\'s alone: `ctr containers ls -q` in `namespace` lists `id`, and '
+    + '`docker ps -a` on the lab\'s dockerd lists no container with that id or name — dockerd knows only the '
+    + 'containers in its own namespace, moby, that it made.',
+  reads: ['`ctr -n <namespace> containers ls -q` (run by the check)', '`docker ps -a` (run by the check)'],
   run: (ctx, { id, namespace }) => {
     const ids = words(ask(ctx, ctrArgv(ctx, namespace, ['containers', 'ls', '-q'])));
     if (!ids.includes(id)) return fail(`ctr -n ${namespace} containers ls has no ${id} either`);

@@ -1,21 +1,22 @@
-// Checks for the layers lesson: stat(2) of upper and lower dirs, mountinfo, sha256 of blobs, tar listings.
-import { z } from 'zod';
-import { defineCheck, pass, fail } from '../steps/define.js';
-import { containerId, containerName } from '../steps/params.js';
+// Checks for the layers lesson: lstat(2) of upper and lower dirs, mountinfo, sha256 of blobs, tar listings.
 //
 // Independent of the actions: image files are read as plain JSON, blobs hashed here, layer tars
 // read with the node-tar library (not the lab's own tar reader), merged directories looked at
-// from inside the container's mount namespace with nsenter(1).
+// from inside the container's mount namespace with nsenter(1). Every read goes through ctx.sys,
+// except the opaque xattr (lgetxattr(2) through the image layer's koffi calls).
+import { z } from 'zod';
+import { defineCheck, pass, fail } from '../steps/define.js';
+import { containerId, containerName } from '../steps/params.js';
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as tar from 'tar';
-import { nsenter } from './nsenter.js';
 import { parseMountinfo } from '../observe/parse/mountinfo.js';
 import { parseOverlayOptions } from '../observe/parse/overlay.js';
 import { getXattr } from '../image/fsCalls.js';
+import { unpackedLayers } from '../actions/layersState.js';
 import type { LabContext } from '../steps/context.js';
+import type { FileStat, Sys } from '../sys/types.js';
 
 const REF = 'org.opencontainers.image.ref.name';
 
@@ -27,9 +28,9 @@ function rel(path: string): string {
   return path.split('/').filter(Boolean).join('/');
 }
 
-function lstatOrNull(path: string): Stats | null {
+function lstatOrNull(sys: Sys, path: string): FileStat | null {
   try {
-    return lstatSync(path);
+    return sys.lstat(path);
   } catch {
     return null;
   }
@@ -42,8 +43,8 @@ function session(ctx: LabContext): string {
 /** <session>/layers/1…n, bottom first, as they are on disk. */
 function layerDirs(ctx: LabContext): string[] {
   const root = join(session(ctx), 'layers');
-  if (!existsSync(root)) return [];
-  return readdirSync(root).filter((n) => /^\d+$/.test(n)).sort((a, b) => Number(a) - Number(b)).map((n) => join(root, n));
+  if (!ctx.sys.exists(root)) return [];
+  return ctx.sys.readdir(root).filter((n) => /^\d+$/.test(n)).sort((a, b) => Number(a) - Number(b)).map((n) => join(root, n));
 }
 
 function paths(ctx: LabContext, container: string) {
@@ -52,44 +53,49 @@ function paths(ctx: LabContext, container: string) {
 }
 
 /** A tagged image read straight from the layout's JSON: manifest and config blobs, layer digests. */
-function imageByRef(dir: string, ref: string) {
-  const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as { manifests: Array<{ digest: string; size: number; annotations?: Record<string, string> }> };
+function imageByRef(sys: Sys, dir: string, ref: string) {
+  const index = JSON.parse(sys.readFile(join(dir, 'index.json'))) as { manifests: Array<{ digest: string; size: number; annotations?: Record<string, string> }> };
   const desc = index.manifests.find((m) => m.annotations?.[REF] === ref);
   if (!desc) return null;
   const blob = (digest: string) => join(dir, 'blobs', 'sha256', digest.replace(/^sha256:/, ''));
-  const manifestBytes = readFileSync(blob(desc.digest));
+  const manifestBytes = sys.readBytes(blob(desc.digest));
   const manifest = JSON.parse(manifestBytes.toString('utf8')) as { config: { digest: string }; layers: Array<{ digest: string; size: number }> };
-  const config = JSON.parse(readFileSync(blob(manifest.config.digest), 'utf8')) as { rootfs: { diff_ids: string[] } };
+  const config = JSON.parse(sys.readFile(blob(manifest.config.digest))) as { rootfs: { diff_ids: string[] } };
   return { desc, manifestBytes, manifest, config, blob };
 }
 
 interface TarItem { path: string; type: string; data: Buffer }
 
-/** A gzip layer blob's entries, read with node-tar. */
-function tarEntries(blob: string): TarItem[] {
+/** A gzip layer blob's entries, read with node-tar (which parses bytes it is given synchronously). */
+function tarEntries(sys: Sys, blob: string): TarItem[] {
   const out: TarItem[] = [];
-  tar.t({
-    file: blob,
-    sync: true,
+  new tar.Parser({
     onReadEntry: (entry) => {
       const chunks: Buffer[] = [];
       entry.on('data', (c: Buffer) => chunks.push(c));
       entry.on('end', () => out.push({ path: rel(entry.path), type: entry.type, data: Buffer.concat(chunks) }));
     },
-  });
+  }).end(sys.readBytes(blob));
   return out;
 }
 
 /** The container's mountinfo, overlay mounts only, with their options. */
 function overlaysInside(ctx: LabContext) {
-  return parseMountinfo(readFileSync(`/proc/${ctx.builder.pid}/mountinfo`, 'utf8'))
+  return parseMountinfo(ctx.sys.readFile(`/proc/${ctx.builder.pid}/mountinfo`))
     .filter((m) => m.fsType === 'overlay')
     .map((m) => ({ mount: m, options: parseOverlayOptions(m.superOptions) }));
 }
 
-/** Runs a program in the container's mount namespace, where merged is a mount point. */
+/**
+ * Runs a program in the container's mount namespace, where merged is a mount point, with nsenter(1);
+ * rootless, it enters the container's user namespace first to have rights there.
+ */
 function inMountNs(ctx: LabContext, argv: string[]): string {
-  return nsenter(ctx.builder.pid, ['mount'], argv, ctx.rootless);
+  const user = ctx.rootless ? ['--user', '--preserve-credentials'] : [];
+  const r = ctx.sys.runSync(['nsenter', '--target', String(ctx.builder.pid), ...user, '--mount', '--', ...argv], { log: false, timeoutMs: 5000 });
+  if (r.error) throw new Error(`nsenter could not run: ${r.error} (install util-linux)`);
+  if (r.status !== 0) throw new Error(`nsenter ${argv.join(' ')} failed: ${r.stderr.trim()}`);
+  return r.stdout;
 }
 
 function existsInMerged(ctx: LabContext, path: string): boolean {
@@ -98,7 +104,7 @@ function existsInMerged(ctx: LabContext, path: string): boolean {
 
 /** The lower layers (top first) that have this path, by lstat(2). */
 function lowersWith(ctx: LabContext, path: string): string[] {
-  return layerDirs(ctx).reverse().filter((d) => lstatOrNull(join(d, path)) !== null);
+  return layerDirs(ctx).reverse().filter((d) => lstatOrNull(ctx.sys, join(d, path)) !== null);
 }
 
 function layerName(dir: string): string {
@@ -108,22 +114,26 @@ function layerName(dir: string): string {
 export const layersUnpacked = defineCheck({
   name: 'layers-unpacked',
   params: z.strictObject({}),
-  doc: '',
-  reads: [],
+  doc: 'Reads the image\'s "latest" manifest and config straight from the OCI layout\'s JSON, hashes each layer blob '
+    + '(sha256 of the gzip against the manifest digest, of the tar against the config\'s diff_id), lists it with '
+    + 'node-tar, and passes when <session>/layers holds one directory per layer and each has every entry of its '
+    + 'layer (lstat(2)), whiteout entries aside.',
+  reads: ['<image>/index.json, manifest and config blobs', 'layer blobs: sha256, gunzip, tar listing (node-tar)', 'lstat(2) of <session>/layers/<n>/<entry>'],
   run: (ctx) => {
-    if (!ctx.layers) return fail('no image has been unpacked in this session');
-    const image = imageByRef(ctx.layers.imageDir, 'latest');
-    if (!image) return fail(`${ctx.layers.imageDir}/index.json has no "latest" tag`);
+    const layers = unpackedLayers(ctx);
+    if (!layers) return fail('no image has been unpacked in this session');
+    const image = imageByRef(ctx.sys, layers.imageDir, 'latest');
+    if (!image) return fail(`${layers.imageDir}/index.json has no "latest" tag`);
     const dirs = layerDirs(ctx);
     if (dirs.length !== image.manifest.layers.length) return fail(`${dirs.length} layer directories for ${image.manifest.layers.length} layers in the manifest`);
     const parts: string[] = [];
     for (const [i, layer] of image.manifest.layers.entries()) {
       const blob = image.blob(layer.digest);
-      const bytes = readFileSync(blob);
+      const bytes = ctx.sys.readBytes(blob);
       if (sha256(bytes) !== layer.digest) return fail(`layer ${i + 1}: sha256 of the blob is ${sha256(bytes).slice(0, 19)}, manifest says ${layer.digest.slice(0, 19)}`);
       if (sha256(gunzipSync(bytes)) !== image.config.rootfs.diff_ids[i]) return fail(`layer ${i + 1}: uncompressed sha256 does not match diff_ids[${i}]`);
-      const entries = tarEntries(blob);
-      const missing = entries.filter((e) => lstatOrNull(join(dirs[i], e.path)) === null && !e.path.split('/').pop()!.startsWith('.wh.'));
+      const entries = tarEntries(ctx.sys, blob);
+      const missing = entries.filter((e) => lstatOrNull(ctx.sys, join(dirs[i], e.path)) === null && !e.path.split('/').pop()!.startsWith('.wh.'));
       if (missing.length) return fail(`${layerName(dirs[i])} lacks ${missing.length} of the layer's entries, e.g. ${missing[0].path}`);
       parts.push(`${layerName(dirs[i])} = ${layer.digest.slice(0, 19)} (${entries.length} entries)`);
     }
@@ -134,8 +144,11 @@ export const layersUnpacked = defineCheck({
 export const overlayMounted = defineCheck({
   name: 'overlay-mounted',
   params: z.strictObject({ container: containerName }),
-  doc: '',
-  reads: [],
+  doc: 'Finds the overlay mounted on <session>/containers/<container>/merged in the container process\'s '
+    + '/proc/<pid>/mountinfo and passes when its lowerdir is the session\'s layer directories top first and its '
+    + 'upperdir and workdir are the container\'s own, and the helper\'s /proc/self/mountinfo (the host\'s mount '
+    + 'namespace) has no mount on merged.',
+  reads: ['/proc/<builder pid>/mountinfo overlay super options', '/proc/self/mountinfo (the host\'s)', 'readdir(2) of <session>/layers'],
   run: (ctx, { container }) => {
     const p = paths(ctx, container);
     const found = overlaysInside(ctx).find((o) => o.mount.mountPoint === p.merged);
@@ -144,7 +157,7 @@ export const overlayMounted = defineCheck({
     const { lower, upper, work } = found.options;
     if (lower.join(':') !== expected.join(':')) return fail(`lowerdir is ${lower.join(':')}, expected ${expected.join(':')}`);
     if (upper !== p.upper || work !== p.work) return fail(`upperdir ${upper}, workdir ${work}; expected ${p.upper}, ${p.work}`);
-    const host = parseMountinfo(readFileSync('/proc/self/mountinfo', 'utf8')).some((m) => m.mountPoint === p.merged);
+    const host = parseMountinfo(ctx.sys.readFile('/proc/self/mountinfo')).some((m) => m.mountPoint === p.merged);
     if (host) return fail(`the host's mountinfo has ${p.merged} too`);
     return pass(`overlay on ${p.merged}: lowerdir ${lower.map(layerName).join(':')}, upperdir and workdir of ${container}; not in the host's mountinfo`);
   },
@@ -153,17 +166,19 @@ export const overlayMounted = defineCheck({
 export const inUpperOnly = defineCheck({
   name: 'in-upper-only',
   params: z.strictObject({ container: containerName, path: z.string().min(1) }),
-  doc: '',
-  reads: [],
+  doc: 'Passes when the path is a regular file in the container\'s upperdir, no lower layer directory has it '
+    + '(lstat(2)), and cat(1) run with nsenter(1) in the container\'s mount namespace shows the same contents '
+    + 'through merged: a new file lives only in the container\'s layer.',
+  reads: ['lstat(2) of upperdir and of every <session>/layers/<n>', 'upperdir file contents', 'nsenter --mount cat <merged path> (run by the check)'],
   run: (ctx, { container, path }) => {
     const p = paths(ctx, container);
     const r = rel(path);
-    const st = lstatOrNull(join(p.upper, r));
-    if (!st?.isFile()) return fail(`upperdir has no file ${r}`);
+    const st = lstatOrNull(ctx.sys, join(p.upper, r));
+    if (!st?.isFile) return fail(`upperdir has no file ${r}`);
     const lowers = lowersWith(ctx, r);
     if (lowers.length) return fail(`${r} is also in ${lowers.map(layerName).join(', ')}`);
     const seen = inMountNs(ctx, ['cat', join(p.merged, r)]);
-    if (seen !== readFileSync(join(p.upper, r), 'utf8')) return fail(`the merged view of ${r} differs from upperdir's file`);
+    if (seen !== ctx.sys.readFile(join(p.upper, r))) return fail(`the merged view of ${r} differs from upperdir's file`);
     return pass(`${r}: in upperdir (${st.size} bytes, inode ${st.ino}), in no lower layer; merged shows it`);
   },
 });
@@ -171,29 +186,33 @@ export const inUpperOnly = defineCheck({
 export const copiedUp = defineCheck({
   name: 'copied-up',
   params: z.strictObject({ container: containerName, path: z.string().min(1) }),
-  doc: '',
-  reads: [],
+  doc: 'Passes when the path is in the container\'s upperdir and in a lower layer, the top lower copy still equals '
+    + 'the entry in its layer\'s tar (read from the blob with node-tar), the upper copy differs from it, and merged, '
+    + 'read with cat(1) in the container\'s mount namespace, shows the upper copy: overlayfs copied the file up '
+    + 'before changing it and the layer stayed read-only.',
+  reads: ['lstat(2) and contents of upperdir and <session>/layers/<n> files', 'the layer blob\'s tar entry (node-tar)', 'nsenter --mount cat <merged path> (run by the check)'],
   run: (ctx, { container, path }) => {
     const p = paths(ctx, container);
     const r = rel(path);
-    const upper = lstatOrNull(join(p.upper, r));
-    if (!upper?.isFile()) return fail(`upperdir has no copy of ${r}`);
+    const upper = lstatOrNull(ctx.sys, join(p.upper, r));
+    if (!upper?.isFile) return fail(`upperdir has no copy of ${r}`);
     const [top] = lowersWith(ctx, r);
     if (!top) return fail(`${r} is in no lower layer: that is a new file, not a copy-up`);
-    const lowerBytes = readFileSync(join(top, r));
-    const upperBytes = readFileSync(join(p.upper, r));
+    const lowerBytes = ctx.sys.readBytes(join(top, r));
+    const upperBytes = ctx.sys.readBytes(join(p.upper, r));
     // The lower file must be byte for byte what its layer's blob holds.
     const n = Number(top.split('/').pop());
-    const image = ctx.layers ? imageByRef(ctx.layers.imageDir, 'latest') : null;
+    const layers = unpackedLayers(ctx);
+    const image = layers ? imageByRef(ctx.sys, layers.imageDir, 'latest') : null;
     const layer = image?.manifest.layers[n - 1];
     if (!image || !layer) return fail(`cannot find layer ${n} of the image to compare with`);
-    const original = tarEntries(image.blob(layer.digest)).find((e) => e.path === r);
+    const original = tarEntries(ctx.sys, image.blob(layer.digest)).find((e) => e.path === r);
     if (!original) return fail(`layer ${n}'s tar has no ${r}`);
     if (!lowerBytes.equals(original.data)) return fail(`${layerName(top)}/${r} changed: it no longer matches layer ${n}'s tar`);
     if (upperBytes.equals(lowerBytes)) return fail(`upperdir's ${r} is identical to the lower one: nothing was changed`);
     const seen = Buffer.from(inMountNs(ctx, ['cat', join(p.merged, r)]), 'utf8');
     if (!seen.equals(upperBytes)) return fail(`merged shows something other than upperdir's ${r}`);
-    const lowerIno = lstatSync(join(top, r)).ino;
+    const lowerIno = ctx.sys.lstat(join(top, r)).ino;
     return pass(`copied up: upper ${r} (${upperBytes.length} bytes, inode ${upper.ino}) ≠ ${layerName(top)}/${r} (${lowerBytes.length} bytes, inode ${lowerIno}), which still equals its layer's tar`);
   },
 });
@@ -201,15 +220,17 @@ export const copiedUp = defineCheck({
 export const whiteout = defineCheck({
   name: 'whiteout',
   params: z.strictObject({ container: containerName, path: z.string().min(1) }),
-  doc: '',
-  reads: [],
+  doc: 'Passes when the container\'s upperdir has a character device with device number 0/0 at the path (an '
+    + 'overlayfs whiteout, lstat(2) st_rdev), a lower layer still has the path, and a test(1) run with nsenter(1) '
+    + 'in the container\'s mount namespace finds nothing there through merged.',
+  reads: ['lstat(2) of upperdir (st_mode, st_rdev) and of every <session>/layers/<n>', 'nsenter --mount sh -c \'[ -e ]\' (run by the check)'],
   run: (ctx, { container, path }) => {
     const p = paths(ctx, container);
     const r = rel(path);
-    const st = lstatOrNull(join(p.upper, r));
+    const st = lstatOrNull(ctx.sys, join(p.upper, r));
     if (!st) return fail(`upperdir has nothing at ${r}`);
     // overlayfs.rst: "A whiteout is created as a character device with 0/0 device number".
-    if (!st.isCharacterDevice() || st.rdev !== 0) return fail(`upperdir's ${r} is not a 0/0 character device (mode ${st.mode.toString(8)}, rdev ${st.rdev})`);
+    if (!st.isCharacterDevice || st.rdev !== 0) return fail(`upperdir's ${r} is not a 0/0 character device (mode ${st.mode.toString(8)}, rdev ${st.rdev})`);
     const lowers = lowersWith(ctx, r);
     if (!lowers.length) return fail(`no lower layer has ${r}: nothing to hide`);
     if (existsInMerged(ctx, join(p.merged, r))) return fail(`${r} still shows in the merged directory`);
@@ -220,34 +241,35 @@ export const whiteout = defineCheck({
 export const opaqueDir = defineCheck({
   name: 'opaque-dir',
   params: z.strictObject({ container: containerName, path: z.string().min(1) }),
-  doc: '',
-  reads: [],
+  doc: 'Passes when the path is a directory in the container\'s upperdir with the xattr trusted.overlay.opaque="y" '
+    + '(lgetxattr(2)), a lower layer has a directory there, and ls(1) -A of the merged path, run with nsenter(1) in '
+    + 'the container\'s mount namespace, lists exactly the upper directory\'s entries: the lower ones are hidden.',
+  reads: ['lgetxattr(2) trusted.overlay.opaque on the upperdir directory', 'readdir(2) of upperdir and the lower directory', 'nsenter --mount ls -A <merged path> (run by the check)'],
   run: (ctx, { container, path }) => {
     const p = paths(ctx, container);
     const r = rel(path);
-    const st = lstatOrNull(join(p.upper, r));
-    if (!st?.isDirectory()) return fail(`upperdir has no directory ${r}`);
+    const st = lstatOrNull(ctx.sys, join(p.upper, r));
+    if (!st?.isDirectory) return fail(`upperdir has no directory ${r}`);
     const value = getXattr(join(p.upper, r), 'trusted.overlay.opaque')?.toString('utf8') ?? null;
     if (value !== 'y') return fail(`upper ${r} has trusted.overlay.opaque=${value === null ? '(none)' : JSON.stringify(value)}, expected "y"`);
-    const lowers = lowersWith(ctx, r).filter((d) => statSync(join(d, r)).isDirectory());
+    const lowers = lowersWith(ctx, r).filter((d) => ctx.sys.lstat(join(d, r)).isDirectory);
     if (!lowers.length) return fail(`no lower layer has a directory ${r}`);
-    const hidden = readdirSync(join(lowers[0], r));
+    const hidden = ctx.sys.readdir(join(lowers[0], r));
     const merged = inMountNs(ctx, ['ls', '-A', join(p.merged, r)]).split('\n').filter(Boolean).sort();
-    const upper = readdirSync(join(p.upper, r)).sort();
+    const upper = ctx.sys.readdir(join(p.upper, r)).sort();
     if (merged.join('/') !== upper.join('/')) return fail(`merged lists ${merged.join(', ') || 'nothing'}, upper has ${upper.join(', ') || 'nothing'}`);
     return pass(`upper ${r}: trusted.overlay.opaque="y"; ${layerName(lowers[0])}'s ${hidden.join(', ')} hidden; merged lists ${merged.length ? merged.join(', ') : 'nothing'}`);
   },
 });
 
 /** Files, symlinks, whiteouts and opaque directories in upperdir: what a commit would pack. */
-function upperChanges(upper: string): string[] {
+function upperChanges(sys: Sys, upper: string): string[] {
   const out: string[] = [];
   const walk = (dir: string, prefix: string): void => {
-    for (const name of readdirSync(dir).sort()) {
+    for (const name of sys.readdir(dir).sort()) {
       const path = join(dir, name);
       const r = prefix ? `${prefix}/${name}` : name;
-      const st = lstatSync(path);
-      if (st.isDirectory()) {
+      if (sys.lstat(path).isDirectory) {
         if (getXattr(path, 'trusted.overlay.opaque')?.toString('utf8') === 'y') out.push(`${r}/`);
         walk(path, r);
       } else {
@@ -262,10 +284,12 @@ function upperChanges(upper: string): string[] {
 export const upperHolds = defineCheck({
   name: 'upper-holds',
   params: z.strictObject({ container: containerName, only: z.array(z.string().min(1)).min(1) }),
-  doc: '',
-  reads: [],
+  doc: 'Walks the container\'s upperdir (readdir(2), lstat(2)) and passes when its files, symlinks, whiteouts and '
+    + 'opaque directories (trusted.overlay.opaque="y", listed with a trailing slash) are exactly the listed paths: '
+    + 'the directories above them do not count.',
+  reads: ['readdir(2) and lstat(2) of upperdir', 'lgetxattr(2) trusted.overlay.opaque of its directories'],
   run: (ctx, { container, only }) => {
-    const found = upperChanges(paths(ctx, container).upper);
+    const found = upperChanges(ctx.sys, paths(ctx, container).upper);
     const want = only.map((o) => (o.endsWith('/') ? `${rel(o)}/` : rel(o))).sort();
     const got = [...found].sort();
     if (got.join('\n') !== want.join('\n')) {
@@ -280,25 +304,28 @@ export const upperHolds = defineCheck({
 export const layerCommitted = defineCheck({
   name: 'layer-committed',
   params: z.strictObject({ entries: z.array(z.string().min(1)).min(1) }),
-  doc: '',
-  reads: [],
+  doc: 'Reads the manifest tagged committed-<session id> in the image\'s index.json and passes when its blob hashes '
+    + 'to its digest, it has the image\'s layers plus one, the new layer\'s blob hashes to its digest and size and '
+    + 'its uncompressed sha256 is the config\'s last diff_id, and node-tar lists exactly the expected non-directory '
+    + 'entries (whiteouts as .wh.<name>, opaque directories as .wh..wh..opq).',
+  reads: ['<image>/index.json, manifest and config blobs', 'the new layer blob: sha256, gunzip, tar listing (node-tar)'],
   run: (ctx, { entries }) => {
-    const dir = ctx.layers?.imageDir;
+    const dir = unpackedLayers(ctx)?.imageDir;
     if (!dir) return fail('no image in this session');
     const ref = `committed-${ctx.session.id}`;
-    const image = imageByRef(dir, ref);
+    const image = imageByRef(ctx.sys, dir, ref);
     if (!image) return fail(`index.json has no "${ref}" tag`);
     if (sha256(image.manifestBytes) !== image.desc.digest) return fail('the manifest blob does not hash to its digest');
-    const base = imageByRef(dir, 'latest');
+    const base = imageByRef(ctx.sys, dir, 'latest');
     const top = image.manifest.layers[image.manifest.layers.length - 1];
     if (!base || image.manifest.layers.length !== base.manifest.layers.length + 1) return fail(`the committed manifest has ${image.manifest.layers.length} layers; expected the image's plus one`);
     const blobPath = image.blob(top.digest);
-    const bytes = readFileSync(blobPath);
+    const bytes = ctx.sys.readBytes(blobPath);
     const digest = sha256(bytes);
     if (digest !== top.digest || bytes.length !== top.size) return fail(`the new layer's blob hashes to ${digest.slice(0, 19)} (${bytes.length} bytes); the manifest says ${top.digest.slice(0, 19)} (${top.size})`);
     const diffIds = image.config.rootfs.diff_ids;
     if (sha256(gunzipSync(bytes)) !== diffIds[diffIds.length - 1]) return fail('the new layer\'s uncompressed sha256 is not the last diff_id');
-    const listed = tarEntries(blobPath).filter((e) => e.type !== 'Directory').map((e) => e.path).sort();
+    const listed = tarEntries(ctx.sys, blobPath).filter((e) => e.type !== 'Directory').map((e) => e.path).sort();
     const want = entries.map(rel).sort();
     if (listed.join('\n') !== want.join('\n')) return fail(`the new layer holds ${listed.join(', ')}; expected ${want.join(', ')}`);
     return pass(`new layer ${digest.slice(0, 19)} = sha256 of its blob (${bytes.length} bytes); holds ${listed.join(', ')}; tagged ${ref}`);
@@ -308,25 +335,28 @@ export const layerCommitted = defineCheck({
 export const layersShared = defineCheck({
   name: 'layers-shared',
   params: z.strictObject({ containers: z.array(containerId).length(2) }),
-  doc: '',
-  reads: [],
+  doc: 'Finds both containers\' overlays in the container process\'s /proc/<pid>/mountinfo and passes when their '
+    + 'lowerdirs are the same directories (dev:inode by lstat(2)), their upperdirs differ, and no file the first '
+    + 'container changed shows with the same contents in the second one\'s merged directory (cat(1) with nsenter(1) '
+    + 'in the container\'s mount namespace).',
+  reads: ['/proc/<builder pid>/mountinfo overlay super options', 'lstat(2) of lowerdirs and upperdirs', 'nsenter --mount cat <merged path> (run by the check)'],
   run: (ctx, { containers }) => {
     const overlays = overlaysInside(ctx);
     const mounts = containers.map((c) => overlays.find((o) => o.mount.mountPoint === paths(ctx, c).merged));
     if (mounts.some((m) => !m?.options)) return fail(`not every one of ${containers.join(', ')} has an overlay mounted`);
     const [a, b] = mounts.map((m) => m!.options!);
-    const ids = (dirs: string[]) => dirs.map((d) => { const st = statSync(d); return `${st.dev}:${st.ino}`; });
+    const ids = (dirs: string[]) => dirs.map((d) => { const st = ctx.sys.lstat(d); return `${st.dev}:${st.ino}`; });
     const ia = ids(a.lower);
     const ib = ids(b.lower);
     if (ia.join(' ') !== ib.join(' ')) return fail(`lower layers differ: ${ia.join(' ')} vs ${ib.join(' ')}`);
-    const ua = statSync(a.upper!).ino;
-    const ub = statSync(b.upper!).ino;
+    const ua = ctx.sys.lstat(a.upper!).ino;
+    const ub = ctx.sys.lstat(b.upper!).ino;
     if (ua === ub) return fail('both containers write to the same upperdir');
     // What the first container changed must not show in the second one's merged view.
     const mergedB = paths(ctx, containers[1]).merged;
-    const files = upperChanges(a.upper!).filter((f) => !f.endsWith('/') && lstatSync(join(a.upper!, f)).isFile());
+    const files = upperChanges(ctx.sys, a.upper!).filter((f) => !f.endsWith('/') && ctx.sys.lstat(join(a.upper!, f)).isFile);
     for (const f of files) {
-      const mine = readFileSync(join(a.upper!, f));
+      const mine = ctx.sys.readBytes(join(a.upper!, f));
       if (existsInMerged(ctx, join(mergedB, f)) && Buffer.from(inMountNs(ctx, ['cat', join(mergedB, f)]), 'utf8').equals(mine)) {
         return fail(`${containers[1]} sees ${containers[0]}'s change to ${f}`);
       }

@@ -1,21 +1,23 @@
 // Checks on the container's mount table against the host's (mountinfo from both sides).
 import { z } from 'zod';
 import { defineCheck, pass, fail } from '../steps/define.js';
-import { readFileSync } from 'node:fs';
 import { parseMountinfo } from '../observe/parse/mountinfo.js';
+import type { LabContext } from '../steps/context.js';
 
-function mountinfo(pid: number | 'self') {
-  return parseMountinfo(readFileSync(`/proc/${pid}/mountinfo`, 'utf8'));
+function mountinfo(ctx: LabContext, pid: number | 'self') {
+  return parseMountinfo(ctx.sys.readFile(`/proc/${pid}/mountinfo`));
 }
 
 export const mountInvisibleOnHost = defineCheck({
   name: 'mount-invisible-on-host',
   params: z.strictObject({ fstype: z.string().min(1) }),
-  doc: '',
-  reads: [],
+  doc: 'A mount of this filesystem type under the session\'s directory is in the container\'s mount table and not '
+    + 'the host\'s: the container process\'s /proc/<pid>/mountinfo lists one, and the helper\'s own mountinfo (the '
+    + 'host\'s mount namespace) has no mount of that type on the same point.',
+  reads: ['/proc/<container>/mountinfo', '/proc/self/mountinfo'],
   run: (ctx, { fstype }) => {
-    const hostPoints = new Set(mountinfo('self').filter((m) => m.fsType === fstype).map((m) => m.mountPoint));
-    const inside = mountinfo(ctx.builder.pid).filter((m) => m.fsType === fstype && m.mountPoint.startsWith(ctx.session.dir));
+    const hostPoints = new Set(mountinfo(ctx, 'self').filter((m) => m.fsType === fstype).map((m) => m.mountPoint));
+    const inside = mountinfo(ctx, ctx.builder.pid).filter((m) => m.fsType === fstype && m.mountPoint.startsWith(ctx.session.dir));
     if (inside.length === 0) return fail(`no ${fstype} mount under ${ctx.session.dir} inside the container`);
     const leaked = inside.filter((m) => hostPoints.has(m.mountPoint));
     return leaked.length === 0
@@ -27,10 +29,11 @@ export const mountInvisibleOnHost = defineCheck({
 export const mountsPrivate = defineCheck({
   name: 'mounts-private',
   params: z.strictObject({}),
-  doc: '',
-  reads: [],
+  doc: 'No mount in the container\'s mount namespace propagates: no line of the container process\'s '
+    + '/proc/<pid>/mountinfo has a "shared:N" optional field (mount_namespaces(7)).',
+  reads: ['/proc/<container>/mountinfo optional fields'],
   run: (ctx) => {
-    const shared = mountinfo(ctx.builder.pid).filter((m) => m.optionalFields.some((f) => f.startsWith('shared:')));
+    const shared = mountinfo(ctx, ctx.builder.pid).filter((m) => m.optionalFields.some((f) => f.startsWith('shared:')));
     return shared.length === 0
       ? pass('no mount in the container is shared with a peer group')
       : fail(`${shared.length} mount(s) still shared, e.g. ${shared[0].mountPoint} (${shared[0].optionalFields.join(' ')})`);

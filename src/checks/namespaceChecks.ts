@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { defineCheck, pass, fail } from '../steps/define.js';
 import { nsName } from '../steps/params.js';
 import type { LabContext } from '../steps/context.js';
+import { userPid } from '../actions/userNamespaceState.js';
 
 /** For pid the container process itself stays put; its children's namespace is pid_for_children. */
 function containerLink(ctx: LabContext, ns: string): string {
-  if (ns === 'user' && ctx.userPid !== null) return ctx.sys.readlink(`/proc/${ctx.userPid}/ns/user`);
+  const user = userPid(ctx);
+  if (ns === 'user' && user !== null) return ctx.sys.readlink(`/proc/${user}/ns/user`);
   const name = ns === 'pid' ? 'pid_for_children' : ns;
   return ctx.sys.readlink(`/proc/${ctx.builder.pid}/ns/${name}`);
 }

@@ -1,49 +1,20 @@
 // Checks for the shim lesson, each reading /proc or asking docker/ctr itself: who is the container's parent, where its stdio goes, what survives containerd.
 import { z } from 'zod';
 import { defineCheck, pass, fail } from '../steps/define.js';
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import type { LabContext } from '../steps/context.js';
 import { readProcStat } from '../observe/procStat.js';
 import { ask, ctrArgv, dockerArgv } from './chainChecks.js';
+import { chainIfMade } from '../actions/chainState.js';
+import { liveProc, liveProcs, nsPid, readProc, type ChainProc } from '../chain/procRead.js';
+import { openFd, openFds, otherEnds } from '../chain/fdLinks.js';
 
-interface Proc {
-  pid: number;
-  ppid: number;
-  comm: string;
-  state: string;
-  cmdline: string;
-}
-
-function proc(pid: number): Proc | null {
-  try {
-    const stat = readProcStat('/', pid);
-    if (!stat) return null;
-    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0+$/, '').replace(/\0/g, ' ');
-    return { pid, ppid: stat.ppid, comm: stat.comm, state: stat.state, cmdline };
-  } catch {
-    return null;
-  }
-}
-
-function live(pid: number): Proc | null {
-  const p = proc(pid);
-  return p && p.state !== 'Z' && p.state !== 'X' ? p : null;
-}
-
-function allProcs(): Proc[] {
-  return readdirSync('/proc')
-    .filter((n) => /^\d+$/.test(n))
-    .map((n) => live(Number(n)))
-    .filter((p): p is Proc => p !== null && p.pid !== process.pid);
-}
-
-function namesDir(ctx: LabContext, p: Proc): boolean {
+function namesDir(ctx: LabContext, p: ChainProc): boolean {
   return p.cmdline.includes(ctx.session.dir + '/');
 }
 
 /** The lesson's docker container: the one the lesson started, else the one carrying the session's label. */
 function dockerId(ctx: LabContext): string {
-  const id = ctx.chain?.container?.id;
+  const id = chainIfMade(ctx)?.container?.id;
   if (id) return id;
   const ids = ask(ctx, dockerArgv(ctx, ['ps', '-a', '-q', '--no-trunc', '--filter', `label=container-lab=${ctx.session.id}`])).split('\n').filter(Boolean);
   if (ids.length === 0) throw new Error('docker ps lists no container of this lesson');
@@ -69,25 +40,24 @@ function short(id: string): string {
   return /^[0-9a-f]{64}$/.test(id) ? id.slice(0, 12) : id;
 }
 
-function nsPid(pid: number): string {
-  return /^NSpid:\s+(.*)$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1].trim().split(/\s+/).pop() ?? '?';
-}
-
 export const shimIsParent = defineCheck({
   name: 'shim-is-parent',
   params: z.strictObject({ id: z.string().min(1).optional(), namespace: z.string().default('default') }),
-  doc: 'the container\'s first process has a containerd shim of the lab as its parent (PPid, the parent\'s comm); `id`: a ctr task',
-  reads: [],
+  doc: 'The container\'s first process runs with a containerd shim of the lab as its parent: its PPid in '
+    + '/proc/<pid>/stat is a live process whose comm starts with containerd-shim and whose command line names '
+    + 'the session directory. The PID comes from `docker inspect` of the lesson\'s container, or, with `id`, from '
+    + '`ctr tasks ls` in `namespace`.',
+  reads: ['/proc/<pid>/stat PPid, comm', '/proc/<ppid>/cmdline', '/proc/<pid>/status NSpid', '`docker inspect` or `ctr tasks ls` (run by the check)'],
   run: (ctx, p) => {
     const { pid, what } = containerPid(ctx, p);
-    const me = live(pid);
+    const me = liveProc(ctx.sys, pid);
     if (!me) return fail(`${what}: PID ${pid} is not running`);
-    const parent = live(me.ppid);
+    const parent = liveProc(ctx.sys, me.ppid);
     if (!parent) return fail(`PID ${pid}'s parent ${me.ppid} is gone`);
     if (!parent.comm.startsWith('containerd-shim')) return fail(`PID ${pid}'s parent is ${parent.pid} ${parent.comm}, not a containerd shim`);
     if (!namesDir(ctx, parent)) return fail(`PID ${pid}'s parent shim ${parent.pid} is not the lab's: ${parent.cmdline}`);
     const args = /-namespace (\S+) -id (\S+)/.exec(parent.cmdline);
-    return pass(`${what}: PID ${pid} (PID ${nsPid(pid)} inside), PPid ${parent.pid} = ${parent.comm}${args ? ` -namespace ${args[1]} -id ${short(args[2])}` : ''}`);
+    return pass(`${what}: PID ${pid} (PID ${nsPid(ctx.sys, pid)} inside), PPid ${parent.pid} = ${parent.comm}${args ? ` -namespace ${args[1]} -id ${short(args[2])}` : ''}`);
   },
 });
 
@@ -95,10 +65,12 @@ export const shimIsParent = defineCheck({
 export const noRuncLeft = defineCheck({
   name: 'no-runc-left',
   params: z.strictObject({}),
-  doc: 'no runc process of the lab is left once the container runs',
-  reads: [],
+  doc: 'No runc of the lab is left in /proc: no `runc` whose command line names the session directory, nor a '
+    + '`runc:[…]` init child of one. runc creates and starts the container and exits; the shim stays as the '
+    + 'container\'s parent, and the detail lists the lab\'s shims.',
+  reads: ['/proc/<pid>/stat comm, PPid and /proc/<pid>/cmdline of every process'],
   run: (ctx) => {
-    const procs = allProcs();
+    const procs = liveProcs(ctx.sys);
     const lab = new Set(procs.filter((p) => namesDir(ctx, p)).map((p) => p.pid));
     const runc = procs.filter((p) => (p.comm === 'runc' && lab.has(p.pid)) || (p.comm.startsWith('runc:[') && lab.has(p.ppid)));
     if (runc.length > 0) return fail(`still running: ${runc.map((p) => `${p.pid} ${p.comm}`).join(', ')}`);
@@ -107,38 +79,31 @@ export const noRuncLeft = defineCheck({
   },
 });
 
-function fdLink(pid: number, fd: number | string): { target: string; mode: number } | null {
-  try {
-    const target = readlinkSync(`/proc/${pid}/fd/${fd}`);
-    const flags = parseInt(/^flags:\s+([0-7]+)$/m.exec(readFileSync(`/proc/${pid}/fdinfo/${fd}`, 'utf8'))![1], 8);
-    return { target, mode: flags & 0o3 };
-  } catch {
-    return null;
-  }
-}
-
 /** Each of the container's fds is a pipe whose other end (same pipe inode, the other access mode) the parent shim holds. */
 export const stdioThroughShim = defineCheck({
   name: 'stdio-through-shim',
   params: z.strictObject({ fds: z.array(z.number().int().min(0).max(2)).min(1).default([0, 1, 2]) }),
-  doc: 'the docker container\'s fds are pipes whose other ends its parent shim holds',
-  reads: [],
+  doc: 'Each of the listed fds of the docker container\'s first process is a pipe (/proc/<pid>/fd/<n> reads '
+    + 'pipe:[inode]) and its parent shim holds the other end: an fd on the same pipe opened the other way, read '
+    + 'against write, from the access mode in fdinfo\'s flags. So the container writes to, and reads from, its '
+    + 'shim, not dockerd or a terminal.',
+  reads: ['/proc/<pid>/fd/<n>, /proc/<pid>/fdinfo/<n> flags', '/proc/<shim>/fd, /proc/<shim>/fdinfo', '`docker inspect` (run by the check)'],
   run: (ctx, { fds }) => {
     const { pid } = containerPid(ctx, { namespace: 'moby' });
-    const me = live(pid);
+    const me = liveProc(ctx.sys, pid);
     if (!me) return fail(`PID ${pid} is not running`);
-    const shim = live(me.ppid);
+    const shim = liveProc(ctx.sys, me.ppid);
     if (!shim?.comm.startsWith('containerd-shim')) return fail(`PID ${pid}'s parent ${me.ppid} is not a shim`);
-    const shimFds = readdirSync(`/proc/${shim.pid}/fd`).map((fd) => ({ fd, link: fdLink(shim.pid, fd) }));
+    const shimFds = openFds(ctx.sys, shim.pid);
     const found: string[] = [];
     for (const fd of fds) {
-      const mine = fdLink(pid, fd);
+      const mine = openFd(ctx.sys, pid, fd);
       if (!mine) return fail(`PID ${pid} has no fd ${fd}`);
       if (!/^pipe:\[\d+\]$/.test(mine.target)) return fail(`fd ${fd} of PID ${pid} is ${mine.target}, not a pipe`);
-      if (mine.mode === 2) return fail(`fd ${fd} is open read-write`);
-      const peer = shimFds.find((s) => s.link?.target === mine.target && s.link.mode !== mine.mode && s.link.mode !== 2);
-      if (!peer) return fail(`shim ${shim.pid} holds no ${mine.mode === 0 ? 'write' : 'read'} end of fd ${fd}'s ${mine.target}`);
-      found.push(`fd ${fd} ${mine.target} ${mine.mode === 0 ? '← shim fd ' : '→ shim fd '}${peer.fd}`);
+      if (mine.mode === 'rw') return fail(`fd ${fd} is open read-write`);
+      const peer = otherEnds([mine], shimFds)[0]?.b;
+      if (!peer) return fail(`shim ${shim.pid} holds no ${mine.mode === 'r' ? 'write' : 'read'} end of fd ${fd}'s ${mine.target}`);
+      found.push(`fd ${fd} ${mine.target} ${mine.mode === 'r' ? '← shim fd ' : '→ shim fd '}${peer.fd}`);
     }
     return pass(`PID ${pid}, shim ${shim.pid}: ${found.join('; ')}`);
   },
@@ -147,14 +112,16 @@ export const stdioThroughShim = defineCheck({
 export const containerAlive = defineCheck({
   name: 'container-alive',
   params: z.strictObject({ id: z.string().min(1).optional(), namespace: z.string().default('default') }),
-  doc: 'the container\'s first process runs (its PID from docker inspect, or ctr\'s task list for `id`)',
-  reads: [],
+  doc: 'The container\'s first process runs: its PID, from `docker inspect` of the lesson\'s container or, with '
+    + '`id`, from `ctr tasks ls` in `namespace`, is in /proc and neither a zombie nor dead. The detail gives its '
+    + 'PID inside its own PID namespace (NSpid) and its parent.',
+  reads: ['/proc/<pid>/stat state, PPid', '/proc/<pid>/status NSpid', '`docker inspect` or `ctr tasks ls` (run by the check)'],
   run: (ctx, p) => {
     const { pid, what } = containerPid(ctx, p);
-    const me = live(pid);
+    const me = liveProc(ctx.sys, pid);
     if (!me) return fail(`${what}: PID ${pid} is not running`);
-    const parent = proc(me.ppid);
-    return pass(`${what}: PID ${pid} ${me.comm} (state ${me.state}, PID ${nsPid(pid)} inside), parent ${me.ppid} ${parent?.comm ?? '?'}`);
+    const parent = readProc(ctx.sys, me.ppid);
+    return pass(`${what}: PID ${pid} ${me.comm} (state ${me.state}, PID ${nsPid(ctx.sys, pid)} inside), parent ${me.ppid} ${parent?.comm ?? '?'}`);
   },
 });
 
@@ -162,12 +129,13 @@ export const containerAlive = defineCheck({
 export const containerGone = defineCheck({
   name: 'container-gone',
   params: z.strictObject({}),
-  doc: 'the first process of the lesson\'s docker container is gone from /proc',
-  reads: [],
+  doc: 'The first process of the lesson\'s docker container has ended: its PID (as the step that started the '
+    + 'container recorded it) is gone from /proc, or is a zombie its parent has not yet reaped.',
+  reads: ['/proc/<pid>/stat state'],
   run: (ctx) => {
-    const pid = ctx.chain?.container?.pid;
+    const pid = chainIfMade(ctx)?.container?.pid;
     if (!pid) return fail('the lesson started no container');
-    const p = proc(pid);
+    const p = readProc(ctx.sys, pid);
     if (p && p.state !== 'Z' && p.state !== 'X') return fail(`PID ${pid} still runs: ${p.comm}, state ${p.state}`);
     return pass(p ? `PID ${pid} is a zombie, waiting for its parent` : `PID ${pid} is gone from /proc`);
   },
@@ -176,10 +144,11 @@ export const containerGone = defineCheck({
 export const containerdStopped = defineCheck({
   name: 'containerd-stopped',
   params: z.strictObject({}),
-  doc: 'no containerd process of the lab in /proc',
-  reads: [],
+  doc: 'No containerd of the lab runs: no process in /proc with comm containerd names the session directory. '
+    + 'The detail lists the lab\'s shims and dockerd, which run on without it.',
+  reads: ['/proc/<pid>/stat comm and /proc/<pid>/cmdline of every process'],
   run: (ctx) => {
-    const procs = allProcs().filter((p) => namesDir(ctx, p));
+    const procs = liveProcs(ctx.sys).filter((p) => namesDir(ctx, p));
     const containerd = procs.filter((p) => p.comm === 'containerd');
     if (containerd.length > 0) return fail(`containerd still runs: pid ${containerd.map((p) => p.pid).join(', ')}`);
     const shims = procs.filter((p) => p.comm.startsWith('containerd-shim')).map((p) => p.pid);
@@ -192,10 +161,11 @@ export const containerdStopped = defineCheck({
 export const shimGone = defineCheck({
   name: 'shim-gone',
   params: z.strictObject({}),
-  doc: 'no containerd shim of the lab runs any more (after its container was deleted)',
-  reads: [],
+  doc: 'No containerd shim of the lab runs any more: once its container is deleted, a shim has nothing left to '
+    + 'serve and exits, so no process in /proc whose comm starts with containerd-shim names the session directory.',
+  reads: ['/proc/<pid>/stat comm and /proc/<pid>/cmdline of every process'],
   run: (ctx) => {
-    const shims = allProcs().filter((p) => namesDir(ctx, p) && p.comm.startsWith('containerd-shim'));
+    const shims = liveProcs(ctx.sys).filter((p) => namesDir(ctx, p) && p.comm.startsWith('containerd-shim'));
     if (shims.length > 0) return fail(`shim(s) still running: ${shims.map((p) => `${p.pid} ${p.cmdline.slice(0, 80)}`).join('; ')}`);
     return pass('no containerd-shim of the lab in /proc');
   },
@@ -205,8 +175,9 @@ export const shimGone = defineCheck({
 export const taskListed = defineCheck({
   name: 'task-listed',
   params: z.strictObject({ namespace: z.string().default('moby'), id: z.string().min(1).optional() }),
-  doc: '`ctr tasks ls` (run by the check) lists the task RUNNING; without `id`, the lesson\'s docker container',
-  reads: [],
+  doc: 'containerd lists the task RUNNING: `ctr tasks ls` in `namespace` has a line for `id` (without it, the '
+    + 'lesson\'s docker container\'s id) with status RUNNING, and the PID on that line runs in /proc.',
+  reads: ['`ctr -n <namespace> tasks ls` (run by the check)', '/proc/<pid>/stat state'],
   run: (ctx, p) => {
     const id = p.id ?? dockerId(ctx);
     const out = ask(ctx, ctrArgv(ctx, p.namespace, ['tasks', 'ls']));
@@ -214,7 +185,7 @@ export const taskListed = defineCheck({
     if (!line) return fail(`ctr -n ${p.namespace} tasks ls has no ${short(id)}: ${out.trim().replace(/\s+/g, ' ')}`);
     const [, pid, status] = line.trim().split(/\s+/);
     if (status !== 'RUNNING') return fail(`task ${short(id)} is ${status}`);
-    if (!live(Number(pid))) return fail(`task ${short(id)}'s PID ${pid} is not in /proc`);
+    if (!liveProc(ctx.sys, Number(pid))) return fail(`task ${short(id)}'s PID ${pid} is not in /proc`);
     return pass(`ctr -n ${p.namespace} tasks ls: ${short(id)} PID ${pid} RUNNING`);
   },
 });
@@ -222,8 +193,9 @@ export const taskListed = defineCheck({
 export const exitStatusIs = defineCheck({
   name: 'exit-status-is',
   params: z.strictObject({ code: z.number().int().min(0).max(255) }),
-  doc: 'docker inspect: State.Status exited with this State.ExitCode',
-  reads: [],
+  doc: 'dockerd recorded the container\'s end: `docker inspect` of the lesson\'s container gives State.Status '
+    + 'exited and State.ExitCode equal to `code`, the status its first process ended with.',
+  reads: ['`docker inspect` State.Status, State.ExitCode (run by the check)'],
   run: (ctx, { code }) => {
     const id = dockerId(ctx);
     const [status, exit] = ask(ctx, dockerArgv(ctx, ['inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', id])).trim().split(' ');

@@ -7,10 +7,9 @@ import { startBuilder, stopBuilder, type BuilderHandle } from './builderProcess.
 import { cgroupHierarchies, listLabCgroups, removeCgroupDir, sessionCgroupName } from '../cgroup/session.js';
 import { createSessionDir, removeSessionDir, stateRoot } from './stateDir.js';
 import { LabError } from '../errors.js';
-import { stopRootProcesses } from '../actions/rootProcess.js';
-import { enterInitArgv } from '../actions/containerInit.js';
-import { stopDockerRun } from '../actions/dockerRunState.js';
-import { chainPids, stopChain } from '../actions/chainState.js';
+import { containerByHand, enterInitArgv } from '../actions/containerInit.js';
+import { chainIfMade, chainPids } from '../actions/chainState.js';
+import { userPid } from '../actions/userNamespaceState.js';
 import { checkLabel } from '../checks/index.js';
 import type { LabContext } from '../steps/context.js';
 import type { ActionOutcome } from '../steps/define.js';
@@ -69,9 +68,6 @@ export class Lab {
       cgroups: cgroupHierarchies(),
       cgroupDirs: [],
       initPid: null,
-      userPid: null,
-      chrootPid: null,
-      pivotPid: null,
       hostHostname: hostname(),
       lastOutput: [],
     }, builder);
@@ -82,7 +78,8 @@ export class Lab {
     if (!action) throw new LabError(`unknown action ${name}`);
     this.ctx.lastOutput = [];
     // the chain panel shows what this step found (its requests, timeline, daemon views), not a pile of every step's
-    if (this.ctx.chain) this.ctx.chain.view = {};
+    const chain = chainIfMade(this.ctx);
+    if (chain) chain.view = {};
     syscallLog.drain();
     const started = performance.now();
     try {
@@ -125,26 +122,26 @@ export class Lab {
       linkStates = await builder.rpc.call<Record<string, boolean>>('linkStates', { names });
     }
     // a chain lesson's container: its own UTS namespace's name, not the builder's
-    const focus = this.ctx.chain?.focusPid;
+    const focus = chainIfMade(this.ctx)?.focusPid;
     if (identity && focus) identity = { ...identity, hostname: focusHostname(focus) ?? identity.hostname };
     return takeSnapshot('/', {
       hostPid: process.pid,
       builderPid: builder.pid,
       initPid: this.ctx.initPid,
-      userPid: this.ctx.userPid,
-      mountsPid: this.ctx.container?.merged ? this.ctx.initPid : null,
+      userPid: userPid(this.ctx),
+      mountsPid: containerByHand(this.ctx)?.merged ? this.ctx.initPid : null,
       chain: chainPids(this.ctx),
-    }, identity, linkStates, this.ctx.chain?.view);
+    }, identity, linkStates, chainIfMade(this.ctx)?.view);
   }
 
   async shell(tty: string): Promise<{ code: number | null }> {
     if (!existsSync(tty)) throw new LabError(`no terminal at ${tty}`);
-    const host = this.ctx.chain?.focusPid ? focusHostname(this.ctx.chain.focusPid) ?? 'container' : (await this.ctx.builder.rpc.call<ContainerIdentity>('identity')).hostname;
+    const focus = chainIfMade(this.ctx)?.focusPid ?? null;
+    const host = focus ? focusHostname(focus) ?? 'container' : (await this.ctx.builder.rpc.call<ContainerIdentity>('identity')).hostname;
     // Once PID 1 has pivoted and exec'd, the container is its root and namespaces: enter those.
     // Once PID 1 has pivoted and exec'd — or a chain lesson runs a container — `s` enters that
     // container's namespaces and root, as `docker exec -it <id> sh` does.
-    const focus = this.ctx.chain?.focusPid ?? null;
-    const target = focus ?? (this.ctx.container?.execed ? this.ctx.initPid : null);
+    const target = focus ?? (containerByHand(this.ctx)?.execed ? this.ctx.initPid : null);
     const argv = target !== null ? enterInitArgv(target, ['/bin/sh', '-i', '+m']) : undefined;
     return this.ctx.builder.rpc.call('shell', { tty, prompt: `[container-lab ${host}] # `, argv });
   }
@@ -153,10 +150,6 @@ export class Lab {
   async close(): Promise<void> {
     const { ctx } = this;
     await ctx.slots.teardownAll();
-    kill(ctx.userPid);
-    await stopRootProcesses(ctx);
-    await stopDockerRun(ctx);
-    await stopChain(ctx);
     await stopBuilder(this.builder);
     kill(ctx.initPid);
     const mine = listLabCgroups(ctx.cgroups).filter((d) => d.endsWith('/' + sessionCgroupName(ctx.session.id)));

@@ -9,19 +9,15 @@
 //               at start, exit 1 if its parent is not the helper that started it
 // It does each kernel call on its main thread (namespaces are per thread: the libuv threadpool
 // keeps the old ones), and its children — forked from the main thread — inherit the new ones.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { openSync, closeSync } from 'node:fs';
 import { hostname, release } from 'node:os';
 import { serve } from '../helper/rpc.js';
 import { LabError } from '../errors.js';
-import { programs } from '../sys/paths.js';
-import * as kernel from '../../native/kernel.js';
-import { NS_FLAG, CLONE, MS, SIGKILL } from '../../native/constants.js';
-import { KernelError } from '../../native/errno.js';
+import { getppid } from '../../native/kernel.js';
+import { SIGKILL } from '../../native/constants.js';
 import { syscallLog } from '../../native/syscallLog.js';
 import { rootHandlers, killRootProcesses } from '../builder/rootProcesses.js';
-import { overlayHandlers } from '../builder/overlayHandlers.js';
-import { volumeHandlers } from '../builder/volumeHandlers.js';
 import type { SyscallEntry } from '../types.js';
 import { ContainerState } from '../builder/state.js';
 import { realSys } from '../sys/real.js';
@@ -29,7 +25,6 @@ import { realSys } from '../sys/real.js';
 const state = new ContainerState();
 const requireOwnMountNamespace = () => state.requireOwnMountNamespace();
 const requireInitIfPidNamespace = () => state.requireInitIfPidNamespace();
-const adoptInit = (child: ChildProcess) => state.adoptInit(child);
 
 function withLog<T extends object>(result: T): T & { log: SyscallEntry[] } {
   return { ...result, log: syscallLog.drain() };
@@ -44,83 +39,18 @@ let registry: Promise<typeof import('../vocabulary/registry.js')> | null = null;
 
 const handlers = {
   /** An action's own inContainer part (src/actions/<action>.ts), with this process's kernel seam and state. */
-  async step({ action, params }: { action: string; params: unknown }) {
+  async step({ action, params, given }: { action: string; params: unknown; given?: unknown }) {
     registry ??= import('../vocabulary/registry.js');
     const definition = (await registry).ACTIONS[action];
     if (!definition?.inContainer) throw new LabError(`the action ${action} has no part that runs in the container process`);
-    return withLog(await definition.inContainer({ sys: realSys, state }, definition.params.parse(params)));
-  },
-
-  /** unshare(CLONE_NEWUSER) in a multithreaded process fails with EINVAL (unshare(2)): shown, not hidden. */
-  tryUnshareUser() {
-    try {
-      kernel.unshare(CLONE.NEWUSER);
-      return withLog({ errno: null as string | null });
-    } catch (error) {
-      if (error instanceof KernelError) return withLog({ errno: error.code });
-      throw error;
-    }
-  },
-
-  sethostname({ name }: { name: string }) {
-    kernel.sethostname(name);
-    return withLog({});
-  },
-
-  makeMountsPrivate() {
-    requireOwnMountNamespace();
-    kernel.mount(null, '/', null, MS.REC | MS.PRIVATE, null);
-    return withLog({});
-  },
-
-  mountTmpfs({ target, size }: { target: string; size: string }) {
-    requireOwnMountNamespace();
-    kernel.mount('container-lab', target, 'tmpfs', MS.NOSUID | MS.NODEV, `size=${size},mode=0755`);
-    return withLog({});
-  },
-
-  startInit() {
-    if (state.initAlive) throw new LabError(`PID 1 is already running (host PID ${state.initPid})`);
-    const argv = [process.execPath, programs.init, String(process.pid), 'sleep', 'container-lab-init', 'infinity'];
-    // detached: a session of its own, so Ctrl-C typed in a lab shell never reaches PID 1.
-    const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'ignore', 'inherit', 'pipe'], detached: true });
-    spawnEntry(['node', 'init.js', String(process.pid), 'sleep', 'container-lab-init', 'infinity'], child.pid);
-    if (child.pid === undefined) throw new LabError('could not start PID 1');
-    state.initPid = child.pid;
-    state.initAlive = true;
-    child.on('exit', () => {
-      state.initAlive = false;
-    });
-    return withLog({ pid: child.pid });
-  },
-
-  mountProc() {
-    requireOwnMountNamespace();
-    requireInitIfPidNamespace();
-    const result = spawnSync(process.execPath, [programs.mountProc], { encoding: 'utf8', timeout: 10000 });
-    spawnEntry(['node', 'mountProc.js'], result.pid);
-    const lastLine = (result.stdout ?? '').trim().split('\n').pop() ?? '';
-    let parsed: { ok: boolean; error?: string; log: SyscallEntry[] };
-    try {
-      parsed = JSON.parse(lastLine);
-    } catch {
-      throw new LabError(`mounting /proc failed: ${result.stderr || result.error?.message || 'no output'}`);
-    }
-    const log = [...syscallLog.drain(), ...parsed.log];
-    if (!parsed.ok) throw new LabError(parsed.error ?? 'mount proc failed');
-    return { log };
-  },
-
-  linkUp({ name }: { name: string }) {
-    kernel.setLinkUp(name);
-    return withLog({});
+    return withLog(await definition.inContainer({ sys: realSys, state }, definition.params.parse(params), given));
   },
 
   linkStates({ names }: { names: string[] }) {
     const out: Record<string, boolean> = {};
     for (const name of names) {
       try {
-        out[name] = (kernel.linkFlags(name) & 1) === 1;
+        out[name] = (realSys.kernel.linkFlags(name) & 1) === 1;
       } catch {
         // the interface went away between listing and asking
       }
@@ -170,11 +100,7 @@ const handlers = {
     }
   },
 
-  ...rootHandlers({ requireOwnMountNamespace, requireInitIfPidNamespace, adoptInit }),
-
-  ...overlayHandlers({ requireOwnMountNamespace }),
-
-  ...volumeHandlers({ requireOwnMountNamespace }),
+  ...rootHandlers({ sys: realSys, state }),
 };
 
 function shutdown(): void {
@@ -191,8 +117,8 @@ function shutdown(): void {
 }
 
 // If the helper dies, even by SIGKILL, the kernel kills us too (prctl(2) PR_SET_PDEATHSIG).
-kernel.setParentDeathSignal(SIGKILL, 'SIGKILL');
-if (kernel.getppid() !== Number(process.env.CONTAINER_LAB_PARENT ?? kernel.getppid())) process.exit(1);
+realSys.kernel.setParentDeathSignal(SIGKILL, 'SIGKILL');
+if (getppid() !== Number(process.env.CONTAINER_LAB_PARENT ?? getppid())) process.exit(1);
 syscallLog.drain();
 process.on('SIGINT', () => {}); // Ctrl-C in a shell belongs to the shell, not to us
 serve(handlers, process.stdin, process.stdout, shutdown, () => syscallLog.drain());

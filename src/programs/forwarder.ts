@@ -5,10 +5,11 @@
 //   runs as:    root (the helper; the docker-run lesson needs root)
 //   namespaces: the host's while it starts listening, then the lab network namespace (the
 //               bridge process's, /proc/<pid>/ns/net)
-//   started by: the helper: publishPort() in src/actions/publishPort.ts (detached, stdin/stdout pipes)
+//   started by: the helper: the publish-port action (src/actions/publishPort.ts), through
+//               ctx.sys.start (detached, stdin/stdout pipes)
 //   ends when:  its stdin closes; SIGKILL when the helper dies (PR_SET_PDEATHSIG); killed by PID
-//               when the session closes (stopDockerRun() in src/actions/dockerRunState.ts; back
-//               and reset rebuild the session)
+//               when the session closes (the docker-run slot's teardown, stopDockerRun() in
+//               src/actions/dockerRunState.ts; back and reset rebuild the session)
 // Usage: node forwarder.js --container-lab-forwarder <parent-pid> <netns-path> <target-ip> <target-port>
 // Prints one JSON line {port, log} once it listens.
 import { createServer, connect, type Socket } from 'node:net';

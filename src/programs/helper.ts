@@ -12,6 +12,8 @@ import type { Lab } from '../helper/lab.js';
 import { sweepLeftovers } from '../helper/sweep.js';
 import { stateRoot } from '../helper/stateDir.js';
 import { cgroupHierarchies } from '../cgroup/session.js';
+import { userPid } from '../actions/userNamespaceState.js';
+import { rootProcessPids } from '../actions/rootProcess.js';
 import type { CheckSpec } from '../types.js';
 
 const rootless = (process.geteuid?.() ?? 0) !== 0;
@@ -63,7 +65,7 @@ const handlers = {
   /** What the kernel state of the lab is, for tests: the PIDs it made. */
   pids() {
     const l = current();
-    return { builder: l.ctx.builder.pid, init: l.ctx.initPid, user: l.ctx.userPid, chroot: l.ctx.chrootPid, pivot: l.ctx.pivotPid, cgroupDirs: l.ctx.cgroupDirs, sessionDir: l.ctx.session.dir };
+    return { builder: l.ctx.builder.pid, init: l.ctx.initPid, user: userPid(l.ctx), ...rootProcessPids(l.ctx), cgroupDirs: l.ctx.cgroupDirs, sessionDir: l.ctx.session.dir };
   },
   async close() {
     if (lab) await lab.close();

@@ -3,7 +3,7 @@
 //               the bridge: root (the helper)
 //   namespaces: PID 1: the builder's, so PID 1 of its new PID namespace once it has one;
 //               the bridge: the host's but a new network namespace (unshare(1) --net)
-//   started by: the builder: handler startInit() in src/programs/builder.ts (detached, fd 3 a
+//   started by: the builder: start-init's inContainer in src/actions/startInit.ts (detached, fd 3 a
 //               socket); the bridge: the helper, labNetwork() in src/actions/labNetwork.ts
 //   ends when:  it execs `sleep infinity` (argv0 container-lab-init / container-lab-bridge),
 //               which gets SIGKILL when the parent dies (PR_SET_PDEATHSIG survives execve), or

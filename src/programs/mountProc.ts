@@ -2,7 +2,7 @@
 //   runs as:    the builder's user (root, or uid 0 of the rootless user namespace)
 //   namespaces: the builder's: its mount namespace, and (a child after CLONE_NEWPID) its new
 //               PID namespace, which is the one the proc mount will show
-//   started by: the builder: handler mountProc() in src/programs/builder.ts (spawnSync, 10 s)
+//   started by: the builder: mount-proc's inContainer in src/actions/mountProc.ts (runSync, 10 s)
 //   ends when:  after the one mount(2) and one JSON line on stdout
 // proc(5): a proc mount shows the PID namespace of the process that mounted it, so the helper
 // (still in the host's PID namespace) cannot do this itself; this runs as a child inside it.

@@ -1,11 +1,7 @@
 // What a step works with: the session, the kernel seam, the container process, and what the lab has made so far.
 import type { CgroupHierarchies } from '../cgroup/session.js';
-import type { HogRun } from '../cgroup/types.js';
 import type { Sys } from '../sys/types.js';
 import type { Slots } from './slots.js';
-import type { LayersState } from '../actions/layersState.js';
-import type { DockerRunState } from '../actions/dockerRunState.js';
-import type { ChainState } from '../actions/chainState.js';
 
 /** The session's private scratch directory (0700), named session-<id> under the state dir. */
 export interface SessionDir {
@@ -39,24 +35,8 @@ export interface LabContext {
   cgroupDirs: string[];
   /** the container's PID 1 (host PID), once started */
   initPid: number | null;
-  /** the process started in a new user namespace, once started */
-  userPid: number | null;
-  /** the process that chroot(2)ed into the rootfs (host PID), once started */
-  chrootPid: number | null;
-  /** the process that pivot_root(2)ed into the rootfs in a mount namespace of its own, once started */
-  pivotPid: number | null;
-  /** the container-by-hand lesson's PID 1: the overlay it pivoted into, and whether it has exec'd its program */
-  container?: { merged?: string; execed: boolean };
   /** the host's hostname when the session opened */
   hostHostname: string;
   /** stdout of the last step's programs, for output checks: set by the lab from the step's outcome */
   lastOutput: string[];
-  /** what the last cgroup hog step measured, for the checks after it */
-  lastHog?: HogRun;
-  /** the layers lesson's unpacked layers, overlay mounts and commit, once made */
-  layers?: LayersState;
-  /** the docker-run lesson's name and id, volume, lab network and forwarder, once made */
-  dockerRun?: DockerRunState;
-  /** the chain lessons' private daemons, API proxy, containers and panel view, once made */
-  chain?: ChainState;
 }

@@ -58,8 +58,10 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
   /**
    * The part of the step that runs inside the container process (the builder), on its main thread:
    * its kernel calls change the container's own namespaces. `run` asks for it with inContainer().
+   * `given` is what only the helper knows and `run` sends along (paths in the session directory);
+   * the container part checks it before use.
    */
-  inContainer?(side: ContainerSide, params: z.output<S>): object | Promise<object>;
+  inContainer?(side: ContainerSide, params: z.output<S>, given?: unknown): object | Promise<object>;
   run(ctx: LabContext, params: z.output<S>): Promise<ActionOutcome>;
 }
 

@@ -1,7 +1,9 @@
-// Runs a program to its end and returns what it printed, and when; logs runs strace-style.
-import { spawn, spawnSync } from 'node:child_process';
+// Runs programs, to their end or left running, and logs them strace-style: the one way the lab starts a program.
+import { spawn, spawnSync, type ChildProcess, type StdioOptions } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { syscallLog, quote } from '../../native/syscallLog.js';
-import type { ProgramRun, RunOptions } from './types.js';
+import type { ProgramRun, RunOptions, StartOptions, Started } from './types.js';
 
 export type { ProgramRun, RunOptions };
 
@@ -75,4 +77,63 @@ export function logRun(run: ProgramRun, shown: string[] = run.argv): void {
 export function logSpawn(argv: string[], pid: number, ms?: number): void {
   const name = argv[0].slice(argv[0].lastIndexOf('/') + 1);
   syscallLog.record(`spawn ${name}`, argv.slice(1).map((a) => quote(a)), pid, undefined, ms);
+}
+
+/**
+ * Starts a program that outlives the step and returns at once; throws when it cannot start (no PID).
+ * Logged as `spawn <name>` unless opts.log is false (a daemon is logged by its caller once ready).
+ */
+export function startProgram(argv: string[], opts: StartOptions = {}): Started {
+  const started = performance.now();
+  const fd = opts.output ? openSync(opts.output, 'a') : null;
+  let child: ChildProcess;
+  try {
+    const stderr = fd ?? (opts.quiet ? 'ignore' : 'inherit');
+    const stdio: StdioOptions = [opts.pipes ? 'pipe' : 'ignore', opts.pipes ? 'pipe' : (fd ?? 'ignore'), stderr];
+    if (opts.parentPipe) stdio.push('pipe');
+    child = spawn(argv[0], argv.slice(1), { stdio, detached: opts.detached ?? false, cwd: opts.cwd, argv0: opts.argv0 });
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+  child.on('error', () => {}); // the reason (ENOENT, EACCES…) arrives later; no PID says enough
+  child.stdin?.on('error', () => {});
+  if (opts.unref) child.unref();
+  const shown = Array.isArray(opts.log) ? opts.log : argv;
+  if (child.pid === undefined) {
+    if (opts.log !== false) logSpawn(shown, -1);
+    throw new Error(`could not start ${argv[0]}`);
+  }
+  if (opts.log !== false) logSpawn(shown, child.pid, performance.now() - started);
+  const pid = child.pid;
+  const exited = () => child.exitCode !== null || child.signalCode !== null;
+  return {
+    pid,
+    firstLine: (timeoutMs) => new Promise((resolve) => {
+      if (!child.stdout) return resolve(null);
+      const lines = createInterface({ input: child.stdout, crlfDelay: Infinity });
+      const timer = setTimeout(() => resolve(null), timeoutMs);
+      lines.once('line', (line) => {
+        clearTimeout(timer);
+        resolve(line);
+      });
+      lines.once('close', () => {
+        clearTimeout(timer);
+        resolve(null);
+      });
+    }),
+    stop: (timeoutMs = 1000) => new Promise((resolve) => {
+      if (exited()) return resolve();
+      const timer = setTimeout(resolve, timeoutMs);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }),
+    onExit: (listener) => void child.on('exit', () => listener()),
+  };
 }

@@ -1,15 +1,17 @@
 // The real Sys: koffi kernel calls, node:fs on kernel files, programs run to their end — each logged.
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmdirSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, lstatSync, statSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, rmdirSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import * as kernel from '../../native/kernel.js';
 import { syscallLog, quote } from '../../native/syscallLog.js';
-import { logRun, runProgram, runProgramSync } from './programs.js';
+import { logRun, logSpawn, runProgram, runProgramSync, startProgram } from './programs.js';
+import { runToFile } from './runToFile.js';
 import type { FileStat, ProgramRun, RunOptions, Sys } from './types.js';
 
 function errnoOf(error: unknown): string {
   return (error as NodeJS.ErrnoException)?.code ?? 'EIO';
 }
 
-function logged(call: string, args: string[], fn: () => void): void {
+function logged(call: string, args: string[], fn: () => void, ret: number = 0): void {
   const started = performance.now();
   try {
     fn();
@@ -17,12 +19,19 @@ function logged(call: string, args: string[], fn: () => void): void {
     syscallLog.record(call, args, -1, errnoOf(error), performance.now() - started);
     throw error;
   }
-  syscallLog.record(call, args, 0, undefined, performance.now() - started);
+  syscallLog.record(call, args, ret, undefined, performance.now() - started);
 }
 
 function logProgram(run: ProgramRun, log: RunOptions['log']): ProgramRun {
   if (log !== false) logRun(run, Array.isArray(log) ? log : run.argv);
   return run;
+}
+
+function fileStat(s: Stats): FileStat {
+  return {
+    dev: s.dev, ino: s.ino, mode: s.mode, uid: s.uid, gid: s.gid, size: s.size, rdev: s.rdev,
+    isFile: s.isFile(), isDirectory: s.isDirectory(), isSymbolicLink: s.isSymbolicLink(), isCharacterDevice: s.isCharacterDevice(),
+  };
 }
 
 export const realSys: Sys = {
@@ -31,15 +40,17 @@ export const realSys: Sys = {
   readlink: (path) => readlinkSync(path),
   readdir: (path) => readdirSync(path),
   exists: (path) => existsSync(path),
-  lstat(path): FileStat {
-    const s = lstatSync(path);
-    return {
-      dev: s.dev, ino: s.ino, mode: s.mode, uid: s.uid, gid: s.gid, size: s.size, rdev: s.rdev,
-      isFile: s.isFile(), isDirectory: s.isDirectory(), isSymbolicLink: s.isSymbolicLink(), isCharacterDevice: s.isCharacterDevice(),
-    };
+  lstat: (path) => fileStat(lstatSync(path)),
+  stat: (path) => fileStat(statSync(path)),
+  readBytes: (path) => readFileSync(path),
+  writeFile(path, data, how) {
+    const bytes = Buffer.byteLength(data);
+    if (!how) return logged('write', [quote(path), quote(data), String(bytes)], () => writeFileSync(path, data));
+    const flags = how.append ? 'O_WRONLY|O_CREAT|O_APPEND' : 'O_WRONLY|O_CREAT|O_TRUNC';
+    logged('write', [quote(path), quote(data), String(bytes), flags], () => writeFileSync(path, data, { flag: how.append ? 'a' : 'w', mode: how.mode }), bytes);
   },
-  writeFile(path, data) {
-    logged('write', [quote(path), quote(data), String(Buffer.byteLength(data))], () => writeFileSync(path, data));
+  unlink(path) {
+    logged('unlink', [quote(path)], () => unlinkSync(path));
   },
   mkdir(path, mode = 0o755) {
     logged('mkdir', [quote(path), '0' + mode.toString(8)], () => mkdirSync(path, { mode }));
@@ -59,11 +70,13 @@ export const realSys: Sys = {
     }
   },
   async run(argv, opts = {}) {
-    return logProgram(await runProgram(argv, opts), opts.log);
+    const run = opts.outputFile ? await runToFile(argv, opts.outputFile, opts.timeoutMs) : await runProgram(argv, opts);
+    return logProgram(run, opts.log);
   },
   runSync(argv, opts = {}) {
     return logProgram(runProgramSync(argv, opts), opts.log);
   },
+  start: (argv, opts) => startProgram(argv, opts),
   record: (call, args, ret, errno, ms) => void syscallLog.record(call, args, ret, errno, ms),
   drain: () => syscallLog.drain(),
 };

@@ -32,6 +32,13 @@ export interface FileStat {
   isCharacterDevice: boolean;
 }
 
+export interface WriteHow {
+  /** O_APPEND instead of O_TRUNC */
+  append?: boolean;
+  /** the mode a file made by this open(2) gets (before the umask); 0666 when not given */
+  mode?: number;
+}
+
 export interface ProgramRun {
   argv: string[];
   status: number | null;
@@ -54,6 +61,42 @@ export interface RunOptions {
   onSpawn?: (pid: number) => void;
   /** how the run appears in the syscall log: false keeps it out (checks reading state), an argv shows that instead */
   log?: boolean | string[];
+  /**
+   * For a program whose children keep its stdio (runc create): stdin /dev/null, stdout and stderr
+   * appended to this file, the wait for its exit alone; what it wrote there comes back as stderr.
+   */
+  outputFile?: string;
+}
+
+export interface StartOptions {
+  /** fds 0 and 1 are pipes to this process (firstLine reads stdout; stdin stays open for the child's life); else /dev/null */
+  pipes?: boolean;
+  /** a pipe on the child's fd 3 whose other end this process holds: the child sees its parent die as end of stream (init.ts) */
+  parentPipe?: boolean;
+  /** stdout and stderr appended to this file (a daemon's log); without it stderr is shared with this process */
+  output?: string;
+  /** without output: stderr to nowhere instead of this process's */
+  quiet?: boolean;
+  cwd?: string;
+  /** the name it shows in ps(1) (its argv[0]) */
+  argv0?: string;
+  /** a session of its own (setsid(2)): a Ctrl-C typed on the terminal never reaches it */
+  detached?: boolean;
+  /** it does not keep this process's event loop alive (a daemon the lab watches by its PID) */
+  unref?: boolean;
+  /** how the start appears in the syscall log: false keeps it out (the caller logs it when the child is ready), an argv shows that instead */
+  log?: boolean | string[];
+}
+
+/** A program left running. */
+export interface Started {
+  pid: number;
+  /** the first line it prints on stdout (pipes only); null when it ends, or timeoutMs passes, first */
+  firstLine(timeoutMs: number): Promise<string | null>;
+  /** SIGKILL (not logged: it is cleanup), then waits up to timeoutMs for the child to be reaped */
+  stop(timeoutMs?: number): Promise<void>;
+  /** called when it exits */
+  onExit(listener: () => void): void;
 }
 
 export interface Sys {
@@ -65,8 +108,17 @@ export interface Sys {
   exists(path: string): boolean;
   /** lstat(2): a link is reported as the link */
   lstat(path: string): FileStat;
-  /** open + write + close, logged as one write(2) of the path */
-  writeFile(path: string, data: string): void;
+  /** stat(2): links followed, e.g. /proc/<pid>/exe to the program's dev and inode */
+  stat(path: string): FileStat;
+  /** a file's bytes (image blobs), not decoded */
+  readBytes(path: string): Buffer;
+  /**
+   * open + write + close, logged as one write(2) of the path. With `how`, open(2) gets those flags
+   * and that mode (O_WRONLY|O_CREAT|O_TRUNC, or O_APPEND) and the log line shows them.
+   */
+  writeFile(path: string, data: string, how?: WriteHow): void;
+  /** unlink(2) */
+  unlink(path: string): void;
   mkdir(path: string, mode?: number): void;
   rmdir(path: string): void;
   /** kill(2); false when the process was already gone */
@@ -75,6 +127,11 @@ export interface Sys {
   run(argv: string[], opts?: RunOptions): Promise<ProgramRun>;
   /** the same, blocking: for checks, which read state synchronously */
   runSync(argv: string[], opts?: RunOptions): ProgramRun;
+  /**
+   * starts a program that outlives the step (PID 1, a namespace holder, a forwarder, a daemon) and
+   * returns at once; logged as spawn unless log is false; throws when it cannot start
+   */
+  start(argv: string[], opts?: StartOptions): Started;
   /** records a line in the step's syscall log */
   record(call: string, args: string[], ret: number | string, errno?: string, ms?: number): void;
   /** hands over what was logged since the last drain */

@@ -33,9 +33,9 @@ export class RecordingBuilder implements ContainerProcess {
     call: async <T>(method: string, params: unknown = {}): Promise<T> => {
       this.requests.push({ method, params });
       if (method === 'step' && !(method in this.replies)) {
-        const { action, params: p } = params as { action: string; params: unknown };
+        const { action, params: p, given } = params as { action: string; params: unknown; given?: unknown };
         const definition = ACTIONS[action];
-        const result = await definition.inContainer!({ sys: this.sys, state: this.state }, definition.params.parse(p));
+        const result = await definition.inContainer!({ sys: this.sys, state: this.state }, definition.params.parse(p), given);
         return { ...result, log: this.sys.drain() } as T;
       }
       const answer = this.replies[method];
@@ -60,9 +60,6 @@ export function fakeLab(overrides: Partial<LabContext> = {}): LabContext & { sys
     cgroups: { mode: 'v2', roots: ['/sys/fs/cgroup'], v2Root: '/sys/fs/cgroup' },
     cgroupDirs: [],
     initPid: null,
-    userPid: null,
-    chrootPid: null,
-    pivotPid: null,
     hostHostname: 'host',
     lastOutput: [],
     ...overrides,

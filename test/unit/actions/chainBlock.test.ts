@@ -1,7 +1,8 @@
 // chainBlock: blocks stay short, keep their place by title, and CLI tables get docker's short ids.
 import { describe, expect, it } from 'vitest';
 import { BLOCK_LINES, BLOCK_WIDTH, fitBlock, setBlock, shortLine } from '../../../src/actions/chainBlock.js';
-import type { LabContext } from '../../../src/steps/context.js';
+import { chain } from '../../../src/actions/chainState.js';
+import { fakeLab } from '../../support/fakeLab.js';
 
 describe('fitBlock', () => {
   it('cuts long lines and long blocks, saying so', () => {
@@ -15,11 +16,11 @@ describe('fitBlock', () => {
 
 describe('setBlock', () => {
   it('replaces the block of the same title, keeps the others', () => {
-    const ctx = {} as LabContext;
+    const ctx = fakeLab();
     setBlock(ctx, 'a', ['1']);
     setBlock(ctx, 'b', ['2']);
     setBlock(ctx, 'a', ['3']);
-    expect(ctx.chain?.view.blocks).toEqual([{ title: 'b', lines: ['2'] }, { title: 'a', lines: ['3'] }]);
+    expect(chain(ctx).view.blocks).toEqual([{ title: 'b', lines: ['2'] }, { title: 'a', lines: ['3'] }]);
   });
 });
 

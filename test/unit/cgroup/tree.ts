@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { syscallLog } from '../../../native/syscallLog.js';
+import { realSys } from '../../../src/sys/real.js';
+import type { CgroupWrite } from '../../../src/cgroup/types.js';
 import type { SyscallEntry } from '../../../src/types.js';
 
 const made: string[] = [];
@@ -32,4 +34,9 @@ export function get(root: string, rel: string): string {
 /** The writes the driver logged, as [path relative to root, data]. */
 export function writes(root: string): Array<[string, string]> {
   return syscallLog.drain().filter((e: SyscallEntry) => e.call === 'write').map((e) => [JSON.parse(e.args[0]).slice(root.length + 1), JSON.parse(e.args[1])]);
+}
+
+/** Makes the writes a driver hands out, each before the next is asked for, through the real Sys (logged). */
+export function apply(list: Iterable<CgroupWrite>): void {
+  for (const { path, value } of list) realSys.writeFile(path, value);
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { V1Driver } from '../../../src/cgroup/v1.js';
 import { HYBRID } from '../observe/fixtures.js';
-import { copyTree, put, writes } from './tree.js';
+import { apply, copyTree, put, writes } from './tree.js';
 
 const MEM = 'sys/fs/cgroup/memory/container-lab-fixture';
 const CPU = 'sys/fs/cgroup/cpu/container-lab-fixture';
@@ -19,11 +19,11 @@ function driver(withMemsw = false) {
 describe('V1Driver on the captured hybrid host', () => {
   it('maps each operation to its v1 file', () => {
     const { root, d } = driver();
-    d.setMemoryLimit(32 * 1024 * 1024);
-    d.setCpuQuota(20000, 100000);
-    d.setPidsMax(24);
-    d.setCpuQuota(null, 100000);
-    d.setMemoryLimit(null);
+    apply(d.memoryLimitWrites(32 * 1024 * 1024));
+    apply(d.cpuQuotaWrites(20000, 100000));
+    apply(d.pidsMaxWrites(24));
+    apply(d.cpuQuotaWrites(null, 100000));
+    apply(d.memoryLimitWrites(null));
     expect(writes(root)).toEqual([
       [`${MEM}/memory.limit_in_bytes`, '33554432'],
       [`${CPU}/cpu.cfs_period_us`, '100000'],
@@ -37,11 +37,11 @@ describe('V1Driver on the captured hybrid host', () => {
 
   it('keeps memory.memsw.limit_in_bytes ≥ memory.limit_in_bytes: lowering writes the memory limit first, raising memsw first', () => {
     const { root, d } = driver(true);
-    d.setMemoryLimit(32 * 1024 * 1024); // from 64 MiB: lowering
+    apply(d.memoryLimitWrites(32 * 1024 * 1024)); // from 64 MiB: lowering
     expect(writes(root)).toEqual([[`${MEM}/memory.limit_in_bytes`, '33554432'], [`${MEM}/memory.memsw.limit_in_bytes`, '33554432']]);
-    d.setMemoryLimit(128 * 1024 * 1024); // raising
+    apply(d.memoryLimitWrites(128 * 1024 * 1024)); // raising
     expect(writes(root)).toEqual([[`${MEM}/memory.memsw.limit_in_bytes`, '134217728'], [`${MEM}/memory.limit_in_bytes`, '134217728']]);
-    d.setMemoryLimit(null);
+    apply(d.memoryLimitWrites(null));
     expect(writes(root)).toEqual([[`${MEM}/memory.memsw.limit_in_bytes`, '-1'], [`${MEM}/memory.limit_in_bytes`, '-1']]);
   });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { V2Driver } from '../../../src/cgroup/v2.js';
 import { LabError } from '../../../src/errors.js';
 import { V2 } from '../observe/fixtures.js';
-import { copyTree, get, put, writes } from './tree.js';
+import { apply, copyTree, get, put, writes } from './tree.js';
 
 const LAB = 'sys/fs/cgroup/container-lab-fixture';
 const LEAF = `${LAB}/container`;
@@ -18,17 +18,17 @@ function leafDriver() {
 describe('V2Driver on the v2 fixture', () => {
   it('sets the memory limit in memory.max and turns swap off in memory.swap.max', () => {
     const { root, d } = leafDriver();
-    d.setMemoryLimit(32 * 1024 * 1024);
+    apply(d.memoryLimitWrites(32 * 1024 * 1024));
     expect(writes(root)).toEqual([[`${LEAF}/memory.max`, '33554432'], [`${LEAF}/memory.swap.max`, '0']]);
     expect(get(root, `${LEAF}/memory.max`)).toBe('33554432');
-    d.setMemoryLimit(null);
+    apply(d.memoryLimitWrites(null));
     expect(writes(root)).toEqual([[`${LEAF}/memory.max`, 'max'], [`${LEAF}/memory.swap.max`, 'max']]);
   });
 
   it('leaves memory.swap.max alone where the kernel has none', () => {
     const root = copyTree(V2);
     const d = new V2Driver(join(root, DEMO));
-    d.setMemoryLimit(1 << 20);
+    apply(d.memoryLimitWrites(1 << 20));
     expect(writes(root)).toEqual([[`${DEMO}/memory.max`, '1048576']]);
   });
 
@@ -51,9 +51,9 @@ describe('V2Driver on the v2 fixture', () => {
 
   it('writes cpu.max as "quota period" and pids.max', () => {
     const { root, d } = leafDriver();
-    d.setCpuQuota(20000, 100000);
-    d.setPidsMax(24);
-    d.setCpuQuota(null, 100000);
+    apply(d.cpuQuotaWrites(20000, 100000));
+    apply(d.pidsMaxWrites(24));
+    apply(d.cpuQuotaWrites(null, 100000));
     expect(writes(root)).toEqual([[`${LEAF}/cpu.max`, '20000 100000'], [`${LEAF}/pids.max`, '24'], [`${LEAF}/cpu.max`, 'max 100000']]);
     expect(d.pids().max).toBe(24);
   });
@@ -62,7 +62,7 @@ describe('V2Driver on the v2 fixture', () => {
     const { root, d } = leafDriver();
     put(root, `${LAB}/cgroup.subtree_control`, '');
     put(root, `${LEAF}/cgroup.controllers`, '');
-    d.setPidsMax(16);
+    apply(d.pidsMaxWrites(16));
     expect(writes(root)).toEqual([[`${LAB}/cgroup.subtree_control`, '+pids'], [`${LEAF}/pids.max`, '16']]);
   });
 
@@ -70,9 +70,9 @@ describe('V2Driver on the v2 fixture', () => {
     const { root, d } = leafDriver();
     put(root, `${LAB}/cgroup.controllers`, 'memory pids\n');
     put(root, `${LEAF}/cgroup.controllers`, 'memory pids\n');
-    expect(() => d.setCpuQuota(20000, 100000)).toThrow(LabError);
+    expect(() => apply(d.cpuQuotaWrites(20000, 100000))).toThrow(LabError);
     try {
-      d.setCpuQuota(20000, 100000);
+      apply(d.cpuQuotaWrites(20000, 100000));
     } catch (error) {
       expect((error as LabError).message).toMatch(/does not pass the cpu controller down/);
       expect((error as LabError).hint).toMatch(/\+cpu > .*sys\/fs\/cgroup\/cgroup\.subtree_control/);
@@ -84,7 +84,7 @@ describe('V2Driver on the v2 fixture', () => {
     const root = copyTree(V2);
     put(root, `${DEMO}/cgroup.controllers`, 'memory pids\n');
     const d = new V2Driver(join(root, DEMO));
-    expect(() => d.setCpuQuota(20000, 100000)).toThrow(/not enabled/);
+    expect(() => apply(d.cpuQuotaWrites(20000, 100000))).toThrow(/not enabled/);
     expect(writes(root)).toEqual([]);
   });
 

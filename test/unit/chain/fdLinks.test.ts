@@ -1,22 +1,12 @@
 // fdLinks: access modes from fdinfo flags, the other ends of pipes and FIFOs, on a /proc tree made here.
-import { afterAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { fdMode, openFds, otherEnds, type OpenFd } from '../../../src/chain/fdLinks.js';
-
-const root = mkdtempSync(join(tmpdir(), 'fdlinks-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+import { RecordingSys } from '../../support/recordingSys.js';
+import { addFds } from '../../support/fakeProc.js';
 
 /** /proc/<pid>/fd/<n> → target, /proc/<pid>/fdinfo/<n> with the flags line, as the kernel shows them. */
-function fakeProc(pid: number, fds: Record<number, [string, string]>): void {
-  mkdirSync(join(root, 'proc', String(pid), 'fd'), { recursive: true });
-  mkdirSync(join(root, 'proc', String(pid), 'fdinfo'), { recursive: true });
-  for (const [fd, [target, flags]] of Object.entries(fds)) {
-    symlinkSync(target, join(root, 'proc', String(pid), 'fd', fd));
-    writeFileSync(join(root, 'proc', String(pid), 'fdinfo', fd), `pos:\t0\nflags:\t${flags}\nmnt_id:\t15\nino:\t1198674\n`);
-  }
-}
+const root = new RecordingSys();
+const fakeProc = (pid: number, fds: Record<number, [string, string]>) => addFds(root, pid, fds);
 
 // Captured on Debian 12 (containerd 1.6.20, dockerd 20.10.24): a `docker run -d -i` container and its shim.
 const FIFO = '/run/container-lab/session-x/docker/exec/containerd/abc/init-stdout';

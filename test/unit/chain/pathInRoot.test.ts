@@ -3,7 +3,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveInRoot } from '../../../src/chain/pathInRoot.js';
+import { resolveInRoot as resolve } from '../../../src/chain/pathInRoot.js';
+import { realSys } from '../../../src/sys/real.js';
+
+const resolveInRoot = (root: string, path: string) => resolve(root, path, realSys);
 
 const root = mkdtempSync(join(tmpdir(), 'container-lab-pathinroot-'));
 mkdirSync(join(root, 'bin'));

@@ -1,9 +1,9 @@
 // The REST lesson's request patterns, and reading the proxy's log from a step's mark on.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { matchesRequest, readApiLog } from '../../../src/checks/apiChecks.js';
+import { apiSaw, matchesRequest, proxyListening, readApiLog } from '../../../src/checks/apiChecks.js';
+import { chain } from '../../../src/actions/chainState.js';
+import { fakeLab } from '../../support/fakeLab.js';
+import { RecordingSys } from '../../support/recordingSys.js';
 
 describe('matchesRequest', () => {
   it('ignores the API version prefix and the query, * is one path segment, the status is optional', () => {
@@ -18,22 +18,55 @@ describe('matchesRequest', () => {
 
 describe('readApiLog', () => {
   it('keeps the last line of each request, and reads only what comes after the mark', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'container-lab-apilog-'));
-    try {
-      const file = join(dir, 'api-log.jsonl');
-      const lines = [
-        { seq: 1, t: 1, method: 'POST', path: '/v1.41/containers/create', status: 201 },
-        { seq: 2, t: 2, method: 'POST', path: '/v1.41/containers/x/wait', status: 200 },
-        { seq: 2, t: 2, method: 'POST', path: '/v1.41/containers/x/wait', status: 200, response: '{"StatusCode":0}' },
-        { seq: 3, t: 3, method: 'DELETE', path: '/v1.41/containers/x', status: 204 },
-      ];
-      writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
-      const all = readApiLog(file);
-      expect(all.map((e) => e.seq)).toEqual([1, 2, 3]);
-      expect(all[1].response).toBe('{"StatusCode":0}');
-      expect(readApiLog(file, 3).map((e) => e.method)).toEqual(['DELETE']);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const file = '/run/container-lab/session-test/api-log.jsonl';
+    const lines = [
+      { seq: 1, t: 1, method: 'POST', path: '/v1.41/containers/create', status: 201 },
+      { seq: 2, t: 2, method: 'POST', path: '/v1.41/containers/x/wait', status: 200 },
+      { seq: 2, t: 2, method: 'POST', path: '/v1.41/containers/x/wait', status: 200, response: '{"StatusCode":0}' },
+      { seq: 3, t: 3, method: 'DELETE', path: '/v1.41/containers/x', status: 204 },
+    ];
+    const sys = new RecordingSys({ files: { [file]: lines.map((l) => JSON.stringify(l)).join('\n') + '\n' } });
+    const all = readApiLog(sys, file);
+    expect(all.map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(all[1].response).toBe('{"StatusCode":0}');
+    expect(readApiLog(sys, file, 3).map((e) => e.method)).toEqual(['DELETE']);
+  });
+});
+
+describe('proxy-listening', () => {
+  const path = '/run/container-lab/session-test/api-proxy.sock';
+  function lab(unix: string) {
+    const ctx = fakeLab({ sys: new RecordingSys({ files: { [path]: '', '/proc/net/unix': unix } }) });
+    ctx.sys.lstat = () => ({ dev: 1, ino: 1, mode: 0o140755, uid: 0, gid: 0, size: 0, rdev: 0, isFile: false, isDirectory: false, isSymbolicLink: false, isCharacterDevice: false });
+    return ctx;
+  }
+  const HEAD = 'Num       RefCount Protocol Flags    Type St Inode Path\n';
+
+  it('passes when /proc/net/unix has a listening socket (__SO_ACCEPTCON) bound to the path', () => {
+    expect(proxyListening.run(lab(`${HEAD}0000000000000000: 00000002 00000000 00010000 0001 01 77262 ${path}\n`), {})).toEqual({ ok: true, detail: `${path} listens (/proc/net/unix)` });
+  });
+
+  it('fails on a bound socket nobody listens on, a file that is no socket, a missing path', () => {
+    expect(proxyListening.run(lab(`${HEAD}0000000000000000: 00000002 00000000 00000000 0001 01 77262 ${path}\n`), {}).ok).toBe(false);
+    const file = fakeLab({ sys: new RecordingSys({ files: { [path]: 'x' } }) });
+    expect(proxyListening.run(file, {}).detail).toBe(`${path} is not a socket`);
+    expect(proxyListening.run(fakeLab(), {}).detail).toBe(`${path} does not exist`);
+  });
+});
+
+describe('api-saw', () => {
+  const file = '/run/container-lab/session-test/api-log.jsonl';
+  const entries = [
+    { seq: 1, t: 1, method: 'GET', path: '/v1.41/containers/json', status: 200 },
+    { seq: 2, t: 2, method: 'POST', path: '/v1.41/containers/create', status: 201 },
+    { seq: 3, t: 3, method: 'POST', path: '/v1.41/containers/f5f875435569/start', status: 204 },
+  ];
+  const ctx = fakeLab({ sys: new RecordingSys({ files: { [file]: entries.map((e) => JSON.stringify(e)).join('\n') } }) });
+
+  it('finds the patterns in order, from the step\'s mark on', () => {
+    chain(ctx).apiLogMark = 1;
+    expect(apiSaw.run(ctx, { requests: ['POST /containers/create 201', 'POST /containers/*/start'] })).toEqual({ ok: true, detail: 'POST /v1.41/containers/create 201 · POST /v1.41/containers/f5f875435569/start 204' });
+    expect(apiSaw.run(ctx, { requests: ['GET /containers/json'] }).detail).toBe("no GET /containers/json after the start in the proxy's log (2 requests)");
+    expect(apiSaw.run(ctx, { requests: ['POST /containers/*/start', 'POST /containers/create'] }).ok).toBe(false);
   });
 });

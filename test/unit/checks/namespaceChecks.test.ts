@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { nsDiffers, nsSame } from '../../../src/checks/namespaceChecks.js';
 import { fakeLab } from '../../support/fakeLab.js';
 import { RecordingSys } from '../../support/recordingSys.js';
+import { userNamespaceSlot } from '../../../src/actions/userNamespaceState.js';
 
 const HOST = { '/proc/self/ns/uts': 'uts:[4026531838]', '/proc/self/ns/pid': 'pid:[4026531836]', '/proc/self/ns/user': 'user:[4026531837]' };
 
@@ -27,7 +28,9 @@ describe('ns-differs / ns-same', () => {
   });
 
   it('user: reads the user-namespace process once there is one', () => {
-    const ctx = fakeLab({ userPid: 2000, sys: new RecordingSys({ links: { ...HOST, '/proc/2000/ns/user': 'user:[4026532200]' } }) });
+    const ctx = fakeLab({ sys: new RecordingSys({ links: { ...HOST, '/proc/1000/ns/user': HOST['/proc/self/ns/user'], '/proc/2000/ns/user': 'user:[4026532200]' } }) });
+    expect(nsDiffers.run(ctx, { ns: 'user' }).ok).toBe(false);
+    ctx.slots.use(userNamespaceSlot).process = { pid: 2000, sys: ctx.sys };
     expect(nsDiffers.run(ctx, { ns: 'user' }).ok).toBe(true);
   });
 });

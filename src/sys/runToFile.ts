@@ -1,7 +1,8 @@
-// Runs a program whose children outlive it (runc create) with stdin /dev/null and its output appended to a file.
+// Runs a program whose children outlive it (runc create) with stdin /dev/null and its output appended to a file:
+// Sys.run with the outputFile option.
 import { spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync, statSync } from 'node:fs';
-import type { ProgramRun } from '../sys/programs.js';
+import type { ProgramRun } from './types.js';
 
 function sizeOf(path: string): number {
   try {

@@ -1,0 +1,31 @@
+// The cgroup lesson's state: the lab cgroup's driver (opened on the step's Sys) and what the last hog measured.
+import type { LabContext } from '../steps/context.js';
+import { defineSlot } from '../steps/slots.js';
+import { LabError } from '../errors.js';
+import { openCgroupDriver } from '../cgroup/open.js';
+import type { CgroupDriver, HogRun } from '../cgroup/types.js';
+
+/*
+ * Only data: the hog itself is gone when its step ends (src/actions/hog.ts kills what is left),
+ * and Lab.close() removes the cgroup directories with the session, so nothing is torn down here.
+ */
+const hogs = defineSlot<{ last?: HogRun }>({ name: 'cgroup hogs', create: () => ({}) });
+
+/** What the last hog step measured, for the checks after it; undefined before any hog ran. */
+export function lastHog(ctx: LabContext): HogRun | undefined {
+  return ctx.slots.get(hogs)?.last;
+}
+
+export function recordHog(ctx: LabContext, run: HogRun): void {
+  ctx.slots.use(hogs).last = run;
+}
+
+/**
+ * The driver for the session's cgroup, reading through ctx.sys: it knows this host's file names
+ * (v1 or v2); an error with a hint before join-cgroup has run.
+ */
+export function labCgroup(ctx: LabContext): CgroupDriver {
+  if (ctx.rootless) throw new LabError('cgroup limits need root here', 'run container-lab as root (or with --sudo)');
+  if (ctx.cgroupDirs.length === 0) throw new LabError('the container is in no cgroup of the lab\'s yet', 'run the join-cgroup step first');
+  return openCgroupDriver('/', ctx.session.id, ctx.sys);
+}

@@ -1,0 +1,45 @@
+// write-volume: one file written on one side of the volume, by the helper or by the container process.
+import { describe, expect, it } from 'vitest';
+import { writeVolume } from '../../../src/actions/writeVolume.js';
+import { dockerRun } from '../../../src/actions/dockerRunState.js';
+import { fakeLab } from '../../support/fakeLab.js';
+
+const S = '/run/container-lab/session-test';
+const MERGED = `${S}/containers/c1/merged`;
+
+function withVolume(mounted = true) {
+  const ctx = fakeLab();
+  dockerRun(ctx).volume = { host: `${S}/volume`, target: '/data', merged: MERGED };
+  ctx.sys.files.set('/proc/self/mountinfo', mounted ? `70 69 254:0 ${S}/volume ${MERGED}/data rw,relatime - ext4 /dev/vda rw\n` : '');
+  ctx.builder.state.mntUnshared = true;
+  return ctx;
+}
+
+describe('write-volume', () => {
+  it('host: the helper writes the file in the host directory; the container process is not asked', async () => {
+    const ctx = withVolume();
+    const result = await writeVolume.run(ctx, { side: 'host', file: 'index.html', text: '<h1>hi</h1>\n' });
+    expect(ctx.sys.calls).toEqual([{ via: 'fs', call: 'writeFile', path: `${S}/volume/index.html`, data: '<h1>hi</h1>\n' }]);
+    expect(ctx.builder.requests).toEqual([]);
+    expect(result.log.map((e) => e.call)).toEqual(['write']);
+    expect(result.output).toEqual([`host: wrote 12 bytes to ${S}/volume/index.html`]);
+  });
+
+  it('container: the container process writes through the bind mount, in its mount namespace', async () => {
+    const ctx = withVolume();
+    const result = await writeVolume.run(ctx, { side: 'container', file: 'a.txt', text: 'inside\n' });
+    expect(ctx.builder.requests).toEqual([{ method: 'step', params: { action: 'write-volume', params: { side: 'container', file: 'a.txt', text: 'inside\n' }, given: { point: `${MERGED}/data` } } }]);
+    expect(ctx.sys.calls).toEqual([{ via: 'fs', call: 'writeFile', path: `${MERGED}/data/a.txt`, data: 'inside\n' }]);
+    expect(result.output).toEqual(['container: wrote 7 bytes to /data/a.txt']);
+  });
+
+  it('container: refuses when the volume is not mounted in the container\'s mount namespace', async () => {
+    const ctx = withVolume(false);
+    await expect(writeVolume.run(ctx, { side: 'container', file: 'a.txt', text: 'x' })).rejects.toThrow(/is not a mount point/);
+    expect(ctx.sys.calls).toEqual([]);
+  });
+
+  it('needs a volume first', async () => {
+    await expect(writeVolume.run(fakeLab(), { side: 'host', file: 'a.txt', text: 'x' })).rejects.toThrow(/no volume yet/);
+  });
+});
