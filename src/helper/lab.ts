@@ -85,7 +85,7 @@ export class Lab {
     try {
       // lesson files were validated at load; a direct call (tests, run --json) gets its defaults here
       const result = await action.run(this.ctx, action.params.parse(params));
-      this.ctx.lastOutput = result.stdout ?? this.ctx.lastOutput;
+      this.ctx.lastOutput = result.stdout ?? [];
       return { log: result.log, output: result.output, ms: performance.now() - started };
     } catch (error) {
       // Keep the calls made before the failure, the failing one included: the log tells the story.
