@@ -1,10 +1,10 @@
 // Checks on where a process's root is: /proc/<pid>/root against the rootfs and the host's /, and what its mount table holds.
 import { z } from 'zod';
 import { defineCheck, pass, fail } from '../steps/define.js';
+import { pidsInNamespace } from './processChecks.js';
 import { rootProcess } from '../steps/params.js';
 import { join } from 'node:path';
 import { parseMountinfo } from '../observe/parse/mountinfo.js';
-import { parseStatus } from '../observe/parse/status.js';
 import { rootfsDir, rootProcessPids } from '../actions/rootProcess.js';
 import type { LabContext } from '../steps/context.js';
 import type { Sys } from '../sys/types.js';
@@ -31,22 +31,6 @@ function mountsOf(sys: Sys, pid: number | 'self'): MountEntry[] {
 /** The host's root mount: the last "/" line of the helper's own table (it never leaves the host's). */
 export function hostRootMount(sys: Sys): MountEntry | undefined {
   return mountsOf(sys, 'self').filter((m) => m.mountPoint === '/').pop();
-}
-
-/** The PIDs, as seen inside, of every process whose ns/pid link names this namespace. */
-function pidsInNamespace(sys: Sys, pidNsLink: string): Set<number> {
-  const inside = new Set<number>();
-  for (const name of sys.readdir('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      if (sys.readlink(`/proc/${name}/ns/pid`) !== pidNsLink) continue;
-      const s = parseStatus(sys.readFile(`/proc/${name}/status`));
-      inside.add(s.nsPids[s.nsPids.length - 1]);
-    } catch {
-      // exited while we looked
-    }
-  }
-  return inside;
 }
 
 function pivotPid(ctx: LabContext): number | null {
@@ -188,7 +172,7 @@ export const procInRootListsOnlyContainer = defineCheck({
     const proc = mountsOf(ctx.sys, pid).find((m) => m.mountPoint === '/proc');
     if (!proc || proc.fsType !== 'proc') return fail('no proc is mounted on /proc inside the new root');
     const listed = ctx.sys.readdir(`/proc/${pid}/root/proc`).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
-    const expected = pidsInNamespace(ctx.sys, ctx.sys.readlink(`/proc/${pid}/ns/pid`));
+    const expected = pidsInNamespace(ctx.sys.readlink(`/proc/${pid}/ns/pid`), ctx.sys);
     const extra = listed.filter((p) => !expected.has(p));
     if (!listed.includes(1)) return fail(`/proc inside lists ${listed.join(' ') || 'nothing'}; PID 1 is missing`);
     if (extra.length) return fail(`/proc inside lists PIDs outside the container: ${extra.join(' ')}`);
