@@ -56,3 +56,47 @@ export async function stopBuilder(b: BuilderHandle): Promise<void> {
   await b.exited;
   clearTimeout(timer);
 }
+
+/**
+ * One container process started ahead of need, its modules already loaded (the `warm` request
+ * imports every action module, zod and all: about 250 ms of Node's time here). The next
+ * lesson, reset or rebuild takes it, so its first step costs its syscall, not a module load. It
+ * idles in the helper's namespaces, and ends with the helper like any builder (stdin, PDEATHSIG).
+ */
+let spare: { rootless: boolean; builder: BuilderHandle } | null = null;
+
+/** Started this long after a builder is handed out, so the two do not compete for the CPU at once. */
+const SPARE_DELAY_MS = 100;
+
+/**
+ * A container process for a new lesson session: the spare when there is one (warm, or warming: a
+ * first step waits only for what is left of its module load), else a new one that warms itself.
+ */
+export function takeBuilder(rootless: boolean): BuilderHandle {
+  const ready = spare !== null && spare.rootless === rootless && !spare.builder.rpc.closed ? spare.builder : null;
+  if (spare && !ready) void stopBuilder(spare.builder);
+  spare = null;
+  setTimeout(() => prepareSpare(rootless), SPARE_DELAY_MS).unref();
+  if (ready) return ready;
+  const fresh = startBuilder(rootless);
+  fresh.rpc.call('warm').catch(() => {});
+  return fresh;
+}
+
+function prepareSpare(rootless: boolean): void {
+  if (spare !== null) return;
+  try {
+    const builder = startBuilder(rootless);
+    builder.rpc.call('warm').catch(() => {});
+    spare = { rootless, builder };
+  } catch {
+    // no spare: the next lesson starts its own builder
+  }
+}
+
+/** The helper is ending: the spare goes too. */
+export async function stopSpare(): Promise<void> {
+  const s = spare;
+  spare = null;
+  if (s) await stopBuilder(s.builder);
+}

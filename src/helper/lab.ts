@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startBuilder, stopBuilder, type BuilderHandle } from './builderProcess.js';
+import { takeBuilder, stopBuilder, type BuilderHandle } from './builderProcess.js';
 import { cgroupHierarchies, listLabCgroups, removeCgroupDir, sessionCgroupName } from '../cgroup/session.js';
 import { createSessionDir, removeSessionDir, stateRoot } from './stateDir.js';
 import { LabError } from '../errors.js';
@@ -51,7 +51,7 @@ export class Lab {
     const session = createSessionDir(stateRoot());
     let builder;
     try {
-      builder = startBuilder(rootless);
+      builder = takeBuilder(rootless);
       await builder.rpc.call('identity');
       // `container-lab shell` in another terminal finds the container process here.
       writeFileSync(join(session.dir, 'builder.pid'), `${builder.pid}\n`);

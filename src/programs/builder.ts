@@ -3,7 +3,8 @@
 //               --user --map-root-user), which is the user outside
 //   namespaces: starts in the helper's (rootless: a new user namespace, the rest the host's);
 //               then unshares its own (mnt uts ipc pid net cgroup) as the lesson's steps ask
-//   started by: the helper: startBuilder() in src/helper/builderProcess.ts, from Lab.open()
+//   started by: the helper: startBuilder() in src/helper/builderProcess.ts, from Lab.open() or
+//               ahead of need as the warm spare that the next Lab.open() takes (takeBuilder())
 //   ends when:  its stdin closes (stopBuilder(); SIGKILL 1 s later): it kills its PID 1, root
 //               changers and shells, then exits; SIGKILL when the helper dies (PR_SET_PDEATHSIG);
 //               at start, exit 1 if its parent is not the helper that started it
@@ -35,13 +36,20 @@ function spawnEntry(argv: string[], pid: number | undefined, error?: string): vo
 }
 
 /** The action definitions load on the first step that needs them, not at the builder's start. */
-let registry: Promise<typeof import('../vocabulary/registry.js')> | null = null;
+let registry: Promise<typeof import('../actions/index.js')> | null = null;
 
 const handlers = {
+  /** Loads every action's container part now, so that no step waits for it (a spare builder, src/helper/builderProcess.ts). */
+  async warm() {
+    registry ??= import('../actions/index.js');
+    await registry;
+    return {};
+  },
+
   /** An action's own inContainer part (src/actions/<action>.ts), with this process's kernel seam and state. */
   async step({ action, params, given }: { action: string; params: unknown; given?: unknown }) {
-    registry ??= import('../vocabulary/registry.js');
-    const definition = (await registry).ACTIONS[action];
+    registry ??= import('../actions/index.js');
+    const definition = (await registry).actionDefinitions.find((d) => d.name === action);
     if (!definition?.inContainer) throw new LabError(`the action ${action} has no part that runs in the container process`);
     return withLog(await definition.inContainer({ sys: realSys, state }, definition.params.parse(params), given));
   },

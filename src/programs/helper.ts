@@ -10,6 +10,7 @@ import { LabError } from '../errors.js';
 import { setProgressSink } from '../steps/progress.js';
 import type { Lab } from '../helper/lab.js';
 import { sweepLeftovers } from '../helper/sweep.js';
+import { stopSpare } from '../helper/builderProcess.js';
 import { stateRoot } from '../helper/stateDir.js';
 import { cgroupHierarchies } from '../cgroup/session.js';
 import { userPid } from '../actions/userNamespaceState.js';
@@ -76,6 +77,7 @@ const handlers = {
 
 async function shutdown(): Promise<void> {
   if (lab) await lab.close().catch(() => {});
+  await stopSpare().catch(() => {});
   process.exit(0);
 }
 

@@ -20,13 +20,14 @@ function hasTmux(): boolean {
   }
 }
 
+/** The lesson's container process, from its session's builder.pid (a warm spare builder may run beside it). */
 function builderPid(): number {
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
+  const root = '/run/container-lab';
+  for (const name of readdirSync(root)) {
     try {
-      if (readFileSync(`/proc/${name}/cmdline`, 'utf8').includes('--container-lab-builder')) return Number(name);
+      if (name.startsWith('session-')) return Number(readFileSync(`${root}/${name}/builder.pid`, 'utf8').trim());
     } catch {
-      // gone
+      // a session without a container process yet
     }
   }
   throw new Error('no container process is running');
