@@ -36,20 +36,20 @@ function spawnEntry(argv: string[], pid: number | undefined, error?: string): vo
 }
 
 /** The action definitions load on the first step that needs them, not at the builder's start. */
-let registry: Promise<typeof import('../actions/index.js')> | null = null;
+let actionList: Promise<typeof import('../actions/index.js')> | null = null;
 
 const handlers = {
   /** Loads every action's container part now, so that no step waits for it (a spare builder, src/helper/builderProcess.ts). */
   async warm() {
-    registry ??= import('../actions/index.js');
-    await registry;
+    actionList ??= import('../actions/index.js');
+    await actionList;
     return {};
   },
 
   /** An action's own inContainer part (src/actions/<action>.ts), with this process's kernel seam and state. */
   async step({ action, params, given }: { action: string; params: unknown; given?: unknown }) {
-    registry ??= import('../actions/index.js');
-    const definition = (await registry).actionDefinitions.find((d) => d.name === action);
+    actionList ??= import('../actions/index.js');
+    const definition = (await actionList).actionDefinitions.find((d) => d.name === action);
     if (!definition?.inContainer) throw new LabError(`the action ${action} has no part that runs in the container process`);
     return withLog(await definition.inContainer({ sys: realSys, state }, definition.params.parse(params), given));
   },
