@@ -4,7 +4,8 @@
 import { parseArgs } from 'node:util';
 import chalk, { Chalk } from 'chalk';
 import { loadLessons, formatLoadError } from './lesson/loadLessons.js';
-import { lessonsDir, packageVersion } from './sys/packageRoot.js';
+import { dirname, resolve } from 'node:path';
+import { lessonsDir, packageLessonsDir, packageVersion } from './sys/packageRoot.js';
 import { HelperClient, type HelperMode } from './helper/client.js';
 import { choosePrivilege } from './privilege.js';
 import type { TranscriptStyle } from './lesson/transcript.js';
@@ -13,7 +14,7 @@ import { missingPrograms } from './chain/requirements.js';
 import { whyUnavailable } from './lesson/availability.js';
 import { hostDockerArg, hostDockerProblem, hostDockerSocket } from './chain/hostDockerOption.js';
 
-const USAGE = `Usage: container-lab [lesson] [options]
+const USAGE = `Usage: container-lab [lesson | path/to/lesson.md] [options]
        container-lab <command> [options]
 
 Learn how Linux containers work: every step is the real kernel call, and the
@@ -21,7 +22,8 @@ kernel's state is shown live beside the lesson.
 
 Commands:
   (none)                 open the interactive app on the lesson menu
-  <lesson>               open the interactive app on a lesson (id or number)
+  <lesson>               open the interactive app on a lesson (id, number, or a
+                         lesson file's path: then only that file is loaded)
   list                   list the lessons and what each needs
   run <lesson> --no-tui  run every step without the app; print a transcript
   shell                  a shell in the container a running lesson built (another terminal)
@@ -36,13 +38,19 @@ Options:
   --json                 (run --no-tui) one JSON object per line
   --sudo                 run the helper as root through sudo (asks the password first)
   --rootless             run the helper inside a user namespace, without root
+  --lessons DIR          load the lessons in DIR instead of the package's
+  --trust-lessons        trust lessons from --lessons, $CONTAINER_LAB_LESSONS or a
+                         path as the package's own: host commands allowed, no question.
+                         Without it such a lesson may not run host commands, and asks
+                         before its first step, listing what it will do with root.
   --host-docker          use the host's own Docker (DOCKER_HOST, else /var/run/docker.sock)
                          for lesson 8; containers it makes carry the label container-lab
                          and are removed afterwards. Without it the lab never touches it.
   -h, --help             show this help
   -V, --version          show the version
 
-Environment: NO_COLOR turns colours off. Exit status: 0 success, 1 a step or
+Environment: NO_COLOR turns colours off; CONTAINER_LAB_LESSONS is a lesson directory
+(untrusted, like --lessons). Exit status: 0 success, 1 a step or
 check failed (or the lab could not run), 2 a usage error.`;
 
 class UsageError extends Error {}
@@ -52,6 +60,11 @@ function styleFor(color: boolean): TranscriptStyle {
   return { ok: c.green, bad: c.red, dim: c.dim, bold: c.bold };
 }
 
+/** A lesson named by its file's path rather than by id or number. */
+function isLessonPath(key: string | undefined): key is string {
+  return key !== undefined && (key.includes('/') || key.endsWith('.md'));
+}
+
 function findLesson(lessons: Lesson[], key: string): Lesson {
   const byNumber = /^\d+$/.test(key) ? lessons[Number(key) - 1] : undefined;
   const found = byNumber ?? lessons.find((l) => l.id === key);
@@ -59,9 +72,49 @@ function findLesson(lessons: Lesson[], key: string): Lesson {
   return found;
 }
 
-function loadAll(): { lessons: Lesson[]; errors: LessonLoadError[]; warnings: string[] } {
-  const { lessons, errors } = loadLessons(lessonsDir());
+interface LessonOptions {
+  lessons?: string;
+  'trust-lessons'?: boolean;
+}
+
+/**
+ * The lessons of the package, of --lessons DIR or $CONTAINER_LAB_LESSONS, or the one file a path
+ * names: only the package's are trusted, unless --trust-lessons says the others are too.
+ */
+function loadAll(o: LessonOptions, path?: string): { lessons: Lesson[]; errors: LessonLoadError[]; warnings: string[] } {
+  const trust = o['trust-lessons'] === true;
+  const env = process.env.CONTAINER_LAB_LESSONS;
+  let dir = path ? dirname(resolve(path)) : o.lessons ?? lessonsDir();
+  const from = path ? 'the command line' : o.lessons ? `--lessons ${o.lessons}` : env ? '$CONTAINER_LAB_LESSONS' : null;
+  if (!from) dir = packageLessonsDir();
+  let { lessons, errors } = loadLessons(dir, from === null ? undefined : { trusted: trust, from });
+  if (path) {
+    const file = resolve(path);
+    lessons = lessons.filter((l) => resolve(l.file) === file);
+    errors = errors.filter((e) => resolve(e.file) === file || e.line === 0 && resolve(e.file) === dir);
+    if (lessons.length === 0 && errors.length === 0) throw new UsageError(`no lesson file ${path} (a lesson file ends in .md)`);
+  }
   return { lessons, errors, warnings: errors.map((e) => formatLoadError(e)) };
+}
+
+/**
+ * Before an untrusted lesson's first step: what it will do with root, and the question. Without a
+ * terminal to ask on, it refuses (--trust-lessons skips the question).
+ */
+async function askConsent(lesson: Lesson, style: TranscriptStyle): Promise<boolean> {
+  const { consentLines, consents } = await import('./lesson/consent.js');
+  for (const line of consentLines(lesson)) process.stderr.write(line + '\n');
+  if (process.stdin.isTTY !== true) {
+    process.stderr.write(style.bad(`container-lab: not running "${lesson.id}": it comes from ${lesson.source.from} and there is no terminal to ask on (a lesson author can pass --trust-lessons)`) + '\n');
+    return false;
+  }
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return consents(await rl.question('Go on? [Y/n] (y or Enter goes on, anything else stops) '));
+  } finally {
+    rl.close();
+  }
 }
 
 async function startHelper(mode: HelperMode, extraArgs: string[] = []): Promise<HelperClient> {
@@ -89,6 +142,8 @@ async function main(argv: string[]): Promise<number> {
       rootless: { type: 'boolean' },
       'host-docker': { type: 'boolean' },
       markdown: { type: 'boolean' },
+      lessons: { type: 'string' },
+      'trust-lessons': { type: 'boolean' },
     },
   });
   const color = process.stdout.isTTY === true && !('NO_COLOR' in process.env);
@@ -114,10 +169,11 @@ async function main(argv: string[]): Promise<number> {
 
   if (command === 'list') {
     if (rest.length) throw new UsageError('list takes no arguments');
-    const { lessons, warnings } = loadAll();
+    const { lessons, warnings } = loadAll(values);
+    const { sourceMark } = await import('./lesson/consent.js');
     lessons.forEach((l, i) => {
       const missing = missingPrograms(l.requires);
-      const needs = [l.privilege === 'root' ? 'needs root' : 'root or rootless', ...(l.requires.length ? [missing ?? l.requires.join(' ')] : [])].join(' · ');
+      const needs = [l.privilege === 'root' ? 'needs root' : 'root or rootless', ...(l.requires.length ? [missing ?? l.requires.join(' ')] : []), ...(l.source.trusted ? [] : [sourceMark(l)])].join(' · ');
       process.stdout.write(`${String(i + 1).padStart(2)}  ${l.id.padEnd(18)} ${l.title.padEnd(34)} ${style.dim(needs)}\n`);
     });
     for (const w of warnings) process.stderr.write(style.bad(w) + '\n');
@@ -154,15 +210,18 @@ async function main(argv: string[]): Promise<number> {
 
   if (command === 'run' && values['no-tui']) {
     if (rest.length !== 1) throw new UsageError('run needs one lesson: container-lab run <lesson> --no-tui');
-    const { lessons, warnings } = loadAll();
+    const path = isLessonPath(rest[0]) ? rest[0] : undefined;
+    const { lessons, warnings } = loadAll(values, path);
     for (const w of warnings) process.stderr.write(w + '\n');
-    const lesson = findLesson(lessons, rest[0]);
+    if (path && lessons.length === 0) return 1;
+    const lesson = path ? lessons[0] : findLesson(lessons, rest[0]);
     const choice = await choosePrivilege({ sudo: values.sudo, rootless: values.rootless, interactive: false });
     const reason = whyUnavailable(lesson, { mode: choice.mode, hostDocker });
     if (reason) {
       process.stderr.write(`container-lab: ${lesson.id} ${reason}\n`);
       return 1;
     }
+    if (!lesson.source.trusted && !(await askConsent(lesson, style))) return 1;
     const helper = await startHelper(choice.mode, helperArgs);
     try {
       const { runTranscript } = await import('./lesson/transcript.js');
@@ -179,8 +238,9 @@ async function main(argv: string[]): Promise<number> {
   if (!interactive) {
     throw new UsageError('the interactive app needs a terminal; for a transcript use: container-lab run <lesson> --no-tui');
   }
-  const { lessons, errors } = loadAll();
-  const initial = lessonKey ? findLesson(lessons, lessonKey) : undefined;
+  const path = isLessonPath(lessonKey) ? lessonKey : undefined;
+  const { lessons, errors } = loadAll(values, path);
+  const initial = path ? lessons[0] : lessonKey ? findLesson(lessons, lessonKey) : undefined;
   const choice = await choosePrivilege({ sudo: values.sudo, rootless: values.rootless, interactive });
   // React's development build is several times slower to render; this is not a development run.
   process.env.NODE_ENV ??= 'production';

@@ -193,6 +193,19 @@ export interface StepSpec {
 
 export type Privilege = 'root' | 'rootless';
 
+/** Where a lesson file came from: the package's own lessons are trusted, those from anywhere else are not. */
+export interface LessonSource {
+  trusted: boolean;
+  /** "the package", "$CONTAINER_LAB_LESSONS", "--lessons", "the command line" */
+  from: string;
+}
+
+/** What one step will do to the host with root, in words: the list an untrusted lesson asks consent for. */
+export interface StepEffects {
+  step: string;
+  effects: string[];
+}
+
 export interface Lesson {
   id: string;
   title: string;
@@ -208,6 +221,10 @@ export interface Lesson {
   intro: string;
   steps: StepSpec[];
   file: string;
+  /** trusted or not, by where the file came from */
+  source: LessonSource;
+  /** each step's host-side effects, in the order the steps run */
+  hostEffects: StepEffects[];
 }
 
 /** A lesson file that failed to load: `file:line: message`. */

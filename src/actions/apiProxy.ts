@@ -27,6 +27,10 @@ export const apiProxy = defineAction({
     + 'upgrade included) go to <session>/api-log.jsonl and to the API panel. Later docker steps with `via: proxy` point the CLI '
     + 'at this socket, so the learner sees each REST call the CLI makes. The proxy lives in the helper and closes '
     + 'with the lesson.',
+  host: {
+    effect: 'listens on <session>/api-proxy.sock and relays each connection to the lab\'s docker socket',
+    untrusted: 'allowed',
+  },
   performs: [syscall('socket', 'AF_UNIX unix(7)')],
   needs: ['docker daemon'],
   provides: ['API proxy'],

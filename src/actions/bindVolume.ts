@@ -17,6 +17,10 @@ export const bindVolume = defineAction({
     + 'it onto <target> under the container\'s root (mount(2) with MS_BIND, making the mount point in the overlay '
     + 'first), in its own mount namespace. The learner sees the host path and the path inside: one directory, two '
     + 'names. The host\'s mount table does not change.',
+  host: {
+    effect: 'makes <session>/volume and bind-mounts it on {target} in the container\'s own mount namespace',
+    untrusted: 'allowed',
+  },
   performs: [syscall('mount', 'MS_BIND mount(2)')],
   needs: ['own mnt namespace', 'overlay c1'],
   provides: ['volume'],

@@ -11,6 +11,10 @@ export const chroot = defineAction({
     + 'namespaces, and asks it to chroot(2) into <session>/rootfs and then chdir("/"), as chroot(1) does. That process '
     + 'reports what it now sees as "/": the image\'s top directory, its /etc/os-release and /etc/hostname, not the '
     + 'host\'s. Only its root directory changed; its mount namespace is still the container process\'s.',
+  host: {
+    effect: 'starts a root process chrooted into <session>/rootfs',
+    untrusted: 'allowed',
+  },
   performs: [syscall('chroot'), syscall('chdir')],
   needs: ['rootfs'],
   provides: ['chroot process'],

@@ -14,6 +14,10 @@ export const commitLayer = defineAction({
     + 'its sha256, and a new config (diff_ids and history one longer) and manifest are written and tagged '
     + 'committed-<session id> in the image\'s index.json. The learner sees the new layer\'s digest and entries, and '
     + 'the new config and manifest; the image\'s own layers and its "latest" tag stay as they were.',
+  host: {
+    effect: 'writes a new layer, config and manifest of the lab image into the image cache, tagged committed-<session>',
+    untrusted: 'allowed',
+  },
   performs: [program('tar of the upperdir', 'the OCI image-spec layer format')],
   needs: ['overlay {container}'],
   provides: ['committed layer'],

@@ -11,6 +11,10 @@ export const containerdView = defineAction({
   doc: 'The helper runs `ctr containers ls` and `ctr tasks ls` in containerd\'s namespace `namespace` (moby is '
     + 'dockerd\'s) on the lab\'s containerd. The chain panel shows both tables: a container is containerd\'s '
     + 'metadata record, a task is its running process with its host PID and status; the output lists both.',
+  host: {
+    effect: 'runs `ctr containers ls` and `ctr tasks ls` against the lab\'s containerd',
+    untrusted: 'allowed',
+  },
   performs: [program('ctr', 'ctr(8)')],
   needs: ['containerd daemon'],
   run: async (ctx, { namespace }) => {

@@ -13,6 +13,10 @@ export const cpuHog = defineAction({
     + 'the quota the scheduler throttles it: the helper samples cpu.stat nr_throttled every 100 ms, and the output '
     + 'compares the CPU time the cgroup used (cpu.stat usage_usec on v2, cpuacct.usage on v1) with the wall time and '
     + 'the quota. It refuses to start without a CPU quota.',
+  host: {
+    effect: 'runs the lab\'s busy loop for {seconds} s in the lab\'s cgroup',
+    untrusted: 'allowed',
+  },
   performs: [program('node (cpu hog)', 'cgroups(7) cpu.stat')],
   needs: ['lab cgroup'],
   run: async (ctx, { seconds }) => {

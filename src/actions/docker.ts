@@ -1,11 +1,12 @@
 // Chain lessons: run the docker CLI against the lab's dockerd (directly or through the API proxy), as a user would.
 import { z } from 'zod';
+import { dockerArgs, refuseArgs } from '../chain/argPolicy.js';
+import { LabError } from '../errors.js';
 import { defineAction, program, outcome } from '../steps/define.js';
 import { chain, markApiLog, setFocus } from './chainState.js';
 import { checked, outputLines, requireDaemons } from './chainUtil.js';
 import { labDockerArgs } from '../chain/cliArgs.js';
 import { setBlock } from './chainBlock.js';
-import { LabError } from '../errors.js';
 import type { PrivateDaemons } from '../chain/daemons.js';
 
 /** The host PID of a container's first process, as dockerd reports it. */
@@ -18,7 +19,7 @@ export async function containerPid(d: PrivateDaemons, id: string): Promise<numbe
 export const docker = defineAction({
   name: 'docker',
   params: z.strictObject({
-    args: z.array(z.string().min(1)).min(1),
+    args: dockerArgs,
     via: z.enum(['socket', 'proxy']).default('socket'),
     /** the exit status the step expects (docker wait prints the container's) */
     status: z.number().int().min(0).max(255).default(0),
@@ -31,9 +32,15 @@ export const docker = defineAction({
     + 'step fails unless the CLI exits with `status`; its stdout is the step\'s output (`show` also puts it in the '
     + 'chain panel). After `docker run -d` the panels follow the new container\'s first process, and the lesson\'s '
     + 'close removes it with `docker rm -f`.',
+  host: {
+    effect: 'runs `docker {args}` as root against the lab\'s dockerd (arguments on the lab\'s allow-list; run and create get the lab\'s label and --network none)',
+    untrusted: 'allowed',
+  },
   performs: [program('docker', 'docker(1)')],
   needs: ['docker daemon', 'API proxy if via=proxy'],
   run: async (ctx, { args, via, status, show }) => {
+    const refusal = refuseArgs(dockerArgs, args);
+    if (refusal) throw new LabError(refusal, 'the lab checks docker arguments against its allow-list: see docs/lesson-format.md');
     const d = requireDaemons(ctx, { docker: true });
     const c = chain(ctx);
     if (via === 'proxy' && !c.proxy) throw new LabError('the API proxy is not running', 'run the step that starts it first');

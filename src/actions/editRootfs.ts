@@ -86,6 +86,10 @@ export const editRootfs = defineAction({
     + '(unlink and rmdir everything below, rmdir, then mkdir an empty one). It refuses unless merged is an overlay '
     + 'mount in its /proc/self/mountinfo. The lower layers never change: overlayfs puts a new file, a copied-up file, '
     + 'a whiteout or an opaque directory in the container\'s upperdir, which the checks after it look at.',
+  host: {
+    effect: 'changes {path} ({op}) inside container {container}\'s overlay: the change lands in its upper layer, in the session directory',
+    untrusted: 'allowed',
+  },
   performs: [syscall('open', 'open(2) through the merged overlay'), syscall('unlink'), syscall('rmdir'), syscall('mkdir')],
   needs: ['overlay {container}'],
   inContainer({ sys, state }, { op, path, text }, given) {

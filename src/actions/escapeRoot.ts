@@ -13,6 +13,13 @@ export const escapeRoot = defineAction({
     + 'chdir("..") until ".." is "." itself, then chroot("."). After chroot it lands on the host\'s "/", because '
     + 'the old root is still mounted in its mount namespace; after pivot_root it stops at the rootfs, because the '
     + 'old root was unmounted. The output shows how many times it climbed and what "/" holds then.',
+  host: {
+    effect: [
+      'makes the directory {dir} in the rootfs, climbs out of the chroot to the host\'s / and lists its top directory if process=chroot',
+      'makes the directory {dir} in the rootfs and tries to climb out of the pivoted root if process=pivot',
+    ],
+    untrusted: 'allowed',
+  },
   performs: [syscall('chroot'), syscall('chdir'), syscall('mkdir')],
   needs: ['{process} process'],
   run: async (ctx, { process, dir }) => {

@@ -21,6 +21,12 @@ export const execInContainer = defineAction({
     + '(mount, UTS, IPC, network, PID, cgroup), takes its root and working directory, and execs the command there (a '
     + 'string runs with /bin/sh -c). Started by the container process, the program also lands in its cgroup. Its '
     + 'stdout is the step\'s output; a non-zero exit fails the step with the first line of its stderr.',
+  host: {
+    effect: 'runs `{command}` as root with every capability in PID 1\'s namespaces and root (nsenter)',
+    untrusted: {
+      refused: 'a command of the lesson\'s choice runs as root with every capability (CAP_SYS_ADMIN and CAP_MKNOD let it mount the host\'s disks)',
+    },
+  },
   performs: [program('nsenter', 'nsenter(1)'), syscall('setns')],
   needs: ['container root'],
   run: async (ctx, { command }) => {

@@ -24,6 +24,13 @@ export const execInit = defineAction({
     + 'the root and the cgroup: only the program changes, and PID 1 takes no more requests. The helper waits until '
     + '/proc/<pid>/cmdline reads the new argv and shows it; `container-lab shell` in another terminal then joins this '
     + 'process (the session\'s init.pid).',
+  host: {
+    effect: 'PID 1 execs `{command}` as root with every capability in the container\'s root',
+    untrusted: {
+      refused: 'a program of the lesson\'s choice runs as root with every capability (CAP_SYS_ADMIN and CAP_MKNOD let it mount the host\'s disks); the image\'s /bin/sh, the default, is allowed',
+      if: 'command!=/bin/sh',
+    },
+  },
   performs: [syscall('execve')],
   needs: ['container root'],
   provides: ['container program'],

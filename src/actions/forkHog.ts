@@ -16,6 +16,10 @@ export const forkHog = defineAction({
     + 'pids.max the kernel refuses it with EAGAIN and counts it in pids.events max. The loop holds its sleepers for '
     + '600 ms so the helper\'s samples of pids.current (every 100 ms) see the peak, then reaps them. It refuses to '
     + 'start without a pids limit or without room for its own threads.',
+  host: {
+    effect: 'runs the lab\'s fork loop (at most {count} sleepers) in the lab\'s cgroup',
+    untrusted: 'allowed',
+  },
   performs: [program('node (fork hog)', 'fork(2)')],
   needs: ['lab cgroup'],
   run: async (ctx, { count }) => {

@@ -13,6 +13,10 @@ export const joinCgroup = defineAction({
     + 'process\'s PID, and PID 1\'s if it runs, to each cgroup.procs (cgroups(7)); children made later inherit the '
     + 'cgroup. The step shows /proc/<pid>/cgroup of the container process as it now reads. Not root, the lab makes '
     + 'no cgroup and says so.',
+  host: {
+    effect: 'makes the cgroup container-lab-<session> in every cgroup hierarchy and moves the container process into it',
+    untrusted: 'allowed',
+  },
   performs: [kernelFile('cgroup.procs', 'cgroups(7)'), syscall('mkdir')],
   provides: ['lab cgroup'],
   run: async (ctx) => {

@@ -17,6 +17,10 @@ export const labNetwork = defineAction({
     + 'host; then each end gets an address in 10.200.<n>.0/24 and is set up, and the container gets a default route '
     + 'via the lab end. The learner sees three network namespaces: the lab\'s, the container\'s and the host\'s, '
     + 'which has no cl- link and no 10.200 address.',
+  host: {
+    effect: 'starts a root process that holds the lab\'s network namespace and links it to the container with a veth pair (10.200.<n>.0/24); no link or address on the host',
+    untrusted: 'allowed',
+  },
   performs: [program('ip', 'ip-link(8) veth(4)'), program('unshare', 'unshare(1)')],
   needs: ['own net namespace'],
   provides: ['lab network'],

@@ -10,6 +10,10 @@ export const linkUp = defineAction({
     + 'added (ioctl SIOCSIFFLAGS, netdevice(7)) on a socket it opens in its own network namespace. A new network '
     + 'namespace has only lo, and it is down: after this step the network panel shows lo UP inside while the '
     + 'host\'s interfaces are untouched.',
+  host: {
+    effect: 'sets the interface {name} up in the container\'s own network namespace',
+    untrusted: 'allowed',
+  },
   performs: [syscall('ioctl', 'SIOCSIFFLAGS netdevice(7)')],
   needs: ['own net namespace'],
   inContainer({ sys }, { name }) {

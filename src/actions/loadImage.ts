@@ -19,6 +19,10 @@ export const loadImage = defineAction({
     + 'session directory — an OCI layout plus docker\'s manifest.json — and hands it to `docker load -i` for '
     + 'dockerd and/or `ctr images import` for containerd in `namespace`. The learner sees the tar\'s layers, size '
     + 'and manifest digest, then what each CLI printed; the image is named container-lab/lab:latest.',
+  host: {
+    effect: 'loads the lab image (a tar in the session directory) into the lab\'s {into}',
+    untrusted: 'allowed',
+  },
   performs: [program('docker load', 'docker-load(1)'), program('ctr images import', 'ctr(8)')],
   needs: ['{into} daemon'],
   provides: ['image in {into}'],

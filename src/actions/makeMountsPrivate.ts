@@ -13,6 +13,10 @@ export const makeMountsPrivate = defineAction({
     + 'every mount in its table leaves its peer group, so mounts made inside no longer propagate to the host, nor '
     + 'the host\'s to it (mount_namespaces(7)). The mount panel shows no "shared:N" field left. The step refuses '
     + 'to run while the process is still in the host\'s mount namespace.',
+  host: {
+    effect: 'makes every mount private in the container\'s own mount namespace',
+    untrusted: 'allowed',
+  },
   performs: [syscall('mount', 'mount_namespaces(7)')],
   needs: ['own mnt namespace'],
   provides: ['private mounts'],

@@ -18,6 +18,10 @@ export const memoryHog = defineAction({
     + 'usage every 100 ms into the cgroup panel; the output shows the climb, how the hog ended and, when /dev/kmsg '
     + 'can be read, the kernel\'s own report of the kill. It refuses to start without a memory limit, and stops by '
     + 'itself at 4× the limit.',
+  host: {
+    effect: 'runs the lab\'s memory hog in the lab\'s cgroup until the OOM killer ends it (it stops itself at 4× the limit)',
+    untrusted: 'allowed',
+  },
   performs: [program('node (memory hog)', 'cgroups(7) OOM')],
   needs: ['lab cgroup'],
   run: async (ctx, { step, intervalMs }) => {

@@ -48,6 +48,10 @@ export const mountOverlay = defineAction({
     + 'four directories; inside the container\'s mount namespace merged holds the image\'s files, while the host\'s '
     + 'mountinfo has no such mount and merged there stays an empty directory. Each container gets its own upperdir '
     + 'over the same lower directories.',
+  host: {
+    effect: 'mounts an overlay on <session>/containers/{container}/merged in the container\'s own mount namespace',
+    untrusted: 'allowed',
+  },
   performs: [syscall('mount', 'mount(2), overlayfs: mount(8) overlay')],
   needs: ['own mnt namespace', 'private mounts', 'image layers'],
   provides: ['overlay {container}'],

@@ -13,6 +13,10 @@ export const mountProc = defineAction({
     + 'itself stays in the host\'s: so it runs a child, src/programs/mountProc.ts, which is in the new PID namespace '
     + 'and calls mount("proc", "/proc", "proc", MS_NOSUID|MS_NODEV|MS_NOEXEC) in the container\'s mount namespace. '
     + 'Afterwards `ls /proc` inside lists only the container\'s processes, PID 1 first; the host\'s /proc is unchanged.',
+  host: {
+    effect: 'mounts a new proc on /proc in the container\'s own mount namespace',
+    untrusted: 'allowed',
+  },
   performs: [syscall('mount', 'proc(5)')],
   needs: ['own mnt namespace', 'private mounts', 'PID 1'],
   inContainer({ sys, state }) {

@@ -12,6 +12,10 @@ export const mountProcInInit = defineAction({
     + 'nodev, noexec) in its own mount namespace. A proc mount shows the PID namespace of the process that mounts it '
     + '(proc(5)): /proc inside the container lists only the container\'s processes, with PID 1 itself. Its mountinfo '
     + 'now holds the overlay as "/" and proc on /proc.',
+  host: {
+    effect: 'mounts a new proc on /proc of PID 1\'s root, in its own mount namespace',
+    untrusted: 'allowed',
+  },
   performs: [syscall('mount', 'proc(5)')],
   needs: ['container root'],
   run: async (ctx) => {

@@ -11,6 +11,10 @@ export const mountProcInRoot = defineAction({
     + 'noexec), in its own mount namespace. A proc mount shows the PID namespace of the process that mounts it '
     + '(proc(5)), and this process was started inside the container\'s PID namespace: the image\'s empty /proc now '
     + 'lists only the container\'s processes, PID 1 first.',
+  host: {
+    effect: 'mounts a new proc on /proc of the pivot process\'s root, in its own mount namespace',
+    untrusted: 'allowed',
+  },
   performs: [syscall('mount', 'proc(5)')],
   needs: ['pivot process'],
   run: async (ctx) => {

@@ -19,6 +19,10 @@ export const mountTmpfs = defineAction({
     + 'mounts a tmpfs of the given size on it (mount(2), MS_NOSUID|MS_NODEV, mode 0755). With its mounts private, the '
     + 'mount exists only in the container\'s mount namespace: the container\'s mountinfo lists it, the host\'s does '
     + 'not, and the host still sees an empty directory there.',
+  host: {
+    effect: 'mounts a {size} tmpfs on <session>/tmpfs in the container\'s own mount namespace',
+    untrusted: 'allowed',
+  },
   performs: [syscall('mount', 'tmpfs(5)')],
   needs: ['own mnt namespace', 'private mounts'],
   inContainer({ sys, state }, { size }, given) {

@@ -14,6 +14,10 @@ export const nameContainer = defineAction({
     + 'namesgenerator does) and an id (32 random bytes, 64 hex digits), and the container process calls '
     + 'sethostname(2) with the id\'s first 12 hex digits, which changes the hostname of its own UTS namespace only. '
     + 'The learner sees the name, the id and the hostname; the host\'s hostname stays as it was.',
+  host: {
+    effect: 'sets a random container id as the hostname of the container\'s own UTS namespace',
+    untrusted: 'allowed',
+  },
   performs: [syscall('sethostname')],
   needs: ['own uts namespace'],
   provides: ['container name'],

@@ -17,6 +17,10 @@ export const pivotInit = defineAction({
     + 'pivot_root(2)s into the merged directory of the named container\'s overlay, then detaches the old root '
     + '(umount2(2) MNT_DETACH) and removes /.old_root. Its mountinfo then holds the overlay as "/" and nothing of '
     + 'the host\'s; the container process keeps its own root. The output shows what "/" now holds.',
+  host: {
+    effect: 'pivots PID 1 into container {container}\'s overlay, in a mount namespace of its own',
+    untrusted: 'allowed',
+  },
   performs: [syscall('pivot_root'), syscall('unshare', 'CLONE_NEWNS unshare(2)'), syscall('umount2', 'MNT_DETACH umount2(2)')],
   needs: ['container init', 'overlay {container}'],
   provides: ['container root'],

@@ -16,6 +16,10 @@ export const pivotRoot = defineAction({
     + 'root; then it pivot_root(2)s into <session>/rootfs with the old root put on /.old_root, and detaches that '
     + '(umount2(2) MNT_DETACH) and removes the directory. Its mountinfo then holds the rootfs as "/" and nothing of '
     + 'the host\'s. A rootfs that is not a mount point fails with EBUSY or EINVAL, shown in the log with a hint.',
+  host: {
+    effect: 'starts a root process pivoted into <session>/rootfs, in a mount namespace of its own',
+    untrusted: 'allowed',
+  },
   performs: [syscall('pivot_root'), syscall('unshare', 'CLONE_NEWNS unshare(2)'), syscall('umount2', 'MNT_DETACH umount2(2)')],
   needs: ['rootfs'],
   provides: ['pivot process'],

@@ -25,6 +25,10 @@ export const prepareRootfs = defineAction({
     + 'the rootfs onto itself (mount(2) with MS_BIND), in its own mount namespace only: pivot_root(2) refuses a new '
     + 'root that is not a mount point. The learner sees the image\'s layers and the new mount in the container\'s '
     + 'mountinfo, while the host\'s mount table does not change.',
+  host: {
+    effect: 'unpacks the lab image into <session>/rootfs and bind-mounts it onto itself in the container\'s own mount namespace',
+    untrusted: 'allowed',
+  },
   performs: [syscall('mount', 'MS_BIND mount(2)')],
   needs: ['own mnt namespace', 'private mounts'],
   provides: ['rootfs'],

@@ -14,6 +14,10 @@ export const publishPort = defineAction({
     + 'every connection it makes to the container\'s address starts there. The learner sees the host port, the '
     + 'forwarder\'s PID and the container address it forwards to, and can curl http://127.0.0.1:<port>/; the host '
     + 'still has no route to the lab\'s addresses.',
+  host: {
+    effect: 'listens on a free port of 127.0.0.1 on the host and forwards its connections into the lab network',
+    untrusted: 'allowed',
+  },
   performs: [syscall('setns', 'CLONE_NEWNET setns(2)'), syscall('listen', 'listen(2) on 127.0.0.1')],
   needs: ['lab network', 'server'],
   provides: ['published port'],

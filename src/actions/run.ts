@@ -23,6 +23,15 @@ export const run = defineAction({
     + 'printed. In the container the container process forks and execs it, so it inherits every namespace the '
     + 'container has so far (it refuses while a new PID namespace has no PID 1); on the host the helper runs it. '
     + 'Its stdout is what output checks read; a non-zero exit fails the step.',
+  host: {
+    effect: [
+      'runs `{command}` as root on the host if where=host',
+      'runs `{command}` as root with every capability from the container process, whose root is always the host\'s /: it sees and can change the host\'s files if where=container',
+    ],
+    untrusted: {
+      refused: 'a command of the lesson\'s choice runs as root with the host\'s files in reach (the container process never changes its own root: chroot and pivot_root happen in its children)',
+    },
+  },
   performs: [program('the command', 'execve(2)')],
   run: async (ctx, { command, where }) => {
     const argv = toArgv(command);

@@ -14,6 +14,10 @@ export const runImageCmd = defineAction({
     + 'container process, through chroot(8) into the container\'s root, so it has the container\'s namespaces and '
     + 'root. The learner sees what it printed; the step fails with its exit status when it does not exit 0. Its '
     + 'stdout is the step output the checks read (output-matches).',
+  host: {
+    effect: 'runs the lab image\'s own Cmd as root in the container\'s root',
+    untrusted: 'allowed',
+  },
   performs: [program('the image Cmd', 'the OCI image-spec config'), program('chroot', 'chroot(8)')],
   needs: ['overlay c1'],
   run: async (ctx) => {

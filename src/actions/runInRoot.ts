@@ -17,6 +17,12 @@ export const runInRoot = defineAction({
     + '/bin/sh -c, a list as it is. The program is looked up in that process\'s root, so it is the image\'s, and it '
     + 'inherits that process\'s namespaces and root. Its stdout is the step\'s output (the output checks read it); '
     + 'a non-zero exit fails the step with the first line of its stderr.',
+  host: {
+    effect: 'runs `{command}` as root with every capability in the {process} process\'s root',
+    untrusted: {
+      refused: 'a command of the lesson\'s choice runs as root with every capability: from a chroot it can climb out to the host\'s / (escape-root shows how), and even after pivot_root, CAP_SYS_ADMIN and CAP_MKNOD let it mount the host\'s disks',
+    },
+  },
   performs: [program('the command', 'execve(2)')],
   needs: ['{process} process'],
   run: async (ctx, { command, process }) => {

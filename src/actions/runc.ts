@@ -100,6 +100,10 @@ export const runc = defineAction({
     + 'sends the signal (TERM unless given) and waits up to 0.5 s (2 s for KILL) for the init to end; delete removes '
     + 'runc\'s state dir and the container\'s cgroup; state only reads. The learner sees the "runc state" JSON and '
     + '"the init\'s parent" in the chain panel, and the process and namespace panels follow the init\'s host PID.',
+  host: {
+    effect: 'runs `runc {op}` as root on the lab\'s bundle, state under the session directory (create makes the cgroup container-lab-<session>-runc; the default spec\'s confinement: few capabilities, no host mounts)',
+    untrusted: 'allowed',
+  },
   performs: [
     program('runc create', 'runc-create(8)'),
     program('runc start', 'runc-start(8)'),

@@ -19,6 +19,10 @@ export const runcBundle = defineAction({
     + 'hostname container-lab, linux.cgroupsPath /container-lab-<session>-runc/cl-<session>. args[0] must be an '
     + 'executable file of the image, its symlinks resolved inside the rootfs. The learner sees the key lines of '
     + 'config.json in a "config.json" block of the chain panel.',
+  host: {
+    effect: 'unpacks the lab image into <session>/bundle and writes runc\'s default config.json, with process args `{args}`',
+    untrusted: 'allowed',
+  },
   performs: [program('runc spec', 'runc-spec(8)')],
   provides: ['runc bundle'],
   run: async (ctx, { args }) => {

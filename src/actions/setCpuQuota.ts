@@ -11,6 +11,10 @@ export const setCpuQuota = defineAction({
     + 'controller), cpu.cfs_period_us then cpu.cfs_quota_us on v1. From then on the scheduler lets the cgroup\'s '
     + 'tasks run for at most quotaUs of CPU time in every periodUs and throttles them for the rest of the period. '
     + 'The output names this host\'s files and the share of one CPU that makes.',
+  host: {
+    effect: 'writes the CPU quota {quotaUs} µs per {periodUs} µs into the lab\'s cgroup (cpu.max, or cpu.cfs_*)',
+    untrusted: 'allowed',
+  },
   performs: [kernelFile('cpu.max', 'cgroups(7)'), kernelFile('cpu.cfs_quota_us', 'cgroups(7)')],
   needs: ['lab cgroup'],
   run: async (ctx, { quotaUs, periodUs }) => {

@@ -14,6 +14,10 @@ export const setMemoryLimit = defineAction({
     + 'swap accounting is on, in the order the kernel accepts. On v2 it first writes +memory to the lab\'s own '
     + 'parent cgroup.subtree_control if the leaf lacks the memory controller. The output names the file and '
     + 'shows the usage now: pages the container touched before it joined the cgroup stay charged to its old one.',
+  host: {
+    effect: 'writes the memory limit {limit} into the lab\'s cgroup (memory.max and memory.swap.max, or the v1 files; +memory in its parent\'s cgroup.subtree_control)',
+    untrusted: 'allowed',
+  },
   performs: [kernelFile('memory.max', 'cgroups(7)'), kernelFile('memory.limit_in_bytes', 'cgroups(7)')],
   needs: ['lab cgroup'],
   run: async (ctx, { limit }) => {

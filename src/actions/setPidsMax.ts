@@ -10,6 +10,10 @@ export const setPidsMax = defineAction({
     + 'cgroup v1 and v2 (on v2 after +pids in the lab\'s own parent cgroup.subtree_control if the leaf lacks the pids '
     + 'controller). Once the cgroup holds that many tasks, fork(2) and clone(2) in it fail with EAGAIN. The output '
     + 'shows pids.current already: every thread counts, and the container process (Node) has several.',
+  host: {
+    effect: 'writes pids.max {max} into the lab\'s cgroup',
+    untrusted: 'allowed',
+  },
   performs: [kernelFile('pids.max', 'cgroups(7)')],
   needs: ['lab cgroup'],
   run: async (ctx, { max }) => {

@@ -9,6 +9,10 @@ export const sethostname = defineAction({
   doc: 'The container process calls sethostname(2) with the given name. The hostname belongs to the UTS '
     + 'namespace of the caller (uts_namespaces(7)), so after unshare(CLONE_NEWUTS) only the container sees the new '
     + 'name: the identity panel shows it inside while the host keeps its own.',
+  host: {
+    effect: 'sets the hostname {name} in the container\'s own UTS namespace',
+    untrusted: 'allowed',
+  },
   performs: [syscall('sethostname')],
   needs: ['own uts namespace'],
   inContainer({ sys }, { name }) {

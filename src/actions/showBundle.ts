@@ -21,6 +21,10 @@ export const showBundle = defineAction({
     + 'containerd\'s state directory (<state>/io.containerd.runtime.v2.task/<namespace>/<id>/), the bundle runc '
     + 'was handed along with rootfs/. The chain panel shows its key parts: the process\'s args, the namespaces '
     + 'asked for, the cgroup path, the mounts; the output names the bundle directory.',
+  host: {
+    effect: 'reads config.json of the lab container\'s OCI bundle in containerd\'s state directory',
+    untrusted: 'allowed',
+  },
   performs: [syscall('read', 'read(2)'), kernelFile('config.json', 'the OCI runtime-spec')],
   needs: ['containerd daemon'],
   run: async (ctx, { namespace }) => {

@@ -29,6 +29,10 @@ export const showStdio = defineAction({
     + 'same pipe inode, the other access mode). With dockerd running it also pairs the shim\'s FIFOs in dockerd\'s '
     + 'exec root with dockerd\'s own fds. The learner sees, in the chain panel and the output, which way each '
     + 'stream flows: container → shim → dockerd.',
+  host: {
+    effect: 'reads /proc/<pid>/fd of the lab\'s container, its shim and dockerd',
+    untrusted: 'allowed',
+  },
   performs: [syscall('readlink', '/proc/<pid>/fd proc(5)')],
   needs: ['docker daemon'],
   run: async (ctx) => {

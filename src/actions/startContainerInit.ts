@@ -14,6 +14,10 @@ export const startContainerInit = defineAction({
     + 'process\'s cgroup and other namespaces. It still has the host\'s root and waits on its stdin for the next '
     + 'steps\' requests (pivot-init, mount-proc-in-init, exec-init). The learner sees its host PID; the host\'s /proc '
     + 'shows it with NSpid ending in 1.',
+  host: {
+    effect: 'starts the container\'s PID 1 (the lab\'s root changer, as root) in the container\'s namespaces',
+    untrusted: 'allowed',
+  },
   performs: [syscall('clone', 'pid_namespaces(7)')],
   needs: ['own pid namespace'],
   provides: ['PID 1', 'container init'],

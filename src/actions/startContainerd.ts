@@ -39,6 +39,10 @@ export const startContainerd = defineAction({
     + 'containerd finds each shim\'s address file in its state directory and reconnects, the container untouched. '
     + 'With dockerd running, the step also waits (at most 15 s) for dockerd\'s log to say its gRPC connection is '
     + 'READY again. The learner sees how long the task took to reappear and containerd\'s task table.',
+  host: {
+    effect: 'starts the lab\'s containerd again as root, state under the session directory',
+    untrusted: 'allowed',
+  },
   performs: [program('containerd', 'containerd(8)')],
   needs: ['containerd stopped'],
   provides: ['containerd daemon'],

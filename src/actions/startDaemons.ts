@@ -19,6 +19,13 @@ export const startDaemons = defineAction({
     + '--bridge=none --iptables=false, and the host\'s own /var/lib/docker or containerd are never touched. The '
     + 'step ends once each daemon answers on its socket; the learner sees their PIDs and times to ready. With '
     + '--host-docker nothing starts: the host\'s dockerd is used and only what the lab labelled is removed.',
+  host: {
+    effect: [
+      'starts a private containerd as root, its socket and state under the session directory (with --host-docker: none, the host\'s Docker is used)',
+      'starts a private dockerd as root on it, --bridge=none --iptables=false, its state under the session directory if docker=true',
+    ],
+    untrusted: 'allowed',
+  },
   performs: [program('containerd', 'containerd(8)'), program('dockerd', 'dockerd(8)')],
   provides: ['containerd daemon', 'docker daemon if docker=true'],
   run: async (ctx, { docker }) => {

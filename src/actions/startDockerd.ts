@@ -12,6 +12,10 @@ export const startDockerd = defineAction({
     + 'earlier step started alone (--containerd <session>/containerd.sock), with the same private flags as '
     + 'start-daemons. The step ends once dockerd answers GET /_ping on its socket; the learner sees its PID and '
     + 'that it uses containerd\'s socket and the namespace moby.',
+  host: {
+    effect: 'starts the lab\'s dockerd as root on the lab\'s containerd, state under the session directory',
+    untrusted: 'allowed',
+  },
   performs: [program('dockerd', 'dockerd(8)')],
   needs: ['containerd daemon'],
   provides: ['docker daemon'],

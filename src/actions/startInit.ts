@@ -22,6 +22,10 @@ export const startInit = defineAction({
     + 'PR_SET_PDEATHSIG (prctl(2)) so that it dies with the container process, then execs `sleep infinity` as '
     + '"container-lab-init". After unshare(CLONE_NEWPID) this first child is PID 1 of the new PID namespace '
     + '(pid_namespaces(7)): the process panel shows it with host PID and PID 1 inside. The step waits for the exec.',
+  host: {
+    effect: 'starts `sleep infinity` as root, PID 1 of the container\'s PID namespace',
+    untrusted: 'allowed',
+  },
   performs: [syscall('clone', 'pid_namespaces(7)'), syscall('prctl', 'PR_SET_PDEATHSIG prctl(2)')],
   needs: ['own pid namespace'],
   provides: ['PID 1'],

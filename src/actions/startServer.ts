@@ -16,6 +16,10 @@ export const startServer = defineAction({
     + 'container\'s namespaces and root and stays there after the shell exits. The step waits until the port is '
     + 'listening in the container\'s network namespace (proc(5) /proc/<pid>/net/tcp, tcp6). It fails with a hint '
     + 'when the image\'s bottom layer has no busybox with an httpd applet.',
+  host: {
+    effect: 'starts busybox httpd as root in the container\'s root, on port {port} of the container\'s network namespace (the host\'s, when the container has none of its own), serving {dir}',
+    untrusted: 'allowed',
+  },
   performs: [program('busybox httpd', 'busybox(1)'), program('chroot', 'chroot(8)')],
   needs: ['overlay c1'],
   provides: ['server'],

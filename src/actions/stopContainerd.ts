@@ -15,6 +15,10 @@ export const stopContainerd = defineAction({
     + 'shim double-forked away from containerd at its start, and dockerd runs on without containerd. The learner '
     + 'sees those PIDs and their parents; a later start-containerd brings containerd back, and the lesson\'s close '
     + 'does so too if needed before removing containers through dockerd.',
+  host: {
+    effect: 'stops the lab\'s containerd (SIGTERM, then SIGKILL after 5 s)',
+    untrusted: 'allowed',
+  },
   performs: [syscall('kill', 'SIGTERM kill(2)')],
   needs: ['containerd daemon'],
   provides: ['containerd stopped'],

@@ -20,6 +20,10 @@ export const touchInContainer = defineAction({
     + 'its own mount namespace, so the empty file appears inside the container\'s overlay, which the host never '
     + 'mounted where it could see it. The step then waits at most 5 s for the container\'s first process to exit '
     + '(a lesson\'s program may wait for that file); the learner sees whether and when it did.',
+  host: {
+    effect: 'creates the empty file {path} inside the lab\'s docker container (through /proc/<pid>/root)',
+    untrusted: 'allowed',
+  },
   performs: [syscall('open', 'open(2) through /proc/<pid>/root, proc(5)')],
   needs: ['docker daemon'],
   run: async (ctx, { path }) => {

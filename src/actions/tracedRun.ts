@@ -1,5 +1,7 @@
 // Chain lesson: `docker run` with the proc connector watching, so every hop — shim, runc, runc init, the program — is caught while it lives.
 import { z } from 'zod';
+import { dockerArgs, refuseArgs } from '../chain/argPolicy.js';
+import { LabError } from '../errors.js';
 import { defineAction, syscall, program, outcome } from '../steps/define.js';
 import { chain, markApiLog, setFocus } from './chainState.js';
 import { checked, outputLines, requireDaemons } from './chainUtil.js';
@@ -9,7 +11,6 @@ import { labDockerArgs } from '../chain/cliArgs.js';
 import { startProcWatch, nowMs } from '../chain/procWatch.js';
 import { startEventStream } from '../chain/ctrEvents.js';
 import { chainTimeline, hopBars, runMarks } from '../chain/chainTimeline.js';
-import { LabError } from '../errors.js';
 import { reportProgress } from '../steps/progress.js';
 import { chainProcesses, chainRole } from '../observe/chainSample.js';
 import type { ProcessInfo } from '../types.js';
@@ -31,7 +32,7 @@ function liveChain(dir: string, pids: number[], watched: WatchedProcess[]): Proc
 export const tracedRun = defineAction({
   name: 'traced-run',
   params: z.strictObject({
-    args: z.array(z.string().min(1)).min(1),
+    args: dockerArgs,
     via: z.enum(['socket', 'proxy']).default('socket'),
     title: z.string().min(1).default('The chain, as it appeared'),
   }),
@@ -42,9 +43,15 @@ export const tracedRun = defineAction({
     + 'runc create and start, runc init, the program), how long each runc lived, containerd\'s event topics and, '
     + 'for a run that is not detached, where the time went hop by hop. A detached run\'s container is followed '
     + 'by the panels and removed at the lesson\'s close.',
+  host: {
+    effect: 'runs `docker {args}` as root against the lab\'s dockerd (arguments on the lab\'s allow-list, labelled, --network none) and watches every fork and exec on the host through the proc connector',
+    untrusted: 'allowed',
+  },
   performs: [program('docker run', 'docker-run(1)'), syscall('socket', 'the proc connector, netlink(7)')],
   needs: ['docker daemon', 'image in docker', 'API proxy if via=proxy'],
   run: async (ctx, { args, via, title }) => {
+    const refusal = refuseArgs(dockerArgs, args);
+    if (refusal) throw new LabError(refusal, 'the lab checks docker arguments against its allow-list: see docs/lesson-format.md');
     const d = requireDaemons(ctx, { docker: true });
     const c = chain(ctx);
     if (args[0] !== 'run') throw new LabError('traced-run runs `docker run`: its args start with run');

@@ -19,6 +19,10 @@ export const unpackLayers = defineAction({
     + 'whiteout entries into overlayfs ones (0/0 character devices, the opaque xattr). The '
     + 'learner sees one line per layer (digest, size, the command that made it, entries written); nothing is '
     + 'mounted yet, and these directories become the read-only lowerdirs every container\'s overlay stacks.',
+  host: {
+    effect: 'builds the lab image into the image cache if it is not there yet, and unpacks its layers under <session>/layers',
+    untrusted: 'allowed',
+  },
   performs: [program('tar layers', 'the OCI image-spec layer format')],
   provides: ['image layers'],
   run: async (ctx) => {

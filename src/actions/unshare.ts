@@ -13,6 +13,10 @@ export const unshare = defineAction({
     + 'on its main thread: from then on it is in new namespaces of those kinds and the namespace panel shows its '
     + 'inodes differ from the host\'s. CLONE_NEWPID is the exception: the process itself stays where it is and '
     + 'only its next child (PID 1) enters the new PID namespace (ns/pid_for_children).',
+  host: {
+    effect: 'moves the lab\'s container process (root) into new {namespaces} namespaces; the host\'s own stay as they are',
+    untrusted: 'allowed',
+  },
   performs: [syscall('unshare')],
   provides: ['own {namespaces} namespace'],
   inContainer({ sys, state }, { namespaces }) {

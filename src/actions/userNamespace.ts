@@ -33,6 +33,10 @@ export const userNamespace = defineAction({
     + 'user) and runs unshare(1) --user --map-root-user `sleep infinity`: a process that is uid 0 inside a new user '
     + 'namespace, with uid_map "0 <outsideUid> 1" (user_namespaces(7)). The step waits for that map; the identity '
     + 'panel then shows root inside and an unprivileged uid on the host. The process is killed when the lesson closes.',
+  host: {
+    effect: 'starts `unshare --user --map-root-user sleep` as uid {outsideUid} on the host',
+    untrusted: 'allowed',
+  },
   performs: [program('unshare', 'unshare(1) --user'), kernelFile('uid_map', 'user_namespaces(7)'), syscall('unshare')],
   provides: ['user namespace process'],
   inContainer({ sys }) {

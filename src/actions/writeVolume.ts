@@ -18,6 +18,10 @@ export const writeVolume = defineAction({
     + 'it under the volume\'s mount point in its own mount namespace (through the bind mount, so the bytes land in '
     + 'the host directory, not in the overlay\'s upper layer); side: host has the helper write it in <session>/volume '
     + 'on the host. The learner sees which side wrote how many bytes where; the check reads it from the other side.',
+  host: {
+    effect: 'writes {file} into <session>/volume, from the {side}',
+    untrusted: 'allowed',
+  },
   performs: [syscall('open', 'open(2)'), syscall('write', 'write(2)')],
   needs: ['volume'],
   inContainer({ sys, state }, { file, text }, sent) {

@@ -7,6 +7,7 @@ import { errorText } from './derive.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { LessonScreen, type KeyHandler } from './LessonScreen.js';
 import { Menu, unavailableReason, type MenuMessage } from './Menu.js';
+import { ConsentScreen } from './ConsentScreen.js';
 import { useTerminalSize } from './useTerminalSize.js';
 
 export interface AppProps {
@@ -25,6 +26,7 @@ export interface AppProps {
 type Screen =
   | { kind: 'menu' }
   | { kind: 'busy'; text: string }
+  | { kind: 'consent'; lesson: Lesson }
   | { kind: 'lesson'; session: LessonSession; id: number };
 
 export function App({ backend, initialLessonId, resumeSession, onExit }: AppProps) {
@@ -70,13 +72,18 @@ export function App({ backend, initialLessonId, resumeSession, onExit }: AppProp
   );
 
   const open = useCallback(
-    (lesson: Lesson) => {
+    (lesson: Lesson, consented = false) => {
       const reason = unavailableReason(backend, lesson);
       if (reason !== null) {
         setMessage({ level: 'warn', text: `"${lesson.title}" can't run here: ${reason}` });
         return;
       }
       setMessage(null);
+      // a lesson from outside the package asks first, listing what it will do with root
+      if (!lesson.source.trusted && !consented) {
+        setScreen({ kind: 'consent', lesson });
+        return;
+      }
       setScreen({ kind: 'busy', text: `Opening "${lesson.title}"… (Esc cancels, q quits)` });
       openIntent.current = 'show';
       let opening: Promise<LessonSession>;
@@ -151,6 +158,11 @@ export function App({ backend, initialLessonId, resumeSession, onExit }: AppProp
   // mean what keys.ts says in the scope on screen; the lesson's step keys go to the lesson screen.
   const lessonKeys = useRef<KeyHandler | null>(null);
   const onKey = (input: string, key: Key): void => {
+    // the consent screen reads its own keys: y/Enter goes on, anything else declines
+    if (screen.kind === 'consent') {
+      if (key.ctrl && input === 'c') exit();
+      return;
+    }
     const scope: KeyScope = help ? 'help' : screen.kind === 'busy' ? 'opening' : screen.kind;
     const binding = bindingFor(scope, input, key);
     if (!binding || binding.byList) return; // the lesson list reads its own keys
@@ -180,6 +192,21 @@ export function App({ backend, initialLessonId, resumeSession, onExit }: AppProp
           onOpen={open}
         />
       </Box>
+      {!help && screen.kind === 'consent' ? (
+        <ConsentScreen
+          title={screen.lesson.title}
+          from={screen.lesson.source.from}
+          steps={screen.lesson.hostEffects}
+          columns={columns}
+          rows={rows}
+          active
+          onAccept={() => open(screen.lesson, true)}
+          onDecline={() => {
+            setMessage({ level: 'info', text: `"${screen.lesson.title}" did not start: it asks before it runs, and the answer was no.` });
+            setScreen({ kind: 'menu' });
+          }}
+        />
+      ) : null}
       {!help && screen.kind === 'busy' ? (
         <Text wrap="truncate-end" color="yellow">
           {screen.text}

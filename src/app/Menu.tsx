@@ -4,6 +4,7 @@ import { Box, Text } from 'ink';
 import SelectInput from 'ink-select-input';
 import type { LabBackend, Lesson } from '../types.js';
 import { errorText } from './derive.js';
+import { sourceMark } from '../lesson/consent.js';
 import { menuKeyLine } from './keys.js';
 import { allocate } from './layout.js';
 import { wrapPlain } from './textWrap.js';
@@ -70,6 +71,7 @@ export function Menu({ backend, columns, rows, active, message, onOpen }: MenuPr
         <Box width={itemWidth}>
           <Text wrap="truncate-end" dimColor={reason !== null} color={isSelected ? 'cyan' : undefined} bold={isSelected}>
             {label}
+            {entry && !entry.lesson.source.trusted ? <Text color="yellow">{`  ${sourceMark(entry.lesson)}`}</Text> : null}
             {reason !== null ? (
               <Text color="yellow">{`  (unavailable: ${reason})`}</Text>
             ) : entry?.lesson.summary ? (

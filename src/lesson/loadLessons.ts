@@ -1,9 +1,10 @@
 // Loads every lesson file in a directory; a bad file is reported as `file:line: message`, never thrown.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type { Lesson, LessonLoadError } from '../types.js';
+import type { Lesson, LessonLoadError, LessonSource } from '../types.js';
+import { packageLessonsDir } from '../sys/packageRoot.js';
 import { frontMatterKeyLine } from './frontMatter.js';
-import { parseLesson } from './parseLesson.js';
+import { PACKAGE_SOURCE, parseLesson } from './parseLesson.js';
 
 export interface LoadResult {
   /** sorted by order, then id */
@@ -12,7 +13,11 @@ export interface LoadResult {
   errors: LessonLoadError[];
 }
 
-export function loadLessons(dir: string): LoadResult {
+/**
+ * `source` says where the directory came from; without it, the package's own lessons/ is
+ * trusted and any other directory is untrusted ("from <dir>").
+ */
+export function loadLessons(dir: string, source: LessonSource = sourceOf(dir)): LoadResult {
   let names: string[];
   try {
     names = readdirSync(dir).filter((n) => n.endsWith('.md')).sort();
@@ -32,7 +37,7 @@ export function loadLessons(dir: string): LoadResult {
       errors.push({ file, line: 0, message: `cannot read the file (${fsReason(err)})` });
       continue;
     }
-    const result = parseLesson(file, text);
+    const result = parseLesson(file, text, source);
     if ('errors' in result) {
       errors.push(...result.errors);
       continue;
@@ -48,6 +53,10 @@ export function loadLessons(dir: string): LoadResult {
   }
   lessons.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { lessons, errors };
+}
+
+function sourceOf(dir: string): LessonSource {
+  return resolve(dir) === resolve(packageLessonsDir()) ? PACKAGE_SOURCE : { trusted: false, from: dir };
 }
 
 /**

@@ -1,9 +1,10 @@
 // Parses one lesson file's text into a Lesson, or into every problem found, each on its file line.
-import type { CheckSpec, Lesson, LessonLoadError, StepSpec } from '../types.js';
+import type { CheckSpec, Lesson, LessonLoadError, LessonSource, StepSpec } from '../types.js';
 import { fileLines, parseYamlAt, splitFrontMatter } from './frontMatter.js';
 import { frontMatterSchema, validate, valueWord, type SchemaProblem } from './schema.js';
 import { ACTIONS, CHECKS, isActionName, isCheckKind } from '../vocabulary/registry.js';
 import { checkStepOrder } from '../vocabulary/stepOrder.js';
+import { hostEffects, untrustedProblems } from '../vocabulary/trust.js';
 import type { z } from 'zod';
 
 export type ParseResult = { lesson: Lesson } | { errors: LessonLoadError[] };
@@ -37,7 +38,10 @@ const ACTION_KEYS = ['do', 'with', 'check'];
 
 type Report = (line: number, message: string) => void;
 
-export function parseLesson(file: string, text: string): ParseResult {
+/** The package's own lessons are trusted; a file from anywhere else is parsed with source untrusted. */
+export const PACKAGE_SOURCE: LessonSource = { trusted: true, from: 'the package' };
+
+export function parseLesson(file: string, text: string, source: LessonSource = PACKAGE_SOURCE): ParseResult {
   const errors: LessonLoadError[] = [];
   const report: Report = (line, message) => errors.push({ file, line, message });
 
@@ -61,10 +65,11 @@ export function parseLesson(file: string, text: string): ParseResult {
   const steps = stepSections.map((s) => parseStep(s, report)).filter((s): s is StepSpec => s !== null);
   // the order only means something once everything else in the file is right
   if (errors.length === 0 && meta) for (const p of checkStepOrder(steps)) report(p.line, p.message);
+  if (!source.trusted) for (const p of untrustedProblems(steps, source.from)) report(p.line, p.message);
 
   errors.sort((a, b) => a.line - b.line);
   if (errors.length > 0 || !meta) return { errors };
-  return { lesson: { ...meta, intro: slideText(intro.lines), steps, file } };
+  return { lesson: { ...meta, intro: slideText(intro.lines), steps, file, source, hostEffects: hostEffects(steps) } };
 }
 
 function parseFrontMatter(yaml: string, firstLine: number, report: Report) {

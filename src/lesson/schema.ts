@@ -65,6 +65,10 @@ function describe(
         owner === null ? '' : owner.length ? ` (allowed: ${owner.join(', ')})` : ' (it takes no parameters)';
       return issue.keys.map((key) => ({ path: [...path, key], message: `${subject}: unknown key "${key}"${hint}` }));
     }
+    case 'custom':
+      // the allow-lists say their own words: "docker argument --privileged is refused: why"
+      if ((issue.params as { plain?: boolean } | undefined)?.plain) return one(issue.message);
+      return one(`${subject}: ${issue.message}`);
     case 'invalid_union':
       return describeUnion(issue.errors, path, data, label, subject, value);
     default:

@@ -7,12 +7,19 @@ const CONDITION = /^(.*?) if (\w+)(!?=)(\S+)$/;
 export function expandCapabilities(list: Capabilities | undefined, params: Record<string, unknown>): string[] {
   const out: string[] = [];
   for (const entry of list ?? []) {
-    const m = CONDITION.exec(entry);
-    const template = m ? m[1] : entry;
-    if (m && (String(params[m[2]]) === m[4]) !== (m[3] === '=')) continue;
-    out.push(...fill(template, params));
+    const template = holdingTemplate(entry, params);
+    if (template !== null) out.push(...fill(template, params));
   }
   return out;
+}
+
+/** "x if where=host": "x" when the condition holds for these parameters (a list reads as its words), else null. */
+export function holdingTemplate(entry: string, params: Record<string, unknown>): string | null {
+  const m = CONDITION.exec(entry);
+  if (!m) return entry;
+  const value = params[m[2]];
+  const text = Array.isArray(value) ? value.join(' ') : String(value);
+  return (text === m[4]) === (m[3] === '=') ? m[1] : null;
 }
 
 /** "own {namespaces} namespace" with namespaces [uts, pid] is two capabilities. */

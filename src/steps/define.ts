@@ -34,6 +34,17 @@ export function kernelFile(name: string, man: string): Primitive {
  */
 export type Capabilities = readonly string[];
 
+/**
+ * What a step does to the host with root, in words, and whether a lesson from outside the package
+ * may use it. `effect` may name parameters, "runs `{command}` as root on the host", and end in a
+ * condition like the capabilities', "… if where=host"; a list gives one line per entry that holds.
+ */
+export interface HostSide {
+  effect: string | readonly string[];
+  /** 'allowed' for untrusted lessons, or refused: why, for every step or only `if` a condition holds */
+  untrusted: 'allowed' | { refused: string; if?: string };
+}
+
 export interface ActionOutcome {
   log: SyscallEntry[];
   /** lines shown under the step */
@@ -51,6 +62,8 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
   doc: string;
   /** the primitives it performs, the main one first */
   performs: readonly Primitive[];
+  /** what it does to the host with root, and whether an untrusted lesson may use it (required) */
+  host: HostSide;
   needs?: Capabilities;
   provides?: Capabilities;
   /** capabilities this step takes away (a daemon stopped, a container deleted) */

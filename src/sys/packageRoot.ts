@@ -26,5 +26,10 @@ export function packageVersion(): string {
 
 /** The lessons shipped with the package, or an author's own directory in $CONTAINER_LAB_LESSONS. */
 export function lessonsDir(env = process.env): string {
-  return env.CONTAINER_LAB_LESSONS || join(packageRoot(), 'lessons');
+  return env.CONTAINER_LAB_LESSONS || packageLessonsDir();
+}
+
+/** The package's own lessons: the only ones trusted without --trust-lessons. */
+export function packageLessonsDir(): string {
+  return join(packageRoot(), 'lessons');
 }

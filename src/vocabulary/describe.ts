@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { actionDefinitions } from '../actions/index.js';
 import { checkDefinitions } from '../checks/index.js';
 import type { Primitive } from '../steps/define.js';
+import { effectDoc, untrustedDoc } from '../steps/hostSide.js';
 
 export interface ParamDoc {
   name: string;
@@ -19,6 +20,10 @@ export interface ActionDoc {
   doc: string;
   params: ParamDoc[];
   performs: Primitive[];
+  /** what it does to the host with root, in words; a line may end in a condition on a parameter */
+  host: string[];
+  /** for lessons from outside the package: "allowed …" or "refused …: why" */
+  untrusted: string;
   needs: string[];
   provides: string[];
   ends: string[];
@@ -82,6 +87,8 @@ export function vocabulary(): Vocabulary {
       doc: d.doc,
       params: paramDocs(d.params),
       performs: [...d.performs],
+      host: effectDoc(d.host),
+      untrusted: untrustedDoc(d.host),
       needs: [...(d.needs ?? [])],
       provides: [...(d.provides ?? [])],
       ends: [...(d.ends ?? [])],
@@ -105,7 +112,8 @@ export function vocabularyMarkdown(v: Vocabulary = vocabulary()): string {
     '',
     'Every action (`do:`) and check (`check:`) a lesson file may name. An action *needs* what',
     'earlier steps *provide*: the loader refuses a lesson whose order does not give it',
-    '(`file:line: step "…": … needs …`). See [lesson-format.md](lesson-format.md).',
+    '(`file:line: step "…": … needs …`). Each action also says what it does to the *host* with root',
+    'and whether a lesson from outside the package (untrusted) may use it. See [lesson-format.md](lesson-format.md).',
     '',
     `## Actions (${v.actions.length})`,
     '',
@@ -114,6 +122,8 @@ export function vocabularyMarkdown(v: Vocabulary = vocabulary()): string {
     out.push(`### ${a.name}`, '', a.doc, '');
     out.push(`- code: [${a.file}](../${a.file})`);
     out.push(`- performs: ${a.performs.map((p) => `${p.name} — ${p.man}`).join('; ')}`);
+    out.push(`- on the host: ${a.host.join('; ')}`);
+    out.push(`- untrusted lessons: ${a.untrusted}`);
     out.push(...paramLines(a.params));
     if (a.needs.length) out.push(`- needs: ${a.needs.join('; ')}`);
     if (a.provides.length) out.push(`- provides: ${a.provides.join('; ')}`);
@@ -136,6 +146,7 @@ export function vocabularyText(v: Vocabulary = vocabulary(), bold: (s: string) =
   const params = (ps: ParamDoc[]) => (ps.length ? ps.map((p) => `${p.name}${p.required ? '' : '?'}: ${p.type}${p.default !== undefined ? ` = ${JSON.stringify(p.default)}` : ''}`).join('; ') : 'no parameters');
   for (const a of v.actions) {
     lines.push(`  ${bold(a.name)}  (${params(a.params)})  ${a.file}`, `    ${a.doc}`, `    performs ${a.performs.map((p) => p.man).join(', ')}`);
+    lines.push(...a.host.map((h) => `    on the host: ${h}`), `    untrusted lessons: ${a.untrusted}`);
     if (a.needs.length) lines.push(`    needs ${a.needs.join(', ')}`);
     if (a.provides.length) lines.push(`    provides ${a.provides.join(', ')}`);
     lines.push('');

@@ -206,6 +206,8 @@ export function makeLesson(id: string, order: number, title: string, steps: Fake
     order,
     requires: [],
     hostDocker: false,
+    source: { trusted: true, from: 'the package' },
+    hostEffects: steps.map((s) => ({ step: s.title, effects: [`does ${s.action.name} to the host`] })),
     intro: `# ${title}\n\nA container starts as **an ordinary process**. Press → to run each step for real.`,
     steps: steps.map((s, i) => ({
       title: s.title,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { whyUnavailable } from '../../../src/lesson/availability.js';
 import type { Lesson } from '../../../src/types.js';
 
-const lesson = (extra: Partial<Lesson>): Lesson => ({ id: 'x', title: 'X', summary: 's', privilege: 'root', order: 1, requires: [], hostDocker: false, intro: '', steps: [], file: 'x.md', ...extra });
+const lesson = (extra: Partial<Lesson>): Lesson => ({ id: 'x', title: 'X', summary: 's', privilege: 'root', order: 1, requires: [], hostDocker: false, intro: '', steps: [], file: 'x.md', source: { trusted: true, from: 'the package' }, hostEffects: [], ...extra });
 const all = () => '/usr/bin/x';
 const none = () => null;
 

@@ -1,0 +1,39 @@
+// A step's host-side effects in words, and whether a lesson from outside the package may take it.
+import type { HostSide } from './define.js';
+import { holdingTemplate } from './capabilities.js';
+
+/** A parameter as it reads in a sentence: a list joined by spaces, control characters escaped. */
+function word(value: unknown): string {
+  const text = Array.isArray(value) ? value.map((v) => (/\s/.test(String(v)) ? JSON.stringify(v) : String(v))).join(' ') : String(value ?? '');
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** The effect lines that hold for these parameters, placeholders filled: "runs `ls -l` as root on the host". */
+export function effectLines(host: HostSide, params: Record<string, unknown>): string[] {
+  const list = typeof host.effect === 'string' ? [host.effect] : host.effect;
+  return list.flatMap((entry) => {
+    const template = holdingTemplate(entry, params);
+    return template === null ? [] : [template.replace(/\{(\w+)\}/g, (_, key: string) => word(params[key]))];
+  });
+}
+
+/** Why an untrusted lesson may not take this step with these parameters, or null when it may. */
+export function untrustedRefusal(host: HostSide, params: Record<string, unknown>): string | null {
+  if (host.untrusted === 'allowed') return null;
+  const { refused, if: condition } = host.untrusted;
+  if (condition === undefined) return refused;
+  return holdingTemplate(`x if ${condition}`, params) === null ? null : refused;
+}
+
+/** The effect as the vocabulary documents it: every line with its condition, placeholders kept. */
+export function effectDoc(host: HostSide): string[] {
+  return typeof host.effect === 'string' ? [host.effect] : [...host.effect];
+}
+
+/** "allowed", "refused: why" or "refused if where=host: why", for the vocabulary. */
+export function untrustedDoc(host: HostSide): string {
+  if (host.untrusted === 'allowed') return 'allowed (listed before the first step, the learner asked)';
+  const { refused, if: condition } = host.untrusted;
+  return `refused${condition ? ` if ${condition}` : ''}: ${refused}`;
+}
