@@ -44,4 +44,13 @@ describe('ctr', () => {
     const none = chainLab({ containerd: false, dockerd: false });
     await expect(ctr.run(none.ctx, { args: ['version'], namespace: 'default' })).rejects.toThrow(/containerd is not running/);
   });
+
+  it('checks the allow-list again when the step runs, and ctr run needs an id (else ctr\'s cgroup would be the host\'s)', async () => {
+    const { ctx } = chainLab({ dockerd: false });
+    await expect(ctr.run(ctx, { args: ['run', '--privileged', 'img', 'x'], namespace: 'default', id: 'x' })).rejects.toThrow(/^ctr argument --privileged is refused/);
+    await expect(ctr.run(ctx, { args: ['run', '-d', 'img', 'x'], namespace: 'default' })).rejects.toThrow(/ctr run needs `id`/);
+    expect(ctx.sys.calls).toEqual([]);
+    const noId = ctr.params.safeParse({ args: ['run', '-d', 'img', 'x'] });
+    expect(noId.error?.issues[0]).toMatchObject({ path: ['id'], message: expect.stringMatching(/^ctr run needs `id`/) });
+  });
 });

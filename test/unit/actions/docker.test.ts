@@ -63,4 +63,12 @@ describe('containerPid', () => {
     ctx.sys.answer(d.dockerArgv(['inspect']), { status: 1, stderr: 'No such object' });
     expect(await containerPid(d, 'gone')).toBeNull();
   });
+
+  it('checks the allow-list again when the step runs: a refused argument stops it before the CLI starts', async () => {
+    const { ctx } = chainLab();
+    await expect(docker.run(ctx, { args: ['run', '-v', '/:/host', 'container-lab/lab'], via: 'socket', status: 0 })).rejects.toThrow(/^docker argument -v \/:\/host is refused/);
+    await expect(docker.run(ctx, { args: ['run', '--privileged', 'container-lab/lab'], via: 'socket', status: 0 })).rejects.toThrow(/^docker argument --privileged is refused/);
+    expect(ctx.sys.calls).toEqual([]);
+    expect(docker.params.safeParse({ args: ['run', '--network=host', 'x'] }).success).toBe(false);
+  });
 });
