@@ -16,6 +16,10 @@ export function whyUnavailable(lesson: Lesson, o: Availability): string | null {
   if (o.hostDocker !== null && lesson.requires.length > 0 && !lesson.hostDocker) {
     return "stops and starts daemons: it runs only on the lab's private ones (start container-lab as root, without --host-docker)";
   }
+  // the host's Docker holds the user's own containers and volumes: no lesson from elsewhere gets near them
+  if (onHostDocker && !lesson.source.trusted) {
+    return `comes from ${lesson.source.from}: only the package's own lessons run on the host's Docker (start container-lab without --host-docker)`;
+  }
   if (lesson.privilege === 'root' && o.mode === 'rootless' && !onHostDocker) return 'needs root: start container-lab as root or with --sudo';
   return missingPrograms(onHostDocker ? ['docker'] : lesson.requires, o.find);
 }

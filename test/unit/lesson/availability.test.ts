@@ -27,4 +27,10 @@ describe('whyUnavailable', () => {
     expect(whyUnavailable(rest, { mode: 'root', hostDocker: null, find: onlyDocker })).toMatch(/^needs dockerd, containerd \(not installed\)/);
     expect(whyUnavailable(rest, { mode: 'root', hostDocker: null, find: none })).toMatch(/^needs docker, dockerd, containerd/);
   });
+
+  it('a lesson from outside the package never runs on the host\'s Docker', () => {
+    const elsewhere = lesson({ requires: ['docker'], hostDocker: true, source: { trusted: false, from: '--lessons /x' } });
+    expect(whyUnavailable(elsewhere, { mode: 'root', hostDocker: '/var/run/docker.sock', find: all })).toMatch(/^comes from --lessons \/x: only the package's own lessons run on the host's Docker/);
+    expect(whyUnavailable(elsewhere, { mode: 'root', hostDocker: null, find: all })).toBeNull();
+  });
 });
