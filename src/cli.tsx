@@ -39,10 +39,10 @@ Options:
   --sudo                 run the helper as root through sudo (asks the password first)
   --rootless             run the helper inside a user namespace, without root
   --lessons DIR          load the lessons in DIR instead of the package's
-  --trust-lessons        trust lessons from --lessons, $CONTAINER_LAB_LESSONS or a
-                         path as the package's own: host commands allowed, no question.
-                         Without it such a lesson may not run host commands, and asks
-                         before its first step, listing what it will do with root.
+  --trust-lessons        open lessons from --lessons, $CONTAINER_LAB_LESSONS or a path
+                         without asking first (for authors). Such a lesson lists what it
+                         will do with root and asks before its first step; it may never
+                         run commands of its own choice as root (see docs/lesson-format.md).
   --host-docker          use the host's own Docker (DOCKER_HOST, else /var/run/docker.sock)
                          for lesson 8; containers it makes carry the label container-lab
                          and are removed afterwards. Without it the lab never touches it.
@@ -74,20 +74,18 @@ function findLesson(lessons: Lesson[], key: string): Lesson {
 
 interface LessonOptions {
   lessons?: string;
-  'trust-lessons'?: boolean;
 }
 
 /**
  * The lessons of the package, of --lessons DIR or $CONTAINER_LAB_LESSONS, or the one file a path
- * names: only the package's are trusted, unless --trust-lessons says the others are too.
+ * names: only the package's are trusted (--trust-lessons answers the question, it trusts no file).
  */
 function loadAll(o: LessonOptions, path?: string): { lessons: Lesson[]; errors: LessonLoadError[]; warnings: string[] } {
-  const trust = o['trust-lessons'] === true;
   const env = process.env.CONTAINER_LAB_LESSONS;
   let dir = path ? dirname(resolve(path)) : o.lessons ?? lessonsDir();
   const from = path ? 'the command line' : o.lessons ? `--lessons ${o.lessons}` : env ? '$CONTAINER_LAB_LESSONS' : null;
   if (!from) dir = packageLessonsDir();
-  let { lessons, errors } = loadLessons(dir, from === null ? undefined : { trusted: trust, from });
+  let { lessons, errors } = loadLessons(dir, from === null ? undefined : { trusted: false, from });
   if (path) {
     const file = resolve(path);
     lessons = lessons.filter((l) => resolve(l.file) === file);
@@ -221,7 +219,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`container-lab: ${lesson.id} ${reason}\n`);
       return 1;
     }
-    if (!lesson.source.trusted && !(await askConsent(lesson, style))) return 1;
+    if (!lesson.source.trusted && !values['trust-lessons'] && !(await askConsent(lesson, style))) return 1;
     const helper = await startHelper(choice.mode, helperArgs);
     try {
       const { runTranscript } = await import('./lesson/transcript.js');
@@ -255,7 +253,7 @@ async function main(argv: string[]): Promise<number> {
     throw new Error(`the lab's helper process did not start: ${(error as Error).message}`);
   }
   const { startTui } = await tui;
-  await startTui({ lessons, loadErrors: errors, privilegeNote: choice.note, helper, mode: choice.mode, hostDocker, initialLessonId: initial?.id });
+  await startTui({ lessons, loadErrors: errors, privilegeNote: choice.note, helper, mode: choice.mode, hostDocker, initialLessonId: initial?.id, trustLessons: values['trust-lessons'] === true });
   await helper.stop();
   return 0;
 }

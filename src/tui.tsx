@@ -18,6 +18,8 @@ export interface TuiOptions {
   /** the host's Docker socket when the user chose --host-docker */
   hostDocker?: string | null;
   initialLessonId?: string;
+  /** --trust-lessons: the user consented up front, lessons from elsewhere open without the question */
+  trustLessons?: boolean;
 }
 
 const ALT_SCREEN_ON = '\u001B[?1049h\u001B[H';
@@ -53,6 +55,7 @@ export async function startTui(opts: TuiOptions): Promise<void> {
       <App
         backend={backend}
         initialLessonId={resume ? undefined : opts.initialLessonId}
+        askConsent={!opts.trustLessons}
         resumeSession={resume ?? undefined}
         onExit={() => finish()}
       />,

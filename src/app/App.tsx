@@ -19,6 +19,8 @@ export interface AppProps {
    * app mounted again); initialLessonId is then ignored
    */
   resumeSession?: LessonSession;
+  /** ask before a lesson from outside the package opens (false with --trust-lessons) */
+  askConsent?: boolean;
   /** called once the user quits and any open session is closed; the caller unmounts Ink */
   onExit: () => void;
 }
@@ -29,7 +31,7 @@ type Screen =
   | { kind: 'consent'; lesson: Lesson }
   | { kind: 'lesson'; session: LessonSession; id: number };
 
-export function App({ backend, initialLessonId, resumeSession, onExit }: AppProps) {
+export function App({ backend, initialLessonId, resumeSession, askConsent = true, onExit }: AppProps) {
   const { columns, rows } = useTerminalSize();
   const [screen, setScreen] = useState<Screen>(() =>
     resumeSession ? { kind: 'lesson', session: resumeSession, id: 0 } : { kind: 'menu' },
@@ -80,7 +82,7 @@ export function App({ backend, initialLessonId, resumeSession, onExit }: AppProp
       }
       setMessage(null);
       // a lesson from outside the package asks first, listing what it will do with root
-      if (!lesson.source.trusted && !consented) {
+      if (!lesson.source.trusted && askConsent && !consented) {
         setScreen({ kind: 'consent', lesson });
         return;
       }
@@ -111,7 +113,7 @@ export function App({ backend, initialLessonId, resumeSession, onExit }: AppProp
         },
       );
     },
-    [backend, closeThen, exit],
+    [backend, closeThen, exit, askConsent],
   );
 
   // Open the lesson asked for on the command line, once.

@@ -20,7 +20,7 @@ export function untrustedProblems(steps: readonly StepSpec[], from: string): Ord
     const why = def ? untrustedRefusal(def.host, step.action.params) : null;
     if (why === null) continue;
     const what = conditionWords(step.action.name, def.host.untrusted);
-    problems.push({ line: step.line, message: `step "${step.title}": ${what} is refused in a lesson from ${from}: ${why} (a lesson author can pass --trust-lessons)` });
+    problems.push({ line: step.line, message: `step "${step.title}": ${what} is refused in a lesson from ${from}: ${why}` });
   }
   return problems;
 }

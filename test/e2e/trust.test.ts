@@ -40,6 +40,14 @@ describe('untrusted lessons', () => {
     }
   });
 
+  it('a host command is refused even with --trust-lessons (consent given up front): it never runs', () => {
+    rmSync(MARKER, { force: true });
+    const r = lab('untrusted-host', ['run', 'host-only', '--no-tui', '--trust-lessons']);
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/01-host-only\.md:11: step "Just a host command": run is refused in a lesson from \$CONTAINER_LAB_LESSONS/);
+    expect(existsSync(MARKER)).toBe(false);
+  });
+
   it('without a terminal to ask on, an untrusted lesson is refused before the helper starts', () => {
     const before = hostname();
     const r = lab('untrusted-ok', ['run', 'untrusted-hostname', '--no-tui']);

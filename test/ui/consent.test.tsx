@@ -75,6 +75,13 @@ describe('the app with an untrusted lesson', () => {
     expect(frame(r)).not.toContain('Untrusted lesson');
   });
 
+  it('with --trust-lessons (askConsent false) it opens without the question', async () => {
+    const backend = createFakeBackend({ lessons: [untrusted()] });
+    const r = await renderAt(<App backend={backend} askConsent={false} onExit={() => {}} />, 120, 30);
+    await press(r, KEY.enter, 60);
+    expect(backend.opened).toEqual(['elsewhere']);
+  });
+
   it('a trusted lesson opens without the question', async () => {
     const backend = createFakeBackend();
     const r = await renderAt(<App backend={backend} onExit={() => {}} />, 120, 30);
