@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import chalk, { Chalk } from 'chalk';
 import { loadLessons, formatLoadError } from './lesson/loadLessons.js';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { lessonsDir, packageLessonsDir, packageVersion } from './sys/packageRoot.js';
 import { HelperClient, type HelperMode } from './helper/client.js';
@@ -81,6 +82,7 @@ interface LessonOptions {
  * names: only the package's are trusted (--trust-lessons answers the question, it trusts no file).
  */
 function loadAll(o: LessonOptions, path?: string): { lessons: Lesson[]; errors: LessonLoadError[]; warnings: string[] } {
+  if (path && !existsSync(path)) throw new UsageError(`no lesson file ${path}`);
   const env = process.env.CONTAINER_LAB_LESSONS;
   let dir = path ? dirname(resolve(path)) : o.lessons ?? lessonsDir();
   const from = path ? 'the command line' : o.lessons ? `--lessons ${o.lessons}` : env ? '$CONTAINER_LAB_LESSONS' : null;
