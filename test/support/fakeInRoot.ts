@@ -64,7 +64,8 @@ export class FakeInRoot implements InRoot {
 
   writeFile(path: string, data: string, how?: WriteHow): void {
     const host = this.at(path);
-    if (!this.sys.exists(host.slice(0, host.lastIndexOf('/')) || '/')) throw enoent(path);
+    const parent = host.slice(0, host.lastIndexOf('/'));
+    if (parent !== this.root && !this.sys.exists(parent)) throw enoent(path);
     this.sys.calls.push({ via: 'inRoot', root: this.root, call: 'writeFile', path, data, ...how });
     this.sys.files.set(host, how?.append ? (this.sys.files.get(host) ?? '') + data : data);
     this.sys.record('openat2', [this.root, path, how?.append ? 'O_APPEND' : 'O_TRUNC', 'RESOLVE_IN_ROOT|RESOLVE_NO_MAGICLINKS'], 7);
