@@ -6,10 +6,23 @@ import { inContainer } from './builderCall.js';
 import { dockerRun } from './dockerRunState.js';
 import { LabError } from '../errors.js';
 import { parseMountinfo } from '../observe/parse/mountinfo.js';
-import { linkNote } from './inRootNote.js';
+import { inRootHint, linkNote } from './inRootNote.js';
+import type { InRoot } from '../sys/types.js';
 
 /** What the helper sends the container part: the container's root, and where the volume is mounted inside it. */
 const given = z.strictObject({ merged: z.string().startsWith('/'), target: z.string().startsWith('/') });
+
+/** Writes `path` inside `r`; returns the line about a symlink it went through, or a LabError saying where. */
+function writeInside(r: InRoot, path: string, text: string, who: string): string | null {
+  const note = linkNote(r, path, who);
+  try {
+    r.writeFile(path, text);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
+    throw new LabError(`could not write ${path} in ${who}: ${code}${note ? ` (${note})` : ''}`, inRootHint(code));
+  }
+  return note;
+}
 
 export const writeVolume = defineAction({
   name: 'write-volume',
@@ -31,11 +44,7 @@ export const writeVolume = defineAction({
       throw new LabError(`${point} is not a mount point in the container's mount namespace`, 'run the step that bind-mounts the volume first');
     }
     const path = `${target}/${file}`;
-    const link = sys.inRoot(merged, (r) => {
-      const note = linkNote(r, path, 'the container');
-      r.writeFile(path, text);
-      return note;
-    });
+    const link = sys.inRoot(merged, (r) => writeInside(r, path, text, 'the container'));
     return { link };
   },
   run: async (ctx, { side, file, text }) => {
@@ -43,11 +52,7 @@ export const writeVolume = defineAction({
     if (!volume) throw new LabError('there is no volume yet', 'run the step that bind-mounts the volume first');
     const bytes = Buffer.byteLength(text);
     if (side === 'host') {
-      const link = ctx.sys.inRoot(volume.host, (r) => {
-        const note = linkNote(r, file, 'the volume');
-        r.writeFile(file, text);
-        return note;
-      });
+      const link = ctx.sys.inRoot(volume.host, (r) => writeInside(r, file, text, 'the volume'));
       return outcome(ctx.sys.drain(), [`host: wrote ${bytes} bytes to ${volume.host}/${file}`, ...(link ? [link] : [])]);
     }
     const { log, link } = await inContainer<{ link: string | null }>(ctx, 'write-volume', { side, file, text }, { merged: volume.merged, target: volume.target });

@@ -164,6 +164,41 @@ function attacks(mode: 'openat2' | 'fallback'): void {
     }
   }, 120_000);
 
+  it(`${mode}: bind-volume and write-volume on both sides through planted links change nothing on the host`, async () => {
+    const helper = HelperClient.start('root', 'inherit');
+    try {
+      const { sessionDir, builderPid } = await helper.open();
+      await helper.act('unshare', { namespaces: ['mnt', 'uts', 'ipc', 'net', 'pid'] });
+      await helper.act('make-mounts-private', {});
+      await helper.act('start-init', {});
+      await helper.act('name-container', {});
+      await helper.act('unpack-layers', {});
+      await helper.act('mount-overlay', { container: 'c1' });
+      const merged = join(sessionDir, 'containers/c1/merged');
+      expect(asContainer(builderPid, `mkdir -p ${marks} && ln -s ${marks}/victimdir /data2`, merged).status).toBe(0);
+      const refused = await outcome(helper.act('bind-volume', { target: '/data2' }));
+      expect(refused.error).toContain(`/data2 in the container is a symlink to ${marks}/victimdir: the volume is not mounted there`);
+      expect((await outcome(helper.act('bind-volume', { target: '/data' }))).error).toBe('');
+      const planted = asContainer(builderPid, [
+        `ln -s ${marks}/vol-marker /data/from-container.txt`,
+        `ln -s ../../../../../..${marks}/vol-host-marker /data/index.html`,
+      ].join(' && '), merged);
+      expect(planted.status, planted.stderr).toBe(0);
+      const inside = await outcome(helper.act('write-volume', { side: 'container', file: 'from-container.txt', text: 'in\n' }));
+      hostUnchanged();
+      expect(inside.error).toBe('');
+      expect(inside.output[1]).toContain(`/data/from-container.txt is a symlink to ${marks}/vol-marker in the container`);
+      expect(asContainer(builderPid, `cat ${marks}/vol-marker`, merged).stdout).toBe('in\n');
+      const onHost = await outcome(helper.act('write-volume', { side: 'host', file: 'index.html', text: 'host\n' }));
+      hostUnchanged();
+      expect(onHost.error).toMatch(/could not write index.html in the volume: ENOENT/);
+      const checks = await helper.checks([{ kind: 'volume-shows', params: { file: 'from-container.txt', text: 'in' }, line: 0 }]);
+      expect(checks[0].ok, checks[0].detail).toBe(false);
+    } finally {
+      await helper.stop();
+    }
+  }, 120_000);
+
   it(`${mode}: edit-rootfs append to the image's /bin/sh -> /bin/busybox changes the container's busybox, not the host's`, async () => {
     const hostBusybox = realpathSync('/bin/busybox');
     const hostSum = sha(hostBusybox);
