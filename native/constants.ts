@@ -62,13 +62,16 @@ export const SOCK_CLOEXEC = 0o2000000;
 export const IFREQ_SIZE = 40;
 export const IFNAMSIZ = 16;
 
-/** Syscall numbers that have no glibc wrapper. pivot_root(2): x64 155, arm64 41. */
-const SYSCALLS: Record<string, { pivot_root: number }> = {
-  x64: { pivot_root: 155 },
-  arm64: { pivot_root: 41 },
+/**
+ * Syscall numbers that have no glibc wrapper. pivot_root(2): x64 155, arm64 41. openat2(2) came
+ * after the numbers were unified across architectures: 437 on both (glibc 2.36 has no wrapper).
+ */
+const SYSCALLS: Record<string, { pivot_root: number; openat2: number }> = {
+  x64: { pivot_root: 155, openat2: 437 },
+  arm64: { pivot_root: 41, openat2: 437 },
 };
 
-export function syscallNumber(name: 'pivot_root', forArch: string = arch): number {
+export function syscallNumber(name: 'pivot_root' | 'openat2', forArch: string = arch): number {
   const table = SYSCALLS[forArch];
   if (!table) throw new Error(`container-lab knows no syscall numbers for the ${forArch} architecture (x64 and arm64 are supported)`);
   return table[name];

@@ -91,6 +91,11 @@ export function chdir(path: string): void {
   invoke('chdir', [quote(path)], () => libc().chdir(path));
 }
 
+/** fchdir(2): into a directory held open (O_PATH works), e.g. a root opened before setns(2). */
+export function fchdir(fd: number): void {
+  invoke('fchdir', [String(fd)], () => libc().fchdir(fd));
+}
+
 export function mkdir(path: string, mode: number): void {
   invoke('mkdir', [quote(path), '0' + mode.toString(8)], () => libc().mkdir(path, mode));
 }

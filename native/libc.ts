@@ -37,6 +37,13 @@ function bind(lib: Koffi.IKoffiLib) {
     chdir: lib.func('int chdir(const char *path)'),
     mkdir: lib.func('int mkdir(const char *path, unsigned int mode)'),
     rmdir: lib.func('int rmdir(const char *path)'),
+    fchdir: lib.func('int fchdir(int fd)'),
+    // paths resolved relative to a directory fd: openat(2), openat2(2) via syscall(2), *at(2)
+    openat: lib.func('int openat(int dirfd, const char *path, int flags, ...)'),
+    unlinkat: lib.func('int unlinkat(int dirfd, const char *path, int flags)'),
+    mkdirat: lib.func('int mkdirat(int dirfd, const char *path, unsigned int mode)'),
+    readlinkat: lib.func('long readlinkat(int dirfd, const char *path, _Out_ uint8_t *buf, size_t size)'),
+    getdents64: lib.func('long getdents64(int fd, _Out_ uint8_t *buf, size_t size)'),
     // processes: prctl(2), execve(2), getppid(2), sched_setscheduler(2)
     prctl: lib.func('int prctl(int option, unsigned long a2, unsigned long a3, unsigned long a4, unsigned long a5)'),
     execve: lib.func('int execve(const char *path, const char **argv, const char **envp)'),

@@ -85,16 +85,18 @@ export const volumeShows = defineCheck({
   name: 'volume-shows',
   params: z.strictObject({ file: volumeFile, text: z.string().min(1) }),
   doc: 'Both sides of the volume hold the text: the check reads the file in the host directory, and reads it inside '
-    + 'with cat(1) run in the container\'s mount namespace (nsenter --mount), under the volume\'s mount point.',
-  reads: ['<session>/volume/<file>', '`nsenter --target <container> --mount cat <mount point>/<file>` (run by the check)'],
+    + 'the container\'s root as the helper sees it through /proc/<container>/root (the container\'s mount namespace), '
+    + 'under the volume\'s mount point. Both reads resolve the path inside their root (openat2(2) RESOLVE_IN_ROOT): a '
+    + 'symlink the container put in the volume cannot make this root check read a host file.',
+  reads: ['<session>/volume/<file> (in-root)', '/proc/<container>/root<merged><mount point>/<file> (in-root)'],
   run: (ctx, { file, text }) => {
     const volume = state(ctx).volume;
     if (!volume) return fail('no volume yet');
-    const onHost = ctx.sys.readFile(join(volume.host, file));
-    const inside = inNamespaces(ctx, ctx.builder.pid, ['--mount'], ['cat', `${volume.merged}${volume.target}/${file}`]);
+    const onHost = ctx.sys.inRoot(volume.host, (r) => r.readFile(file));
+    const inside = ctx.sys.inRoot(`/proc/${ctx.builder.pid}/root${volume.merged}`, (r) => r.readFile(`${volume.target}/${file}`));
     if (!onHost.includes(text)) return fail(`the host side ${join(volume.host, file)} does not hold the text`);
     if (!inside.includes(text)) return fail(`the container side ${volume.target}/${file} does not hold the text`);
-    return pass(`both sides read the same bytes: host ${join(volume.host, file)}, container ${volume.target}/${file} (via nsenter --mount cat)`);
+    return pass(`both sides read the same bytes: host ${join(volume.host, file)}, container ${volume.target}/${file} (read inside the container's root)`);
   },
 });
 

@@ -36,6 +36,24 @@ function lstatOrNull(sys: Sys, path: string): FileStat | null {
   }
 }
 
+/**
+ * lstat(2) of `r` in a container's upperdir, resolved inside it: the container writes there, and a
+ * symlink it made on the way (etc -> /etc) must not make this root check look at a host file.
+ */
+function upperStat(sys: Sys, upper: string, r: string): FileStat | null {
+  return sys.inRoot(upper, (u) => {
+    try {
+      return u.lstat(r);
+    } catch {
+      return null;
+    }
+  });
+}
+
+function upperBytes(sys: Sys, upper: string, r: string): Buffer {
+  return sys.inRoot(upper, (u) => u.readBytes(r));
+}
+
 function session(ctx: LabContext): string {
   return ctx.session.dir;
 }
@@ -169,16 +187,16 @@ export const inUpperOnly = defineCheck({
   doc: 'Passes when the path is a regular file in the container\'s upperdir, no lower layer directory has it '
     + '(lstat(2)), and cat(1) run with nsenter(1) in the container\'s mount namespace shows the same contents '
     + 'through merged: a new file lives only in the container\'s layer.',
-  reads: ['lstat(2) of upperdir and of every <session>/layers/<n>', 'upperdir file contents', 'nsenter --mount cat <merged path> (run by the check)'],
+  reads: ['lstat(2) in upperdir (resolved inside it, openat2 RESOLVE_IN_ROOT) and of every <session>/layers/<n>', 'upperdir file contents (resolved inside it)', 'nsenter --mount cat <merged path> (run by the check)'],
   run: (ctx, { container, path }) => {
     const p = paths(ctx, container);
     const r = rel(path);
-    const st = lstatOrNull(ctx.sys, join(p.upper, r));
+    const st = upperStat(ctx.sys, p.upper, r);
     if (!st?.isFile) return fail(`upperdir has no file ${r}`);
     const lowers = lowersWith(ctx, r);
     if (lowers.length) return fail(`${r} is also in ${lowers.map(layerName).join(', ')}`);
     const seen = inMountNs(ctx, ['cat', join(p.merged, r)]);
-    if (seen !== ctx.sys.readFile(join(p.upper, r))) return fail(`the merged view of ${r} differs from upperdir's file`);
+    if (seen !== upperBytes(ctx.sys, p.upper, r).toString('utf8')) return fail(`the merged view of ${r} differs from upperdir's file`);
     return pass(`${r}: in upperdir (${st.size} bytes, inode ${st.ino}), in no lower layer; merged shows it`);
   },
 });
@@ -190,16 +208,16 @@ export const copiedUp = defineCheck({
     + 'the entry in its layer\'s tar (read from the blob with node-tar), the upper copy differs from it, and merged, '
     + 'read with cat(1) in the container\'s mount namespace, shows the upper copy: overlayfs copied the file up '
     + 'before changing it and the layer stayed read-only.',
-  reads: ['lstat(2) and contents of upperdir and <session>/layers/<n> files', 'the layer blob\'s tar entry (node-tar)', 'nsenter --mount cat <merged path> (run by the check)'],
+  reads: ['lstat(2) and contents of the upperdir file (resolved inside upperdir, openat2 RESOLVE_IN_ROOT) and of <session>/layers/<n> files', 'the layer blob\'s tar entry (node-tar)', 'nsenter --mount cat <merged path> (run by the check)'],
   run: (ctx, { container, path }) => {
     const p = paths(ctx, container);
     const r = rel(path);
-    const upper = lstatOrNull(ctx.sys, join(p.upper, r));
+    const upper = upperStat(ctx.sys, p.upper, r);
     if (!upper?.isFile) return fail(`upperdir has no copy of ${r}`);
     const [top] = lowersWith(ctx, r);
     if (!top) return fail(`${r} is in no lower layer: that is a new file, not a copy-up`);
     const lowerBytes = ctx.sys.readBytes(join(top, r));
-    const upperBytes = ctx.sys.readBytes(join(p.upper, r));
+    const upperCopy = upperBytes(ctx.sys, p.upper, r);
     // The lower file must be byte for byte what its layer's blob holds.
     const n = Number(top.split('/').pop());
     const layers = unpackedLayers(ctx);
@@ -209,11 +227,11 @@ export const copiedUp = defineCheck({
     const original = tarEntries(ctx.sys, image.blob(layer.digest)).find((e) => e.path === r);
     if (!original) return fail(`layer ${n}'s tar has no ${r}`);
     if (!lowerBytes.equals(original.data)) return fail(`${layerName(top)}/${r} changed: it no longer matches layer ${n}'s tar`);
-    if (upperBytes.equals(lowerBytes)) return fail(`upperdir's ${r} is identical to the lower one: nothing was changed`);
+    if (upperCopy.equals(lowerBytes)) return fail(`upperdir's ${r} is identical to the lower one: nothing was changed`);
     const seen = Buffer.from(inMountNs(ctx, ['cat', join(p.merged, r)]), 'utf8');
-    if (!seen.equals(upperBytes)) return fail(`merged shows something other than upperdir's ${r}`);
+    if (!seen.equals(upperCopy)) return fail(`merged shows something other than upperdir's ${r}`);
     const lowerIno = ctx.sys.lstat(join(top, r)).ino;
-    return pass(`copied up: upper ${r} (${upperBytes.length} bytes, inode ${upper.ino}) ≠ ${layerName(top)}/${r} (${lowerBytes.length} bytes, inode ${lowerIno}), which still equals its layer's tar`);
+    return pass(`copied up: upper ${r} (${upperCopy.length} bytes, inode ${upper.ino}) ≠ ${layerName(top)}/${r} (${lowerBytes.length} bytes, inode ${lowerIno}), which still equals its layer's tar`);
   },
 });
 
@@ -223,11 +241,11 @@ export const whiteout = defineCheck({
   doc: 'Passes when the container\'s upperdir has a character device with device number 0/0 at the path (an '
     + 'overlayfs whiteout, lstat(2) st_rdev), a lower layer still has the path, and a test(1) run with nsenter(1) '
     + 'in the container\'s mount namespace finds nothing there through merged.',
-  reads: ['lstat(2) of upperdir (st_mode, st_rdev) and of every <session>/layers/<n>', 'nsenter --mount sh -c \'[ -e ]\' (run by the check)'],
+  reads: ['lstat(2) in upperdir (st_mode, st_rdev; resolved inside it, openat2 RESOLVE_IN_ROOT) and of every <session>/layers/<n>', 'nsenter --mount sh -c \'[ -e ]\' (run by the check)'],
   run: (ctx, { container, path }) => {
     const p = paths(ctx, container);
     const r = rel(path);
-    const st = lstatOrNull(ctx.sys, join(p.upper, r));
+    const st = upperStat(ctx.sys, p.upper, r);
     if (!st) return fail(`upperdir has nothing at ${r}`);
     // overlayfs.rst: "A whiteout is created as a character device with 0/0 device number".
     if (!st.isCharacterDevice || st.rdev !== 0) return fail(`upperdir's ${r} is not a 0/0 character device (mode ${st.mode.toString(8)}, rdev ${st.rdev})`);
@@ -244,11 +262,11 @@ export const opaqueDir = defineCheck({
   doc: 'Passes when the path is a directory in the container\'s upperdir with the xattr trusted.overlay.opaque="y" '
     + '(lgetxattr(2)), a lower layer has a directory there, and ls(1) -A of the merged path, run with nsenter(1) in '
     + 'the container\'s mount namespace, lists exactly the upper directory\'s entries: the lower ones are hidden.',
-  reads: ['lgetxattr(2) trusted.overlay.opaque on the upperdir directory', 'readdir(2) of upperdir and the lower directory', 'nsenter --mount ls -A <merged path> (run by the check)'],
+  reads: ['lgetxattr(2) trusted.overlay.opaque on the upperdir directory', 'readdir(2) of the upperdir directory (resolved inside upperdir) and the lower directory', 'nsenter --mount ls -A <merged path> (run by the check)'],
   run: (ctx, { container, path }) => {
     const p = paths(ctx, container);
     const r = rel(path);
-    const st = lstatOrNull(ctx.sys, join(p.upper, r));
+    const st = upperStat(ctx.sys, p.upper, r);
     if (!st?.isDirectory) return fail(`upperdir has no directory ${r}`);
     const value = getXattr(join(p.upper, r), 'trusted.overlay.opaque')?.toString('utf8') ?? null;
     if (value !== 'y') return fail(`upper ${r} has trusted.overlay.opaque=${value === null ? '(none)' : JSON.stringify(value)}, expected "y"`);
@@ -256,7 +274,7 @@ export const opaqueDir = defineCheck({
     if (!lowers.length) return fail(`no lower layer has a directory ${r}`);
     const hidden = ctx.sys.readdir(join(lowers[0], r));
     const merged = inMountNs(ctx, ['ls', '-A', join(p.merged, r)]).split('\n').filter(Boolean).sort();
-    const upper = ctx.sys.readdir(join(p.upper, r)).sort();
+    const upper = ctx.sys.inRoot(p.upper, (u) => u.readdir(r)).sort();
     if (merged.join('/') !== upper.join('/')) return fail(`merged lists ${merged.join(', ') || 'nothing'}, upper has ${upper.join(', ') || 'nothing'}`);
     return pass(`upper ${r}: trusted.overlay.opaque="y"; ${layerName(lowers[0])}'s ${hidden.join(', ')} hidden; merged lists ${merged.length ? merged.join(', ') : 'nothing'}`);
   },
@@ -356,7 +374,7 @@ export const layersShared = defineCheck({
     const mergedB = paths(ctx, containers[1]).merged;
     const files = upperChanges(ctx.sys, a.upper!).filter((f) => !f.endsWith('/') && ctx.sys.lstat(join(a.upper!, f)).isFile);
     for (const f of files) {
-      const mine = ctx.sys.readBytes(join(a.upper!, f));
+      const mine = upperBytes(ctx.sys, a.upper!, f);
       if (existsInMerged(ctx, join(mergedB, f)) && Buffer.from(inMountNs(ctx, ['cat', join(mergedB, f)]), 'utf8').equals(mine)) {
         return fail(`${containers[1]} sees ${containers[0]}'s change to ${f}`);
       }

@@ -145,11 +145,11 @@ export const procEmptyInRoot = defineCheck({
   doc: 'Before proc is mounted, /proc inside the pivoted root is just the image\'s empty directory: nothing is '
     + 'mounted on /proc in the pivot_root process\'s mountinfo, and listing /proc/<pivot>/root/proc from the host '
     + 'finds no entries.',
-  reads: ['/proc/<pivot>/root/proc (readdir)', '/proc/<pivot>/mountinfo'],
+  reads: ['/proc/<pivot>/root/proc (readdir, resolved inside that root)', '/proc/<pivot>/mountinfo'],
   run: (ctx) => {
     const pid = pivotPid(ctx);
     if (pid === null) return fail('no pivot_root process has been started');
-    const entries = ctx.sys.readdir(`/proc/${pid}/root/proc`);
+    const entries = ctx.sys.inRoot(`/proc/${pid}/root`, (r) => r.readdir('/proc'));
     const mounted = mountsOf(ctx.sys, pid).some((m) => m.mountPoint === '/proc');
     if (mounted) return fail('something is mounted on /proc inside already');
     return entries.length === 0
@@ -165,13 +165,13 @@ export const procInRootListsOnlyContainer = defineCheck({
     + 'host through /proc/<pivot>/root/proc) include 1 and are all PIDs of processes in that process\'s PID '
     + 'namespace: the host\'s /proc is walked for processes whose ns/pid link is the same, and their innermost '
     + 'NSpid taken.',
-  reads: ['/proc/<pivot>/mountinfo', '/proc/<pivot>/root/proc (readdir)', '/proc/<pivot>/ns/pid', '/proc/*/ns/pid', '/proc/*/status NSpid'],
+  reads: ['/proc/<pivot>/mountinfo', '/proc/<pivot>/root/proc (readdir, resolved inside that root)', '/proc/<pivot>/ns/pid', '/proc/*/ns/pid', '/proc/*/status NSpid'],
   run: (ctx) => {
     const pid = pivotPid(ctx);
     if (pid === null) return fail('no pivot_root process has been started');
     const proc = mountsOf(ctx.sys, pid).find((m) => m.mountPoint === '/proc');
     if (!proc || proc.fsType !== 'proc') return fail('no proc is mounted on /proc inside the new root');
-    const listed = ctx.sys.readdir(`/proc/${pid}/root/proc`).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
+    const listed = ctx.sys.inRoot(`/proc/${pid}/root`, (r) => r.readdir('/proc')).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
     const expected = pidsInNamespace(ctx.sys.readlink(`/proc/${pid}/ns/pid`), ctx.sys);
     const extra = listed.filter((p) => !expected.has(p));
     if (!listed.includes(1)) return fail(`/proc inside lists ${listed.join(' ') || 'nothing'}; PID 1 is missing`);

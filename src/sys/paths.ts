@@ -19,4 +19,5 @@ export const programs = {
   },
   procWatcher: join(dist, 'procWatcher.js'),
   reaper: join(dist, 'reaper.js'),
+  inRoot: join(dist, 'inRoot.js'),
 };

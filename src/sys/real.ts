@@ -1,11 +1,14 @@
 // The real Sys: koffi kernel calls, node:fs on kernel files, programs run to their end — each logged.
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, lstatSync, statSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, rmdirSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { existsSync, lstatSync, statSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as kernel from '../../native/kernel.js';
 import { syscallLog, quote } from '../../native/syscallLog.js';
 import { logRun, logSpawn, runProgram, runProgramSync, startProgram } from './programs.js';
 import { runToFile } from './runToFile.js';
-import type { FileStat, ProgramRun, RunOptions, Sys } from './types.js';
+import { fileStat } from './fileStat.js';
+import { openat2Works, withOpenat2Root } from './inRoot.js';
+import { withChrootRoot } from './inRootFallback.js';
+import type { ProgramRun, RunOptions, Sys } from './types.js';
 
 function errnoOf(error: unknown): string {
   return (error as NodeJS.ErrnoException)?.code ?? 'EIO';
@@ -27,15 +30,10 @@ function logProgram(run: ProgramRun, log: RunOptions['log']): ProgramRun {
   return run;
 }
 
-function fileStat(s: Stats): FileStat {
-  return {
-    dev: s.dev, ino: s.ino, mode: s.mode, uid: s.uid, gid: s.gid, size: s.size, rdev: s.rdev,
-    isFile: s.isFile(), isDirectory: s.isDirectory(), isSymbolicLink: s.isSymbolicLink(), isCharacterDevice: s.isCharacterDevice(),
-  };
-}
 
 export const realSys: Sys = {
   kernel,
+  inRoot: (root, use) => (openat2Works() ? withOpenat2Root(root, use) : withChrootRoot(root, use)),
   readFile: (path) => readFileSync(path, 'utf8'),
   readlink: (path) => readlinkSync(path),
   readdir: (path) => readdirSync(path),

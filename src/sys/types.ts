@@ -99,8 +99,41 @@ export interface Started {
   onExit(listener: () => void): void;
 }
 
+/**
+ * Paths inside a root a container can write to (its /proc/<pid>/root, an overlay's merged or
+ * upper dir, a volume), resolved as a process chrooted there would: an absolute symlink or ".."
+ * never leaves the root (openat2(2) RESOLVE_IN_ROOT|RESOLVE_NO_MAGICLINKS, or on kernels before
+ * 5.6 a child chrooted into it). Paths are the container's ("/tmp/stop" or "tmp/stop").
+ * Reads are not logged; changes are.
+ */
+export interface InRoot {
+  /** the root as the caller named it, e.g. /proc/123/root */
+  readonly root: string;
+  /** 'openat2', or 'chroot' for the fallback */
+  readonly via: 'openat2' | 'chroot';
+  readFile(path: string): string;
+  readBytes(path: string): Buffer;
+  readdir(path: string): string[];
+  /** the last component is not followed */
+  lstat(path: string): FileStat;
+  readlink(path: string): string;
+  /** lstat succeeds */
+  exists(path: string): boolean;
+  /** opens with O_CREAT (follows a last-component link, inside the root), writes, closes */
+  writeFile(path: string, data: string, how?: WriteHow): void;
+  /** unlinkat(2) in the parent: the last component is never followed */
+  unlink(path: string): void;
+  mkdir(path: string, mode?: number): void;
+  rmdir(path: string): void;
+}
+
 export interface Sys {
   kernel: KernelCalls;
+  /**
+   * Opens `root` once, runs `use` on it, closes it. A root of the form /proc/<pid>/root is entered
+   * with that process's mount namespace by the fallback.
+   */
+  inRoot<T>(root: string, use: (r: InRoot) => T): T;
   /** reads are not logged: they are how the lab looks, not what it does */
   readFile(path: string): string;
   readlink(path: string): string;

@@ -1,12 +1,14 @@
 // A recording fake of the kernel seam (src/sys/types.ts): no kernel is touched; every call is kept.
 // Files live in a map; programs answer from a table; the calls list is what a test asserts.
-import type { FileStat, KernelCalls, ProgramRun, RunOptions, StartOptions, Started, Sys, WriteHow } from '../../src/sys/types.js';
+import type { FileStat, InRoot, KernelCalls, ProgramRun, RunOptions, StartOptions, Started, Sys, WriteHow } from '../../src/sys/types.js';
 import { KernelError } from '../../native/errno.js';
+import { FakeInRoot } from './fakeInRoot.js';
 import type { SyscallEntry } from '../../src/types.js';
 
 export type RecordedCall =
   | { via: 'kernel'; call: keyof KernelCalls; args: unknown[] }
   | { via: 'fs'; call: 'writeFile' | 'unlink' | 'mkdir' | 'rmdir'; path: string; data?: string; mode?: number; append?: boolean }
+  | { via: 'inRoot'; root: string; call: 'writeFile' | 'unlink' | 'mkdir' | 'rmdir'; path: string; data?: string; mode?: number; append?: boolean }
   | { via: 'program'; argv: string[]; input?: string; outputFile?: string }
   | ({ via: 'start'; argv: string[] } & Omit<StartOptions, 'log'>)
   | { via: 'kill'; pid: number; signal: string };
@@ -73,6 +75,11 @@ export class RecordingSys implements Sys {
       return name === 'linkFlags' ? 0 : undefined;
     },
   });
+
+  /** Container paths under `root` in the maps above, links resolved inside it (test/support/fakeInRoot.ts). */
+  inRoot<T>(root: string, use: (r: InRoot) => T): T {
+    return use(new FakeInRoot(this, root));
+  }
 
   readFile(path: string): string {
     const text = this.files.get(path) ?? this.bytes.get(path)?.toString('utf8');

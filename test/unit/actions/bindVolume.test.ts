@@ -24,16 +24,23 @@ function lab(mountinfo = OVERLAY) {
 }
 
 describe('bind-volume', () => {
+  it('refuses a symlink the container put at the mount point: mount(2) would follow it on the host\'s root', async () => {
+    const ctx = lab();
+    ctx.sys.links.set(`${MERGED}/data`, '/etc');
+    await expect(bindVolume.run(ctx, { target: '/data' })).rejects.toThrow('/data in the container is a symlink to /etc: the volume is not mounted there');
+    expect(ctx.sys.calls.filter((c) => c.via === 'kernel')).toEqual([]);
+  });
+
   it('makes the host directory, then the container process makes the mount point and mount(2)s with MS_BIND', async () => {
     const ctx = lab();
     const result = await bindVolume.run(ctx, { target: '/data' });
     expect(ctx.builder.requests).toEqual([{ method: 'step', params: { action: 'bind-volume', params: { target: '/data' }, given: { source: `${S}/volume`, merged: MERGED } } }]);
     expect(ctx.sys.calls).toEqual([
       { via: 'fs', call: 'mkdir', path: `${S}/volume`, mode: 0o755 },
-      { via: 'fs', call: 'mkdir', path: `${MERGED}/data`, mode: 0o755 },
+      { via: 'inRoot', root: MERGED, call: 'mkdir', path: '/data', mode: 0o755 },
       { via: 'kernel', call: 'mount', args: [`${S}/volume`, `${MERGED}/data`, null, MS.BIND, null] },
     ]);
-    expect(result.log.map((e) => e.call)).toEqual(['mkdir', 'mkdir', 'mount']);
+    expect(result.log.map((e) => e.call)).toEqual(['mkdir', 'mkdirat', 'mount']);
     expect(dockerRun(ctx).volume).toEqual({ host: `${S}/volume`, target: '/data', merged: MERGED });
     expect(result.output).toEqual([`host      ${S}/volume`, `container /data   (${MERGED}/data in the container's mount namespace)`]);
   });

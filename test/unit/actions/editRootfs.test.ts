@@ -21,9 +21,9 @@ describe('edit-rootfs', () => {
     const ctx = mounted();
     const result = await editRootfs.run(ctx, { container: 'c1', op: 'write', path: '/new.txt', text: 'hi\n' });
     expect(ctx.builder.requests).toEqual([{ method: 'step', params: { action: 'edit-rootfs', params: { container: 'c1', op: 'write', path: '/new.txt', text: 'hi\n' }, given: { merged: MERGED } } }]);
-    expect(ctx.sys.calls).toEqual([{ via: 'fs', call: 'writeFile', path: `${MERGED}/new.txt`, data: 'hi\n', mode: 0o644 }]);
+    expect(ctx.sys.calls).toEqual([{ via: 'inRoot', root: MERGED, call: 'writeFile', path: '/new.txt', data: 'hi\n', mode: 0o644 }]);
     expect(result.output).toEqual(['c1: wrote 3 bytes to /new.txt']);
-    expect(result.log.map((e) => e.call)).toEqual(['write']);
+    expect(result.log.map((e) => e.call)).toEqual(['openat2']);
   });
 
   it('appends with O_APPEND, deletes with unlink(2)', async () => {
@@ -31,8 +31,8 @@ describe('edit-rootfs', () => {
     await editRootfs.run(ctx, { container: 'c1', op: 'append', path: '/etc/motd', text: 'more\n' });
     const deleted = await editRootfs.run(ctx, { container: 'c1', op: 'delete', path: '/etc/issue' });
     expect(ctx.sys.calls).toEqual([
-      { via: 'fs', call: 'writeFile', path: `${MERGED}/etc/motd`, data: 'more\n', append: true },
-      { via: 'fs', call: 'unlink', path: `${MERGED}/etc/issue` },
+      { via: 'inRoot', root: MERGED, call: 'writeFile', path: '/etc/motd', data: 'more\n', append: true },
+      { via: 'inRoot', root: MERGED, call: 'unlink', path: '/etc/issue' },
     ]);
     expect(ctx.sys.files.get(`${MERGED}/etc/motd`)).toBe('welcome\nmore\n');
     expect(deleted.output).toEqual(['c1: deleted /etc/issue']);
@@ -42,9 +42,33 @@ describe('edit-rootfs', () => {
     const d = `${MERGED}/usr/share/hello`;
     const ctx = mounted({ [`${d}/message`]: 'Hello\n', [`${d}/sub/b`]: 'b', [`${d}/a`]: 'a' });
     await editRootfs.run(ctx, { container: 'c1', op: 'replace-dir', path: '/usr/share/hello' });
-    expect(ctx.sys.calls.map((c) => (c.via === 'fs' ? `${c.call} ${c.path.slice(d.length) || '.'}` : c.via))).toEqual([
+    const h = '/usr/share/hello';
+    expect(ctx.sys.calls.map((c) => (c.via === 'inRoot' ? `${c.call} ${c.path.slice(h.length) || '.'}` : c.via))).toEqual([
       'unlink /a', 'unlink /message', 'unlink /sub/b', 'rmdir /sub', 'rmdir .', 'mkdir .',
     ]);
+  });
+
+  it('follows a link the container planted inside its root: the image\'s /bin/sh -> /bin/busybox is the container\'s busybox', async () => {
+    const ctx = mounted({ [`${MERGED}/bin/busybox`]: 'ELF', '/bin/busybox': 'HOST' });
+    ctx.sys.links.set(`${MERGED}/bin/sh`, '/bin/busybox');
+    const result = await editRootfs.run(ctx, { container: 'c1', op: 'append', path: '/bin/sh', text: '!' });
+    expect(ctx.sys.files.get(`${MERGED}/bin/busybox`)).toBe('ELF!');
+    expect(ctx.sys.files.get('/bin/busybox')).toBe('HOST');
+    expect(result.output).toEqual(['c1: appended 1 bytes to /bin/sh (/bin/sh is a symlink to /bin/busybox in the container: followed inside the container\'s root, so it leads to the container\'s /bin/busybox, never the host\'s)']);
+  });
+
+  it('delete and replace-dir remove a planted link itself, never what it points to', async () => {
+    const ctx = mounted({ '/etc/passwd': 'root', '/srv/keep/x': 'x' });
+    ctx.sys.links.set(`${MERGED}/etc/issue`, '/etc/passwd');
+    ctx.sys.links.set(`${MERGED}/usr/share/hello`, '../../../../srv/keep');
+    const deleted = await editRootfs.run(ctx, { container: 'c1', op: 'delete', path: '/etc/issue' });
+    const replaced = await editRootfs.run(ctx, { container: 'c1', op: 'replace-dir', path: '/usr/share/hello' });
+    expect(deleted.output).toEqual(['c1: deleted /etc/issue (a symlink: the link itself, not what it points to)']);
+    expect(replaced.output).toEqual(['c1: removed the symlink /usr/share/hello (not what it points to), and made an empty directory in its place']);
+    expect(ctx.sys.links.size).toBe(0);
+    expect(ctx.sys.files.get('/etc/passwd')).toBe('root');
+    expect(ctx.sys.files.get('/srv/keep/x')).toBe('x');
+    expect(ctx.sys.dirs.has(`${MERGED}/usr/share/hello`)).toBe(true);
   });
 
   it('refuses unless merged is an overlay mount in the container process\'s mount namespace', async () => {

@@ -1,40 +1,53 @@
-// touch-in-container: open(O_CREAT|O_APPEND) of /proc/<pid>/root/<path>, then waiting for the container to exit.
-import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, rmSync } from 'node:fs';
+// touch-in-container: O_CREAT|O_APPEND of <path> resolved inside /proc/<pid>/root, then waiting for the container to exit.
+import { describe, expect, it } from 'vitest';
 import { touchInContainer } from '../../../src/actions/touchInContainer.js';
 import { chain } from '../../../src/actions/chainState.js';
 import { chainLab } from '../../support/fakeChain.js';
 import { addProcess } from '../../support/fakeProc.js';
 
-// The "container" is this test process: its /proc/<pid>/root is the host's /, so the file lands in /tmp.
-const pid = process.pid;
-const path = `/tmp/cl-touch-${pid}`;
-afterEach(() => rmSync(path, { force: true }));
+const pid = 4321;
+const ROOT = `/proc/${pid}/root`;
+
+/** A container whose first process runs until `stop` (a host path under its root) exists, then is a zombie. */
+function container(stop = `${ROOT}/tmp/stop`) {
+  const { ctx } = chainLab();
+  chain(ctx).container = { id: 'x', name: 'x', pid };
+  addProcess(ctx.sys, { pid, ppid: 1, comm: 'sh' });
+  ctx.sys.dirs.add(`${ROOT}/tmp`);
+  const readFile = ctx.sys.readFile.bind(ctx.sys);
+  ctx.sys.readFile = (p: string) => (p === `/proc/${pid}/stat` && ctx.sys.files.has(stop) ? `${pid} (sh) Z 1 0 0` : readFile(p));
+  return ctx;
+}
 
 describe('touch-in-container', () => {
-  it('creates the file through /proc/<pid>/root and sees the container exit once it is there', async () => {
-    const { ctx } = chainLab();
-    chain(ctx).container = { id: 'x', name: 'x', pid };
-    addProcess(ctx.sys, { pid, ppid: 1, comm: 'sh' });
-    // the fake /proc: the process runs until the file exists, then is a zombie
-    const readFile = ctx.sys.readFile.bind(ctx.sys);
-    ctx.sys.readFile = (p: string) => (p === `/proc/${pid}/stat` && existsSync(path) ? `${pid} (sh) Z 1 0 0` : readFile(p));
-    const result = await touchInContainer.run(ctx, { path });
-    expect(existsSync(path)).toBe(true);
-    expect(result.log.map((e) => [e.call, ...e.args])).toEqual([
-      ['openat', 'AT_FDCWD', JSON.stringify(`/proc/${pid}/root${path}`), 'O_WRONLY|O_CREAT|O_APPEND', '0644'],
-      ['close', result.log[0].ret],
-    ]);
+  it('creates the file inside /proc/<pid>/root and sees the container exit once it is there', async () => {
+    const ctx = container();
+    const result = await touchInContainer.run(ctx, { path: '/tmp/stop' });
+    expect(ctx.sys.calls.filter((c) => c.via === 'inRoot')).toEqual([{ via: 'inRoot', root: ROOT, call: 'writeFile', path: '/tmp/stop', data: '', append: true, mode: 0o644 }]);
+    expect(result.log.map((e) => e.call)).toEqual(['openat2']);
+    expect(result.output[0]).toBe(`created /tmp/stop in the container (resolved inside ${ROOT} with openat2 RESOLVE_IN_ROOT)`);
     expect(result.output[1]).toMatch(new RegExp(`^PID ${pid} exited \\d+ ms later$`));
   });
 
-  it('fails with the errno when the parent directory is missing, and without a running container', async () => {
-    const { ctx } = chainLab();
-    chain(ctx).container = { id: 'x', name: 'x', pid };
-    addProcess(ctx.sys, { pid, ppid: 1, comm: 'sh' });
+  it('follows a planted absolute link inside the container\'s root, and says so; the host path is never made', async () => {
+    const ctx = container(`${ROOT}/etc/x`);
+    ctx.sys.dirs.add(`${ROOT}/etc`);
+    ctx.sys.links.set(`${ROOT}/tmp/stop`, '/etc/x');
+    const result = await touchInContainer.run(ctx, { path: '/tmp/stop' });
+    expect(ctx.sys.files.has(`${ROOT}/etc/x`)).toBe(true);
+    expect(ctx.sys.files.has('/etc/x')).toBe(false);
+    expect(result.output.slice(0, 2)).toEqual([
+      `opened or created, through the symlink, /tmp/stop in the container (resolved inside ${ROOT} with openat2 RESOLVE_IN_ROOT)`,
+      '/tmp/stop is a symlink to /etc/x in the container: followed inside the container\'s root, so it leads to the container\'s /etc/x, never the host\'s',
+    ]);
+  });
+
+  it('fails with the errno and a hint when the parent directory is missing, and without a running container', async () => {
+    const ctx = container();
     await expect(touchInContainer.run(ctx, { path: '/no-such-dir-here/x' })).rejects.toThrow(/could not create \/no-such-dir-here\/x in the container: ENOENT/);
-    expect(ctx.sys.drain().map((e) => [e.call, e.errno])).toEqual([['openat', 'ENOENT']]);
+    ctx.sys.links.set(`${ROOT}/tmp/loop`, '/proc/self/root/etc/x');
+    await expect(touchInContainer.run(ctx, { path: '/tmp/loop' })).rejects.toMatchObject({ hint: expect.stringMatching(/magic link/) });
     addProcess(ctx.sys, { pid, ppid: 1, comm: 'sh', state: 'Z' });
-    await expect(touchInContainer.run(ctx, { path })).rejects.toThrow(/no container process is running/);
+    await expect(touchInContainer.run(ctx, { path: '/tmp/stop' })).rejects.toThrow(/no container process is running/);
   });
 });

@@ -71,16 +71,26 @@ describe('volume-mounted', () => {
 });
 
 describe('volume-shows', () => {
-  it('passes when the host file and the file read inside (nsenter --mount cat) both hold the text', () => {
-    const sys = new RecordingSys({ files: { [`${S}/volume/a.txt`]: 'written inside\n' } }).answer(['nsenter'], { stdout: 'written inside\n' });
+  const INSIDE = `/proc/1000/root${MERGED}`;
+
+  it('passes when the host file and the file read inside the container\'s root both hold the text', () => {
+    const sys = new RecordingSys({ files: { [`${S}/volume/a.txt`]: 'written inside\n', [`${INSIDE}/data/a.txt`]: 'written inside\n' } });
     const ctx = lab(sys);
     expect(volumeShows.run(ctx, { file: 'a.txt', text: 'written inside' }).ok).toBe(true);
-    expect(programs(ctx)).toEqual([['nsenter', '--target', '1000', '--mount', '--', 'cat', `${MERGED}/data/a.txt`]]);
+    expect(programs(ctx)).toEqual([]);
   });
 
   it('fails when the container side does not hold it', () => {
-    const sys = new RecordingSys({ files: { [`${S}/volume/a.txt`]: 'written inside\n' } }).answer(['nsenter'], { stdout: '' });
+    const sys = new RecordingSys({ files: { [`${S}/volume/a.txt`]: 'written inside\n', [`${INSIDE}/data/a.txt`]: '' } });
     expect(volumeShows.run(lab(sys), { file: 'a.txt', text: 'written inside' })).toEqual({ ok: false, detail: 'the container side /data/a.txt does not hold the text' });
+  });
+
+  it('reads a symlink the container put in the volume inside the volume, never the host file it names', () => {
+    const sys = new RecordingSys({
+      files: { '/etc/shadow': 'written inside', [`${S}/volume/etc/shadow`]: 'other', [`${INSIDE}/data/a.txt`]: 'written inside\n' },
+      links: { [`${S}/volume/a.txt`]: '/etc/shadow' },
+    });
+    expect(volumeShows.run(lab(sys), { file: 'a.txt', text: 'written inside' })).toEqual({ ok: false, detail: `the host side ${S}/volume/a.txt does not hold the text` });
   });
 });
 

@@ -1,0 +1,33 @@
+// A container path split for the in-root calls: the parent (resolved in the root) and the last name (not followed).
+import { LabError } from '../errors.js';
+
+export interface SplitPath {
+  /** relative to the root, "." for the root itself: "tmp" */
+  parent: string;
+  /** one name, never "", "." or "..": "stop" */
+  name: string;
+  /** relative to the root: "tmp/stop" */
+  rel: string;
+}
+
+/** "/tmp/stop" → tmp + stop. A path that names the root itself, or ends in "." or "..", is refused. */
+export function splitInRoot(path: string): SplitPath {
+  const parts = path.split('/').filter((p) => p !== '');
+  const name = parts.pop();
+  if (name === undefined || name === '.' || name === '..' || path.includes('\0')) {
+    throw new LabError(`${JSON.stringify(path)} does not name a file inside the container's root`);
+  }
+  return { parent: parts.length ? parts.join('/') : '.', name, rel: [...parts, name].join('/') };
+}
+
+/** "/tmp" → "tmp"; "/" → ".": what openat2 is given for a path that may be the root. */
+export function relInRoot(path: string): string {
+  const parts = path.split('/').filter((p) => p !== '');
+  return parts.length ? parts.join('/') : '.';
+}
+
+/** /proc/<pid>/root → pid: the process whose mount namespace the fallback enters. */
+export function nsPidOf(root: string): number | null {
+  const m = /^\/proc\/(\d+)\/root\/?$/.exec(root);
+  return m ? Number(m[1]) : null;
+}
