@@ -40,9 +40,9 @@ export function shellArgv(verdict: Extract<ShellVerdict, { ok: true }>, o: { for
 /** One line (two with a fresh proc): where the shell is, and what ps shows and why. `{pid}` is the shell's host PID. */
 export function shellBanner(verdict: Extract<ShellVerdict, { ok: true }>): string[] {
   const own = verdict.own.join(', ');
-  const lines = [`container-lab: a shell in the container: its own ${own} namespaces; host PID of this shell: {pid}. exit comes back.`];
+  const lines = [`container-lab: a shell in the container: its own ${own} namespaces; host PID of this shell: {pid}.`];
   if (verdict.freshProc) {
-    lines.push('container-lab: the container\'s /proc is still the host\'s, so this shell has a mount namespace of its own with a fresh /proc for the container\'s PID namespace: ps lists only the container\'s processes.');
+    lines.push('container-lab: the container\'s /proc is still the host\'s, so this shell got a mount namespace of its own (a child of the container\'s) with a fresh /proc of the container\'s PID namespace: ps shows only the container\'s processes.');
   }
   return lines;
 }

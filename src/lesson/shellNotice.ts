@@ -24,7 +24,7 @@ function whoMakes(lesson: Lesson, cursor: number, missing: ShellMissing[], what:
   const found = missing.map((m) => providerIndex(lesson, m, cursor));
   if (found.every((i) => i >= 0)) {
     const steps = [...new Set(found)];
-    if (steps.length === 1) return `${stepName(lesson, steps[0])} makes ${missing.length > 1 ? 'them' : 'it'}.`;
+    if (steps.length === 1) return `${stepName(lesson, steps[0])} ${missing[0] === 'PID 1' ? 'starts' : 'makes'} ${missing.length > 1 ? 'them' : 'it'}.`;
     return missing.map((m, k) => `${stepName(lesson, found[k])} makes the ${NAMESPACE_WORDS[m] ?? m} namespace`).join(', ') + '.';
   }
   const earlier = missing.map((m) => providerIndex(lesson, m, 0, cursor)).find((i) => i >= 0);

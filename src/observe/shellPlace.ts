@@ -56,7 +56,10 @@ export function shellVerdict(proc: ProcReader, hostPid: number, place: ShellPlac
   const missing: ShellMissing[] = [];
   const mnt = ns(place.pid, 'mnt');
   if (mnt === null || mnt === ns(hostPid, 'mnt')) missing.push('own mnt namespace');
-  if (pidNs === null || pidNs === hostPidNs) missing.push('own pid namespace');
+  // After unshare(CLONE_NEWPID) the kernel shows no pid_for_children link until the namespace has
+  // its first process (its child_reaper): a live process with no such link has a PID namespace waiting for PID 1.
+  if (place.via === 'fork' && pidNs === null && mnt !== null) missing.push('PID 1');
+  else if (pidNs === null || pidNs === hostPidNs) missing.push('own pid namespace');
   else if (place.via === 'fork' && !pidNamespaceHasMembers(proc, pidNs)) missing.push('PID 1');
   if (missing.length > 0 || pidNs === null) return { ok: false, place, missing };
   const own = NS_TYPES.filter((type) => {
