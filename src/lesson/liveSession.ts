@@ -160,11 +160,6 @@ export class LiveSession implements LessonSession {
 
   async shell(): Promise<void> {
     if (this.state.busy) return;
-    const { terminal, tty } = this.options;
-    if (!terminal || !tty) {
-      this.dispatch({ type: 'error', message: 'no terminal to hand to a shell (not running in a terminal)' });
-      return;
-    }
     try {
       // the kernel decides: no container (own mnt and pid namespaces, a PID 1) means a line, not a shell
       const { missing } = await this.helper.shellMissing();
@@ -174,6 +169,11 @@ export class LiveSession implements LessonSession {
       }
     } catch (error) {
       this.dispatch({ type: 'error', message: `shell: ${failure(error).message}` });
+      return;
+    }
+    const { terminal, tty } = this.options;
+    if (!terminal || !tty) {
+      this.dispatch({ type: 'error', message: 'no terminal to hand to a shell (not running in a terminal)' });
       return;
     }
     this.dispatch({ type: 'shell', open: true });
