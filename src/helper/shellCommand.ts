@@ -5,9 +5,10 @@ import type { ShellVerdict } from '../observe/shellPlace.js';
  * Waits on fd 3 until the banner is on the terminal, then becomes the interactive shell (same PID).
  * +m: no job control. With it the shell would make itself the terminal's foreground process group
  * and, from inside the new PID namespace, fail to give the terminal back to the app (whose process
- * group ID it cannot name), leaving the app unable to read the keyboard.
+ * group ID it cannot name), leaving the app unable to read the keyboard. `-s container-lab-sh`:
+ * commands from the terminal, and the lab's name in its command line, where `ps` on the host shows it.
  */
-export const GATED_SHELL = ['/bin/sh', '-c', 'read -r _ <&3; exec 3<&-; exec /bin/sh -i +m'];
+export const GATED_SHELL = ['/bin/sh', '-c', 'read -r _ <&3; exec 3<&-; exec /bin/sh -i +m -s container-lab-sh', 'container-lab-sh'];
 
 /**
  * A mount namespace of the shell's own, a child of the container's: every mount in it private

@@ -124,6 +124,7 @@ describeAsRoot('honest shells: lesson 6, a container by hand', () => {
     expect(shellMnt).not.toBe(nsLink('self', 'mnt'));
     expect(shellMnt).not.toBe(containerMnt);
     expect(readlinkSync(`/proc/${shellPid}/ns/pid`)).toBe(containerPid);
+    expect(readFileSync(`/proc/${shellPid}/cmdline`, 'utf8')).toContain('container-lab-sh'); // the lab's name, on the host's ps
     expect(mountinfo(shellPid).some((l) => l.split(' ')[4] === '/proc' && / - proc /.test(l))).toBe(true);
 
     await new Promise((r) => setTimeout(r, 500)); // the line editor takes the terminal after the prompt
