@@ -149,6 +149,19 @@ export class Lab {
     return shellVerdict(realSys, process.pid, this.shellPlace());
   }
 
+  /** Whether the container process's children are born in the place's PID namespace (by-hand: PID 1's). */
+  private childrenInside(place: ShellPlace): boolean {
+    const link = (pid: number, name: string) => {
+      try {
+        return realSys.readlink(`/proc/${pid}/ns/${name}`);
+      } catch {
+        return null;
+      }
+    };
+    const theirs = link(place.pid, place.via === 'fork' ? 'pid_for_children' : 'pid');
+    return theirs !== null && theirs === link(this.ctx.builder.pid, 'pid_for_children');
+  }
+
   async shell(tty: string): Promise<{ code: number | null }> {
     if (!existsSync(tty)) throw new LabError(`no terminal at ${tty}`);
     const verdict = this.shellVerdict();
@@ -158,7 +171,7 @@ export class Lab {
     return this.ctx.builder.rpc.call('shell', {
       tty,
       prompt: shellPrompt(verdict, host),
-      argv: shellArgv(verdict, { forked: true }),
+      argv: shellArgv(verdict, { forked: true, childrenInside: this.childrenInside(verdict.place) }),
       banner: shellBanner(verdict),
     });
   }

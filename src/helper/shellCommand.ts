@@ -17,25 +17,35 @@ export const GATED_SHELL = ['/bin/sh', '-c', 'read -r _ <&3; exec 3<&-; exec /bi
  */
 export const FRESH_PROC = ['unshare', '--mount', '--propagation', 'private', '--mount-proc', '--'];
 
-/** The namespace options of nsenter(1) for the container's namespaces (PID: the one its children go to). */
-function nsenterNamespaces(pid: number, via: 'fork' | 'enter'): string[] {
+/**
+ * The namespace options of nsenter(1) for the container's namespaces. PID: the one its children go
+ * to; none when the starter's children are born there already, so nsenter forks no process of its own
+ * into the container (with --pid it forks, and the parent it leaves behind would show in ps).
+ */
+function nsenterNamespaces(pid: number, via: 'fork' | 'enter', childrenInside: boolean): string[] {
   const ns = (name: string) => `/proc/${pid}/ns/${name}`;
   return [
     `--mount=${ns('mnt')}`, `--uts=${ns('uts')}`, `--ipc=${ns('ipc')}`, `--net=${ns('net')}`, `--cgroup=${ns('cgroup')}`,
-    `--pid=${ns(via === 'fork' ? 'pid_for_children' : 'pid')}`,
+    ...(childrenInside ? [] : [`--pid=${ns(via === 'fork' ? 'pid_for_children' : 'pid')}`]),
   ];
 }
 
-/**
- * The command line for a shell in the verdict's place. `forked`: the process that starts it is the
- * place itself (the container process forks it), so it is in the namespaces already.
- */
-export function shellArgv(verdict: Extract<ShellVerdict, { ok: true }>, o: { forked: boolean; rootless?: boolean }): string[] {
+export interface ShellStarter {
+  /** the process that starts the shell is the place itself (the container process forks it) */
+  forked: boolean;
+  /** the starter's children are born in the container's PID namespace already (its pid_for_children is the container's) */
+  childrenInside?: boolean;
+  rootless?: boolean;
+}
+
+/** The command line for a shell in the verdict's place. */
+export function shellArgv(verdict: Extract<ShellVerdict, { ok: true }>, o: ShellStarter): string[] {
   const { pid, via } = verdict.place;
   const inside = [...(verdict.freshProc ? FRESH_PROC : []), ...GATED_SHELL];
   if (o.forked && via === 'fork') return inside;
   const user = o.rootless ? [`--user=/proc/${pid}/ns/user`, '--preserve-credentials'] : [];
-  return ['nsenter', ...user, ...nsenterNamespaces(pid, via), `--root=/proc/${pid}/root`, `--wd=/proc/${pid}/root`, '--', ...inside];
+  const namespaces = nsenterNamespaces(pid, via, o.childrenInside === true);
+  return ['nsenter', ...user, ...namespaces, `--root=/proc/${pid}/root`, `--wd=/proc/${pid}/root`, '--', ...inside];
 }
 
 /** One line (two with a fresh proc): where the shell is, and what ps shows and why. `{pid}` is the shell's host PID. */

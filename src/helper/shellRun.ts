@@ -41,8 +41,9 @@ export async function runShell(o: ShellRun): Promise<number | null> {
   });
   if (child.pid !== undefined) {
     o.started?.(child.pid);
-    // nsenter(1) forks the shell into the PID namespace: the shell is its child
-    const shellPid = basename(o.argv[0]) === 'nsenter' ? await firstChild(child.pid) : child.pid;
+    // nsenter(1) --pid forks the shell into the PID namespace: the shell is its child
+    const forks = basename(o.argv[0]) === 'nsenter' && o.argv.some((a) => a.startsWith('--pid='));
+    const shellPid = forks ? await firstChild(child.pid) : child.pid;
     const pidText = shellPid !== null ? String(shellPid) : `a child of nsenter (host PID ${child.pid})`;
     o.write(o.banner.map((line) => line.replace('{pid}', pidText)).join('\n') + '\n');
   }

@@ -22,6 +22,12 @@ describe('shellArgv', () => {
     expect(argv.slice(-GATED_SHELL.length)).toEqual(GATED_SHELL);
   });
 
+  it('when the container process\'s children are born in PID 1\'s namespace already: no --pid, so nsenter forks nothing into it', () => {
+    const argv = shellArgv(entered, { forked: true, childrenInside: true });
+    expect(argv.filter((a) => a.startsWith('--pid'))).toEqual([]);
+    expect(argv).toContain('--mount=/proc/300/ns/mnt');
+  });
+
   it('from a second terminal into the container process: its children\'s PID namespace', () => {
     const argv = shellArgv(forked, { forked: false, rootless: true });
     expect(argv.slice(0, 3)).toEqual(['nsenter', '--user=/proc/200/ns/user', '--preserve-credentials']);
