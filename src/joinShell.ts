@@ -1,9 +1,12 @@
-// `container-lab shell`: a shell in a running lesson's container, from another terminal (setns via nsenter(1)).
-import { spawnSync } from 'node:child_process';
+// `container-lab shell`: a shell in a running lesson's container, from another terminal (setns via nsenter(1)), or why not.
 import { readFileSync, readlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { listSessionDirs, sessionIsAlive, stateRoot } from './helper/stateDir.js';
 import { whichProgram } from '../native/findProgram.js';
+import { shellVerdict, type ShellMissing, type ShellPlace } from './observe/shellPlace.js';
+import { shellArgv, shellBanner } from './helper/shellCommand.js';
+import { runShell } from './helper/shellRun.js';
+import { realSys } from './sys/real.js';
 
 export interface RunningContainer {
   sessionDir: string;
@@ -39,28 +42,25 @@ export function runningContainers(root = stateRoot()): RunningContainer[] {
   return out.sort((a, b) => b.startedAt - a.startedAt);
 }
 
-/**
- * The namespaces to join are the container process's own, except PID: it stays in the host's
- * PID namespace and its children go to ns/pid_for_children (pid_namespaces(7)), so that is the
- * one to enter. Root and working directory come from /proc/<pid>/root and cwd.
- */
-export function nsenterArgs(pid: number, rootless: boolean): string[] {
-  const ns = (name: string) => `/proc/${pid}/ns/${name}`;
-  const args = [
-    `--mount=${ns('mnt')}`, `--uts=${ns('uts')}`, `--ipc=${ns('ipc')}`, `--net=${ns('net')}`, `--cgroup=${ns('cgroup')}`,
-    `--root=/proc/${pid}/root`, `--wd=/proc/${pid}/root`,
-  ];
-  try {
-    readlinkSync(ns('pid_for_children'));
-    args.push(`--pid=${ns('pid_for_children')}`);
-  } catch {
-    // no new PID namespace yet (or its PID 1 is not started): stay in this one
-  }
-  if (rootless) args.unshift(`--user=${ns('user')}`, '--preserve-credentials');
-  return args;
+/** Where the shell goes: a PID 1 that pivoted (or a chain's container) is entered; else the container process's children's namespaces. */
+export function joinPlace(target: RunningContainer): ShellPlace {
+  return target.initPid !== null ? { pid: target.initPid, via: 'enter' } : { pid: target.builderPid, via: 'fork' };
 }
 
-export function joinShell(out: (line: string) => void, err: (line: string) => void): number {
+const LACKS: Record<ShellMissing, string> = {
+  'own mnt namespace': 'a mount namespace of its own',
+  'own pid namespace': 'a PID namespace of its own',
+  'PID 1': 'a PID 1 in its PID namespace',
+};
+
+/** The line `container-lab shell` prints when the session has no container a shell may open in. */
+export function refusalLine(sessionDir: string, missing: ShellMissing[]): string {
+  const lacks = missing.map((m) => LACKS[m]);
+  return `container-lab: no container yet in ${sessionDir}: it lacks ${lacks.join(' and ')}. `
+    + 'The lesson\'s next steps make them; press s in the lesson to see which, then try again.';
+}
+
+export async function joinShell(out: (line: string) => void, err: (line: string) => void): Promise<number> {
   const nsenter = whichProgram('nsenter');
   if (!nsenter) {
     err('container-lab: nsenter(1) is missing: install util-linux');
@@ -71,21 +71,21 @@ export function joinShell(out: (line: string) => void, err: (line: string) => vo
     err('container-lab: no lesson is running a container here. Open one (container-lab <lesson>), run a step or two, then try again.');
     return 1;
   }
-  const rootless = (process.geteuid?.() ?? 0) !== 0;
-  const pid = target.initPid ?? target.builderPid;
-  const args = nsenterArgs(pid, rootless);
-  out(`container-lab: joining the container of ${target.sessionDir} (${target.initPid !== null ? 'its PID 1' : 'container process'} ${pid}):`);
-  out(`  nsenter ${args.join(' ')} /bin/sh`);
-  out('  type exit to leave; the lesson keeps running.');
-  // +m (no job control): from inside the PID namespace the shell could take the terminal but
-  // never give it back to our process group, whose ID it cannot name (see the builder's shell).
-  const r = spawnSync(nsenter, [...args, '--', '/bin/sh', '-i', '+m'], {
-    stdio: 'inherit',
-    env: { ...process.env, PS1: '[container-lab joined] # ', ENV: '' },
-  });
-  if (r.error) {
-    err(`container-lab: ${r.error.message}`);
-    return 1;
+  const verdict = shellVerdict(realSys, process.pid, joinPlace(target));
+  if (!verdict.ok) {
+    err(refusalLine(target.sessionDir, verdict.missing));
+    return 2;
   }
-  return r.status ?? 1;
+  const rootless = (process.geteuid?.() ?? 0) !== 0;
+  const argv = shellArgv(verdict, { forked: false, rootless });
+  out(`container-lab: joining the container of ${target.sessionDir} (${verdict.place.via === 'enter' ? 'its PID 1' : 'the container process\'s PID namespace'}, host PID ${verdict.place.pid}):`);
+  out(`  ${argv.join(' ')}`);
+  const code = await runShell({
+    argv: [nsenter, ...argv.slice(1)],
+    terminal: 'inherit',
+    env: { ...process.env, PS1: '[container-lab joined] # ', ENV: '' },
+    banner: [...shellBanner(verdict), 'container-lab: type exit to leave; the lesson keeps running.'],
+    write: (text) => process.stdout.write(text),
+  });
+  return code ?? 1;
 }

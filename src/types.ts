@@ -265,6 +265,8 @@ export interface SessionState {
   error: string | null;
   /** true while the terminal is handed to a shell inside the container */
   inShell: boolean;
+  /** information, not a failure: e.g. why `s` opens no shell yet and which step makes the container */
+  notice: string | null;
 }
 
 /** A lesson opened against a backend (the real helper, or a fake in UI tests). */

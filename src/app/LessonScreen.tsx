@@ -10,6 +10,7 @@ import { allocate, splitColumns, type SectionNeed } from './layout.js';
 import { LessonHeader } from './LessonHeader.js';
 import { renderMarkdown } from './markdown.js';
 import { NextAction } from './NextAction.js';
+import { NoticeLine, noticeLines } from './NoticeLine.js';
 import { CgroupPanel, cgroupPanelWant } from './panels/CgroupPanel.js';
 import { ChainPanel } from './panels/ChainPanel.js';
 import { chainPanelWant } from '../format/chainLines.js';
@@ -120,7 +121,8 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
   const errorBoxH = state.error ? errorBoxHeight(state.error, errorHint, columns) : 0;
   const errorH = !state.error ? 0 : errorBoxH <= Math.max(5, Math.floor(total / 3)) ? errorBoxH : errorCompactHeight(errorHint);
   const keyErrorH = keyError ? 1 : 0;
-  const body = Math.max(4, total - 2 - errorH - keyErrorH);
+  const notice = state.notice ? noticeLines(state.notice, columns, columns < 100 ? 3 : 2) : [];
+  const body = Math.max(4, total - 2 - errorH - keyErrorH - notice.length);
 
   const stepErrorWidth = cols.left;
   const stepErrorWant = stepErrorText ? errorBoxHeight(stepErrorText, focusRun?.hint, stepErrorWidth) : 0;
@@ -242,6 +244,7 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
           {right}
         </Box>
       )}
+      {state.notice ? <NoticeLine message={state.notice} width={columns} max={notice.length} /> : null}
       <Footer busy={state.busy} compact={columns < 90} />
     </Box>
   );

@@ -79,7 +79,7 @@ export const BINDINGS: readonly KeyBinding[] = [
     command: 'shell',
     scopes: ['lesson'],
     presses: [ch('s')],
-    help: { keys: 's', does: 'open a shell inside the container (exit comes back)' },
+    help: { keys: 's', does: 'a shell in the container, once it exists (exit: back)' },
     footer: foot('s', 'shell in container', 'shell'),
   },
   {

@@ -4,6 +4,7 @@ import { RpcClient } from './rpc.js';
 import { LabError } from '../errors.js';
 import { programs } from '../sys/paths.js';
 import type { CheckResult, CheckSpec, Snapshot, SyscallEntry } from '../types.js';
+import type { ShellMissing } from '../observe/shellPlace.js';
 
 /** How the helper runs: as root already, through sudo (password asked before the TUI), or rootless. */
 export type HelperMode = 'root' | 'sudo' | 'rootless';
@@ -75,6 +76,11 @@ export class HelperClient {
 
   shell(tty: string): Promise<{ code: number | null }> {
     return this.rpc.call('shell', { tty });
+  }
+
+  /** What the container lacks for a shell (capability names); empty when one can open. */
+  shellMissing(): Promise<{ missing: ShellMissing[] }> {
+    return this.rpc.call('shellMissing');
   }
 
   pids(): Promise<LabPids> {

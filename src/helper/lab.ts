@@ -7,7 +7,7 @@ import { takeBuilder, stopBuilder, type BuilderHandle } from './builderProcess.j
 import { cgroupHierarchies, listLabCgroups, removeCgroupDir, sessionCgroupName } from '../cgroup/session.js';
 import { createSessionDir, removeSessionDir, stateRoot } from './stateDir.js';
 import { LabError } from '../errors.js';
-import { containerByHand, enterInitArgv } from '../actions/containerInit.js';
+import { containerByHand } from '../actions/containerInit.js';
 import { chainIfMade, chainPids } from '../actions/chainState.js';
 import { userPid } from '../actions/userNamespaceState.js';
 import { checkLabel } from '../checks/index.js';
@@ -18,6 +18,8 @@ import { realSys } from '../sys/real.js';
 import { ACTIONS, CHECKS } from '../vocabulary/registry.js';
 import { takeSnapshot, type ContainerIdentity } from '../observe/snapshot.js';
 import { readNetDevNames } from '../observe/sample.js';
+import { shellVerdict, type ShellPlace, type ShellVerdict } from '../observe/shellPlace.js';
+import { shellArgv, shellBanner, shellPrompt } from './shellCommand.js';
 import { syscallLog } from '../../native/syscallLog.js';
 import type { CheckResult, CheckSpec, Snapshot, SyscallEntry } from '../types.js';
 
@@ -134,16 +136,44 @@ export class Lab {
     }, identity, linkStates, chainIfMade(this.ctx)?.view);
   }
 
-  async shell(tty: string): Promise<{ code: number | null }> {
-    if (!existsSync(tty)) throw new LabError(`no terminal at ${tty}`);
-    const focus = chainIfMade(this.ctx)?.focusPid ?? null;
-    const host = focus ? focusHostname(focus) ?? 'container' : (await this.ctx.builder.rpc.call<ContainerIdentity>('identity')).hostname;
-    // Once PID 1 has pivoted and exec'd, the container is its root and namespaces: enter those.
+  /** Where `s` would open a shell: the chain's container, a PID 1 that has exec'd, else forked by the container process. */
+  shellPlace(): ShellPlace {
     // Once PID 1 has pivoted and exec'd — or a chain lesson runs a container — `s` enters that
     // container's namespaces and root, as `docker exec -it <id> sh` does.
-    const target = focus ?? (containerByHand(this.ctx)?.execed ? this.ctx.initPid : null);
-    const argv = target !== null ? enterInitArgv(target, ['/bin/sh', '-i', '+m']) : undefined;
-    return this.ctx.builder.rpc.call('shell', { tty, prompt: `[container-lab ${host}] # `, argv });
+    const target = chainIfMade(this.ctx)?.focusPid ?? (containerByHand(this.ctx)?.execed ? this.ctx.initPid : null);
+    return target ? { pid: target, via: 'enter' } : { pid: this.ctx.builder.pid, via: 'fork' };
+  }
+
+  /** The kernel's answer: is there a container to open a shell in (own mnt and pid namespaces, a PID 1)? */
+  shellVerdict(): ShellVerdict {
+    return shellVerdict(realSys, process.pid, this.shellPlace());
+  }
+
+  /** Whether the container process's children are born in the place's PID namespace (by-hand: PID 1's). */
+  private childrenInside(place: ShellPlace): boolean {
+    const link = (pid: number, name: string) => {
+      try {
+        return realSys.readlink(`/proc/${pid}/ns/${name}`);
+      } catch {
+        return null;
+      }
+    };
+    const theirs = link(place.pid, place.via === 'fork' ? 'pid_for_children' : 'pid');
+    return theirs !== null && theirs === link(this.ctx.builder.pid, 'pid_for_children');
+  }
+
+  async shell(tty: string): Promise<{ code: number | null }> {
+    if (!existsSync(tty)) throw new LabError(`no terminal at ${tty}`);
+    const verdict = this.shellVerdict();
+    if (!verdict.ok) throw new LabError(`no container to open a shell in: it lacks ${verdict.missing.join(', ')}`);
+    const focus = chainIfMade(this.ctx)?.focusPid ?? null;
+    const host = focus ? focusHostname(focus) ?? 'container' : (await this.ctx.builder.rpc.call<ContainerIdentity>('identity')).hostname;
+    return this.ctx.builder.rpc.call('shell', {
+      tty,
+      prompt: shellPrompt(verdict, host),
+      argv: shellArgv(verdict, { forked: true, childrenInside: this.childrenInside(verdict.place) }),
+      banner: shellBanner(verdict),
+    });
   }
 
   /** Everything the session made goes: processes by PID, cgroup directories, the scratch dir. */

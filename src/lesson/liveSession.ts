@@ -2,6 +2,7 @@
 import type { HelperClient } from '../helper/client.js';
 import type { CgroupFile, ChainView, Lesson, LessonSession, ProcessInfo, SessionState, StepRun, SyscallEntry } from '../types.js';
 import { initialState, reduce, type SessionEvent } from './reducer.js';
+import { shellRefusal } from './shellNotice.js';
 
 /** Hands the real terminal to something else (a shell) and takes it back afterwards. */
 export interface TerminalHandover {
@@ -159,6 +160,17 @@ export class LiveSession implements LessonSession {
 
   async shell(): Promise<void> {
     if (this.state.busy) return;
+    try {
+      // the kernel decides: no container (own mnt and pid namespaces, a PID 1) means a line, not a shell
+      const { missing } = await this.helper.shellMissing();
+      if (missing.length > 0) {
+        this.dispatch({ type: 'notice', message: shellRefusal(this.state.lesson, this.state.cursor, missing) });
+        return;
+      }
+    } catch (error) {
+      this.dispatch({ type: 'error', message: `shell: ${failure(error).message}` });
+      return;
+    }
     const { terminal, tty } = this.options;
     if (!terminal || !tty) {
       this.dispatch({ type: 'error', message: 'no terminal to hand to a shell (not running in a terminal)' });

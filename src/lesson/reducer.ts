@@ -10,6 +10,7 @@ export type SessionEvent =
   | { type: 'activity'; text: string | null; busy: boolean }
   | { type: 'rewound'; cursor: number }
   | { type: 'error'; message: string | null }
+  | { type: 'notice'; message: string | null }
   | { type: 'shell'; open: boolean };
 
 export function pendingRun(): StepRun {
@@ -26,6 +27,7 @@ export function initialState(lesson: Lesson): SessionState {
     snapshot: null,
     error: null,
     inShell: false,
+    notice: null,
   };
 }
 
@@ -34,7 +36,7 @@ export function reduce(state: SessionState, event: SessionEvent): SessionState {
     case 'step-started': {
       const steps = state.steps.slice();
       steps[event.index] = { ...pendingRun(), status: 'running' };
-      return { ...state, steps, busy: true, error: null };
+      return { ...state, steps, busy: true, error: null, notice: null };
     }
     case 'step-finished': {
       const steps = state.steps.slice();
@@ -55,11 +57,13 @@ export function reduce(state: SessionState, event: SessionEvent): SessionState {
     case 'rewound': {
       // Steps at and after the new cursor are undone: they go back to pending.
       const steps = state.steps.map((run, i) => (i < event.cursor ? run : pendingRun()));
-      return { ...state, steps, cursor: event.cursor };
+      return { ...state, steps, cursor: event.cursor, notice: null };
     }
     case 'error':
       return { ...state, error: event.message, busy: false, activity: null };
+    case 'notice':
+      return { ...state, notice: event.message };
     case 'shell':
-      return { ...state, inShell: event.open };
+      return { ...state, inShell: event.open, notice: null };
   }
 }

@@ -10,8 +10,9 @@
 //               at start, exit 1 if its parent is not the helper that started it
 // It does each kernel call on its main thread (namespaces are per thread: the libuv threadpool
 // keeps the old ones), and its children — forked from the main thread — inherit the new ones.
-import { spawn, spawnSync } from 'node:child_process';
-import { openSync, closeSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { openSync, closeSync, writeSync } from 'node:fs';
+import { runShell } from '../helper/shellRun.js';
 import { hostname, release } from 'node:os';
 import { serve } from '../helper/rpc.js';
 import { LabError } from '../errors.js';
@@ -81,29 +82,26 @@ const handlers = {
     return withLog({ status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr, pid: result.pid });
   },
 
-  /** A shell on the user's terminal, inside every namespace this process has. */
-  async shell({ tty, prompt, argv }: { tty: string; prompt: string; argv?: string[] }) {
+  /**
+   * A shell on the user's terminal. argv comes from the helper (src/helper/shellCommand.ts): it waits
+   * on fd 3 until its banner, with its host PID, is on the terminal, then becomes the shell.
+   */
+  async shell({ tty, prompt, argv, banner }: { tty: string; prompt: string; argv: string[]; banner: string[] }) {
     requireInitIfPidNamespace();
     const fd = openSync(tty, 'r+');
+    let pid: number | null = null;
     try {
-      // +m: no job control. With it the shell would make itself the terminal's foreground process
-      // group and, from inside the new PID namespace, fail to give the terminal back to the app
-      // (whose process group ID it cannot name), leaving the app unable to read the keyboard.
-      // argv: a shell somewhere else, e.g. nsenter(1) into a pivoted PID 1's mount namespace and root.
-      const command = argv ?? ['/bin/sh', '-i', '+m'];
-      const child = spawn(command[0], command.slice(1), {
-        stdio: [fd, fd, fd],
-        argv0: argv ? undefined : 'container-lab-sh',
+      const code = await runShell({
+        argv,
+        terminal: fd,
         env: { ...process.env, PS1: prompt, ENV: '' },
+        banner,
+        write: (text) => writeSync(fd, text),
+        started: (p) => state.shells.add((pid = p)),
       });
-      if (child.pid !== undefined) state.shells.add(child.pid);
-      const code = await new Promise<number | null>((resolve) => {
-        child.on('exit', (c) => resolve(c));
-        child.on('error', () => resolve(null));
-      });
-      if (child.pid !== undefined) state.shells.delete(child.pid);
       return { code };
     } finally {
+      if (pid !== null) state.shells.delete(pid);
       closeSync(fd);
     }
   },

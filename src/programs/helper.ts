@@ -63,6 +63,11 @@ const handlers = {
   shell({ tty }: { tty: string }) {
     return current().shell(tty);
   },
+  /** What a shell would lack (capability names), or nothing: asked before the terminal is handed over. */
+  shellMissing() {
+    const verdict = current().shellVerdict();
+    return { missing: verdict.ok ? [] : verdict.missing };
+  },
   /** What the kernel state of the lab is, for tests: the PIDs it made. */
   pids() {
     const l = current();

@@ -124,6 +124,21 @@ describeAsRoot('the app in a terminal', () => {
     expect(await until(() => labProcesses().length === 0, 2000)).toBe(true);
   });
 
+  it.runIf(hasTmux())('s before there is a container: a calm info line naming the step, no error box (lesson 1 at 80×24, lesson 6 at 160×45)', async () => {
+    for (const [cols, rows, id, total, step] of [[80, 24, 'just-a-process', 6, 'step 1 “New namespaces, one call” makes them'], [160, 45, 'by-hand', 16, 'step 1 “Namespaces” makes them']] as const) {
+      tmux = new TmuxSession(cols, rows, appCommand(cli, [id]));
+      await tmux.waitFor(new RegExp(`0/${total} steps done`));
+      tmux.keys('s');
+      const screen = await tmux.waitFor(/ℹ No container yet/);
+      expect(screen.replace(/\n\s*/g, ' ')).toContain(step);
+      expect(screen).not.toMatch(/✗|hint:|r starts the lesson again|\[container-lab/);
+      expect(widest(screen)).toBeLessThanOrEqual(cols);
+      tmux.keys('q');
+      await tmux.waitFor(/EXIT=0/);
+      tmux.kill();
+    }
+  });
+
   it.runIf(hasTmux())('s opens a shell inside the container and the app comes back after exit', async () => {
     tmux = new TmuxSession(100, 30, appCommand(cli, ['just-a-process']));
     await tmux.waitFor(/0\/6 steps done/);

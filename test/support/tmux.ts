@@ -30,6 +30,11 @@ export class TmuxSession {
     return Number(this.tmux('display-message', '-p', '-t', this.name, '#{pane_pid}').trim());
   }
 
+  /** The pane's terminal device (/dev/pts/N): a real tty to hand to a shell. */
+  paneTty(): string {
+    return this.tmux('display-message', '-p', '-t', this.name, '#{pane_tty}').trim();
+  }
+
   resize(cols: number, rows: number): void {
     this.tmux('resize-window', '-t', this.name, '-x', String(cols), '-y', String(rows));
   }

@@ -229,6 +229,8 @@ export class FakeSession implements LessonSession {
   calls: string[] = [];
   /** make the next call of this name reject with this error */
   rejectNext: Partial<Record<'next' | 'back' | 'reset' | 'shell' | 'close', Error>> = {};
+  /** when set, `s` opens no shell and shows this line instead, as a session with no container does */
+  shellRefusal: string | null = null;
   /** when set, next() waits for release() before finishing the step (the step stays "running") */
   hold = false;
   private release_: (() => void) | null = null;
@@ -251,6 +253,7 @@ export class FakeSession implements LessonSession {
       snapshot: this.history[0],
       error: null,
       inShell: false,
+      notice: null,
     };
   }
 
@@ -340,6 +343,10 @@ export class FakeSession implements LessonSession {
 
   async shell(): Promise<void> {
     this.check('shell');
+    if (this.shellRefusal !== null) {
+      this.set({ notice: this.shellRefusal });
+      return;
+    }
     this.set({ inShell: true });
     await new Promise<void>((r) => (this.endShell_ = r));
     this.set({ inShell: false });

@@ -1,9 +1,11 @@
 // UI tests for the lesson screen: slide and steps, keys driving the session, panels following it.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup } from 'ink-testing-library';
+import type { ReactElement } from 'react';
 import { App } from '../../src/app/App.js';
+import { NoticeLine } from '../../src/app/NoticeLine.js';
 import { createFakeBackend, EPERM_MOUNT_LINE, FakeSession, namespaceSteps, UNSHARE_LINE } from './fakeSession.js';
-import { frame, KEY, lines, press, renderAt, wait } from './harness.js';
+import { frame, KEY, lines, press, renderAt, wait, widest } from './harness.js';
 
 afterEach(() => cleanup());
 
@@ -206,6 +208,31 @@ describe('lesson screen', () => {
     expect(frame(r)).toContain('Namespaces — introduction');
     await press(r, KEY.right, 50);
     expect(session.calls).toEqual(['shell', 'next']);
+  });
+
+  it('s with no container yet: a calm info line above the keys, not an error box, and the keys still work', async () => {
+    for (const [columns, rows] of [[80, 24], [160, 45]]) {
+      const { r, session } = await openLesson(columns, rows);
+      session.shellRefusal = 'No container yet: the shell opens once it has its own mount and PID namespaces — step 1 “New namespaces” makes them.';
+      await press(r, 's', 50);
+      expect(session.calls).toEqual(['shell']);
+      const shown = lines(r);
+      const at = shown.findIndex((l) => l.startsWith('ℹ No container yet'));
+      expect(at, frame(r)).toBeGreaterThan(0);
+      // right above the key line, wrapped to the width, with nothing of an error box
+      expect(shown.slice(at).join(' ')).toMatch(/step 1 “New\s+namespaces” makes them\./);
+      expect(shown.filter((l) => l.trim()).at(-1)).toMatch(/^→/);
+      const f = frame(r);
+      expect(f).not.toMatch(/✗|hint:|r starts the lesson again|╭/);
+      expect(widest(r)).toBeLessThanOrEqual(columns);
+      // its lines are drawn cyan, not the errors' red
+      const drawn = NoticeLine({ message: session.getState().notice!, width: columns }).props.children as ReactElement<{ color?: string }>[];
+      expect(drawn.map((line) => line.props.color)).toEqual(drawn.map(() => 'cyan'));
+      // and the keys still work
+      await press(r, KEY.right, 50);
+      expect(session.calls).toEqual(['shell', 'next']);
+      cleanup();
+    }
   });
 
   it('q closes the session and exits', async () => {

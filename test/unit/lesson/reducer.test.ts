@@ -50,4 +50,12 @@ describe('reduce', () => {
     expect(s).toMatchObject({ busy: false, activity: null, error: 'helper exited' });
     expect(reduce(s, { type: 'shell', open: true }).inShell).toBe(true);
   });
+
+  it('a notice is information: it leaves error and busy alone and goes at the next step, rewind or shell', () => {
+    const noticed = reduce(initialState(lesson), { type: 'notice', message: 'No container yet' });
+    expect(noticed).toMatchObject({ notice: 'No container yet', error: null, busy: false });
+    expect(reduce(noticed, { type: 'step-started', index: 0 }).notice).toBeNull();
+    expect(reduce(noticed, { type: 'rewound', cursor: 0 }).notice).toBeNull();
+    expect(reduce(noticed, { type: 'shell', open: true }).notice).toBeNull();
+  });
 });

@@ -1,0 +1,26 @@
+// Information for the learner (not a failure): a calm line under the header, wrapped to at most a few lines.
+import { Box, Text } from 'ink';
+import { wrapPlain } from './textWrap.js';
+
+export const NOTICE_MARK = 'ℹ ';
+
+/** The lines a notice takes at this width, at most `max`. */
+export function noticeLines(message: string, width: number, max = 3): string[] {
+  const lines = wrapPlain(NOTICE_MARK + message, Math.max(8, width), '  ');
+  if (lines.length <= max) return lines;
+  const shown = lines.slice(0, max);
+  shown[max - 1] = shown[max - 1].replace(/.?$/, '…');
+  return shown;
+}
+
+export function NoticeLine({ message, width, max }: { message: string; width: number; max?: number }) {
+  return (
+    <Box flexDirection="column" width={width}>
+      {noticeLines(message, width, max).map((line, i) => (
+        <Text key={i} wrap="truncate-end" color="cyan">
+          {line}
+        </Text>
+      ))}
+    </Box>
+  );
+}
