@@ -152,10 +152,10 @@ describeAsRoot('crash safety', () => {
         expect(killed.sessionDir, `${where}: the helper's session dir`).not.toBeNull();
         const dir = killed.sessionDir!;
         const pids = [...killed.pids, killed.helper!, killed.reaper!];
-        let left = sessionLeftovers(dir, pids);
+        let left = sessionLeftovers(dir, pids, packageRoot());
         while (left.length > 0 && performance.now() - killed.at < 10_000) {
           await new Promise((r) => setTimeout(r, 20));
-          left = sessionLeftovers(dir, pids);
+          left = sessionLeftovers(dir, pids, packageRoot());
         }
         const ms = Math.round(performance.now() - killed.at);
         console.log(`crash: ${where}: ${dir} clean after ${ms} ms${left.length ? `; left: ${left.join(', ')}` : ''}`);

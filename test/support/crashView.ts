@@ -57,15 +57,18 @@ export function sessionCgroupDirs(id: string): string[] {
   return out;
 }
 
-/** Processes whose command line names the session dir, or whose cgroups are the session's. */
-function sessionProcesses(dir: string, id: string): number[] {
+/**
+ * Processes whose command line names the session dir or one of this checkout's programs
+ * (`<root>/dist/…`: a builder's child that was still loading), or whose cgroups are the session's.
+ */
+function sessionProcesses(dir: string, id: string, ourRoot: string): number[] {
   const out: number[] = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
     try {
       const cmd = readFileSync(`/proc/${name}/cmdline`, 'utf8');
       const cg = readFileSync(`/proc/${name}/cgroup`, 'utf8');
-      if ((cmd.includes(dir) || cg.includes(`container-lab-${id}`)) && isAlive(Number(name))) out.push(Number(name));
+      if ((cmd.includes(dir) || cmd.includes(ourRoot + '/dist/') || cg.includes(`container-lab-${id}`)) && isAlive(Number(name))) out.push(Number(name));
     } catch {
       // gone
     }
@@ -74,13 +77,13 @@ function sessionProcesses(dir: string, id: string): number[] {
 }
 
 /** Everything of one session the test can see itself, without lab-leaks: empty means clean. */
-export function sessionLeftovers(dir: string, pids: number[]): string[] {
+export function sessionLeftovers(dir: string, pids: number[], ourRoot: string): string[] {
   const id = cgroupIdOf(dir);
   const mounts = readFileSync('/proc/self/mountinfo', 'utf8').split('\n').filter((l) => l.includes(dir) || l.includes(`container-lab-${id}`));
   return [
     ...(existsSync(dir) ? [`session dir ${dir}`] : []),
     ...sessionCgroupDirs(id).map((d) => `cgroup ${d}`),
-    ...[...new Set([...pids.filter(isAlive), ...sessionProcesses(dir, id)])].map((p) => `process ${p}`),
+    ...[...new Set([...pids.filter(isAlive), ...sessionProcesses(dir, id, ourRoot)])].map((p) => `process ${p}`),
     ...mounts.map((m) => `mount ${m}`),
   ];
 }

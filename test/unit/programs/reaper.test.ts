@@ -51,6 +51,22 @@ describe('reaper', () => {
     expect(ms).toBeLessThan(4000);
   });
 
+  it('kills what the dead helper\'s container process left outside any cgroup (CONTAINER_LAB_PARENT), and nothing else', async () => {
+    const dir = sessionDir('4194305 0');
+    const orphan = spawn('sleep', ['30'], { env: { ...process.env, CONTAINER_LAB_PARENT: '4194305' }, stdio: 'ignore' });
+    const other = spawn('sleep', ['30'], { env: { ...process.env, CONTAINER_LAB_PARENT: '4194304' }, stdio: 'ignore' });
+    const ended = (c: typeof orphan) => new Promise<string | null>((r) => c.on('exit', (_code, signal) => r(signal)));
+    const orphanEnd = ended(orphan);
+    try {
+      await runReaper([`session ${dir}`]);
+      expect(await orphanEnd).toBe('SIGKILL');
+      expect(other.exitCode === null && other.signalCode === null).toBe(true);
+    } finally {
+      orphan.kill('SIGKILL');
+      other.kill('SIGKILL');
+    }
+  });
+
   it('exits at once with nothing watched', async () => {
     expect(await runReaper([])).toBeLessThan(2000);
   });
