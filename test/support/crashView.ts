@@ -76,6 +76,16 @@ function sessionProcesses(dir: string, id: string, ourRoot: string): number[] {
   return out;
 }
 
+function commandLine(pid: number): string {
+  try {
+    const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').slice(0, 120).trim();
+    // an exiting process has no command line left: its name and state say what it was
+    return cmd || readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').filter((l) => /^(Name|State|PPid):/.test(l)).join(' ').replace(/\s+/g, ' ');
+  } catch {
+    return '';
+  }
+}
+
 /** Everything of one session the test can see itself, without lab-leaks: empty means clean. */
 export function sessionLeftovers(dir: string, pids: number[], ourRoot: string): string[] {
   const id = cgroupIdOf(dir);
@@ -83,7 +93,7 @@ export function sessionLeftovers(dir: string, pids: number[], ourRoot: string): 
   return [
     ...(existsSync(dir) ? [`session dir ${dir}`] : []),
     ...sessionCgroupDirs(id).map((d) => `cgroup ${d}`),
-    ...[...new Set([...pids.filter(isAlive), ...sessionProcesses(dir, id, ourRoot)])].map((p) => `process ${p}`),
+    ...[...new Set([...pids.filter(isAlive), ...sessionProcesses(dir, id, ourRoot)])].map((p) => `process ${p} ${commandLine(p)}`),
     ...mounts.map((m) => `mount ${m}`),
   ];
 }
