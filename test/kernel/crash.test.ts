@@ -11,6 +11,8 @@ import { dockerRunLeftovers } from '../support/dockerRunView.js';
 import { labLeaks, median, seededRandom, sessionLeftovers, sessionOfHelper } from '../support/crashView.js';
 
 const cli = join(packageRoot(), 'dist/src/cli.js');
+/** A chain lesson run to its middle takes 15–18 s here when the host is idle: 20 s was too tight under load. */
+const LESSON_TIMEOUT_MS = 60_000;
 const { lessons } = loadLessons(lessonsDir());
 
 /** The children of a process (every thread's), with their command lines: how the test finds the helper and the reaper by PID. */
@@ -97,7 +99,7 @@ describeAsRoot('crash safety', () => {
       // The kernel does not reclaim cgroup directories: the next start sweeps them.
       execFileSync(process.execPath, [cli, 'cleanup'], { stdio: 'ignore' });
       expect(labCgroupDirs()).toEqual([]);
-    });
+    }, LESSON_TIMEOUT_MS);
   }
 
   // The chain: after `docker run -d` there are two daemons, a shim (which outlives containerd by
@@ -114,7 +116,7 @@ describeAsRoot('crash safety', () => {
       expect(clean, `alive: ${pids.filter(isAlive)} lab: ${labProcesses()} mounts: ${labMountsOnHost()}`).toBe(true);
       execFileSync(process.execPath, [cli, 'cleanup'], { stdio: 'ignore' });
       expect(labCgroupDirs()).toEqual([]);
-    });
+    }, LESSON_TIMEOUT_MS);
   }
 
   // docker-run: after the published-port step there is a bridge process, a veth pair and a forwarder.
@@ -130,7 +132,7 @@ describeAsRoot('crash safety', () => {
       // latter two are found by name: no one else makes them), its mounts and its cl- links.
       const clean = await until(() => pids.every((p) => !isAlive(p)) && labMountsOnHost().length === 0 && dockerRunLeftovers().length === 0, 2000);
       expect(clean, `alive: ${pids.filter(isAlive)} mounts: ${labMountsOnHost()} net: ${dockerRunLeftovers()}`).toBe(true);
-    });
+    }, LESSON_TIMEOUT_MS);
   }
 
   // Item 5 of issue 9: the app and its helper killed by PID at a random step of every lesson. The
@@ -170,6 +172,6 @@ describeAsRoot('crash safety', () => {
         (times[lesson.id] ??= []).push(ms);
       }
       if (runs > 1) console.log(`crash: ${lesson.id}: median ${median(times[lesson.id])} ms over ${runs} runs (${times[lesson.id].join(', ')})`);
-    }, 60_000 * runs);
+    }, LESSON_TIMEOUT_MS * runs);
   }
 });
