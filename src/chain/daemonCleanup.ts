@@ -50,10 +50,11 @@ export interface CleanupReport {
 
 /**
  * The containers and shims die first (SIGKILL: a shim left alone outlives containerd, by design),
- * then dockerd and containerd get SIGTERM and, after 3 s, SIGKILL. Then every mount under the
- * directory is detached, the lab-named cgroups go, and the daemons' files are removed.
+ * then dockerd and containerd get SIGTERM and, after `graceMs` (3 s; the crash reaper, racing its
+ * 5 s, gives 1 s), SIGKILL. Then every mount under the directory is detached, the lab-named
+ * cgroups go, and the daemons' files are removed.
  */
-export async function cleanupDaemons(dir: string, cgroupParent: string, except: number[] = [process.pid]): Promise<CleanupReport> {
+export async function cleanupDaemons(dir: string, cgroupParent: string, except: number[] = [process.pid], graceMs = 3000): Promise<CleanupReport> {
   const report: CleanupReport = { killed: [], unmounted: [], cgroups: [], problems: [] };
   const procs = daemonProcesses(dir, '/', except);
   // a shim killed here cannot remove its socket in /run/containerd/s: the cleanup does
@@ -63,7 +64,7 @@ export async function cleanupDaemons(dir: string, cgroupParent: string, except: 
   for (const p of first) signal(p.pid, 'SIGKILL');
   for (const p of procs.filter(isDaemon)) signal(p.pid, 'SIGTERM');
   const all = procs.map((p) => p.pid);
-  let left = await waitGone(all, 3000);
+  let left = await waitGone(all, graceMs);
   for (const pid of left) signal(pid, 'SIGKILL');
   left = await waitGone(left, 2000);
   report.killed = all.filter((pid) => !left.includes(pid));

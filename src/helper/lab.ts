@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { takeBuilder, stopBuilder, type BuilderHandle } from './builderProcess.js';
 import { cgroupHierarchies, listLabCgroups, removeCgroupDir, sessionCgroupName } from '../cgroup/session.js';
 import { createSessionDir, removeSessionDir, stateRoot } from './stateDir.js';
+import { startReaper } from '../chain/reaperClient.js';
 import { LabError } from '../errors.js';
 import { containerByHand } from '../actions/containerInit.js';
 import { chainIfMade, chainPids } from '../actions/chainState.js';
@@ -51,6 +52,9 @@ export class Lab {
 
   static async open(rootless: boolean): Promise<Lab> {
     const session = createSessionDir(stateRoot());
+    // the crash guard: if the helper dies, the reaper removes what this session made
+    const reaper = startReaper();
+    reaper.watchSession(session.dir);
     let builder;
     try {
       builder = takeBuilder(rootless);
@@ -59,6 +63,7 @@ export class Lab {
       writeFileSync(join(session.dir, 'builder.pid'), `${builder.pid}\n`);
     } catch (error) {
       removeSessionDir(session.dir);
+      reaper.releaseSession(session.dir);
       throw error;
     }
     return new Lab({
@@ -185,5 +190,6 @@ export class Lab {
     const mine = listLabCgroups(ctx.cgroups).filter((d) => d.endsWith('/' + sessionCgroupName(ctx.session.id)));
     for (const dir of new Set([...ctx.cgroupDirs, ...mine])) await removeCgroupDir(dir);
     removeSessionDir(ctx.session.dir);
+    startReaper().releaseSession(ctx.session.dir);
   }
 }

@@ -51,14 +51,20 @@ function hasExited(pid: number, root = '/'): boolean {
   return stat === null || statHasExited(stat);
 }
 
-/** A session is alive while the helper that made it runs (same PID and start time, not a zombie). */
-export function sessionIsAlive(dir: string): boolean {
+/** The helper that made the session: its PID and start time, from the `owner` file. */
+export function sessionOwner(dir: string): { pid: number; start: string } | null {
   try {
     const [pid, start] = readFileSync(join(dir, 'owner'), 'utf8').trim().split(' ');
-    return start !== undefined && processStartTime(Number(pid)) === start && !hasExited(Number(pid));
+    return start ? { pid: Number(pid), start } : null;
   } catch {
-    return false;
+    return null;
   }
+}
+
+/** A session is alive while the helper that made it runs (same PID and start time, not a zombie). */
+export function sessionIsAlive(dir: string): boolean {
+  const owner = sessionOwner(dir);
+  return owner !== null && processStartTime(owner.pid) === owner.start && !hasExited(owner.pid);
 }
 
 export function listSessionDirs(root: string): string[] {
