@@ -4,6 +4,7 @@ import { fileLines, parseYamlAt, splitFrontMatter } from './frontMatter.js';
 import { frontMatterSchema, validate, valueWord, type SchemaProblem } from './schema.js';
 import { ACTIONS, CHECKS, isActionName, isCheckKind } from '../vocabulary/registry.js';
 import { checkStepOrder } from '../vocabulary/stepOrder.js';
+import { inertError, inertLesson } from './inertLesson.js';
 import type { z } from 'zod';
 
 export type ParseResult = { lesson: Lesson } | { errors: LessonLoadError[] };
@@ -63,8 +64,9 @@ export function parseLesson(file: string, text: string): ParseResult {
   if (errors.length === 0 && meta) for (const p of checkStepOrder(steps)) report(p.line, p.message);
 
   errors.sort((a, b) => a.line - b.line);
-  if (errors.length > 0 || !meta) return { errors };
-  return { lesson: { ...meta, intro: slideText(intro.lines), steps, file } };
+  // what the file says is shown, never acted on by the terminal; action parameters stay as written
+  if (errors.length > 0 || !meta) return { errors: errors.map(inertError) };
+  return { lesson: inertLesson({ ...meta, intro: slideText(intro.lines), steps, file }) };
 }
 
 function parseFrontMatter(yaml: string, firstLine: number, report: Report) {

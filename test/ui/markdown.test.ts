@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/app/markdown.js';
 import { stripAnsi, visibleLength } from '../../src/app/textWrap.js';
+import { inert } from '../../src/format/inert.js';
+import chalk, { Chalk } from 'chalk';
 
 const md = `# Namespaces
 
@@ -42,5 +44,24 @@ describe('renderMarkdown', () => {
 
   it('has no trailing blank lines', () => {
     expect(renderMarkdown('hello\n\n\n', 20).endsWith('\n')).toBe(false);
+  });
+});
+
+describe('inert text through the markdown renderer', () => {
+  it('renders as markdown, shows the escapes, and keeps the renderer\'s own colours', () => {
+    const level = chalk.level;
+    chalk.level = 1;
+    try {
+      const md = inert('# Title\u001b]0;pwned\u0007\n\nSome **bold\u001b[5m** text and `code\u009b`.');
+      const out = renderMarkdown(md, 60);
+      expect(stripAnsi(out)).toContain('\\x1b]0;pwned\\x07');
+      expect(stripAnsi(out)).toContain('bold\\x1b[5m');
+      expect(stripAnsi(out)).toContain('code\\x9b');
+      // the only escapes left are the renderer's SGR colours
+      expect(out.replace(/\u001b\[[0-9;]*m/g, '')).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+      expect(out).toContain(new Chalk({ level: 1 }).bold('bold\\x1b[5m'));
+    } finally {
+      chalk.level = level;
+    }
   });
 });
