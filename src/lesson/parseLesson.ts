@@ -35,6 +35,7 @@ interface Section {
 const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 const STEP_HEADING = /^ {0,3}##(?:[ \t]+(.*?))?[ \t]*$/;
 const ACTION_KEYS = ['do', 'with', 'check'];
+const STEP_TITLE_MAX = 120;
 
 type Report = (line: number, message: string) => void;
 
@@ -155,6 +156,7 @@ function parseStep(section: Section, report: Report): StepSpec | null {
   const title = section.title ?? '';
   const name = title ? `step "${title}"` : 'this step';
   if (!title) report(section.line, 'step heading has no title (write "## What this step does")');
+  if (title.length > STEP_TITLE_MAX) report(section.line, `step title is ${title.length} characters long (at most ${STEP_TITLE_MAX}: it is one line of the step list)`);
 
   const actions = section.blocks.filter((b) => b.kind === 'action');
   const notes = section.blocks.filter((b) => b.kind === 'notes');
@@ -170,7 +172,7 @@ function parseStep(section: Section, report: Report): StepSpec | null {
   if (actions.length !== 1 || !actions[0].closed) return null;
 
   const parsed = parseAction(actions[0], report);
-  if (!parsed || !title) return null;
+  if (!parsed || !title || title.length > STEP_TITLE_MAX) return null;
   return {
     title,
     slide: slideText(section.lines),

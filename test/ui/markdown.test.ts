@@ -1,6 +1,6 @@
 // Unit tests for the terminal markdown renderer: wrapping, inline markup in lists, caching.
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../src/app/markdown.js';
+import { renderMarkdown, renderMarkdownHead } from '../../src/app/markdown.js';
 import { stripAnsi, visibleLength } from '../../src/app/textWrap.js';
 import { inert } from '../../src/format/inert.js';
 import chalk, { Chalk } from 'chalk';
@@ -63,5 +63,25 @@ describe('inert text through the markdown renderer', () => {
     } finally {
       chalk.level = level;
     }
+  });
+});
+
+describe('renderMarkdownHead', () => {
+  const para = 'Some **bold** words and `code`, then a list:\n\n- one item\n- two items\n\n';
+
+  it('gives the same first lines as rendering everything, without rendering everything', () => {
+    const md = para.repeat(3000);
+    const all = renderMarkdown(md, 60).split('\n');
+    const started = performance.now();
+    const head = renderMarkdownHead(md, 60, 40);
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(head.lines).toEqual(all.slice(0, 40));
+    expect(head.more).toBeNull();
+  });
+
+  it('counts the lines after the head of a slide it rendered whole', () => {
+    const head = renderMarkdownHead(para.repeat(3), 60, 4);
+    expect(head.lines).toHaveLength(4);
+    expect(head.lines.length + (head.more ?? 0)).toBe(renderMarkdown(para.repeat(3), 60).split('\n').length);
   });
 });
