@@ -14,6 +14,7 @@ import type { Lesson, LessonLoadError } from './types.js';
 import { missingPrograms } from './chain/requirements.js';
 import { whyUnavailable } from './lesson/availability.js';
 import { hostDockerArg, hostDockerProblem, hostDockerSocket } from './chain/hostDockerOption.js';
+import { inert } from './format/inert.js';
 
 const USAGE = `Usage: container-lab [lesson | path/to/lesson.md] [options]
        container-lab <command> [options]
@@ -174,7 +175,7 @@ async function main(argv: string[]): Promise<number> {
     lessons.forEach((l, i) => {
       const missing = missingPrograms(l.requires);
       const needs = [l.privilege === 'root' ? 'needs root' : 'root or rootless', ...(l.requires.length ? [missing ?? l.requires.join(' ')] : []), ...(l.source.trusted ? [] : [sourceMark(l)])].join(' · ');
-      process.stdout.write(`${String(i + 1).padStart(2)}  ${l.id.padEnd(18)} ${l.title.padEnd(34)} ${style.dim(needs)}\n`);
+      process.stdout.write(`${String(i + 1).padStart(2)}  ${inert(l.id).padEnd(18)} ${inert(l.title).padEnd(34)} ${style.dim(needs)}\n`);
     });
     for (const w of warnings) process.stderr.write(style.bad(w) + '\n');
     return 0;
@@ -272,10 +273,10 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`container-lab: ${(error as Error).message}\nTry: container-lab --help\n`);
+      process.stderr.write(`container-lab: ${inert((error as Error).message)}\nTry: container-lab --help\n`);
       process.exitCode = 2;
     } else {
-      process.stderr.write(`container-lab: ${(error as Error).message ?? String(error)}\n`);
+      process.stderr.write(`container-lab: ${inert((error as Error).message ?? String(error))}\n`);
       process.exitCode = 1;
     }
   },

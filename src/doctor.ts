@@ -8,6 +8,7 @@ import type { TranscriptStyle } from './lesson/transcript.js';
 import { hostDockerProblem, hostDockerSocket } from './chain/hostDockerOption.js';
 import { discoverChain, labDockerCli } from './chain/discover.js';
 import { hostOsRelease, installHint } from './chain/installHint.js';
+import { inert } from './format/inert.js';
 
 interface Finding { ok: boolean; what: string; fix?: string; essential?: boolean }
 
@@ -60,8 +61,9 @@ export function findings(): Finding[] {
 export function runDoctor(style: TranscriptStyle, out: (line: string) => void): number {
   const all = findings();
   for (const f of all) {
-    out(`${f.ok ? style.ok('✓') : style.bad('✗')} ${f.what}`);
-    if (!f.ok && f.fix) out(`    ${style.dim('fix:')} ${f.fix}`);
+    // versions and paths come from the host's programs and environment: shown, not acted on
+    out(`${f.ok ? style.ok('✓') : style.bad('✗')} ${inert(f.what)}`);
+    if (!f.ok && f.fix) out(`    ${style.dim('fix:')} ${inert(f.fix)}`);
   }
   return all.some((f) => !f.ok && f.essential) ? 1 : 0;
 }

@@ -8,7 +8,7 @@ import { Footer } from './Footer.js';
 import type { KeyBinding } from './keys.js';
 import { allocate, splitColumns, type SectionNeed } from './layout.js';
 import { LessonHeader } from './LessonHeader.js';
-import { renderMarkdown } from './markdown.js';
+import { renderMarkdownHead } from './markdown.js';
 import { NextAction } from './NextAction.js';
 import { NoticeLine, noticeLines } from './NoticeLine.js';
 import { CgroupPanel, cgroupPanelWant } from './panels/CgroupPanel.js';
@@ -91,10 +91,8 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
   const slideMd = focusSpec
     ? stripTitleHeading(focusSpec.slide, focusSpec.title)
     : stripTitleHeading(lesson.intro.trim() || lesson.summary, lesson.title);
-  const slideLines = useMemo(() => {
-    const text = renderMarkdown(slideMd, cols.left);
-    return text.length > 0 ? text.split('\n') : [];
-  }, [slideMd, cols.left]);
+  // only the lines a screen this tall can show are rendered, once per slide, width and height
+  const slide = useMemo(() => renderMarkdownHead(slideMd, cols.left, rows), [slideMd, cols.left, rows]);
 
   if (state.inShell) {
     return (
@@ -131,7 +129,7 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
     { key: 'next', min: 1, want: 1 },
     { key: 'stepError', min: stepErrorText ? errorCompactHeight(focusRun?.hint) : 0, want: stepErrorWant },
     { key: 'steps', min: Math.min(n, 3), want: n },
-    { key: 'slide', min: 3, want: slideWant(slideLines), weight: 3 },
+    { key: 'slide', min: 3, want: slideWant(slide.lines, slide.more), weight: 3 },
   ];
   // The cgroup and layers panels show only once the lesson has made a cgroup or an overlay; then
   // they come right after the syscalls, and the mount table (which lists the overlay mount too)
@@ -184,7 +182,7 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
 
   const left = (
     <Box flexDirection="column" width={cols.left}>
-      <Slide heading={heading} lines={slideLines} width={cols.left} height={h.slide} />
+      <Slide heading={heading} lines={slide.lines} more={slide.more} width={cols.left} height={h.slide} />
       <StepList
         specs={lesson.steps}
         runs={state.steps}

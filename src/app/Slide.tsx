@@ -5,19 +5,22 @@ export interface SlideProps {
   heading: string;
   /** markdown already rendered for the terminal, one entry per line */
   lines: string[];
+  /** lines after these that were not passed (null: some, not counted) */
+  more?: number | null;
   width: number;
   height: number;
 }
 
-export function slideWant(lines: string[]): number {
-  return 1 + lines.length;
+export function slideWant(lines: string[], more: number | null = 0): number {
+  return 1 + lines.length + (more === 0 ? 0 : 1);
 }
 
-export function Slide({ heading, lines, width, height }: SlideProps) {
+export function Slide({ heading, lines, more = 0, width, height }: SlideProps) {
   if (height <= 0) return null;
   const room = height - 1;
-  const cut = lines.length > room;
+  const cut = lines.length > room || more !== 0;
   const shown = cut ? lines.slice(0, Math.max(0, room - 1)) : lines;
+  const hidden = more === null ? 'more' : `${lines.length - shown.length + more} more`;
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate-end" bold color="magenta">
@@ -30,7 +33,7 @@ export function Slide({ heading, lines, width, height }: SlideProps) {
       ))}
       {cut && room > 0 ? (
         <Text wrap="truncate-end" dimColor>
-          {`… ${lines.length - shown.length} more lines (a taller terminal shows them)`}
+          {`… ${hidden} lines (a taller terminal shows them)`}
         </Text>
       ) : null}
     </Box>

@@ -86,3 +86,29 @@ export function renderMarkdown(md: string, width: number): string {
   cache.set(key, out);
   return out;
 }
+
+/** The slide's first lines; `more`: how many lines follow, or null when the rest was not rendered. */
+export interface SlideHead {
+  lines: string[];
+  more: number | null;
+}
+
+const HEAD_START = 16 * 1024;
+
+/**
+ * The first `maxLines` lines of `md` rendered at `width`, rendering no more of the markdown than
+ * they need: a slide can be as big as a lesson file (256 KiB, about a second to render), and the
+ * screen shows a few dozen lines of it. A growing prefix, cut at a line, is rendered until it
+ * gives well more lines than asked for (what a cut changes is at the prefix's end, off screen).
+ */
+export function renderMarkdownHead(md: string, width: number, maxLines: number): SlideHead {
+  const want = Math.max(1, Math.floor(maxLines));
+  for (let size = HEAD_START; ; size *= 4) {
+    const whole = size >= md.length;
+    const cut = whole ? md.length : md.lastIndexOf('\n', size);
+    const text = renderMarkdown(md.slice(0, cut > 0 ? cut : size), width);
+    const lines = text.length > 0 ? text.split('\n') : [];
+    if (whole) return { lines: lines.slice(0, want), more: Math.max(0, lines.length - want) };
+    if (lines.length >= want * 2 + 10) return { lines: lines.slice(0, want), more: null };
+  }
+}

@@ -44,11 +44,16 @@ export function wrapPlain(text: string, width: number, indent = ''): string[] {
         }
         flush();
       }
-      while (len(word) > room()) {
+      if (len(word) > room()) {
+        // a long word is cut in pieces from one array of its characters: linear, however long
         const chars = [...word];
-        line = chars.slice(0, room()).join('');
-        word = chars.slice(room()).join('');
-        flush();
+        let at = 0;
+        while (chars.length - at > room()) {
+          line = chars.slice(at, at + room()).join('');
+          at += room();
+          flush();
+        }
+        word = chars.slice(at).join('');
       }
       line = word;
     }

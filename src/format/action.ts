@@ -1,5 +1,6 @@
 // A step's action written on one line, name and parameters: `unshare namespaces=uts,pid`.
 import type { StepSpec } from '../types.js';
+import { inert } from './inert.js';
 
 /** A parameter value written compactly: `uts,pid`, `4m`, `"echo hi"`. */
 export function formatParam(value: unknown): string {
@@ -10,8 +11,8 @@ export function formatParam(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** `unshare namespaces=uts,pid` */
+/** `unshare namespaces=uts,pid` (a control character in a value shown escaped) */
 export function describeAction(action: StepSpec['action']): string {
   const params = Object.entries(action.params ?? {}).map(([k, v]) => `${k}=${formatParam(v)}`);
-  return [action.name, ...params].join(' ');
+  return inert([action.name, ...params].join(' '));
 }

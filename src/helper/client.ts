@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { RpcClient } from './rpc.js';
 import { LabError } from '../errors.js';
+import { inert, inertDeep } from '../format/inert.js';
 import { programs } from '../sys/paths.js';
 import type { CheckResult, CheckSpec, Snapshot, SyscallEntry } from '../types.js';
 import type { ShellMissing } from '../observe/shellPlace.js';
@@ -39,7 +40,21 @@ export class HelperClient {
 
   /** Progress the helper reports while a step runs; null stops listening. */
   onProgress(listener: ((event: string, data: unknown) => void) | null): void {
-    this.rpc.onEvent = listener;
+    this.rpc.onEvent = listener && ((event, data) => listener(inert(event), inertDeep(data)));
+  }
+
+  /**
+   * Everything the helper sends back is made inert here, the one door to the app: program
+   * output, error messages that quote it, and what /proc says (a container sets its own comm
+   * and hostname, to an escape sequence if it likes) reach the terminal shown, never acted on.
+   */
+  private async call<T>(method: string, params?: unknown): Promise<T> {
+    try {
+      return inertDeep(await this.rpc.call<T>(method, params));
+    } catch (e) {
+      if (!(e instanceof LabError)) throw e;
+      throw new LabError(inert(e.message), e.hint === undefined ? undefined : inert(e.hint), e.code, inertDeep(e.log));
+    }
   }
 
   get pid(): number | undefined {
@@ -51,31 +66,31 @@ export class HelperClient {
   }
 
   hello(): Promise<HelperHello> {
-    return this.rpc.call('hello');
+    return this.call('hello');
   }
 
   sweep(): Promise<{ removed: string[] }> {
-    return this.rpc.call('sweep');
+    return this.call('sweep');
   }
 
   open(): Promise<{ builderPid: number; sessionId: string; sessionDir: string }> {
-    return this.rpc.call('open');
+    return this.call('open');
   }
 
   act(name: string, params: Record<string, unknown>): Promise<ActReply> {
-    return this.rpc.call('act', { name, params });
+    return this.call('act', { name, params });
   }
 
   checks(specs: CheckSpec[]): Promise<CheckResult[]> {
-    return this.rpc.call('checks', { specs });
+    return this.call('checks', { specs });
   }
 
   snapshot(): Promise<Snapshot> {
-    return this.rpc.call('snapshot');
+    return this.call('snapshot');
   }
 
   shell(tty: string): Promise<{ code: number | null }> {
-    return this.rpc.call('shell', { tty });
+    return this.call('shell', { tty });
   }
 
   /** What the container lacks for a shell (capability names); empty when one can open. */
@@ -84,11 +99,11 @@ export class HelperClient {
   }
 
   pids(): Promise<LabPids> {
-    return this.rpc.call('pids');
+    return this.call('pids');
   }
 
   closeLesson(): Promise<void> {
-    return this.rpc.call('close');
+    return this.call('close');
   }
 
   /** Closes stdin: the helper tears everything down and exits. Resolves when it has. */

@@ -60,9 +60,21 @@ export interface YamlBlock {
 
 /** Parses `text`, whose first line is line `firstLine` of the file. */
 export function parseYamlAt(text: string, firstLine: number): YamlBlock {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
   const lastLine = firstLine + Math.max(0, text.split('\n').length - 1);
+  const none = (): null => null;
+  const deep = tooDeep(text);
+  if (deep !== null) {
+    const message = `nested more than ${MAX_DEPTH} levels deep (a lesson needs a few)`;
+    return { value: undefined, error: { line: Math.min(lastLine, firstLine + deep), message }, lineOf: none };
+  }
+  const counter = new LineCounter();
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  } catch {
+    // the parser recurses: what the depth check above misses ends here, not as a stack trace
+    return { value: undefined, error: { line: firstLine, message: 'cannot be read (too deeply nested)' }, lineOf: none };
+  }
   const lineAt = (offset: number): number => Math.min(lastLine, firstLine + counter.linePos(offset).line - 1);
   const nodeLine = (node: unknown): number | null => {
     const range = (node as { range?: [number, number, number] } | null)?.range;
@@ -90,15 +102,47 @@ export function parseYamlAt(text: string, firstLine: number): YamlBlock {
 
   const first = doc.errors[0];
   if (first) {
-    const message = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    const said = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    const message = /call stack/i.test(said) ? 'cannot be read (too deeply nested)' : said;
     return { value: undefined, error: { line: lineAt(first.pos[0]), message }, lineOf };
   }
   try {
     return { value: doc.toJS(), error: null, lineOf };
   } catch (err) {
-    // e.g. an alias to nothing, or too many aliases
-    return { value: undefined, error: { line: firstLine, message: (err as Error).message }, lineOf };
+    // e.g. an alias to nothing, or too many aliases; a RangeError is the stack, not the author
+    const message = err instanceof RangeError ? 'cannot be read (too deeply nested)' : (err as Error).message;
+    return { value: undefined, error: { line: firstLine, message }, lineOf };
   }
+}
+
+const MAX_DEPTH = 64;
+
+/**
+ * The 0-based line where collections nest deeper than MAX_DEPTH, or null: flow ones (`[`, `{`)
+ * counted, block ones by how far in the line's content starts. The YAML parser recurses once per
+ * level: a line of ten thousand brackets takes seconds and then overflows the stack. Quoted text
+ * is skipped; a quote inside a plain word only makes this miss.
+ */
+function tooDeep(text: string): number | null {
+  // block collections nest by indentation and by "- " written in a row ("- - - x")
+  const lines = text.split('\n');
+  const indented = lines.findIndex((l) => (/^[ \t?:-]*/.exec(l)?.[0].length ?? 0) > MAX_DEPTH * 3);
+  if (indented >= 0) return indented;
+  let depth = 0;
+  let line = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') line++;
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote || c === '\n') quote = null;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '[' || c === '{') {
+      if (++depth > MAX_DEPTH) return line;
+    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+  }
+  return null;
 }
 
 /** File line of a top-level front matter key (e.g. "id"), or 1 when it cannot be found. */

@@ -1,10 +1,13 @@
 // Loads every lesson file in a directory; a bad file is reported as `file:line: message`, never thrown.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Lesson, LessonLoadError, LessonSource } from '../types.js';
 import { packageLessonsDir } from '../sys/packageRoot.js';
 import { frontMatterKeyLine } from './frontMatter.js';
 import { PACKAGE_SOURCE, parseLesson } from './parseLesson.js';
+import { fsReason, readLessonFile } from './readLessonFile.js';
+import { inert } from '../format/inert.js';
+import { inertError } from './inertLesson.js';
 
 export interface LoadResult {
   /** sorted by order, then id */
@@ -30,13 +33,12 @@ export function loadLessons(dir: string, source: LessonSource = sourceOf(dir)): 
   const byId = new Map<string, string>();
   for (const name of names) {
     const file = join(dir, name);
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (err) {
-      errors.push({ file, line: 0, message: `cannot read the file (${fsReason(err)})` });
+    const read = readLessonFile(file);
+    if (!('text' in read)) {
+      errors.push('skipped' in read ? { file, line: 0, message: read.skipped } : { file, ...read });
       continue;
     }
+    const text = read.text;
     const result = parseLesson(file, text, source);
     if ('errors' in result) {
       errors.push(...result.errors);
@@ -52,7 +54,7 @@ export function loadLessons(dir: string, source: LessonSource = sourceOf(dir)): 
     lessons.push(result.lesson);
   }
   lessons.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { lessons, errors };
+  return { lessons, errors: errors.map(inertError) };
 }
 
 function sourceOf(dir: string): LessonSource {
@@ -67,11 +69,5 @@ export function formatLoadError(e: LessonLoadError): string {
   const cwd = process.cwd();
   const rel = relative(cwd, resolve(cwd, e.file));
   const file = rel !== '' && rel.length < e.file.length ? rel : e.file;
-  return e.line > 0 ? `${file}:${e.line}: ${e.message}` : `${file}: ${e.message}`;
-}
-
-/** "ENOENT: no such file or directory" from a Node fs error, without the path it repeats. */
-function fsReason(err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
-  return message.split(/, \w+ '/)[0];
+  return inert(e.line > 0 ? `${file}:${e.line}: ${e.message}` : `${file}: ${e.message}`);
 }

@@ -5,6 +5,7 @@ import { frontMatterSchema, validate, valueWord, type SchemaProblem } from './sc
 import { ACTIONS, CHECKS, isActionName, isCheckKind } from '../vocabulary/registry.js';
 import { checkStepOrder } from '../vocabulary/stepOrder.js';
 import { hostEffects, untrustedProblems } from '../vocabulary/trust.js';
+import { inertError, inertLesson } from './inertLesson.js';
 import type { z } from 'zod';
 
 export type ParseResult = { lesson: Lesson } | { errors: LessonLoadError[] };
@@ -35,6 +36,7 @@ interface Section {
 const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 const STEP_HEADING = /^ {0,3}##(?:[ \t]+(.*?))?[ \t]*$/;
 const ACTION_KEYS = ['do', 'with', 'check'];
+const STEP_TITLE_MAX = 120;
 
 type Report = (line: number, message: string) => void;
 
@@ -68,8 +70,9 @@ export function parseLesson(file: string, text: string, source: LessonSource = P
   if (!source.trusted) for (const p of untrustedProblems(steps, source.from)) report(p.line, p.message);
 
   errors.sort((a, b) => a.line - b.line);
-  if (errors.length > 0 || !meta) return { errors };
-  return { lesson: { ...meta, intro: slideText(intro.lines), steps, file, source, hostEffects: hostEffects(steps) } };
+  // what the file says is shown, never acted on by the terminal; action parameters stay as written
+  if (errors.length > 0 || !meta) return { errors: errors.map(inertError) };
+  return { lesson: inertLesson({ ...meta, intro: slideText(intro.lines), steps, file, source, hostEffects: hostEffects(steps) }) };
 }
 
 function parseFrontMatter(yaml: string, firstLine: number, report: Report) {
@@ -158,6 +161,7 @@ function parseStep(section: Section, report: Report): StepSpec | null {
   const title = section.title ?? '';
   const name = title ? `step "${title}"` : 'this step';
   if (!title) report(section.line, 'step heading has no title (write "## What this step does")');
+  if (title.length > STEP_TITLE_MAX) report(section.line, `step title is ${title.length} characters long (at most ${STEP_TITLE_MAX}: it is one line of the step list)`);
 
   const actions = section.blocks.filter((b) => b.kind === 'action');
   const notes = section.blocks.filter((b) => b.kind === 'notes');
@@ -173,7 +177,7 @@ function parseStep(section: Section, report: Report): StepSpec | null {
   if (actions.length !== 1 || !actions[0].closed) return null;
 
   const parsed = parseAction(actions[0], report);
-  if (!parsed || !title) return null;
+  if (!parsed || !title || title.length > STEP_TITLE_MAX) return null;
   return {
     title,
     slide: slideText(section.lines),

@@ -3,8 +3,9 @@ import { z } from 'zod';
 
 export const frontMatterSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
-  title: z.string().min(1),
-  summary: z.string().min(1),
+  // one line each on the menu: a bound keeps a careless or hostile file from costing every frame
+  title: z.string().min(1).max(120),
+  summary: z.string().min(1).max(400),
   privilege: z.enum(['root', 'rootless']),
   order: z.number().int(),
   /** programs of the container chain the lesson runs (the menu says what to install when missing) */

@@ -35,6 +35,11 @@ export class TmuxSession {
     return this.tmux('display-message', '-p', '-t', this.name, '#{pane_tty}').trim();
   }
 
+  /** The pane's title: what an OSC 0/2 escape sequence written to the terminal would change. */
+  paneTitle(): string {
+    return this.tmux('display-message', '-p', '-t', this.name, '#{pane_title}').trim();
+  }
+
   resize(cols: number, rows: number): void {
     this.tmux('resize-window', '-t', this.name, '-x', String(cols), '-y', String(rows));
   }

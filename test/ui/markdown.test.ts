@@ -1,7 +1,9 @@
 // Unit tests for the terminal markdown renderer: wrapping, inline markup in lists, caching.
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../src/app/markdown.js';
+import { renderMarkdown, renderMarkdownHead } from '../../src/app/markdown.js';
 import { stripAnsi, visibleLength } from '../../src/app/textWrap.js';
+import { inert } from '../../src/format/inert.js';
+import chalk, { Chalk } from 'chalk';
 
 const md = `# Namespaces
 
@@ -42,5 +44,44 @@ describe('renderMarkdown', () => {
 
   it('has no trailing blank lines', () => {
     expect(renderMarkdown('hello\n\n\n', 20).endsWith('\n')).toBe(false);
+  });
+});
+
+describe('inert text through the markdown renderer', () => {
+  it('renders as markdown, shows the escapes, and keeps the renderer\'s own colours', () => {
+    const level = chalk.level;
+    chalk.level = 1;
+    try {
+      const md = inert('# Title\u001b]0;pwned\u0007\n\nSome **bold\u001b[5m** text and `code\u009b`.');
+      const out = renderMarkdown(md, 60);
+      expect(stripAnsi(out)).toContain('\\x1b]0;pwned\\x07');
+      expect(stripAnsi(out)).toContain('bold\\x1b[5m');
+      expect(stripAnsi(out)).toContain('code\\x9b');
+      // the only escapes left are the renderer's SGR colours
+      expect(out.replace(/\u001b\[[0-9;]*m/g, '')).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+      expect(out).toContain(new Chalk({ level: 1 }).bold('bold\\x1b[5m'));
+    } finally {
+      chalk.level = level;
+    }
+  });
+});
+
+describe('renderMarkdownHead', () => {
+  const para = 'Some **bold** words and `code`, then a list:\n\n- one item\n- two items\n\n';
+
+  it('gives the same first lines as rendering everything, without rendering everything', () => {
+    const md = para.repeat(3000);
+    const all = renderMarkdown(md, 60).split('\n');
+    const started = performance.now();
+    const head = renderMarkdownHead(md, 60, 40);
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(head.lines).toEqual(all.slice(0, 40));
+    expect(head.more).toBeNull();
+  });
+
+  it('counts the lines after the head of a slide it rendered whole', () => {
+    const head = renderMarkdownHead(para.repeat(3), 60, 4);
+    expect(head.lines).toHaveLength(4);
+    expect(head.lines.length + (head.more ?? 0)).toBe(renderMarkdown(para.repeat(3), 60).split('\n').length);
   });
 });

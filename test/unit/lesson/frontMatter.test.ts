@@ -66,6 +66,22 @@ describe('parseYamlAt', () => {
   });
 });
 
+describe('parseYamlAt on nesting no lesson needs', () => {
+  it('refuses flow collections nested past 64 levels at once, on their line', () => {
+    const started = performance.now();
+    const deep = parseYamlAt(`a: 1\nb: ${'{['.repeat(20000)}`, 5);
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(deep.error).toEqual({ line: 6, message: 'nested more than 64 levels deep (a lesson needs a few)' });
+    expect(parseYamlAt(`a: ${'['.repeat(64)}${']'.repeat(64)}`, 1).error).toBeNull();
+    expect(parseYamlAt(`a: "${'['.repeat(100)}"`, 1).error).toBeNull();
+  });
+
+  it('reports a parser that runs out of stack as a problem of the block, not a stack trace', () => {
+    const r = parseYamlAt('- '.repeat(60000) + 'x', 2);
+    if (r.error) expect(r.error.message).not.toMatch(/Maximum call stack|RangeError/);
+  });
+});
+
 describe('frontMatterKeyLine', () => {
   it('finds a key, or says line 1', () => {
     expect(frontMatterKeyLine('---\ntitle: x\nid: y\n---\n', 'id')).toBe(3);

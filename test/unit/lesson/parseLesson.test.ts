@@ -238,3 +238,33 @@ describe('parseLesson on text', () => {
     ]);
   });
 });
+
+describe('bounded and inert lesson text', () => {
+  const file = (title: string, stepTitle: string, intro = 'Intro.') =>
+    `---\nid: x\ntitle: ${title}\nsummary: s\nprivilege: root\norder: 1\n---\n${intro}\n## ${stepTitle}\n\`\`\`action\ndo: unshare\nwith: { namespaces: [uts] }\n\`\`\`\n`;
+  const problems = (text: string) => {
+    const r = parseLesson('x.md', text);
+    return 'errors' in r ? r.errors.map((e) => [e.line, e.message]) : [];
+  };
+
+  it('refuses a title, summary or step title longer than a line of the menu', () => {
+    expect(problems(file('T'.repeat(121), 'Step'))).toEqual([[3, 'front matter: title must be at most 120 characters long']]);
+    expect(problems(file('T', 'S'.repeat(121)))).toEqual([[9, 'step title is 121 characters long (at most 120: it is one line of the step list)']]);
+    expect(problems(file('T'.repeat(120), 'S'.repeat(120)))).toEqual([]);
+  });
+
+  it('shows control characters in every text field escaped, and keeps action parameters as written', () => {
+    const r = parseLesson('x\u001b.md', file('"A \\e]0;t\\a"', 'B \u001b[31m', 'C \u009b2J \u202e'));
+    if ('errors' in r) throw new Error(JSON.stringify(r.errors));
+    expect(r.lesson.title).toBe('A \\x1b]0;t\\x07');
+    expect(r.lesson.steps[0].title).toBe('B \\x1b[31m');
+    expect(r.lesson.intro).toBe('C \\x9b2J \\u202e');
+    expect(r.lesson.file).toBe('x\\x1b.md');
+    expect(r.lesson.steps[0].action.params).toEqual({ namespaces: ['uts'] });
+  });
+
+  it('quotes what it refuses without raw control characters', () => {
+    const r = parseLesson('x.md', file('T', 'S').replace('do: unshare', 'do: unshare\n"k\\e[2J": 1'));
+    expect(r).toEqual({ errors: [{ file: 'x.md', line: 12, message: 'unknown key "k\\x1b[2J" in action block (allowed: do, with, check)' }] });
+  });
+});
