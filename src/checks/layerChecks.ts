@@ -2,7 +2,7 @@
 //
 // Independent of the actions: image files are read as plain JSON, blobs hashed here, layer tars
 // read with the node-tar library (not the lab's own tar reader), merged directories looked at
-// from inside the container's mount namespace with nsenter(1). Every read goes through ctx.sys,
+// through the container process's /proc/<pid>/root, resolved inside merged. Every read goes through ctx.sys,
 // except the opaque xattr (lgetxattr(2) through the image layer's koffi calls).
 import { z } from 'zod';
 import { defineCheck, pass, fail } from '../steps/define.js';
@@ -16,7 +16,7 @@ import { parseOverlayOptions } from '../observe/parse/overlay.js';
 import { getXattr } from '../image/fsCalls.js';
 import { unpackedLayers } from '../actions/layersState.js';
 import type { LabContext } from '../steps/context.js';
-import type { FileStat, Sys } from '../sys/types.js';
+import type { FileStat, InRoot, Sys } from '../sys/types.js';
 
 const REF = 'org.opencontainers.image.ref.name';
 
@@ -105,19 +105,23 @@ function overlaysInside(ctx: LabContext) {
 }
 
 /**
- * Runs a program in the container's mount namespace, where merged is a mount point, with nsenter(1);
- * rootless, it enters the container's user namespace first to have rights there.
+ * The container's merged directory, read the way the container sees it: merged is a mount point only
+ * in the container process's mount namespace, so it is reached through /proc/<pid>/root (that
+ * process's root, which is the host's / in its namespace), and every path below it is resolved with
+ * openat2(2) RESOLVE_IN_ROOT: a symlink the container planted in merged stays inside merged instead
+ * of leading this root process to a host file (the lab's own programs never resolve such a path).
  */
-function inMountNs(ctx: LabContext, argv: string[]): string {
-  const user = ctx.rootless ? ['--user', '--preserve-credentials'] : [];
-  const r = ctx.sys.runSync(['nsenter', '--target', String(ctx.builder.pid), ...user, '--mount', '--', ...argv], { log: false, timeoutMs: 5000 });
-  if (r.error) throw new Error(`nsenter could not run: ${r.error} (install util-linux)`);
-  if (r.status !== 0) throw new Error(`nsenter ${argv.join(' ')} failed: ${r.stderr.trim()}`);
-  return r.stdout;
+function inMerged<T>(ctx: LabContext, merged: string, use: (m: InRoot) => T): T {
+  return ctx.sys.inRoot(`/proc/${ctx.builder.pid}/root${merged}`, use);
 }
 
-function existsInMerged(ctx: LabContext, path: string): boolean {
-  return inMountNs(ctx, ['sh', '-c', 'if [ -e "$1" ] || [ -L "$1" ]; then echo yes; else echo no; fi', 'sh', path]).trim() === 'yes';
+/** A regular file's bytes in merged, or null when the path is anything else (or nothing). */
+function mergedFile(m: InRoot, path: string): Buffer | null {
+  try {
+    return m.lstat(path).isFile ? m.readBytes(path) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The lower layers (top first) that have this path, by lstat(2). */
@@ -185,9 +189,9 @@ export const inUpperOnly = defineCheck({
   name: 'in-upper-only',
   params: z.strictObject({ container: containerName, path: z.string().min(1) }),
   doc: 'Passes when the path is a regular file in the container\'s upperdir, no lower layer directory has it '
-    + '(lstat(2)), and cat(1) run with nsenter(1) in the container\'s mount namespace shows the same contents '
-    + 'through merged: a new file lives only in the container\'s layer.',
-  reads: ['lstat(2) in upperdir (resolved inside it, openat2 RESOLVE_IN_ROOT) and of every <session>/layers/<n>', 'upperdir file contents (resolved inside it)', 'nsenter --mount cat <merged path> (run by the check)'],
+    + '(lstat(2)), and merged, read through the container process\'s /proc/<pid>/root and resolved inside it, shows '
+    + 'the same contents: a new file lives only in the container\'s layer.',
+  reads: ['lstat(2) in upperdir (resolved inside it, openat2 RESOLVE_IN_ROOT) and of every <session>/layers/<n>', 'upperdir file contents (resolved inside it)', '<merged path>, through /proc/<container process>/root and resolved inside merged (openat2 RESOLVE_IN_ROOT)'],
   run: (ctx, { container, path }) => {
     const p = paths(ctx, container);
     const r = rel(path);
@@ -195,8 +199,8 @@ export const inUpperOnly = defineCheck({
     if (!st?.isFile) return fail(`upperdir has no file ${r}`);
     const lowers = lowersWith(ctx, r);
     if (lowers.length) return fail(`${r} is also in ${lowers.map(layerName).join(', ')}`);
-    const seen = inMountNs(ctx, ['cat', join(p.merged, r)]);
-    if (seen !== upperBytes(ctx.sys, p.upper, r).toString('utf8')) return fail(`the merged view of ${r} differs from upperdir's file`);
+    const seen = inMerged(ctx, p.merged, (m) => mergedFile(m, r));
+    if (!seen?.equals(upperBytes(ctx.sys, p.upper, r))) return fail(`the merged view of ${r} differs from upperdir's file`);
     return pass(`${r}: in upperdir (${st.size} bytes, inode ${st.ino}), in no lower layer; merged shows it`);
   },
 });
@@ -206,9 +210,9 @@ export const copiedUp = defineCheck({
   params: z.strictObject({ container: containerName, path: z.string().min(1) }),
   doc: 'Passes when the path is in the container\'s upperdir and in a lower layer, the top lower copy still equals '
     + 'the entry in its layer\'s tar (read from the blob with node-tar), the upper copy differs from it, and merged, '
-    + 'read with cat(1) in the container\'s mount namespace, shows the upper copy: overlayfs copied the file up '
+    + 'read through the container process\'s /proc/<pid>/root and resolved inside it, shows the upper copy: overlayfs copied the file up '
     + 'before changing it and the layer stayed read-only.',
-  reads: ['lstat(2) and contents of the upperdir file (resolved inside upperdir, openat2 RESOLVE_IN_ROOT) and of <session>/layers/<n> files', 'the layer blob\'s tar entry (node-tar)', 'nsenter --mount cat <merged path> (run by the check)'],
+  reads: ['lstat(2) and contents of the upperdir file (resolved inside upperdir, openat2 RESOLVE_IN_ROOT) and of <session>/layers/<n> files', 'the layer blob\'s tar entry (node-tar)', '<merged path>, through /proc/<container process>/root and resolved inside merged (openat2 RESOLVE_IN_ROOT)'],
   run: (ctx, { container, path }) => {
     const p = paths(ctx, container);
     const r = rel(path);
@@ -228,8 +232,8 @@ export const copiedUp = defineCheck({
     if (!original) return fail(`layer ${n}'s tar has no ${r}`);
     if (!lowerBytes.equals(original.data)) return fail(`${layerName(top)}/${r} changed: it no longer matches layer ${n}'s tar`);
     if (upperCopy.equals(lowerBytes)) return fail(`upperdir's ${r} is identical to the lower one: nothing was changed`);
-    const seen = Buffer.from(inMountNs(ctx, ['cat', join(p.merged, r)]), 'utf8');
-    if (!seen.equals(upperCopy)) return fail(`merged shows something other than upperdir's ${r}`);
+    const seen = inMerged(ctx, p.merged, (m) => mergedFile(m, r));
+    if (!seen?.equals(upperCopy)) return fail(`merged shows something other than upperdir's ${r}`);
     const lowerIno = ctx.sys.lstat(join(top, r)).ino;
     return pass(`copied up: upper ${r} (${upperCopy.length} bytes, inode ${upper.ino}) ≠ ${layerName(top)}/${r} (${lowerBytes.length} bytes, inode ${lowerIno}), which still equals its layer's tar`);
   },
@@ -239,9 +243,9 @@ export const whiteout = defineCheck({
   name: 'whiteout',
   params: z.strictObject({ container: containerName, path: z.string().min(1) }),
   doc: 'Passes when the container\'s upperdir has a character device with device number 0/0 at the path (an '
-    + 'overlayfs whiteout, lstat(2) st_rdev), a lower layer still has the path, and a test(1) run with nsenter(1) '
-    + 'in the container\'s mount namespace finds nothing there through merged.',
-  reads: ['lstat(2) in upperdir (st_mode, st_rdev; resolved inside it, openat2 RESOLVE_IN_ROOT) and of every <session>/layers/<n>', 'nsenter --mount sh -c \'[ -e ]\' (run by the check)'],
+    + 'overlayfs whiteout, lstat(2) st_rdev), a lower layer still has the path, and lstat(2) in merged, '
+    + 'through the container process\'s /proc/<pid>/root and resolved inside it, finds nothing there.',
+  reads: ['lstat(2) in upperdir (st_mode, st_rdev; resolved inside it, openat2 RESOLVE_IN_ROOT) and of every <session>/layers/<n>', '<merged path>, through /proc/<container process>/root and resolved inside merged (openat2 RESOLVE_IN_ROOT)'],
   run: (ctx, { container, path }) => {
     const p = paths(ctx, container);
     const r = rel(path);
@@ -251,7 +255,7 @@ export const whiteout = defineCheck({
     if (!st.isCharacterDevice || st.rdev !== 0) return fail(`upperdir's ${r} is not a 0/0 character device (mode ${st.mode.toString(8)}, rdev ${st.rdev})`);
     const lowers = lowersWith(ctx, r);
     if (!lowers.length) return fail(`no lower layer has ${r}: nothing to hide`);
-    if (existsInMerged(ctx, join(p.merged, r))) return fail(`${r} still shows in the merged directory`);
+    if (inMerged(ctx, p.merged, (m) => m.exists(r))) return fail(`${r} still shows in the merged directory`);
     return pass(`upper ${r}: character device 0:0 (a whiteout); ${lowers.map(layerName).join(', ')} still ha${lowers.length === 1 ? 's' : 've'} it; merged does not`);
   },
 });
@@ -260,9 +264,9 @@ export const opaqueDir = defineCheck({
   name: 'opaque-dir',
   params: z.strictObject({ container: containerName, path: z.string().min(1) }),
   doc: 'Passes when the path is a directory in the container\'s upperdir with the xattr trusted.overlay.opaque="y" '
-    + '(lgetxattr(2)), a lower layer has a directory there, and ls(1) -A of the merged path, run with nsenter(1) in '
-    + 'the container\'s mount namespace, lists exactly the upper directory\'s entries: the lower ones are hidden.',
-  reads: ['lgetxattr(2) trusted.overlay.opaque on the upperdir directory', 'readdir(2) of the upperdir directory (resolved inside upperdir) and the lower directory', 'nsenter --mount ls -A <merged path> (run by the check)'],
+    + '(lgetxattr(2)), a lower layer has a directory there, and readdir(2) of the merged path, through the container '
+    + 'process\'s /proc/<pid>/root and resolved inside it, lists exactly the upper directory\'s entries: the lower ones are hidden.',
+  reads: ['lgetxattr(2) trusted.overlay.opaque on the upperdir directory', 'readdir(2) of the upperdir directory (resolved inside upperdir) and the lower directory', '<merged path>, through /proc/<container process>/root and resolved inside merged (openat2 RESOLVE_IN_ROOT)'],
   run: (ctx, { container, path }) => {
     const p = paths(ctx, container);
     const r = rel(path);
@@ -273,7 +277,7 @@ export const opaqueDir = defineCheck({
     const lowers = lowersWith(ctx, r).filter((d) => ctx.sys.lstat(join(d, r)).isDirectory);
     if (!lowers.length) return fail(`no lower layer has a directory ${r}`);
     const hidden = ctx.sys.readdir(join(lowers[0], r));
-    const merged = inMountNs(ctx, ['ls', '-A', join(p.merged, r)]).split('\n').filter(Boolean).sort();
+    const merged = inMerged(ctx, p.merged, (m) => m.readdir(r)).sort();
     const upper = ctx.sys.inRoot(p.upper, (u) => u.readdir(r)).sort();
     if (merged.join('/') !== upper.join('/')) return fail(`merged lists ${merged.join(', ') || 'nothing'}, upper has ${upper.join(', ') || 'nothing'}`);
     return pass(`upper ${r}: trusted.overlay.opaque="y"; ${layerName(lowers[0])}'s ${hidden.join(', ')} hidden; merged lists ${merged.length ? merged.join(', ') : 'nothing'}`);
@@ -355,9 +359,9 @@ export const layersShared = defineCheck({
   params: z.strictObject({ containers: z.array(containerId).length(2) }),
   doc: 'Finds both containers\' overlays in the container process\'s /proc/<pid>/mountinfo and passes when their '
     + 'lowerdirs are the same directories (dev:inode by lstat(2)), their upperdirs differ, and no file the first '
-    + 'container changed shows with the same contents in the second one\'s merged directory (cat(1) with nsenter(1) '
-    + 'in the container\'s mount namespace).',
-  reads: ['/proc/<builder pid>/mountinfo overlay super options', 'lstat(2) of lowerdirs and upperdirs', 'nsenter --mount cat <merged path> (run by the check)'],
+    + 'container changed shows with the same contents in the second one\'s merged directory (read through the container '
+    + 'process\'s /proc/<pid>/root, resolved inside merged).',
+  reads: ['/proc/<builder pid>/mountinfo overlay super options', 'lstat(2) of lowerdirs and upperdirs', '<merged path>, through /proc/<container process>/root and resolved inside merged (openat2 RESOLVE_IN_ROOT)'],
   run: (ctx, { containers }) => {
     const overlays = overlaysInside(ctx);
     const mounts = containers.map((c) => overlays.find((o) => o.mount.mountPoint === paths(ctx, c).merged));
@@ -375,7 +379,7 @@ export const layersShared = defineCheck({
     const files = upperChanges(ctx.sys, a.upper!).filter((f) => !f.endsWith('/') && ctx.sys.lstat(join(a.upper!, f)).isFile);
     for (const f of files) {
       const mine = upperBytes(ctx.sys, a.upper!, f);
-      if (existsInMerged(ctx, join(mergedB, f)) && Buffer.from(inMountNs(ctx, ['cat', join(mergedB, f)]), 'utf8').equals(mine)) {
+      if (inMerged(ctx, mergedB, (m) => mergedFile(m, f))?.equals(mine)) {
         return fail(`${containers[1]} sees ${containers[0]}'s change to ${f}`);
       }
     }

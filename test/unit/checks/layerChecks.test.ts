@@ -1,5 +1,5 @@
 // The layers checks, on a fake session: an OCI layout with real gzip tar blobs, unpacked layer
-// directories, upperdirs, the container's mountinfo, and nsenter answering from the merged view.
+// directories, upperdirs, the container's mountinfo, and the merged view through /proc/<pid>/root.
 import { describe, expect, it, vi } from 'vitest';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
@@ -14,6 +14,7 @@ import { layersUnpacked, overlayMounted, inUpperOnly, copiedUp, whiteout, opaque
 import { layersSlot, overlayPaths } from '../../../src/actions/layersState.js';
 import { fakeLab } from '../../support/fakeLab.js';
 import { RecordingSys } from '../../support/recordingSys.js';
+import type { FileStat, InRoot } from '../../../src/sys/types.js';
 
 const S = '/run/container-lab/session-test';
 const IMG = '/cache/image';
@@ -42,6 +43,7 @@ function image(sys: RecordingSys, layers: TarEntry[][]) {
 /** A session after the layers lesson's edits in c1, with c2 mounted over the same lowers. */
 function session(opts: { commit?: boolean; c2Upper?: Record<string, string> } = {}) {
   const sys = new RecordingSys();
+  const mergedReads: string[] = [];
   const latest = image(sys, [LAYER1, LAYER2]);
   const manifests = [{ ...latest, annotations: { [REF]: 'latest' } }];
   if (opts.commit) manifests.push({ ...image(sys, [LAYER1, LAYER2, COMMITTED]), annotations: { [REF]: 'committed-test' } });
@@ -68,26 +70,34 @@ function session(opts: { commit?: boolean; c2Upper?: Record<string, string> } = 
   const line = (id: number, c: typeof c1) => `${id} 22 0:5${id} / ${c.merged} rw,relatime - overlay overlay rw,lowerdir=${lower},upperdir=${c.upper},workdir=${c.work}`;
   sys.files.set('/proc/1000/mountinfo', `22 1 8:1 / / rw - ext4 /dev/sda1 rw\n${line(3, c1)}\n${line(4, c2)}\n`);
   sys.files.set('/proc/self/mountinfo', '22 1 8:1 / / rw - ext4 /dev/sda1 rw\n');
-  // nsenter answers from the merged view: the upper entry wins, a whiteout hides, an opaque directory stops the lowers.
-  const view = (merged: string): string | null => {
-    const c = merged.startsWith(c1.merged) ? c1 : c2;
-    const r = merged.slice(c.merged.length + 1);
+  // The container process's /proc/<pid>/root<merged> shows the merged view: the upper entry wins, a
+  // whiteout hides, an opaque directory stops the lowers.
+  const view = (c: typeof c1, r: string): string | null => {
     if (sys.stats.get(`${c.upper}/${r}`)?.isCharacterDevice) return null;
     if (sys.files.has(`${c.upper}/${r}`)) return sys.files.get(`${c.upper}/${r}`)!;
-    if (opaque.has(`${c.upper}/${r}`)) return '';
+    if (opaque.has(`${c.upper}/${r}`)) return null;
     for (const n of [2, 1]) if (sys.files.has(`${S}/layers/${n}/${r}`)) return sys.files.get(`${S}/layers/${n}/${r}`)!;
     return null;
   };
-  sys.answer(['nsenter'], (argv) => {
-    const cmd = argv.slice(argv.indexOf('--') + 1);
-    const path = cmd[cmd.length - 1];
-    if (cmd[0] === 'cat') return { stdout: view(path) ?? '' };
-    if (cmd[0] === 'ls') return { stdout: '' };
-    return { stdout: view(path) === null ? 'no\n' : 'yes\n' };
-  });
+  const entries = (c: typeof c1, r: string): string[] => (opaque.has(`${c.upper}/${r}`) ? sys.readdir(`${c.upper}/${r}`) : []);
+  const inRoot = sys.inRoot.bind(sys);
+  sys.inRoot = <T>(root: string, use: (r: InRoot) => T): T => {
+    const c = [c1, c2].find((o) => root === `/proc/1000/root${o.merged}`);
+    if (!c) return inRoot(root, use);
+    mergedReads.push(root);
+    const missing = (p: string) => Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' });
+    const merged = {
+      root, via: 'openat2',
+      readBytes: (p: string) => Buffer.from(view(c, p) ?? (() => { throw missing(p); })()),
+      readdir: (p: string) => entries(c, p),
+      lstat: (p: string) => { if (view(c, p) === null) throw missing(p); return { isFile: true } as FileStat; },
+      exists: (p: string) => view(c, p) !== null,
+    } as unknown as InRoot;
+    return use(merged);
+  };
   const ctx = fakeLab({ sys });
   Object.assign(ctx.slots.use(layersSlot), { imageDir: IMG, layerDirs: [`${S}/layers/1`, `${S}/layers/2`], digests: [], containers: { c1, c2 } });
-  return { ctx, sys, c1, c2 };
+  return { ctx, sys, c1, c2, mergedReads };
 }
 
 describe('layers-unpacked', () => {
@@ -129,12 +139,14 @@ describe('overlay-mounted', () => {
 
 describe('in-upper-only / copied-up / whiteout / opaque-dir', () => {
   it('pass for what the lesson\'s edits leave in c1', () => {
-    const { ctx, sys } = session();
+    const { ctx, sys, c1, mergedReads } = session();
     expect(inUpperOnly.run(ctx, { container: 'c1', path: 'new.txt' }).ok).toBe(true);
     expect(copiedUp.run(ctx, { container: 'c1', path: 'etc/motd' })).toMatchObject({ ok: true, detail: expect.stringMatching(/^copied up: upper etc\/motd \(16 bytes/) });
     expect(whiteout.run(ctx, { container: 'c1', path: 'etc/issue' })).toMatchObject({ ok: true, detail: expect.stringMatching(/character device 0:0.*layers\/1 still has it/) });
     expect(opaqueDir.run(ctx, { container: 'c1', path: 'usr/share/hello' })).toMatchObject({ ok: true, detail: expect.stringMatching(/layers\/1's message hidden; merged lists nothing/) });
-    expect(sys.calls.filter((c) => c.via === 'program').every((c) => c.argv[0] === 'nsenter' && c.argv.includes('--mount'))).toBe(true);
+    // merged is read through the container process's root, resolved inside it: no program runs
+    expect(sys.calls.filter((c) => c.via === 'program')).toEqual([]);
+    expect(new Set(mergedReads)).toEqual(new Set([`/proc/1000/root${c1.merged}`]));
   });
 
   it('fail when the upperdir does not show the change', () => {
