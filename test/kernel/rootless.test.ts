@@ -1,7 +1,7 @@
 // Rootless for real: the app run as an unprivileged uid (nobody) goes on inside a user namespace.
 import { expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadLessons } from '../../src/lesson/loadLessons.js';
@@ -37,8 +37,8 @@ describeAsRoot('rootless, as uid 65534', () => {
   it('a lesson that needs root is refused with the reason; a malformed one is reported, the rest still load', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lessons-'));
     chmodSync(dir, 0o755);
-    const good = readFileSync(join(lessonsDir(), '01-just-a-process.md'), 'utf8');
-    writeFileSync(join(dir, '01-root.md'), good.replace('id: just-a-process', 'id: needs-root').replace(/privilege: rootless/, 'privilege: root'));
+    // a lesson from $CONTAINER_LAB_LESSONS is untrusted: steps of the vocabulary such a lesson may use
+    writeFileSync(join(dir, '01-root.md'), '---\nid: needs-root\ntitle: Needs root\nsummary: x\nprivilege: root\norder: 1\n---\n\n## New namespaces\n\n```action\ndo: unshare\nwith: { namespaces: [uts] }\n```\n');
     writeFileSync(join(dir, '02-broken.md'), '---\nid: broken\ntitle: Broken\nsummary: x\nprivilege: rootless\norder: 2\n---\n\n## A step\n\n```action\ndo: unshar\n```\n');
     try {
       const env = [`CONTAINER_LAB_LESSONS=${dir}`];
