@@ -15,13 +15,14 @@ export const startServer = defineAction({
     + 'starts the image\'s own busybox httpd in the background (httpd -f -p <port> -h <dir>), so it runs in the '
     + 'container\'s namespaces and root and stays there after the shell exits. The step waits until the port is '
     + 'listening in the container\'s network namespace (proc(5) /proc/<pid>/net/tcp, tcp6). It fails with a hint '
-    + 'when the image\'s bottom layer has no busybox with an httpd applet.',
+    + 'when the image\'s bottom layer has no busybox with an httpd applet. It needs the container\'s own network '
+    + 'namespace: httpd listens on every address of the namespace it is in, which must never be the host\'s.',
   host: {
-    effect: 'starts busybox httpd as root in the container\'s root, on port {port} of the container\'s network namespace (the host\'s, when the container has none of its own), serving {dir}',
+    effect: 'starts busybox httpd as root in the container\'s root, on port {port} of the container\'s own network namespace (never the host\'s), serving {dir}',
     untrusted: 'allowed',
   },
   performs: [program('busybox httpd', 'busybox(1)'), program('chroot', 'chroot(8)')],
-  needs: ['overlay c1'],
+  needs: ['overlay c1', 'own net namespace'],
   provides: ['server'],
   run: async (ctx, { port, dir }) => {
     const merged = requireMerged(ctx);
