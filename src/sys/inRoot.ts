@@ -3,7 +3,7 @@ import { fstatSync, readFileSync, writeSync } from 'node:fs';
 import { syscallLog, quote } from '../../native/syscallLog.js';
 import { O, RESOLVE, closeFd, mkdirat, openDir, openat2, readdirFd, readlinkFd, unlinkat, type DirFd } from '../../native/openat2.js';
 import { fileStat } from './fileStat.js';
-import { relInRoot, splitInRoot } from './inRootPath.js';
+import { lstatSucceeds, relInRoot, splitInRoot } from './inRootPath.js';
 import type { FileStat, InRoot, WriteHow } from './types.js';
 
 const IN_ROOT = RESOLVE.IN_ROOT | RESOLVE.NO_MAGICLINKS;
@@ -53,12 +53,7 @@ class Openat2Root implements InRoot {
   }
 
   exists(path: string): boolean {
-    try {
-      this.lstat(path);
-      return true;
-    } catch {
-      return false;
-    }
+    return lstatSucceeds((p) => this.lstat(p), path);
   }
 
   writeFile(path: string, data: string, how: WriteHow = {}): void {

@@ -3,7 +3,7 @@ import { LabError } from '../errors.js';
 import { syscallLog } from '../../native/syscallLog.js';
 import { programs } from './paths.js';
 import { runProgramSync } from './programs.js';
-import { nsPidOf, relInRoot, splitInRoot } from './inRootPath.js';
+import { lstatSucceeds, nsPidOf, relInRoot, splitInRoot } from './inRootPath.js';
 import type { FileStat, InRoot, WriteHow } from './types.js';
 import type { SyscallEntry } from '../types.js';
 
@@ -61,12 +61,7 @@ class ChrootRoot implements InRoot {
   }
 
   exists(path: string): boolean {
-    try {
-      this.lstat(path);
-      return true;
-    } catch {
-      return false;
-    }
+    return lstatSucceeds((p) => this.lstat(p), path);
   }
 
   writeFile(path: string, data: string, how: WriteHow = {}): void {

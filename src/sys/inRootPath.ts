@@ -1,4 +1,4 @@
-// A container path split for the in-root calls: the parent (resolved in the root) and the last name (not followed).
+// Container paths for the in-root calls: the parent (resolved in the root) and the last name (not followed), and what both ways of resolving share.
 import { LabError } from '../errors.js';
 
 export interface SplitPath {
@@ -30,4 +30,14 @@ export function relInRoot(path: string): string {
 export function nsPidOf(root: string): number | null {
   const m = /^\/proc\/(\d+)\/root\/?$/.exec(root);
   return m ? Number(m[1]) : null;
+}
+
+/** InRoot.exists, for both ways of resolving: lstat(2) of the path (its last name not followed) succeeds. */
+export function lstatSucceeds(lstat: (path: string) => unknown, path: string): boolean {
+  try {
+    lstat(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
