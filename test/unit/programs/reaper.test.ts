@@ -1,10 +1,13 @@
 // The crash reaper's protocol: a watched session whose helper is gone is removed when stdin ends; a released or live one is kept.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { programs } from '../../../src/sys/paths.js';
 import { processStartTime } from '../../../src/helper/stateDir.js';
+import { ensureBuilt } from '../../support/built.js';
+
+beforeAll(() => ensureBuilt(programs.reaper), 180_000);
 
 const roots: string[] = [];
 afterEach(() => {
