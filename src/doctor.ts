@@ -1,6 +1,7 @@
 // `container-lab doctor`: what this host can do for the lab, and how to fix what it can't.
 import { readFileSync } from 'node:fs';
 import { release } from 'node:os';
+import { nodeVersionProblem } from './nodeVersion.js';
 import { whichProgram } from '../native/findProgram.js';
 import { cgroupHierarchies } from './cgroup/session.js';
 import { rootlessWorks } from './privilege.js';
@@ -23,7 +24,8 @@ function filesystems(): string {
 export function findings(): Finding[] {
   const out: Finding[] = [];
   const euid = process.geteuid?.() ?? 0;
-  out.push({ ok: true, what: `kernel ${release()}, Node ${process.version}, ${process.arch}` });
+  const node = nodeVersionProblem(process.version);
+  out.push({ ok: node === null, what: `kernel ${release()}, Node ${process.version}, ${process.arch}`, fix: node?.split('\n')[1], essential: true });
   out.push({ ok: ['x64', 'arm64'].includes(process.arch), what: `architecture ${process.arch}`, fix: 'container-lab knows the syscall numbers of x64 and arm64 only', essential: true });
   out.push(euid === 0
     ? { ok: true, what: 'running as root: every lesson is available' }

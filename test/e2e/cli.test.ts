@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/sys/packageRoot.js';
 
-const cli = join(packageRoot(), 'dist/src/cli.js');
+// the package's bin: the Node check, then the command line
+const cli = join(packageRoot(), 'dist/src/main.js');
 const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 30000, env: { ...process.env, CI: 'true' } });
 const ESC = '\u001B';
 
@@ -14,6 +15,19 @@ it('--help prints usage on stdout and exits 0', () => {
   expect(r.status).toBe(0);
   expect(r.stdout).toMatch(/^Usage: container-lab/);
   expect(r.stdout).toMatch(/run <lesson> --no-tui/);
+});
+
+it('on a Node older than 20 it says which Node it needs and how to get it, before any dependency loads', () => {
+  // Node 18 cannot parse some dependencies (a raw SyntaxError from a regular expression flag):
+  // pretend to be Node 18 before the entry runs, and see that nothing but the check speaks.
+  const old = 'data:text/javascript,Object.defineProperty(process,"version",{value:"v18.19.1"})';
+  for (const args of [['list'], ['doctor'], ['--help']]) {
+    const r = spawnSync(process.execPath, ['--import', old, cli, ...args], { encoding: 'utf8', timeout: 30000 });
+    expect(r.status, args.join(' ')).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('container-lab needs Node 20 or newer; this is Node 18.19.1.\n'
+      + 'Install Node 20 or newer (your distribution\'s nodejs package if it is new enough, NodeSource, or nvm: nvm install 20), then run it again.\n');
+  }
 });
 
 it('--version prints the package version', () => {
