@@ -2,26 +2,13 @@
 import { spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline/promises';
 import { whichProgram } from '../native/findProgram.js';
+import { startAsRoot } from './observe/host/asRoot.js';
 import type { HelperMode } from './helper/client.js';
 
 export interface PrivilegeChoice {
   mode: HelperMode;
   /** shown at the top of the menu, e.g. why some lessons are unavailable */
   note: string | null;
-}
-
-/** Can this user make a user namespace? (Ubuntu 24.04's AppArmor and some sysctls forbid it.) */
-export function rootlessWorks(): { ok: boolean; why: string } {
-  const unshare = whichProgram('unshare');
-  if (!unshare) return { ok: false, why: 'unshare(1) is missing: install util-linux' };
-  const r = spawnSync(unshare, ['--user', '--map-root-user', 'true'], { encoding: 'utf8', timeout: 5000 });
-  if (r.status === 0) return { ok: true, why: '' };
-  return {
-    ok: false,
-    why: `unprivileged user namespaces are disabled here (${(r.stderr || '').trim() || 'unshare failed'}). ` +
-      'Enable them with: sudo sysctl kernel.unprivileged_userns_clone=1 (Debian) or ' +
-      'sudo sysctl kernel.apparmor_restrict_unprivileged_userns=0 (Ubuntu 24.04+), or run container-lab with sudo.',
-  };
 }
 
 function sudoWorks(interactive: boolean): boolean {
@@ -45,7 +32,8 @@ async function ask(question: string): Promise<string> {
 
 export async function choosePrivilege(opts: { sudo?: boolean; rootless?: boolean; interactive: boolean }): Promise<PrivilegeChoice> {
   if ((process.geteuid?.() ?? 0) === 0) return { mode: 'root', note: null };
-  const rootlessNote = 'Running rootless, inside a user namespace: lessons marked "needs root" are unavailable (start with --sudo to use them).';
+  // never advise --sudo where there is no sudo
+  const rootlessNote = `Running rootless, inside a user namespace: lessons marked "needs root" are unavailable (${startAsRoot(whichProgram('sudo') ? 'sudo' : 'su')} to use them).`;
   if (opts.rootless) return { mode: 'rootless', note: rootlessNote };
   if (opts.sudo) {
     if (sudoWorks(opts.interactive)) return { mode: 'sudo', note: 'The helper runs as root through sudo.' };

@@ -57,11 +57,31 @@ function describeCommits(dir: string, style: Style): string[] {
   return lines;
 }
 
-export async function runImageCommand(style: Style, out: (line: string) => void, err: (line: string) => void): Promise<number> {
+/** image --json: the image and the commits as one document (every digest in full, sizes in bytes). */
+export function imageJson(image: LabImage, dir: string): Record<string, unknown> {
+  const record = readProvenance(image.dir);
+  const layers = (img: LabImage) => img.layers.map((l) => ({ digest: l.digest, diffId: l.diffId, size: l.size, createdBy: l.createdBy }));
+  const commits = listRefs(dir).filter((r) => r !== LAB_REF).map((ref) => {
+    try {
+      const img = readImageRef(dir, ref);
+      return { ref, manifestDigest: img.manifestDigest, configDigest: img.configDigest, layers: layers(img) };
+    } catch (error) {
+      return { ref, error: (error as Error).message };
+    }
+  });
+  return {
+    dir: image.dir, source: image.source, manifestDigest: image.manifestDigest, configDigest: image.configDigest, cmd: image.cmd,
+    layers: layers(image), provenance: 'provenance' in record ? record.provenance : null, commits,
+  };
+}
+
+/** With json, progress goes to stderr and stdout holds only the document. */
+export async function runImageCommand(style: Style, out: (line: string) => void, err: (line: string) => void, json = false): Promise<number> {
   const dir = imageCacheDir();
   try {
-    const image = await ensureLabImage({ cacheDir: dir, onMessage: (line) => out(style.dim(line)) });
-    for (const line of [...describeImage(image, style), ...describeCommits(dir, style)]) out(line);
+    const image = await ensureLabImage({ cacheDir: dir, onMessage: (line) => (json ? err(line) : out(style.dim(line))) });
+    if (json) out(JSON.stringify(imageJson(image, dir), null, 2));
+    else for (const line of [...describeImage(image, style), ...describeCommits(dir, style)]) out(line);
     return 0;
   } catch (error) {
     if (!(error instanceof LabError)) throw error;

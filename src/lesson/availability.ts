@@ -1,17 +1,29 @@
-// Whether a lesson can open here: privilege, the chain programs it needs, and the host-Docker choice.
+// Whether a lesson can open here: privilege, what the host blocks (user namespaces, overlayfs), the chain programs it needs, and the host-Docker choice.
 import type { Lesson } from '../types.js';
 import type { HelperMode } from '../helper/client.js';
 import { missingPrograms } from '../chain/requirements.js';
+import type { HostProbe } from '../observe/host/probe.js';
+import { startAsRoot } from '../observe/host/asRoot.js';
+
+/** What of the host probe decides availability. */
+export type HostLimits = Pick<HostProbe, 'rootVia' | 'userns' | 'overlay'>;
+
+/** A host that blocks nothing, where root comes through sudo: what the checks assume without a probe. */
+export const UNLIMITED: HostLimits = { rootVia: 'sudo', userns: null, overlay: 'loaded' };
 
 export interface Availability {
   mode: HelperMode;
   /** the host's Docker socket when the user chose --host-docker, else null */
   hostDocker: string | null;
   find?: (name: string) => string | null;
+  host?: HostLimits;
 }
+
+const uses = (lesson: Lesson, action: string) => lesson.steps.some((s) => s.action.name === action);
 
 /** null when the lesson can open; else the reason and the fix, in one line. */
 export function whyUnavailable(lesson: Lesson, o: Availability): string | null {
+  const host = o.host ?? UNLIMITED;
   const onHostDocker = o.hostDocker !== null && lesson.hostDocker;
   if (o.hostDocker !== null && lesson.requires.length > 0 && !lesson.hostDocker) {
     return "stops and starts daemons: it runs only on the lab's private ones (start container-lab as root, without --host-docker)";
@@ -20,6 +32,13 @@ export function whyUnavailable(lesson: Lesson, o: Availability): string | null {
   if (onHostDocker && !lesson.source.trusted) {
     return `comes from ${lesson.source.from}: only the package's own lessons run on the host's Docker (start container-lab without --host-docker)`;
   }
-  if (lesson.privilege === 'root' && o.mode === 'rootless' && !onHostDocker) return 'needs root: start container-lab as root or with --sudo';
+  if (lesson.privilege === 'root' && o.mode === 'rootless' && !onHostDocker) return `needs root: ${startAsRoot(host.rootVia)}`;
+  // rootless, the container process itself starts in a user namespace; the user-namespace step makes an unprivileged one even as root
+  if (host.userns && !onHostDocker && (o.mode === 'rootless' || uses(lesson, 'user-namespace'))) {
+    return `needs an unprivileged user namespace, and ${host.userns.why}. Fix: ${host.userns.fix}`;
+  }
+  if (host.overlay === 'missing' && uses(lesson, 'mount-overlay')) {
+    return 'needs overlayfs, which this kernel lacks (not in /proc/filesystems, no overlay module in /lib/modules): use a kernel built with CONFIG_OVERLAY_FS';
+  }
   return missingPrograms(onHostDocker ? ['docker'] : lesson.requires, o.find);
 }

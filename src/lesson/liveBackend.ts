@@ -2,7 +2,8 @@
 import type { LabBackend, Lesson, LessonLoadError, LessonSession } from '../types.js';
 import type { HelperClient, HelperMode } from '../helper/client.js';
 import { LiveSession, type TerminalHandover } from './liveSession.js';
-import { whyUnavailable } from './availability.js';
+import { whyUnavailable, type HostLimits } from './availability.js';
+import { probeHost } from '../observe/host/probe.js';
 
 export class LiveBackend implements LabBackend {
   current: LiveSession | null = null;
@@ -16,10 +17,12 @@ export class LiveBackend implements LabBackend {
     private readonly terminal: TerminalHandover | undefined,
     private readonly tty: string | undefined,
     private readonly hostDocker: string | null = null,
+    /** what the host blocks, read once: the menu marks the lessons it stops before they are opened */
+    private readonly host: HostLimits = probeHost(),
   ) {}
 
   unavailable(lesson: Lesson): string | null {
-    const reason = whyUnavailable(lesson, { mode: this.mode, hostDocker: this.hostDocker });
+    const reason = whyUnavailable(lesson, { mode: this.mode, hostDocker: this.hostDocker, host: this.host });
     if (reason) return reason;
     if (!this.helper.alive) return 'the helper process has exited: restart container-lab';
     return null;

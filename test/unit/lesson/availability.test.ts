@@ -1,6 +1,6 @@
 // Which lessons open: privilege, the chain programs, and the host-Docker choice (--host-docker).
 import { describe, expect, it } from 'vitest';
-import { whyUnavailable } from '../../../src/lesson/availability.js';
+import { whyUnavailable, type HostLimits } from '../../../src/lesson/availability.js';
 import type { Lesson } from '../../../src/types.js';
 
 const lesson = (extra: Partial<Lesson>): Lesson => ({ id: 'x', title: 'X', summary: 's', privilege: 'root', order: 1, requires: [], hostDocker: false, intro: '', steps: [], file: 'x.md', source: { trusted: true, from: 'the package' }, hostEffects: [], ...extra });
@@ -32,5 +32,31 @@ describe('whyUnavailable', () => {
     const elsewhere = lesson({ requires: ['docker'], hostDocker: true, source: { trusted: false, from: '--lessons /x' } });
     expect(whyUnavailable(elsewhere, { mode: 'root', hostDocker: '/var/run/docker.sock', find: all })).toMatch(/^comes from --lessons \/x: only the package's own lessons run on the host's Docker/);
     expect(whyUnavailable(elsewhere, { mode: 'root', hostDocker: null, find: all })).toBeNull();
+  });
+
+  const step = (name: string) => ({ title: name, slide: '', notes: '', action: { name, params: {} }, checks: [], line: 1 });
+  const blocked: HostLimits = { rootVia: 'sudo', overlay: 'loaded', userns: { setting: 'kernel.apparmor_restrict_unprivileged_userns', value: '1', why: 'AppArmor restricts unprivileged user namespaces', fix: 'sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0' } };
+
+  it('without sudo on the host, a root lesson says how to run as root and never advises --sudo', () => {
+    const reason = whyUnavailable(lesson({}), { mode: 'rootless', hostDocker: null, find: all, host: { rootVia: 'su', userns: null, overlay: 'loaded' } });
+    expect(reason).toMatch(/^needs root: sudo is not installed here: run container-lab as root/);
+    expect(reason).not.toMatch(/--sudo/);
+    expect(whyUnavailable(lesson({}), { mode: 'rootless', hostDocker: null, find: all, host: { rootVia: 'sudo', userns: null, overlay: 'loaded' } })).toMatch(/--sudo/);
+  });
+
+  it('blocked user namespaces stop every lesson rootless, and the user-namespace step even as root, with the fix', () => {
+    const plain = lesson({ privilege: 'rootless', steps: [step('unshare')] });
+    const userns = lesson({ privilege: 'rootless', steps: [step('unshare'), step('user-namespace')] });
+    expect(whyUnavailable(plain, { mode: 'rootless', hostDocker: null, find: all, host: blocked }))
+      .toBe('needs an unprivileged user namespace, and AppArmor restricts unprivileged user namespaces. Fix: sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0');
+    expect(whyUnavailable(plain, { mode: 'root', hostDocker: null, find: all, host: blocked })).toBeNull();
+    expect(whyUnavailable(userns, { mode: 'root', hostDocker: null, find: all, host: blocked })).toMatch(/^needs an unprivileged user namespace/);
+  });
+
+  it('a missing overlay stops the lessons that mount one; a module not loaded yet stops nothing', () => {
+    const layers = lesson({ steps: [step('unshare'), step('mount-overlay')] });
+    expect(whyUnavailable(layers, { mode: 'root', hostDocker: null, find: all, host: { rootVia: 'root', userns: null, overlay: 'missing' } })).toMatch(/^needs overlayfs, which this kernel lacks/);
+    expect(whyUnavailable(layers, { mode: 'root', hostDocker: null, find: all, host: { rootVia: 'root', userns: null, overlay: 'module' } })).toBeNull();
+    expect(whyUnavailable(lesson({ steps: [step('unshare')] }), { mode: 'root', hostDocker: null, find: all, host: { rootVia: 'root', userns: null, overlay: 'missing' } })).toBeNull();
   });
 });
