@@ -1,0 +1,80 @@
+// argv → one command with its options; mistakes are UsageErrors (exit 2), found before any lesson or helper loads.
+import { parseArgs } from 'node:util';
+import { UsageError } from './usageError.js';
+import { RUN_USAGE } from './usage.js';
+
+export interface Options {
+  'no-tui'?: boolean;
+  json?: boolean;
+  sudo?: boolean;
+  rootless?: boolean;
+  'host-docker'?: boolean;
+  markdown?: boolean;
+  lessons?: string;
+  'trust-lessons'?: boolean;
+}
+
+/** The words that are commands: never taken for a lesson's name. */
+export const COMMANDS = ['list', 'run', 'shell', 'doctor', 'cleanup', 'image', 'vocabulary', 'help', 'version'] as const;
+
+export type Command =
+  | { kind: 'help'; topic: string | null }
+  | { kind: 'version' }
+  | { kind: 'list' | 'shell' | 'doctor' | 'cleanup' | 'image' | 'vocabulary' }
+  /** run <lesson> --no-tui */
+  | { kind: 'transcript'; lesson: string }
+  /** the interactive app, on the menu (lesson null) or on a lesson */
+  | { kind: 'app'; lesson: string | null };
+
+export interface CommandLine {
+  command: Command;
+  options: Options;
+}
+
+const NO_ARGS = new Set(['list', 'shell', 'doctor', 'cleanup', 'image', 'vocabulary', 'version']);
+const JSON_COMMANDS = new Set(['list', 'doctor', 'image', 'vocabulary']);
+
+export function parseCommandLine(argv: string[]): CommandLine {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'V' },
+        'no-tui': { type: 'boolean' },
+        json: { type: 'boolean' },
+        sudo: { type: 'boolean' },
+        rootless: { type: 'boolean' },
+        'host-docker': { type: 'boolean' },
+        markdown: { type: 'boolean' },
+        lessons: { type: 'string' },
+        'trust-lessons': { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    // node:util's messages name the option and say what is wrong with it
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const { help, version, ...options } = values;
+  const [word, ...rest] = positionals;
+  if (help || word === 'help') return { command: { kind: 'help', topic: help ? word ?? null : rest[0] ?? null }, options };
+  if (version) return { command: { kind: 'version' }, options };
+  if (word !== undefined && NO_ARGS.has(word)) {
+    if (rest.length > 0) throw new UsageError(`${word} takes no arguments (got ${rest.join(' ')})`);
+    if (options.json && !JSON_COMMANDS.has(word)) throw new UsageError(`--json goes with run --no-tui, list, doctor, image and vocabulary, not ${word}`);
+    if (options['no-tui']) throw new UsageError(`--no-tui goes with run: container-lab run <lesson> --no-tui`);
+    return { command: { kind: word as 'list' }, options };
+  }
+  if (word === 'run') {
+    if (rest.length === 0) throw new UsageError('run needs a lesson', RUN_USAGE);
+    if (rest.length > 1) throw new UsageError(`run takes one lesson (got ${rest.join(' ')})`, RUN_USAGE);
+    if (options['no-tui']) return { command: { kind: 'transcript', lesson: rest[0] }, options };
+  } else if (rest.length > 0) {
+    throw new UsageError(`too many arguments: ${positionals.join(' ')} (one lesson at most; a command goes first)`);
+  }
+  if (options['no-tui'] || options.json) throw new UsageError('--no-tui and --json (for a lesson) go with run: container-lab run <lesson> --no-tui');
+  return { command: { kind: 'app', lesson: (word === 'run' ? rest[0] : word) ?? null }, options };
+}

@@ -1,0 +1,42 @@
+// `list`: each lesson with what it needs, a mark on those the host stops (the reason once, under the table), and --json.
+import { describe, expect, it } from 'vitest';
+import { lessonRows, listJson, listLines } from '../../../src/cli/listCommand.js';
+import { loadAll } from '../../../src/cli/lessonSource.js';
+import { UNLIMITED } from '../../../src/lesson/availability.js';
+import type { TranscriptStyle } from '../../../src/lesson/transcript.js';
+
+const plain: TranscriptStyle = { ok: (t) => t, bad: (t) => t, dim: (t) => t, bold: (t) => t };
+const { lessons } = loadAll({});
+const apparmor = { rootVia: 'su' as const, overlay: 'module' as const, userns: { setting: 'kernel.apparmor_restrict_unprivileged_userns', value: '1', why: 'AppArmor restricts it', fix: "su -c 'sysctl -w kernel.apparmor_restrict_unprivileged_userns=0'" } };
+
+describe('list', () => {
+  it('as root on a host that blocks nothing: no marks', () => {
+    const lines = listLines(lessonRows(lessons, { mode: 'root', hostDocker: null, host: UNLIMITED }), plain);
+    expect(lines).toHaveLength(lessons.length);
+    expect(lines.join('\n')).not.toContain('✗');
+  });
+
+  it('rootless on Ubuntu 24.04 without sudo: every lesson marked, each reason once with its fix, never --sudo', () => {
+    const rows = lessonRows(lessons, { mode: 'rootless', hostDocker: null, host: apparmor });
+    expect(rows.every((r) => r.reason !== null)).toBe(true);
+    const lines = listLines(rows, plain);
+    expect(lines.find((l) => / namespaces /.test(l))).toMatch(/✗ a$/);
+    expect(lines.find((l) => / cgroups /.test(l))).toMatch(/✗ b$/);
+    const notes = lines.slice(lines.indexOf('Cannot run here:') + 1);
+    expect(notes).toEqual([
+      "✗ a  needs an unprivileged user namespace, and AppArmor restricts it. Fix: su -c 'sysctl -w kernel.apparmor_restrict_unprivileged_userns=0'",
+      '✗ b  needs root: sudo is not installed here: run container-lab as root (e.g. in a shell from su -)',
+    ]);
+    expect(lines.join('\n')).not.toMatch(/--sudo/);
+  });
+
+  it('--json: one document with every lesson, whether it can run here and why not', () => {
+    const rows = lessonRows(lessons, { mode: 'rootless', hostDocker: null, host: apparmor });
+    const doc = JSON.parse(listJson(rows, [], 'rootless'));
+    expect(doc.mode).toBe('rootless');
+    expect(doc.lessons).toHaveLength(lessons.length);
+    expect(doc.lessons[1]).toMatchObject({ number: 2, id: 'namespaces', privilege: 'rootless', available: false });
+    expect(doc.lessons[1].reason).toMatch(/AppArmor/);
+    expect(doc.errors).toEqual([]);
+  });
+});
