@@ -14,6 +14,8 @@ export interface UsernsBlock {
 
 interface Rule {
   setting: string;
+  /** what lifting it also changes, said with the fix */
+  scope?: string;
   file: string;
   blocks: (value: string) => boolean;
   allow: string;
@@ -33,7 +35,7 @@ interface Rule {
 const RULES: Rule[] = [
   { setting: 'user.max_user_namespaces', file: 'proc/sys/user/max_user_namespaces', blocks: (v) => v === '0', allow: '10000', why: 'user.max_user_namespaces is 0: the kernel refuses every new user namespace (ENOSPC)' },
   { setting: 'kernel.unprivileged_userns_clone', file: 'proc/sys/kernel/unprivileged_userns_clone', blocks: (v) => v === '0', allow: '1', why: 'kernel.unprivileged_userns_clone is 0: this kernel lets only root make user namespaces (EPERM)' },
-  { setting: 'kernel.apparmor_restrict_unprivileged_userns', file: 'proc/sys/kernel/apparmor_restrict_unprivileged_userns', blocks: (v) => v === '1', allow: '0', why: 'AppArmor restricts unprivileged user namespaces (kernel.apparmor_restrict_unprivileged_userns=1, Ubuntu 24.04\'s default): the namespace gets no capabilities, so its uid map cannot be written (EPERM)' },
+  { setting: 'kernel.apparmor_restrict_unprivileged_userns', file: 'proc/sys/kernel/apparmor_restrict_unprivileged_userns', blocks: (v) => v === '1', allow: '0', scope: 'this lifts the restriction for every program, as before Ubuntu 23.10', why: 'AppArmor restricts unprivileged user namespaces (kernel.apparmor_restrict_unprivileged_userns=1, Ubuntu 24.04\'s default): the namespace gets no capabilities, so its uid map cannot be written (EPERM)' },
 ];
 
 /** The first setting that blocks unprivileged user namespaces, with its fix; null when none does. */
@@ -46,7 +48,7 @@ export function usernsBlock(files: HostFiles, via: RootVia): UsernsBlock | null 
       setting: rule.setting,
       value,
       why: rule.why,
-      fix: `${asRoot(`sysctl -w ${set}`, via)} (until the next boot; to keep it, put the line ${set} in /etc/sysctl.d/99-container-lab.conf)`,
+      fix: `${asRoot(`sysctl -w ${set}`, via)} (until the next boot; to keep it, put the line ${set} in /etc/sysctl.d/99-container-lab.conf${rule.scope ? `; ${rule.scope}` : ''})`,
     };
   }
   return null;

@@ -12,7 +12,7 @@ describe('usernsBlock', () => {
     expect(block?.setting).toBe('kernel.apparmor_restrict_unprivileged_userns');
     expect(block?.why).toMatch(/AppArmor restricts unprivileged user namespaces/);
     expect(block?.fix).toBe('sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0 (until the next boot; to keep it, put the line '
-      + 'kernel.apparmor_restrict_unprivileged_userns=0 in /etc/sysctl.d/99-container-lab.conf)');
+      + 'kernel.apparmor_restrict_unprivileged_userns=0 in /etc/sysctl.d/99-container-lab.conf; this lifts the restriction for every program, as before Ubuntu 23.10)');
   });
 
   it('older Debian: unprivileged_userns_clone=0', () => {
