@@ -12,7 +12,7 @@ function koffi(): KoffiModule {
 }
 
 /** The C library, by the names glibc and musl give it. */
-function loadLibc(): Koffi.IKoffiLib {
+function loadLibc(): Koffi.LibraryHandle {
   const names = ['libc.so.6', 'libc.musl-x86_64.so.1', 'libc.musl-aarch64.so.1', 'libc.so'];
   for (const name of names) {
     try {
@@ -24,7 +24,7 @@ function loadLibc(): Koffi.IKoffiLib {
   throw new Error('container-lab could not load the C library (tried ' + names.join(', ') + ')');
 }
 
-function bind(lib: Koffi.IKoffiLib) {
+function bind(lib: Koffi.LibraryHandle) {
   return {
     // namespaces, mounts, roots: unshare(2), setns(2), mount(2), umount(2), pivot_root(2) via syscall(2), chroot(2)
     unshare: lib.func('int unshare(int flags)'),
