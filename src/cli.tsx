@@ -12,7 +12,7 @@ import { choosePrivilege } from './privilege.js';
 import type { TranscriptStyle } from './lesson/transcript.js';
 import type { Lesson, LessonLoadError } from './types.js';
 import { missingPrograms } from './chain/requirements.js';
-import { whyUnavailable } from './lesson/availability.js';
+import { privilegeLabel, whyUnavailable } from './lesson/availability.js';
 import { hostDockerArg, hostDockerProblem, hostDockerSocket } from './chain/hostDockerOption.js';
 import { inert } from './format/inert.js';
 
@@ -174,7 +174,7 @@ async function main(argv: string[]): Promise<number> {
     const { sourceMark } = await import('./lesson/consent.js');
     lessons.forEach((l, i) => {
       const missing = missingPrograms(l.requires);
-      const needs = [l.privilege === 'root' ? 'needs root' : 'root or rootless', ...(l.requires.length ? [missing ?? l.requires.join(' ')] : []), ...(l.source.trusted ? [] : [sourceMark(l)])].join(' · ');
+      const needs = [privilegeLabel(l), ...(l.requires.length ? [missing ?? l.requires.join(' ')] : []), ...(l.source.trusted ? [] : [sourceMark(l)])].join(' · ');
       process.stdout.write(`${String(i + 1).padStart(2)}  ${inert(l.id).padEnd(18)} ${inert(l.title).padEnd(34)} ${style.dim(needs)}\n`);
     });
     for (const w of warnings) process.stderr.write(style.bad(w) + '\n');

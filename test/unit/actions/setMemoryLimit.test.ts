@@ -53,7 +53,7 @@ describe('set-memory-limit', () => {
   it('refuses before join-cgroup, and when not root, without writing', async () => {
     const sys = fakeHost(V2);
     await expect(setMemoryLimit.run(fakeLab({ sys }), { limit: '32m' })).rejects.toThrow(/run the join-cgroup step first|no cgroup of the lab/);
-    await expect(setMemoryLimit.run({ ...lab(sys, 'fixture', 5120), rootless: true }, { limit: '32m' })).rejects.toBeInstanceOf(LabError);
+    await expect(setMemoryLimit.run({ ...lab(sys, 'fixture', 5120), rootless: true, cgroupDirs: [] }, { limit: '32m' })).rejects.toBeInstanceOf(LabError);
     expect(writes(sys)).toEqual([]);
   });
 
