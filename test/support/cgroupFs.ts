@@ -69,6 +69,8 @@ export interface CgroupFsOptions {
  *   controllers: EBUSY; not root: the common ancestor's cgroup.procs must be the writer's too, or
  *   EACCES (delegation containment, "Delegation Containment").
  * - limits: "max" or a number (cpu.max: "quota period"), else EINVAL.
+ * - nsdelegate (the captured mount has it): from inside a cgroup namespace, a write to a resource
+ *   file of the namespace's root cgroup is EPERM, and a move across its boundary ENOENT.
  * - mkdir in a cgroup another uid owns: EACCES; rmdir of a cgroup with children or processes:
  *   EBUSY; of one whose parent another uid owns: EACCES.
  */
@@ -78,6 +80,8 @@ export class CgroupFs extends RecordingSys {
   readonly systemd: boolean;
   /** path → owning uid, for cgroup directories and files */
   owners = new Map<string, number>();
+  /** the root of the writer's cgroup namespace (cgroup_namespaces(7)); the host's is the mount's root */
+  nsRoot = CG;
 
   constructor(fixture = HOST_V2_SYSTEMD, o: CgroupFsOptions = {}) {
     super();
@@ -151,7 +155,7 @@ export class CgroupFs extends RecordingSys {
   }
 
   /** A write as the kernel takes it, from a process of this uid (systemd's own writes pass another). */
-  write(path: string, data: string, uid: number): void {
+  write(path: string, data: string, uid: number, nsRoot = CG): void {
     if (!path.startsWith(CG + '/')) {
       this.files.set(path, data);
       return;
@@ -160,8 +164,10 @@ export class CgroupFs extends RecordingSys {
     const cg = this.parentOf(path);
     const name = path.slice(cg.length + 1);
     const value = data.trim();
+    // nsdelegate: only these files of a namespace's root are writable from inside (CFTYPE_NS_DELEGATABLE)
+    if (nsRoot !== CG && cg === nsRoot && !['cgroup.procs', 'cgroup.threads', 'cgroup.subtree_control'].includes(name)) throw errno('EPERM', `${path} is the cgroup namespace root's`);
     if (name === 'cgroup.subtree_control') return this.subtreeControl(cg, value);
-    if (name === 'cgroup.procs') return this.migrate(cg, value, uid);
+    if (name === 'cgroup.procs') return this.migrate(cg, value, uid, nsRoot);
     if (/^(memory\.(max|high|swap\.max)|pids\.max)$/.test(name) && !/^(max|\d+)$/.test(value)) throw errno('EINVAL', `${path}: ${value}`);
     if (name === 'cpu.max' && !/^(max|\d+)( \d+)?$/.test(value)) throw errno('EINVAL', `${path}: ${value}`);
     this.files.set(path, value + '\n');
@@ -211,17 +217,20 @@ export class CgroupFs extends RecordingSys {
     this.owners.set(path, uid);
   }
 
-  private migrate(cg: string, value: string, uid: number): void {
+  private migrate(cg: string, value: string, uid: number, nsRoot: string): void {
     if (!/^\d+$/.test(value)) throw errno('EINVAL', `cgroup.procs: "${value}"`);
     const pid = Number(value);
     if (!this.alive.has(pid)) throw errno('ESRCH', `no process ${pid}`);
-    if (cg !== CG && words(this.files.get(`${cg}/cgroup.subtree_control`)).length > 0) throw errno('EBUSY', `${cg} enables controllers: no internal processes`);
     const from = this.cgroupOf(pid) ?? CG;
+    const inside = (dir: string) => dir === nsRoot || dir.startsWith(nsRoot + '/');
+    if (!inside(from) || !inside(cg)) throw errno('ENOENT', `moving ${pid} crosses the cgroup namespace root ${nsRoot}`);
     if (uid !== 0) {
       let common = from;
       while (!(cg === common || cg.startsWith(common + '/'))) common = this.parentOf(common);
       if (this.owner(`${common}/cgroup.procs`) !== uid) throw errno('EACCES', `moving ${pid} from ${from} crosses ${common}, not delegated to uid ${uid}`);
     }
+    // permissions first, then the destination (cgroup_attach_permissions(), then cgroup_migrate_vet_dst())
+    if (cg !== CG && words(this.files.get(`${cg}/cgroup.subtree_control`)).length > 0) throw errno('EBUSY', `${cg} enables controllers: no internal processes`);
     this.place(pid, cg);
   }
 
@@ -264,7 +273,7 @@ export class CgroupFs extends RecordingSys {
 
   override writeFile(path: string, data: string, how?: WriteHow): void {
     this.calls.push({ via: 'fs', call: 'writeFile', path, data, ...how });
-    this.logged('write', [path, data], () => this.write(path, data, this.uid));
+    this.logged('write', [path, data], () => this.write(path, data, this.uid, this.nsRoot));
   }
 
   override mkdir(path: string, mode = 0o755): void {

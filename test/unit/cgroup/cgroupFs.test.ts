@@ -93,4 +93,17 @@ describe('CgroupFs, seeded from the captured Debian 12 / systemd 252 tree', () =
     fs.rmdir(`${CG}/container-lab-t`);
     expect(fs.exists(`${CG}/container-lab-t`)).toBe(false);
   });
+
+  it('nsdelegate: inside a cgroup namespace rooted at the leaf, its limits are EPERM and a move out is ENOENT', () => {
+    const fs = new CgroupFs();
+    fs.mkdir(`${CG}/container-lab-t`);
+    fs.mkdir(`${CG}/container-lab-t/container`);
+    fs.writeFile(`${CG}/container-lab-t/cgroup.subtree_control`, '+memory');
+    fs.addProcess(7004, `${CG}/container-lab-t/container`);
+    fs.nsRoot = `${CG}/container-lab-t/container`;
+    expect(code(() => fs.writeFile(`${CG}/container-lab-t/container/memory.max`, 'max'))).toBe('EPERM');
+    expect(code(() => fs.writeFile(`${CG}/container-lab-t/cgroup.procs`, '7004'))).toBe('ENOENT');
+    fs.nsRoot = CG;
+    fs.writeFile(`${CG}/container-lab-t/container/memory.max`, '1048576');
+  });
 });
