@@ -8,6 +8,7 @@ import { inLabCgroup, memoryLimitIs, pidsMaxIs, cpuQuotaIs } from '../../../src/
 import { cgroupHierarchies, listLabCgroups, removeCgroupDir } from '../../../src/cgroup/session.js';
 import { scopeUnit, startScopeArgv } from '../../../src/cgroup/systemdScope.js';
 import { labCgroupFiles } from '../../../src/cgroup/open.js';
+import { runHog } from '../../../src/actions/hog.js';
 import { LabError } from '../../../src/errors.js';
 import { CgroupFs, type CgroupFsOptions } from '../../support/cgroupFs.js';
 import { fakeLab, RecordingBuilder } from '../../support/fakeLab.js';
@@ -112,5 +113,23 @@ describe('root on a systemd v2 host: a transient scope with Delegate=yes', () =>
     sys.dirs.add(SCOPE); // a scope of that name exists already
     await expect(joinCgroup.run(ctx, {})).rejects.toBeInstanceOf(LabError);
     await expect(joinCgroup.run(ctx, {})).rejects.toThrow(/systemd did not make the scope container-lab-s1\.scope: Unit container-lab-s1\.scope was already loaded/);
+  });
+
+  it('a hog runs in the leaf and whatever it leaves there is killed; no process outside the lab\'s scope is touched', async () => {
+    const { sys, ctx } = host();
+    await joinCgroup.run(ctx, {});
+    await setPidsMax.run(ctx, { max: 24 });
+    ctx.builder.reply('run', () => {
+      // forked by the container process: born in its cgroup, with a child that outlives it
+      sys.addProcess(7400, LEAF);
+      sys.addProcess(7401, LEAF);
+      sys.alive.delete(7400);
+      sys.files.set(`${LEAF}/cgroup.procs`, `${BUILDER}\n${INIT}\n7401\n`);
+      return { status: 0, signal: null, stdout: '', stderr: '', pid: 7400 };
+    });
+    await runHog(ctx, 'forks', [8, 100], (d) => d.pids().current, 5000);
+    expect(sys.calls.filter((c) => c.via === 'kill')).toEqual([{ via: 'kill', pid: 7401, signal: 'SIGKILL' }]);
+    expect(sys.readFile(`${LEAF}/cgroup.procs`)).toBe(`${BUILDER}\n${INIT}\n`);
+    expect(sys.alive.has(233) && sys.cgroupOf(233) === `${CG}/system.slice/vmjob.service`).toBe(true);
   });
 });
