@@ -75,8 +75,9 @@ describe('root on a systemd v2 host: a transient scope with Delegate=yes', () =>
   it('without swap accounting no memory.swap.max is written (there is none)', async () => {
     const { sys, ctx } = host({ swapAccounting: false });
     await joinCgroup.run(ctx, {});
-    await setMemoryLimit.run(ctx, { limit: '32m' });
+    const result = await setMemoryLimit.run(ctx, { limit: '32m' });
     expect(touched(sys).filter((p) => p.includes('memory.'))).toEqual([`${LEAF}/memory.max`]);
+    expect(result.output[1]).toBe('swap is not accounted here (no memory.swap.max or memory.memsw.limit_in_bytes): only memory is limited');
   });
 
   it('a controller systemd did not delegate is an error with a hint, and nothing is written above the scope', async () => {
