@@ -58,8 +58,8 @@ function cgroupFindings(p: HostProbe): Finding[] {
     ? fail('cgroups: none mounted', 'mount cgroup2 on /sys/fs/cgroup', true)
     : ok(`cgroups: ${h.mode}${h.mode === 'hybrid' ? ' (v1 controllers, v2 mounted without them)' : ''}`)];
   const d = p.delegation;
-  if (d?.state === 'delegated') out.push(ok(`cgroup v2 delegated to uid ${p.uid}: ${d.dir} (${d.controllers.join(' ')})`));
-  else if (d) out.push(fail(`no cgroup v2 subtree delegated to uid ${p.uid} (the cgroup lessons need root here): ${d.why}`, d.fix));
+  if (d?.ok) out.push(ok(`cgroup v2 delegated to uid ${p.uid}: ${d.dir} (${d.controllers.join(' ')})`));
+  else if (d) out.push(fail(`no cgroup v2 subtree delegated to uid ${p.uid} (the cgroups lesson needs root here): ${d.reason}`, d.fix));
   return out;
 }
 

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline/promises';
 import { whichProgram } from '../native/findProgram.js';
-import { startAsRoot } from './observe/host/asRoot.js';
+import { startAsRoot } from './format/asRoot.js';
 import type { HelperMode } from './helper/client.js';
 
 export interface PrivilegeChoice {

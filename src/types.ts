@@ -212,6 +212,8 @@ export interface Lesson {
   summary: string;
   /** "root": needs real root; "rootless": also runs inside a user namespace */
   privilege: Privilege;
+  /** a root lesson that also runs rootless where the host allows it: cgroup-delegation, a cgroup v2 subtree systemd delegates to the user */
+  rootlessWhere?: 'cgroup-delegation';
   order: number;
   /** programs of the container chain the lesson runs: docker, dockerd, containerd, ctr, runc… */
   requires: string[];

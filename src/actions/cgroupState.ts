@@ -22,10 +22,12 @@ export function recordHog(ctx: LabContext, run: HogRun): void {
 
 /**
  * The driver for the session's cgroup, reading through ctx.sys: it knows this host's file names
- * (v1 or v2); an error with a hint before join-cgroup has run.
+ * (v1 or v2); an error with a hint before join-cgroup has made one (rootless: where nothing is delegated).
  */
 export function labCgroup(ctx: LabContext): CgroupDriver {
-  if (ctx.rootless) throw new LabError('cgroup limits need root here', 'run container-lab as root (or with --sudo)');
-  if (ctx.cgroupDirs.length === 0) throw new LabError('the container is in no cgroup of the lab\'s yet', 'run the join-cgroup step first');
-  return openCgroupDriver('/', ctx.session.id, ctx.sys);
+  if (ctx.cgroupDirs.length === 0) {
+    if (ctx.rootless) throw new LabError('cgroup limits need root here, or a cgroup v2 subtree systemd delegates to you', 'run container-lab as root (or with --sudo); container-lab doctor says what this host lacks');
+    throw new LabError('the container is in no cgroup of the lab\'s yet', 'run the join-cgroup step first');
+  }
+  return openCgroupDriver('/', ctx.session.id, ctx.sys, ctx.cgroupDirs);
 }

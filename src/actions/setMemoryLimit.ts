@@ -4,6 +4,18 @@ import { defineAction, kernelFile, outcome } from '../steps/define.js';
 import { size } from '../steps/params.js';
 import { labCgroup } from './cgroupState.js';
 import { mib, parseSize } from '../cgroup/size.js';
+import type { Sys } from '../sys/types.js';
+
+/** Whether the swap cap matters now: /proc/swaps lists the swap areas in use (proc(5)), after a header line. */
+function swapNote(sys: Pick<Sys, 'readFile'>): string {
+  let areas: number | null = null;
+  try {
+    areas = sys.readFile('/proc/swaps').split('\n').slice(1).filter((l) => l.trim() !== '').length;
+  } catch {
+    // no /proc/swaps: say nothing about it
+  }
+  return areas === 0 ? 'swap capped too; no swap area is in use here (/proc/swaps), so it matters only once one is' : 'swap capped too, so the kernel cannot page the container out instead of stopping it';
+}
 
 export const setMemoryLimit = defineAction({
   name: 'set-memory-limit',
@@ -23,11 +35,17 @@ export const setMemoryLimit = defineAction({
   run: async (ctx, { limit }) => {
     const cgroup = labCgroup(ctx);
     const bytes = parseSize(limit);
-    for (const { path, value } of cgroup.memoryLimitWrites(bytes)) ctx.sys.writeFile(path, value);
+    const written: string[] = [];
+    for (const { path, value } of cgroup.memoryLimitWrites(bytes)) {
+      ctx.sys.writeFile(path, value);
+      written.push(path);
+    }
     const now = cgroup.memory();
     const file = cgroup.version === 'v2' ? 'memory.max' : 'memory.limit_in_bytes';
+    const swapFile = written.find((p) => /memory\.(swap\.max|memsw\.limit_in_bytes)$/.test(p));
     return outcome(ctx.sys.drain(), [
       `this host (cgroup ${cgroup.version}) names the limit ${file}: ${bytes} bytes = ${mib(bytes)}, in ${cgroup.dir('memory')}`,
+      swapFile ? swapNote(ctx.sys) : 'swap is not accounted here (no memory.swap.max or memory.memsw.limit_in_bytes): only memory is limited',
       `usage now ${mib(now.usage)}: pages the container process touched before it moved in stay charged to its old cgroup`,
     ]);
   },

@@ -29,16 +29,22 @@ function usesV2(layout: CgroupLayout): boolean {
 }
 
 /**
- * The driver for the directories join-cgroup makes for a session (src/cgroup/session.ts); it
- * reads the mount table and the cgroup files through fs (a step passes its ctx.sys).
+ * The driver for the directories join-cgroup made for a session (src/cgroup/session.ts); it
+ * reads the mount table and the cgroup files through fs (a step passes its ctx.sys). On v2 the
+ * leaf is the one among made that lies in the cgroup2 hierarchy (a systemd scope's place depends on
+ * the manager), else the one a host without systemd has.
  */
-export function openCgroupDriver(root: string, sessionId: string, fs: CgroupReader = realSys): CgroupDriver {
+export function openCgroupDriver(root: string, sessionId: string, fs: CgroupReader = realSys, made: string[] = []): CgroupDriver {
   const layout = detectCgroupLayout(hostMounts(root, fs));
   const name = sessionCgroupName(sessionId);
   if (layout.mode === 'none') {
     throw new LabError('no cgroup filesystem is mounted on this host', 'mount cgroup2 on /sys/fs/cgroup (most distributions do this at boot)');
   }
-  if (usesV2(layout)) return new V2Driver(join(root, layout.v2Mount!, name, V2_LEAF), fs);
+  if (usesV2(layout)) {
+    const v2 = join(root, layout.v2Mount!);
+    const leaf = made.find((d) => d.startsWith(v2 + '/') && d.endsWith('/' + V2_LEAF));
+    return new V2Driver(leaf ?? join(v2, name, V2_LEAF), fs);
+  }
   const dirs: Partial<Record<Controller, string>> = {};
   for (const c of CONTROLLERS) {
     const mount = layout.v1Mounts[c];
@@ -80,9 +86,9 @@ export function cgroupDriverForProcess(root: string, pid: number, fs: CgroupRead
 }
 
 /** The panel's rows: the container's cgroup files, or none until it is in a lab cgroup. */
-export function labCgroupFiles(root: string, pid: number): CgroupFile[] {
+export function labCgroupFiles(root: string, pid: number, fs: CgroupReader = realSys): CgroupFile[] {
   try {
-    return cgroupDriverForProcess(root, pid)?.describeFiles() ?? [];
+    return cgroupDriverForProcess(root, pid, fs)?.describeFiles() ?? [];
   } catch {
     return []; // the process or its cgroup went away while we looked
   }

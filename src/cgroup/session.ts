@@ -1,13 +1,15 @@
 // The lab's cgroup directories, one per session, behind one interface for cgroup v1, hybrid and v2.
-import { existsSync, readdirSync, readFileSync, rmdirSync } from 'node:fs';
+import { readFileSync, rmdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseMountinfo } from '../observe/parse/mountinfo.js';
 import { detectCgroupLayout } from '../observe/parse/cgroupLayout.js';
-import { V2_LEAF } from './names.js';
+import { CGROUP_PREFIX, V2_LEAF } from './names.js';
+import { scopeSlice, startLabScope, systemdBooted } from './systemdScope.js';
 import { realSys } from '../sys/real.js';
+import { LabError } from '../errors.js';
 import type { Sys } from '../sys/types.js';
 
-export const CGROUP_PREFIX = 'container-lab-';
+export { CGROUP_PREFIX } from './names.js';
 
 export interface CgroupHierarchies {
   mode: 'v1' | 'v2' | 'hybrid' | 'none';
@@ -15,6 +17,8 @@ export interface CgroupHierarchies {
   roots: string[];
   /** the cgroup2 mount among roots, if any */
   v2Root: string | null;
+  /** systemd is the init system (sd_booted(3)): on v2 the lab's cgroup is then a delegated scope */
+  systemd: boolean;
 }
 
 /**
@@ -22,41 +26,87 @@ export interface CgroupHierarchies {
  * hierarchy (cgroups(7)); the lab skips named hierarchies such as name=systemd, which
  * belong to the init system.
  */
-export function cgroupHierarchies(root = '/'): CgroupHierarchies {
-  const mountinfo = parseMountinfo(readFileSync(join(root, 'proc/self/mountinfo'), 'utf8'));
+export function cgroupHierarchies(root = '/', fs: Pick<Sys, 'readFile' | 'exists'> = realSys): CgroupHierarchies {
+  const mountinfo = parseMountinfo(fs.readFile(join(root, 'proc/self/mountinfo')));
   const layout = detectCgroupLayout(mountinfo);
   const roots = new Set<string>();
   for (const [controller, mountPoint] of Object.entries(layout.v1Mounts)) {
     if (!controller.startsWith('name=')) roots.add(mountPoint);
   }
   if (layout.v2Mount) roots.add(layout.v2Mount);
-  return { mode: layout.mode, roots: [...roots].map((r) => join(root, r)), v2Root: layout.v2Mount ? join(root, layout.v2Mount) : null };
+  return {
+    mode: layout.mode,
+    roots: [...roots].map((r) => join(root, r)),
+    v2Root: layout.v2Mount ? join(root, layout.v2Mount) : null,
+    systemd: systemdBooted(fs, root),
+  };
 }
 
 export function sessionCgroupName(sessionId: string): string {
   return CGROUP_PREFIX + sessionId;
 }
 
-/**
- * Creates the session's directory in every hierarchy; returns the directories processes go in.
- * On cgroup2 that is a leaf below it, so the lab's own directory can enable controllers for the
- * leaf without breaking the "no internal processes" rule (see src/cgroup/v2.ts).
+/** What join-cgroup made: the directories processes go in, and where the v2 one is, in words. */
+export interface SessionCgroups {
+  dirs: string[];
+  placement: string | null;
+}
+
+/*
+ * Pure v2 (cgroup-v2.rst; https://systemd.io/CGROUP_DELEGATION/):
+ *   systemd host, root:      /sys/fs/cgroup/system.slice/container-lab-<id>.scope/container
+ *   systemd host, rootless:  …/user@<uid>.service/app.slice/container-lab-<id>.scope/container
+ *   no systemd, root:        /sys/fs/cgroup/container-lab-<id>/container
+ * systemd owns its tree and expects a manager to write only below a unit with Delegate=yes, so on
+ * a systemd host the lab asks for a transient scope around the container process (systemdScope.ts)
+ * rather than mkdir at the top, where systemd never looks and its own accounting does not reach.
+ * Without systemd nothing owns the tree, and the lab's directory goes under the root. Either way
+ * the processes sit in a leaf: the "no internal processes" rule forbids a cgroup with processes
+ * to enable controllers for its children, and the lab enables them in its own directory.
  */
-export function createSessionCgroups(h: CgroupHierarchies, sessionId: string, sys: Sys = realSys): string[] {
-  const made: string[] = [];
+function createV2(h: CgroupHierarchies, sessionId: string, sys: Sys, members: number[], rootless: boolean): { dir: string; placement: string } {
+  const v2Root = h.v2Root!;
+  if (h.systemd) {
+    const scope = startLabScope(sys, v2Root, sessionId, members, rootless);
+    return { dir: scope, placement: `a transient systemd scope with Delegate=yes (${rootless ? 'your user manager' : 'PID 1'} moved the container process in)` };
+  }
+  if (rootless) throw new LabError('rootless cgroups need systemd here: its user manager delegates a subtree to you', 'run as root or with --sudo');
+  const dir = join(v2Root, sessionCgroupName(sessionId));
+  if (!sys.exists(dir)) sys.mkdir(dir);
+  return { dir, placement: 'a directory under the cgroup2 root (no systemd here: nothing else manages the tree)' };
+}
+
+/**
+ * Creates the session's directory in every hierarchy; returns the directories processes go in
+ * (members are the processes about to join: on a systemd host the scope is made around them).
+ * On cgroup2 that is a leaf below the lab's own cgroup, so the lab's own can enable controllers for
+ * the leaf without breaking the "no internal processes" rule (see src/cgroup/v2.ts).
+ */
+export function createSessionCgroups(h: CgroupHierarchies, sessionId: string, sys: Sys, members: number[], rootless = false): SessionCgroups {
+  const dirs: string[] = [];
+  let placement: string | null = null;
   for (const r of h.roots) {
+    if (r === h.v2Root && h.mode === 'v2') {
+      const made = createV2(h, sessionId, sys, members, rootless);
+      placement = made.placement;
+      const leaf = join(made.dir, V2_LEAF);
+      if (!sys.exists(leaf)) sys.mkdir(leaf);
+      dirs.push(leaf);
+      continue;
+    }
     const dir = join(r, sessionCgroupName(sessionId));
-    if (!existsSync(dir)) sys.mkdir(dir);
+    if (!sys.exists(dir)) sys.mkdir(dir);
     if (r === h.v2Root) {
+      // hybrid: the cgroup2 hierarchy has no controllers; a leaf keeps the layout v2's
       const leaf = join(dir, V2_LEAF);
-      if (!existsSync(leaf)) sys.mkdir(leaf);
-      made.push(leaf);
+      if (!sys.exists(leaf)) sys.mkdir(leaf);
+      dirs.push(leaf);
     } else {
-      made.push(dir);
+      dirs.push(dir);
       inheritCpusetV1(r, dir, sys);
     }
   }
-  return made;
+  return { dirs, placement };
 }
 
 /**
@@ -66,8 +116,8 @@ export function createSessionCgroups(h: CgroupHierarchies, sessionId: string, sy
 function inheritCpusetV1(parent: string, dir: string, sys: Sys): void {
   for (const name of ['cpuset.cpus', 'cpuset.mems']) {
     const file = join(dir, name);
-    if (!existsSync(file) || readFileSync(file, 'utf8').trim() !== '') continue;
-    sys.writeFile(file, readFileSync(join(parent, name), 'utf8').trim());
+    if (!sys.exists(file) || sys.readFile(file).trim() !== '') continue;
+    sys.writeFile(file, sys.readFile(join(parent, name)).trim());
   }
 }
 
@@ -76,9 +126,28 @@ export function joinCgroups(dirs: string[], pid: number, sys: Sys = realSys): vo
   for (const dir of dirs) sys.writeFile(join(dir, 'cgroup.procs'), String(pid));
 }
 
-function procsIn(dir: string): number[] {
+/** What removing and listing lab cgroups takes from the kernel seam; by default the host's, unlogged (it is cleanup). */
+export type CgroupTreeFs = Pick<Sys, 'readFile' | 'readdir' | 'exists' | 'lstat' | 'rmdir' | 'kill'>;
+
+export const hostCgroupFs: CgroupTreeFs = {
+  readFile: (p) => readFileSync(p, 'utf8'),
+  readdir: (p) => realSys.readdir(p),
+  exists: (p) => realSys.exists(p),
+  lstat: (p) => realSys.lstat(p),
+  rmdir: (p) => rmdirSync(p),
+  kill: (pid, signal) => {
+    try {
+      process.kill(pid, signal);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+};
+
+function procsIn(dir: string, fs: CgroupTreeFs): number[] {
   try {
-    return readFileSync(join(dir, 'cgroup.procs'), 'utf8').split('\n').filter(Boolean).map(Number);
+    return fs.readFile(join(dir, 'cgroup.procs')).split('\n').filter(Boolean).map(Number);
   } catch {
     return [];
   }
@@ -86,24 +155,19 @@ function procsIn(dir: string): number[] {
 
 /**
  * Removes a lab cgroup directory: its processes are the lab's own (nothing else is ever put
- * there), so they are killed by PID first; rmdir(2) fails with EBUSY while any remain.
+ * there), so they are killed by PID first; rmdir(2) fails with EBUSY while any remain. A
+ * systemd scope's directory goes the same way: once it is empty systemd stops the scope, and
+ * whichever of the two removes the directory first, the other gets ENOENT.
  */
-export async function removeCgroupDir(dir: string, logged = false, timeoutMs = 2000): Promise<boolean> {
-  if (!existsSync(dir)) return true;
+export async function removeCgroupDir(dir: string, fs: CgroupTreeFs = hostCgroupFs, timeoutMs = 2000): Promise<boolean> {
+  if (!fs.exists(dir)) return true;
   // rmdir(2) of a cgroup with child cgroups fails with EBUSY too: children first.
-  for (const child of childCgroups(dir)) await removeCgroupDir(child, logged, timeoutMs);
-  for (const pid of procsIn(dir)) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // gone already
-    }
-  }
+  for (const child of childCgroups(dir, fs)) await removeCgroupDir(child, fs, timeoutMs);
+  for (const pid of procsIn(dir, fs)) fs.kill(pid, 'SIGKILL');
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      if (logged) realSys.rmdir(dir);
-      else rmdirSync(dir);
+      fs.rmdir(dir);
       return true;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
@@ -114,27 +178,44 @@ export async function removeCgroupDir(dir: string, logged = false, timeoutMs = 2
   }
 }
 
-function childCgroups(dir: string): string[] {
+function childCgroups(dir: string, fs: CgroupTreeFs): string[] {
   try {
-    return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => join(dir, e.name));
+    return fs.readdir(dir).map((name) => join(dir, name)).filter((p) => {
+      try {
+        return fs.lstat(p).isDirectory;
+      } catch {
+        return false;
+      }
+    });
   } catch {
     return [];
   }
 }
 
 /** True when a process is left in the directory or any cgroup below it. */
-export function cgroupHasProcesses(dir: string): boolean {
-  return procsIn(dir).length > 0 || childCgroups(dir).some(cgroupHasProcesses);
+export function cgroupHasProcesses(dir: string, fs: CgroupTreeFs = hostCgroupFs): boolean {
+  return procsIn(dir, fs).length > 0 || childCgroups(dir, fs).some((c) => cgroupHasProcesses(c, fs));
+}
+
+/**
+ * The directories a lab cgroup can be in, below one hierarchy's mount: the mount itself (v1,
+ * hybrid, v2 without systemd), system.slice (root's scopes) and this user's app.slice (rootless
+ * scopes). Lab cgroups are never looked for, nor removed, anywhere else.
+ */
+export function labCgroupParents(hierarchy: string, uid = process.getuid?.() ?? 0): string[] {
+  return [hierarchy, join(hierarchy, scopeSlice(false)), join(hierarchy, `user.slice/user-${uid}.slice/user@${uid}.service`, scopeSlice(true))];
 }
 
 /** Every lab cgroup directory on this host, live or left over. */
-export function listLabCgroups(h: CgroupHierarchies): string[] {
+export function listLabCgroups(h: CgroupHierarchies, fs: CgroupTreeFs = hostCgroupFs): string[] {
   const out: string[] = [];
   for (const r of h.roots) {
-    try {
-      for (const name of readdirSync(r)) if (name.startsWith(CGROUP_PREFIX)) out.push(join(r, name));
-    } catch {
-      // hierarchy not readable
+    for (const parent of r === h.v2Root ? labCgroupParents(r) : [r]) {
+      try {
+        for (const name of fs.readdir(parent)) if (name.startsWith(CGROUP_PREFIX)) out.push(join(parent, name));
+      } catch {
+        // hierarchy (or slice) not there, or not readable
+      }
     }
   }
   return out;

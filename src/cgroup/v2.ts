@@ -2,7 +2,7 @@
 import { basename, dirname, join } from 'node:path';
 import { LabError } from '../errors.js';
 import { realSys } from '../sys/real.js';
-import { CGROUP_PREFIX } from './session.js';
+import { CGROUP_PREFIX } from './names.js';
 import { parseCpuMax } from '../observe/parse/cgroup.js';
 import { fileRows, hasFile, readKey, readLimit, readNumber, readProcs, readValue, type CgroupReader } from './files.js';
 import type { CgroupDriver, CgroupWrite, CpuState, MemoryState, PidsState } from './types.js';
@@ -17,14 +17,24 @@ import type { CgroupDriver, CgroupWrite, CpuState, MemoryState, PidsState } from
  * never puts processes in a cgroup it enables controllers in, and never writes the
  * subtree_control of a cgroup it did not make:
  *
- *   /sys/fs/cgroup                       host's: its subtree_control decides what reaches us
- *   └─ container-lab-<session>/          the lab's own, no processes: "+memory" goes here
+ *   /sys/fs/cgroup[/system.slice]        host's (systemd's): its subtree_control decides what reaches us
+ *   └─ container-lab-<session>[.scope]/  the lab's own (on systemd a scope delegated to it), no processes: "+memory" goes here
  *      └─ container/                     the leaf: the container's processes and its limits
  *
  * A controller the host does not pass down to container-lab-<session> (not in its
  * cgroup.controllers) cannot be had without changing the host's cgroups: that is an error
  * with a hint, never a write above the lab's directory.
  */
+
+/** How to get a controller the lab's cgroup lacks, for where that cgroup is. */
+function passDownHint(controller: string, parent: string): string {
+  const user = /\/user@(\d+)\.service\//.exec(parent);
+  if (user) {
+    return `systemd delegates too few controllers to your user: sudo systemctl edit user@.service, add "[Service]" and "Delegate=cpu memory pids", then log out and in (https://systemd.io/CGROUP_DELEGATION/)`;
+  }
+  if (parent.endsWith('.scope')) return `systemd did not delegate ${controller} to the lab's scope: see systemctl show -p DelegateControllers ${basename(parent)}`;
+  return `as root: echo +${controller} > ${dirname(parent)}/cgroup.subtree_control (on systemd hosts it is usually on already; check ${dirname(parent)}/cgroup.subtree_control)`;
+}
 export { V2_LEAF } from './names.js';
 
 type V2Controller = 'memory' | 'cpu' | 'pids';
@@ -52,8 +62,7 @@ export class V2Driver implements CgroupDriver {
         `its parent ${parent} is not the lab's, so the lab leaves it alone: enable it there with echo +${controller} > ${parent}/cgroup.subtree_control`);
     }
     if (!words(readValue(this.fs, parent, 'cgroup.controllers')).includes(controller)) {
-      throw new LabError(`the host does not pass the ${controller} controller down to ${parent}`,
-        `as root: echo +${controller} > ${dirname(parent)}/cgroup.subtree_control (on systemd hosts it is usually on already; check ${dirname(parent)}/cgroup.subtree_control)`);
+      throw new LabError(`the host does not pass the ${controller} controller down to ${parent}`, passDownHint(controller, parent));
     }
     yield { path: join(parent, 'cgroup.subtree_control'), value: `+${controller}` };
   }

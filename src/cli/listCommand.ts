@@ -2,7 +2,7 @@
 import type { Lesson, LessonLoadError } from '../types.js';
 import type { HelperMode } from '../helper/client.js';
 import type { TranscriptStyle } from '../lesson/transcript.js';
-import { whyUnavailable, type HostLimits } from '../lesson/availability.js';
+import { privilegeLabel, whyUnavailable, type HostLimits } from '../lesson/availability.js';
 import { sourceMark } from '../lesson/consent.js';
 import { inert } from '../format/inert.js';
 
@@ -31,7 +31,7 @@ export function listLines(rows: LessonRow[], style: TranscriptStyle): string[] {
   const reasons = [...new Set(rows.map((r) => r.reason).filter((r): r is string => r !== null))];
   const letter = (reason: string) => String.fromCharCode(97 + reasons.indexOf(reason));
   const lines = rows.map(({ number, lesson: l, reason }) => {
-    const needs = [l.privilege === 'root' ? 'needs root' : 'root or rootless', ...(l.requires.length ? [l.requires.join(' ')] : []), ...(l.source.trusted ? [] : [sourceMark(l)])].join(' · ');
+    const needs = [privilegeLabel(l), ...(l.requires.length ? [l.requires.join(' ')] : []), ...(l.source.trusted ? [] : [sourceMark(l)])].join(' · ');
     const mark = reason === null ? '' : `  ${style.bad(`✗ ${letter(reason)}`)}`;
     return `${String(number).padStart(2)}  ${inert(l.id).padEnd(18)} ${inert(l.title).padEnd(34)} ${style.dim(needs)}${mark}`;
   });

@@ -187,7 +187,8 @@ export class Lab {
     await ctx.slots.teardownAll();
     await stopBuilder(this.builder);
     kill(ctx.initPid);
-    const mine = listLabCgroups(ctx.cgroups).filter((d) => d.endsWith('/' + sessionCgroupName(ctx.session.id)));
+    const name = sessionCgroupName(ctx.session.id);
+    const mine = listLabCgroups(ctx.cgroups).filter((d) => d.endsWith('/' + name) || d.endsWith(`/${name}.scope`));
     for (const dir of new Set([...ctx.cgroupDirs, ...mine])) await removeCgroupDir(dir);
     removeSessionDir(ctx.session.dir);
     startReaper().releaseSession(ctx.session.dir);

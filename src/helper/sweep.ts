@@ -1,5 +1,5 @@
 // Removes what dead sessions left that the kernel does not reclaim: processes in lab cgroups, cgroup dirs, mounts, scratch dirs.
-import { cgroupHierarchies, cgroupHasProcesses, listLabCgroups, removeCgroupDir, CGROUP_PREFIX } from '../cgroup/session.js';
+import { cgroupHierarchies, cgroupHasProcesses, hostCgroupFs, labCgroupParents, listLabCgroups, removeCgroupDir, CGROUP_PREFIX, type CgroupHierarchies, type CgroupTreeFs } from '../cgroup/session.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { umount2 } from '../../native/kernel.js';
@@ -8,19 +8,25 @@ import { cgroupMountPoints, cleanupDaemons, mountsUnder } from '../chain/daemonC
 import { daemonLayout } from '../chain/daemonLayout.js';
 import { listSessionDirs, processStartTime, removeSessionDir, sessionIdOf, sessionIsAlive, sessionOwner, stateRoot } from './stateDir.js';
 
-/** The session's cgroup id from a lab cgroup dir: container-lab-<session>, or a chain lesson's container-lab-<session>-docker / -runc. */
-function cgroupSessionId(dir: string): string {
-  return dir.slice(dir.lastIndexOf('/') + 1 + CGROUP_PREFIX.length).split('-')[0];
+/**
+ * The session's cgroup id from a lab cgroup dir: container-lab-<session>, a systemd scope
+ * container-lab-<session>.scope, or a chain lesson's container-lab-<session>-docker / -runc.
+ */
+export function cgroupSessionId(dir: string): string {
+  return dir.slice(dir.lastIndexOf('/') + 1 + CGROUP_PREFIX.length).replace(/\.scope$/, '').split('-')[0];
 }
 
-/** The session's cgroup directories in every hierarchy, named ones (name=systemd, where docker's cgroupfs driver writes) included. */
-function sessionCgroups(id: string): string[] {
+/**
+ * The session's cgroup directories in every hierarchy, named ones (name=systemd, where docker's
+ * cgroupfs driver writes) included, and in the slices where systemd puts the lab's scopes.
+ */
+export function sessionCgroups(id: string, mountPoints: string[] = cgroupMountPoints(), fs: CgroupTreeFs = hostCgroupFs): string[] {
   const out: string[] = [];
-  for (const root of cgroupMountPoints()) {
+  for (const parent of mountPoints.flatMap((m) => labCgroupParents(m))) {
     try {
-      for (const name of readdirSync(root)) if (name.startsWith(CGROUP_PREFIX) && cgroupSessionId(join(root, name)) === id) out.push(join(root, name));
+      for (const name of fs.readdir(parent)) if (name.startsWith(CGROUP_PREFIX) && cgroupSessionId(join(parent, name)) === id) out.push(join(parent, name));
     } catch {
-      // hierarchy not readable
+      // hierarchy (or slice) not there, or not readable
     }
   }
   return out;
@@ -101,11 +107,21 @@ export async function sweepLeftovers(root = stateRoot()): Promise<string[]> {
       removed.push(...await cleanDeadSession(dir));
     }
   }
-  for (const dir of listLabCgroups(cgroupHierarchies())) {
+  removed.push(...await sweepLabCgroups(cgroupHierarchies(), live, dead));
+  return removed;
+}
+
+/**
+ * The lab cgroups (directories and systemd scopes) of sessions that are not live: a dead
+ * session's go with its processes; one of no session known here only when nothing runs in it.
+ */
+export async function sweepLabCgroups(h: CgroupHierarchies, live: Set<string>, dead: Set<string>, fs: CgroupTreeFs = hostCgroupFs): Promise<string[]> {
+  const removed: string[] = [];
+  for (const dir of listLabCgroups(h, fs)) {
     const id = cgroupSessionId(dir);
     if (live.has(id)) continue;
-    if (!dead.has(id) && cgroupHasProcesses(dir)) continue;
-    if (await removeCgroupDir(dir)) removed.push(`cgroup ${dir}`);
+    if (!dead.has(id) && cgroupHasProcesses(dir, fs)) continue;
+    if (await removeCgroupDir(dir, fs)) removed.push(`cgroup ${dir}`);
   }
   return removed;
 }

@@ -3,10 +3,10 @@ import type { Lesson } from '../types.js';
 import type { HelperMode } from '../helper/client.js';
 import { missingPrograms } from '../chain/requirements.js';
 import type { HostProbe } from '../observe/host/probe.js';
-import { startAsRoot } from '../observe/host/asRoot.js';
+import { startAsRoot } from '../format/asRoot.js';
 
-/** What of the host probe decides availability. */
-export type HostLimits = Pick<HostProbe, 'rootVia' | 'userns' | 'overlay'>;
+/** What of the host probe decides availability; without `delegation` no cgroup subtree is known to be the user's. */
+export type HostLimits = Pick<HostProbe, 'rootVia' | 'userns' | 'overlay'> & Partial<Pick<HostProbe, 'delegation'>>;
 
 /** A host that blocks nothing, where root comes through sudo: what the checks assume without a probe. */
 export const UNLIMITED: HostLimits = { rootVia: 'sudo', userns: null, overlay: 'loaded' };
@@ -17,6 +17,20 @@ export interface Availability {
   hostDocker: string | null;
   find?: (name: string) => string | null;
   host?: HostLimits;
+}
+
+/** Why a root lesson that may run rootless where the host allows it cannot here; null when it can. */
+function rootlessRefusal(lesson: Lesson, host: HostLimits): string | null {
+  if (lesson.rootlessWhere !== 'cgroup-delegation') return `needs root: ${startAsRoot(host.rootVia)}`;
+  const d = host.delegation;
+  if (!d) return `needs root: ${startAsRoot(host.rootVia)}`;
+  return d.ok ? null : `needs root here, or a cgroup v2 subtree systemd delegates to you: ${d.reason} (fix: ${d.fix})`;
+}
+
+/** The menu's and `list`'s word for a lesson's privilege. */
+export function privilegeLabel(lesson: Lesson): string {
+  if (lesson.privilege === 'rootless') return 'root or rootless';
+  return lesson.rootlessWhere === 'cgroup-delegation' ? 'root, or rootless with cgroup v2 delegation' : 'needs root';
 }
 
 const uses = (lesson: Lesson, action: string) => lesson.steps.some((s) => s.action.name === action);
@@ -32,7 +46,10 @@ export function whyUnavailable(lesson: Lesson, o: Availability): string | null {
   if (onHostDocker && !lesson.source.trusted) {
     return `comes from ${lesson.source.from}: only the package's own lessons run on the host's Docker (start container-lab without --host-docker)`;
   }
-  if (lesson.privilege === 'root' && o.mode === 'rootless' && !onHostDocker) return `needs root: ${startAsRoot(host.rootVia)}`;
+  if (lesson.privilege === 'root' && o.mode === 'rootless' && !onHostDocker) {
+    const refusal = rootlessRefusal(lesson, host);
+    if (refusal) return refusal;
+  }
   // rootless, the container process itself starts in a user namespace; the user-namespace step makes an unprivileged one even as root
   if (host.userns && !onHostDocker && (o.mode === 'rootless' || uses(lesson, 'user-namespace'))) {
     return `needs an unprivileged user namespace, and ${host.userns.why}. Fix: ${host.userns.fix}`;

@@ -7,6 +7,8 @@ export const frontMatterSchema = z.strictObject({
   title: z.string().min(1).max(120),
   summary: z.string().min(1).max(400),
   privilege: z.enum(['root', 'rootless']),
+  /** a root lesson that also runs rootless where the host gives the user this (cgroup-delegation: a v2 subtree from systemd) */
+  rootlessWhere: z.enum(['cgroup-delegation']).optional(),
   order: z.number().int(),
   /** programs of the container chain the lesson runs (the menu says what to install when missing) */
   requires: z.array(z.enum(['docker', 'dockerd', 'containerd', 'ctr', 'containerd-shim-runc-v2', 'runc'])).default([]),

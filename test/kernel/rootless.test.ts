@@ -1,7 +1,7 @@
 // Rootless for real: the app run as an unprivileged uid (nobody) goes on inside a user namespace.
 import { expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadLessons } from '../../src/lesson/loadLessons.js';
@@ -34,6 +34,17 @@ describeAsRoot('rootless, as uid 65534', () => {
       expect(await until(() => labProcesses().length === 0 && labMountsOnHost().length === 0, 2000)).toBe(true);
     });
   }
+
+  it('the cgroups lesson runs rootless only with a delegated cgroup v2 subtree: on a v1 or hybrid host it is refused with the reason', () => {
+    const v1Hierarchies = readFileSync('/proc/self/mountinfo', 'utf8').includes(' - cgroup ');
+    const list = runAsNobody(['list']);
+    expect(list.stdout).toMatch(/cgroups .*root, or rootless with cgroup v2 delegation/);
+    if (!v1Hierarchies) return; // a pure v2 host may delegate: the fixture tests cover both answers
+    const run = runAsNobody(['run', 'cgroups', '--no-tui', '--rootless']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/needs root here, or a cgroup v2 subtree systemd delegates to you: this host has cgroup (v1|hybrid)/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
 
   it('a lesson that needs root is refused with the reason; a malformed one is reported, the rest still load', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lessons-'));

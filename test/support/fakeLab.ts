@@ -57,7 +57,7 @@ export function fakeLab(overrides: Partial<LabContext> = {}): LabContext & { sys
     sys,
     builder: new RecordingBuilder(sys),
     slots: new Slots(),
-    cgroups: { mode: 'v2', roots: ['/sys/fs/cgroup'], v2Root: '/sys/fs/cgroup' },
+    cgroups: { mode: 'v2', roots: ['/sys/fs/cgroup'], v2Root: '/sys/fs/cgroup', systemd: false },
     cgroupDirs: [],
     initPid: null,
     hostHostname: 'host',

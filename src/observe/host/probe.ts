@@ -1,12 +1,12 @@
 // What this host lets the lab do, read from kernel files under a root path: user namespaces, overlayfs, SELinux, cgroup delegation, root.
 import { release as kernelRelease } from 'node:os';
 import { whichProgram } from '../../../native/findProgram.js';
-import { hostFiles, type HostFiles } from './hostFiles.js';
+import { delegationFs, hostFiles, type HostFiles } from './hostFiles.js';
 import { usernsBlock, type UsernsBlock } from './userns.js';
 import { overlayState, type OverlayState } from './overlay.js';
 import { selinuxMode, type SelinuxMode } from './selinux.js';
-import { delegation, type Delegation } from './delegation.js';
-import type { RootVia } from './asRoot.js';
+import { rootlessCgroupDelegation, type CgroupDelegation } from '../../cgroup/delegation.js';
+import type { RootVia } from '../../format/asRoot.js';
 
 export interface HostProbe {
   uid: number;
@@ -17,7 +17,7 @@ export interface HostProbe {
   overlay: OverlayState;
   selinux: SelinuxMode;
   /** the cgroup v2 subtree systemd delegates to this user; null as root, who needs none */
-  delegation: Delegation | null;
+  delegation: CgroupDelegation | null;
 }
 
 export interface ProbeOptions {
@@ -38,6 +38,6 @@ export function probeHost(o: ProbeOptions = {}): HostProbe {
     userns: usernsBlock(files, rootVia),
     overlay: overlayState(files, o.release ?? kernelRelease()),
     selinux: selinuxMode(files),
-    delegation: uid === 0 ? null : delegation(files, uid, rootVia),
+    delegation: uid === 0 ? null : rootlessCgroupDelegation('', uid, delegationFs(files), rootVia),
   };
 }

@@ -1,6 +1,6 @@
 // What stops an unprivileged user from making a user namespace here, read from the sysctls that control it.
 import type { HostFiles } from './hostFiles.js';
-import { asRoot, type RootVia } from './asRoot.js';
+import { asRoot, type RootVia } from '../../format/asRoot.js';
 
 export interface UsernsBlock {
   /** the sysctl, as sysctl(8) names it */

@@ -1,5 +1,5 @@
 // Fork loop for the cgroups lesson: starts sleepers until fork fails, holds them briefly, then reaps them.
-//   runs as:    root (the builder's user; the cgroups lesson needs root)
+//   runs as:    the builder's user: root, or rootless where systemd delegates a cgroup v2 subtree to the user
 //   namespaces: the builder's, and its cgroup (the lab's, inherited at fork(2))
 //   started by: the builder's `run` handler (spawnSync, through env(1) UV_THREADPOOL_SIZE=1
 //               node --v8-pool-size=1), asked by runHog() in src/actions/hog.ts

@@ -20,7 +20,8 @@ describe('join-cgroup', () => {
       { via: 'fs', call: 'writeFile', path: `${leaf}/cgroup.procs`, data: '2000' },
     ]);
     expect(result.log.map((e) => e.call)).toEqual(['mkdir', 'mkdir', 'write', 'write']);
-    expect(result.output).toEqual(['cgroup mode: v2; 1 directory', '/proc/1000/cgroup now reads:', '  0::/container-lab-test/leaf']);
+    expect(result.output).toEqual(['cgroup mode: v2; 1 directory', 'the lab\'s cgroup is a directory under the cgroup2 root (no systemd here: nothing else manages the tree)',
+      '/proc/1000/cgroup now reads:', '  0::/container-lab-test/leaf']);
   });
 
   it('leaves out a PID 1 that has exited', async () => {
@@ -33,7 +34,7 @@ describe('join-cgroup', () => {
     const rootless = fakeLab({ rootless: true });
     expect((await joinCgroup.run(rootless, {})).output[0]).toMatch(/^Not root/);
     expect(rootless.sys.calls).toEqual([]);
-    const none = fakeLab({ cgroups: { mode: 'v2', roots: [], v2Root: null } as never });
+    const none = fakeLab({ cgroups: { mode: 'v2', roots: [], v2Root: null, systemd: false } });
     await expect(joinCgroup.run(none, {})).rejects.toThrow('no cgroup filesystem is mounted on this host');
   });
 });

@@ -1,39 +1,13 @@
 // A fixture host tree as the recording fake's files: each file under the tree appears at its path from /.
-import { readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { RecordingSys } from '../../support/recordingSys.js';
+import { loadTree } from '../../support/fixtureTree.js';
 import { fakeLab, RecordingBuilder } from '../../support/fakeLab.js';
 
-/**
- * A link to a directory of the tree (proc/self → 4242) is read through, so /proc/self/mountinfo
- * is a file of the fake; any other link (ns/uts → "uts:[4026531838]") stays a link.
- */
+/** The fixture tree as the fake's files (test/support/fixtureTree.ts). */
 export function fakeHost<S extends RecordingSys>(fixture: string, sys: S = new RecordingSys() as S): S {
-  const walk = (dir: string, at: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      const to = `${at}/${entry.name}`;
-      if (entry.isSymbolicLink()) {
-        let isDir = false;
-        try {
-          isDir = statSync(path).isDirectory();
-        } catch {
-          // dangling in the tree: a namespace link's text
-        }
-        if (isDir) walk(path, to);
-        else sys.links.set(to, readlinkSync(path));
-      } else if (entry.isDirectory()) {
-        sys.dirs.add(to);
-        walk(path, to);
-      } else {
-        sys.files.set(to, readFileSync(path, 'utf8'));
-      }
-    }
-  };
-  walk(fixture, '');
-  return sys;
+  return loadTree(fixture, sys);
 }
 
 export const SYSTEMD_V2 = fileURLToPath(new URL('../../fixtures/host-v2-systemd', import.meta.url));

@@ -7,13 +7,14 @@ import { cgroupHasProcesses, cgroupHierarchies, createSessionCgroups, removeCgro
 import { HYBRID, V2 } from '../observe/fixtures.js';
 import { copyTree, writes } from './tree.js';
 import { syscallLog } from '../../../native/syscallLog.js';
+import { realSys } from '../../../src/sys/real.js';
 
 describe('createSessionCgroups', () => {
   it('on v2 makes container-lab-<id> and the leaf the processes go in', () => {
     const root = copyTree(V2);
     const h = cgroupHierarchies(root);
-    expect(h).toEqual({ mode: 'v2', roots: [join(root, 'sys/fs/cgroup')], v2Root: join(root, 'sys/fs/cgroup') });
-    expect(createSessionCgroups(h, 'abc')).toEqual([join(root, 'sys/fs/cgroup/container-lab-abc/container')]);
+    expect(h).toEqual({ mode: 'v2', roots: [join(root, 'sys/fs/cgroup')], v2Root: join(root, 'sys/fs/cgroup'), systemd: false });
+    expect(createSessionCgroups(h, 'abc', realSys, [5120]).dirs).toEqual([join(root, 'sys/fs/cgroup/container-lab-abc/container')]);
     expect(syscallLog.drain().map((e) => `${e.call} ${JSON.parse(e.args[0]).slice(root.length)}`)).toEqual([
       'mkdir /sys/fs/cgroup/container-lab-abc',
       'mkdir /sys/fs/cgroup/container-lab-abc/container',

@@ -1,6 +1,8 @@
 // Which lessons open: privilege, the chain programs, and the host-Docker choice (--host-docker).
 import { describe, expect, it } from 'vitest';
-import { whyUnavailable, type HostLimits } from '../../../src/lesson/availability.js';
+import { privilegeLabel, whyUnavailable, type HostLimits } from '../../../src/lesson/availability.js';
+import { rootlessCgroupDelegation } from '../../../src/cgroup/delegation.js';
+import { cgroupHierarchies } from '../../../src/cgroup/session.js';
 import type { Lesson } from '../../../src/types.js';
 
 const lesson = (extra: Partial<Lesson>): Lesson => ({ id: 'x', title: 'X', summary: 's', privilege: 'root', order: 1, requires: [], hostDocker: false, intro: '', steps: [], file: 'x.md', source: { trusted: true, from: 'the package' }, hostEffects: [], ...extra });
@@ -12,6 +14,23 @@ describe('whyUnavailable', () => {
     expect(whyUnavailable(lesson({}), { mode: 'rootless', hostDocker: null, find: all })).toMatch(/needs root/);
     const rest = lesson({ requires: ['docker', 'dockerd'], hostDocker: true });
     expect(whyUnavailable(rest, { mode: 'rootless', hostDocker: '/var/run/docker.sock', find: all })).toBeNull();
+  });
+
+  it('the cgroups lesson runs rootless only where systemd delegates a cgroup v2 subtree, and says why not', () => {
+    const cgroups = lesson({ rootlessWhere: 'cgroup-delegation' });
+    const delegated = { ok: true as const, dir: '/sys/fs/cgroup/user.slice/user-1000.slice/user@1000.service', controllers: ['cpu', 'memory', 'pids'] };
+    expect(whyUnavailable(cgroups, { mode: 'rootless', hostDocker: null, find: all, host: { rootVia: 'sudo' as const, userns: null, overlay: 'loaded' as const, delegation: delegated } })).toBeNull();
+    const hybrid = { ok: false as const, reason: 'this host has cgroup hybrid', fix: 'boot with pure cgroup v2' };
+    expect(whyUnavailable(cgroups, { mode: 'rootless', hostDocker: null, find: all, host: { rootVia: 'sudo' as const, userns: null, overlay: 'loaded' as const, delegation: hybrid } }))
+      .toBe('needs root here, or a cgroup v2 subtree systemd delegates to you: this host has cgroup hybrid (fix: boot with pure cgroup v2)');
+    expect(whyUnavailable(cgroups, { mode: 'root', hostDocker: null, find: all, host: { rootVia: 'sudo' as const, userns: null, overlay: 'loaded' as const, delegation: hybrid } })).toBeNull();
+    expect([privilegeLabel(cgroups), privilegeLabel(lesson({})), privilegeLabel(lesson({ privilege: 'rootless' }))])
+      .toEqual(['root, or rootless with cgroup v2 delegation', 'needs root', 'root or rootless']);
+  });
+
+  it('a v1 or hybrid host (this build host) delegates nothing to a user, and says which it is', () => {
+    const { mode } = cgroupHierarchies();
+    if (mode !== 'v2') expect(rootlessCgroupDelegation()).toMatchObject({ ok: false, reason: expect.stringContaining(`cgroup ${mode}`) });
   });
 
   it('with --host-docker, a lesson that stops and starts daemons says it needs the private ones', () => {

@@ -2,9 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { probeHost } from '../../../../src/observe/host/probe.js';
-import { asRoot, startAsRoot } from '../../../../src/observe/host/asRoot.js';
+import { asRoot, startAsRoot } from '../../../../src/format/asRoot.js';
 import { selinuxMode } from '../../../../src/observe/host/selinux.js';
 import { fixtureHost } from '../../../support/fixtureOwners.js';
+import type { HostFiles } from '../../../../src/observe/host/hostFiles.js';
 
 const fixtures = join(import.meta.dirname, '../../../fixtures');
 const tree = (name: string) => fixtureHost(join(fixtures, 'host-probe', name));
@@ -18,7 +19,7 @@ describe('probeHost', () => {
     expect(p.userns?.setting).toBe('kernel.apparmor_restrict_unprivileged_userns');
     expect(p.overlay).toBe('module');
     expect(p.selinux).toBe('off');
-    expect(p.delegation).toMatchObject({ state: 'missing', dir: null });
+    expect(p.delegation).toMatchObject({ ok: false });
   });
 
   it('without sudo on PATH every fix goes through su', () => {
@@ -34,9 +35,17 @@ describe('probeHost', () => {
     expect(p.userns?.fix).toMatch(/^sysctl -w kernel\.unprivileged_userns_clone=1 /);
   });
 
-  it('the captured v2 host as uid 1000: delegated, nothing blocked, overlay a module it cannot see (no /lib/modules captured)', () => {
-    const p = probeHost({ files: fixtureHost(join(fixtures, 'host-v2-systemd')), uid: 1000, release: '6.1.0-50-amd64', find: sudoOnPath });
-    expect(p.delegation?.state).toBe('delegated');
+  it('the captured v2 host, read from uid 1000\'s login shell: delegated, nothing blocked, overlay a module it cannot see (no /lib/modules captured)', () => {
+    const captured = fixtureHost(join(fixtures, 'host-v2-systemd'));
+    // the capture's proc/self is root's service; uid 1000's shell was in user-1000.slice, with systemd and a user bus running
+    const asUser: HostFiles = {
+      read: (path) => captured.read(path === 'proc/self/cgroup' ? 'proc/user-shell/cgroup' : path),
+      stat: (path) => (['/run/systemd/system', 'run/systemd/system', '/run/user/1000/bus', 'run/user/1000/bus'].includes(path) ? { uid: 1000, mode: 0o755 } : captured.stat(path)),
+    };
+    const p = probeHost({ files: asUser, uid: 1000, release: '6.1.0-50-amd64', find: sudoOnPath });
+    expect(p.delegation).toEqual({ ok: true, dir: '/sys/fs/cgroup/user.slice/user-1000.slice/user@1000.service', controllers: ['cpu', 'memory', 'pids'] });
+    expect(probeHost({ files: captured, uid: 1000, release: '6.1.0-50-amd64', find: sudoOnPath }).delegation)
+      .toMatchObject({ ok: false, reason: expect.stringMatching(/systemd is not the init system/) });
     expect(p.userns).toBeNull();
     expect(p.overlay).toBe('missing');
   });
@@ -45,7 +54,7 @@ describe('probeHost', () => {
 describe('selinuxMode', () => {
   it('reads /sys/fs/selinux/enforce', () => {
     expect(selinuxMode(tree('selinux-enforcing'))).toBe('enforcing');
-    expect(selinuxMode({ read: () => '0\n', owner: () => null })).toBe('permissive');
+    expect(selinuxMode({ read: () => '0\n', stat: () => null })).toBe('permissive');
     expect(selinuxMode(tree('apparmor-userns'))).toBe('off');
   });
 });
