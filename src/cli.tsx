@@ -123,10 +123,17 @@ async function startHelper(mode: HelperMode, extraArgs: string[] = []): Promise<
   try {
     await helper.hello();
   } catch (error) {
+    await helper.stop();
     throw new Error(`the lab's helper process did not start: ${(error as Error).message}`);
   }
-  const { removed } = await helper.sweep();
-  for (const r of removed) process.stderr.write(`container-lab: removed a crashed session's ${r}\n`);
+  try {
+    const { removed } = await helper.sweep();
+    for (const r of removed) process.stderr.write(`container-lab: removed a crashed session's ${r}\n`);
+  } catch (error) {
+    // the helper waits for its stdin to close: without this the app would hang on it
+    await helper.stop();
+    throw error;
+  }
   return helper;
 }
 
@@ -176,6 +183,7 @@ async function main(argv: string[]): Promise<number> {
       const missing = missingPrograms(l.requires);
       const needs = [l.privilege === 'root' ? 'needs root' : 'root or rootless', ...(l.requires.length ? [missing ?? l.requires.join(' ')] : []), ...(l.source.trusted ? [] : [sourceMark(l)])].join(' · ');
       process.stdout.write(`${String(i + 1).padStart(2)}  ${inert(l.id).padEnd(18)} ${inert(l.title).padEnd(34)} ${style.dim(needs)}\n`);
+      if (l.privilege === 'root' && l.rootless) process.stdout.write(style.dim(`    root because: ${l.rootless}`) + '\n');
     });
     for (const w of warnings) process.stderr.write(style.bad(w) + '\n');
     return 0;

@@ -212,6 +212,8 @@ export interface Lesson {
   summary: string;
   /** "root": needs real root; "rootless": also runs inside a user namespace */
   privilege: Privilege;
+  /** privilege root: which primitive needs root and why a user namespace is not enough, in one line */
+  rootless?: string;
   order: number;
   /** programs of the container chain the lesson runs: docker, dockerd, containerd, ctr, runc… */
   requires: string[];

@@ -20,6 +20,8 @@ export function whyUnavailable(lesson: Lesson, o: Availability): string | null {
   if (onHostDocker && !lesson.source.trusted) {
     return `comes from ${lesson.source.from}: only the package's own lessons run on the host's Docker (start container-lab without --host-docker)`;
   }
-  if (lesson.privilege === 'root' && o.mode === 'rootless' && !onHostDocker) return 'needs root: start container-lab as root or with --sudo';
+  if (lesson.privilege === 'root' && o.mode === 'rootless' && !onHostDocker) {
+    return `needs root${lesson.rootless ? ` (${lesson.rootless})` : ''}: start container-lab as root or with --sudo`;
+  }
   return missingPrograms(onHostDocker ? ['docker'] : lesson.requires, o.find);
 }

@@ -7,6 +7,8 @@ export const frontMatterSchema = z.strictObject({
   title: z.string().min(1).max(120),
   summary: z.string().min(1).max(400),
   privilege: z.enum(['root', 'rootless']),
+  /** privilege root: which primitive needs root, and why a user namespace is not enough (list and menu show it) */
+  rootless: z.string().min(1).max(300).optional(),
   order: z.number().int(),
   /** programs of the container chain the lesson runs (the menu says what to install when missing) */
   requires: z.array(z.enum(['docker', 'dockerd', 'containerd', 'ctr', 'containerd-shim-runc-v2', 'runc'])).default([]),
