@@ -1,5 +1,5 @@
 // A process that changes its root on request — chroot(2), the chroot escape, pivot_root(2) — and runs programs from there.
-//   runs as:    the builder's user (root: the changing-root and container-by-hand lessons)
+//   runs as:    the builder's user (root, or uid 0 of the rootless user namespace: changing-root)
 //   namespaces: the builder's (role init: PID 1 of its new PID namespace); a `pivot` request
 //               first unshares a mount namespace of its own, so the builder keeps its root
 //   started by: the builder: startRootProcess() in src/builder/rootProcesses.ts (detached,

@@ -28,6 +28,11 @@ function read(path: string): string | null {
   }
 }
 
+/** nobody's session directories in its state directory (stateRoot() without XDG_RUNTIME_DIR). */
+function sessions(): string[] {
+  return existsSync(STATE) ? readdirSync(STATE).filter((n) => n.startsWith('session-')) : [];
+}
+
 /** Live PIDs of nobody's whose command line holds the marker (the builder, a root changer). */
 function nobodyWith(marker: string): number[] {
   return readdirSync('/proc').filter((n) => /^\d+$/.test(n)).map(Number).filter((pid) => {
@@ -116,7 +121,22 @@ describeAsRoot('rootless lessons 4 and 5, as uid 65534, checked from outside', (
     for (const line of listing.trim().split('\n')) expect(line.split(/\s+/)[1]).toBe('0/0');
     // closed: no process, no mount, and the session directory (with overlayfs's mode-000 work/work) is gone
     expect(await until(() => labProcesses().length === 0 && labMountsOnHost().length === 0, 2000)).toBe(true);
-    expect(readdirSync(STATE).filter((n) => n.startsWith('session-'))).toEqual([]);
+    expect(sessions()).toEqual([]);
+  });
+
+  it('a crash mid-lesson: the reaper, running as the user, removes the session, overlayfs\'s mode-000 work directory included, within 5 s', async () => {
+    const child = spawn('setpriv', ['--reuid', String(NOBODY), '--regid', String(NOBODY), '--clear-groups', '--',
+      'env', '-u', 'XDG_RUNTIME_DIR', 'HOME=/tmp', `CONTAINER_LAB_CACHE_DIR=${cache}`, process.execPath, cli, 'run', 'layers', '--no-tui', '--rootless'],
+    { cwd: '/tmp', stdio: 'ignore' });
+    const workWork = () => sessions().map((n) => join(STATE, n, 'containers/c1/work/work')).find((p) => existsSync(p));
+    expect(await until(() => workWork() !== undefined, 20000)).toBe(true);
+    expect(lstatSync(workWork()!).mode & 0o777).toBe(0); // what the user cannot enter without chmod
+    const helper = nobodyWith('--container-lab-helper');
+    expect(helper.length).toBe(1);
+    process.kill(helper[0], 'SIGKILL');
+    child.kill('SIGKILL'); // setpriv exec'd: this is the app
+    const gone = () => sessions().length === 0 && labProcesses().length === 0 && labMountsOnHost().length === 0;
+    expect(await until(gone, 5000)).toBe(true);
   });
 
   it('changing root: pivot_root in a user namespace, the kernel\'s EPERM for proc after it, and proc mounted before pivot_root', async () => {
@@ -160,6 +180,6 @@ describeAsRoot('rootless lessons 4 and 5, as uid 65534, checked from outside', (
     expect(seen.procPids.length).toBeLessThan(10);
     expect(seen.hostMounts).toBe(0);
     expect(await until(() => labProcesses().length === 0 && labMountsOnHost().length === 0, 2000)).toBe(true);
-    expect(readdirSync(STATE).filter((n) => n.startsWith('session-'))).toEqual([]);
+    expect(sessions()).toEqual([]);
   });
 });
