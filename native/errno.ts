@@ -12,7 +12,8 @@ const ERRNO_NAMES: Record<number, string> = {
 
 const ERRNO_TEXT: Record<string, string> = {
   EPERM: 'Operation not permitted', ENOENT: 'No such file or directory', ESRCH: 'No such process',
-  EINTR: 'Interrupted system call', EBADF: 'Bad file descriptor', EAGAIN: 'Resource temporarily unavailable',
+  EINTR: 'Interrupted system call', EIO: 'Input/output error', EXDEV: 'Invalid cross-device link',
+  ELOOP: 'Too many levels of symbolic links', EBADF: 'Bad file descriptor', EAGAIN: 'Resource temporarily unavailable',
   ENOMEM: 'Cannot allocate memory', EACCES: 'Permission denied', EFAULT: 'Bad address',
   EBUSY: 'Device or resource busy', EEXIST: 'File exists', ENODEV: 'No such device',
   ENOTDIR: 'Not a directory', EINVAL: 'Invalid argument', ENOSPC: 'No space left on device',

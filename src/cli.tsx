@@ -47,10 +47,17 @@ async function startHelper(mode: HelperMode, extraArgs: string[] = []): Promise<
   try {
     await helper.hello();
   } catch (error) {
+    await helper.stop();
     throw new Error(`the lab's helper process did not start: ${(error as Error).message}`);
   }
-  const { removed } = await helper.sweep();
-  for (const r of removed) process.stderr.write(`container-lab: removed a crashed session's ${r}\n`);
+  try {
+    const { removed } = await helper.sweep();
+    for (const r of removed) process.stderr.write(`container-lab: removed a crashed session's ${r}\n`);
+  } catch (error) {
+    // the helper waits for its stdin to close: without this the app would hang on it
+    await helper.stop();
+    throw error;
+  }
   return helper;
 }
 

@@ -214,6 +214,8 @@ export interface Lesson {
   privilege: Privilege;
   /** a root lesson that also runs rootless where the host allows it: cgroup-delegation, a cgroup v2 subtree systemd delegates to the user */
   rootlessWhere?: 'cgroup-delegation';
+  /** privilege root: which primitive needs root and why a user namespace is not enough, in one line */
+  rootless?: string;
   order: number;
   /** programs of the container chain the lesson runs: docker, dockerd, containerd, ctr, runc… */
   requires: string[];

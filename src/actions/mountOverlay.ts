@@ -11,20 +11,36 @@ import type { Sys } from '../sys/types.js';
 export interface OverlayMount extends OverlayPaths {
   /** top layer first */
   lower: string[];
+  /** the userxattr option: the container process is root of a user namespace, not of the host */
+  userxattr?: boolean;
 }
 
 /** What the container part is given: the directories, which only the helper knows (they are in the session directory). */
-const overlayMount = z.strictObject({ lower: z.array(z.string()).min(1), upper: z.string(), work: z.string(), merged: z.string() });
+const overlayMount = z.strictObject({ lower: z.array(z.string()).min(1), upper: z.string(), work: z.string(), merged: z.string(), userxattr: z.boolean().optional() });
 
 /**
  * overlayfs.rst "Multiple lower layers": lowerdir=top:…:bottom. The option string is parsed
  * on ',' and ':' (a backslash escapes them), and must fit one page with the other options.
+ * "userxattr": overlayfs keeps its opaque-directory, redirect and origin markers in trusted.overlay.*
+ * xattrs, which only CAP_SYS_ADMIN in the initial user namespace may set (xattr(7)); mounted in
+ * a user namespace (Linux >= 5.11) it must be told to use user.overlay.* instead, else it warns
+ * "failed to set xattr on upper" and replacing a lower directory fails with EIO.
  */
-export function overlayOptions({ lower, upper, work }: Omit<OverlayMount, 'merged'>): string {
+export function overlayOptions({ lower, upper, work, userxattr }: Omit<OverlayMount, 'merged'>): string {
   for (const path of [...lower, upper, work]) {
     if (/[,:\\\s]/.test(path)) throw new LabError(`overlay path ${path} contains a character the option string would need to escape`);
   }
-  return `lowerdir=${lower.join(':')},upperdir=${upper},workdir=${work}`;
+  return `lowerdir=${lower.join(':')},upperdir=${upper},workdir=${work}${userxattr ? ',userxattr' : ''}`;
+}
+
+/** Rootless, what the kernel refusing the mount means: overlay in a user namespace came with Linux 5.11. */
+function rootlessHint(error: unknown, release: string): never {
+  const code = (error as { code?: string }).code;
+  if (code === 'EPERM' || code === 'EINVAL') {
+    throw new LabError(`mount of overlay in a user namespace: ${(error as Error).message}`,
+      `unprivileged overlayfs (mounted by the root of a user namespace, with the userxattr option) needs Linux 5.11 or later; this kernel is ${release}. Run container-lab as root (or with --sudo)`);
+  }
+  throw error;
 }
 
 function mkdirs(sys: Sys, paths: string[]): void {
@@ -58,7 +74,12 @@ export const mountOverlay = defineAction({
   inContainer({ sys, state }, _params, given) {
     state.requireOwnMountNamespace();
     const p = overlayMount.parse(given);
-    sys.kernel.mount('overlay', p.merged, 'overlay', 0, overlayOptions(p));
+    try {
+      sys.kernel.mount('overlay', p.merged, 'overlay', 0, overlayOptions(p));
+    } catch (error) {
+      if (!p.userxattr) throw error;
+      rootlessHint(error, sys.readFile('/proc/sys/kernel/osrelease').trim());
+    }
     return {};
   },
   run: async (ctx, { container }) => {
@@ -68,7 +89,8 @@ export const mountOverlay = defineAction({
     mkdirs(ctx.sys, [paths.upper, paths.work, paths.merged]);
     const local = ctx.sys.drain();
     const lower = [...layers.layerDirs].reverse();
-    const { log } = await inContainer(ctx, 'mount-overlay', { container }, { lower, ...paths } satisfies OverlayMount);
+    const userxattr = ctx.rootless;
+    const { log } = await inContainer(ctx, 'mount-overlay', { container }, { lower, ...paths, ...(userxattr ? { userxattr } : {}) } satisfies OverlayMount);
     layers.containers[container] = paths;
     const rel = (p: string) => relative(ctx.session.dir, p);
     return outcome([...local, ...log], [
@@ -76,6 +98,7 @@ export const mountOverlay = defineAction({
       `upperdir  ${rel(paths.upper)}   (this container's changes)`,
       `workdir   ${rel(paths.work)}`,
       `merged    ${paths.merged}   (the container's root: all of them, stacked)`,
+      ...(userxattr ? ['userxattr (rootless: overlayfs marks opaque directories with user.overlay.opaque; trusted.* needs the host\'s root)'] : []),
     ]);
   },
 });

@@ -4,7 +4,7 @@ import type { SyscallEntry } from '../types.js';
 export type RootRequest =
   | { op: 'chroot'; path: string }
   | { op: 'escape'; dir: string }
-  | { op: 'pivot'; newRoot: string; putOld: string }
+  | { op: 'pivot'; newRoot: string; putOld: string; procFirst?: boolean }
   | { op: 'run'; argv: string[] }
   | { op: 'mountProc' }
   | { op: 'exec'; argv: string[] };

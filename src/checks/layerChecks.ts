@@ -13,7 +13,7 @@ import { gunzipSync } from 'node:zlib';
 import * as tar from 'tar';
 import { parseMountinfo } from '../observe/parse/mountinfo.js';
 import { parseOverlayOptions } from '../observe/parse/overlay.js';
-import { getXattr } from '../image/fsCalls.js';
+import { getXattr, opaqueXattr } from '../image/fsCalls.js';
 import { unpackedLayers } from '../actions/layersState.js';
 import type { LabContext } from '../steps/context.js';
 import type { FileStat, InRoot, Sys } from '../sys/types.js';
@@ -102,6 +102,16 @@ function overlaysInside(ctx: LabContext) {
   return parseMountinfo(ctx.sys.readFile(`/proc/${ctx.builder.pid}/mountinfo`))
     .filter((m) => m.fsType === 'overlay')
     .map((m) => ({ mount: m, options: parseOverlayOptions(m.superOptions) }));
+}
+
+/**
+ * The name of the opaque marker in this container's upperdir, by the options its overlay was
+ * mounted with (the container's mountinfo): user.overlay.opaque with "userxattr" (a rootless
+ * mount), else trusted.overlay.opaque.
+ */
+function opaqueName(ctx: LabContext, merged: string): string {
+  const found = overlaysInside(ctx).find((o) => o.mount.mountPoint === merged);
+  return opaqueXattr(found?.options?.userxattr);
 }
 
 /**
@@ -264,35 +274,37 @@ export const opaqueDir = defineCheck({
   name: 'opaque-dir',
   params: z.strictObject({ container: containerName, path: z.string().min(1) }),
   doc: 'Passes when the path is a directory in the container\'s upperdir with the xattr trusted.overlay.opaque="y" '
+    + '(user.overlay.opaque when the container\'s mountinfo shows the overlay mounted with userxattr, as rootless) '
     + '(lgetxattr(2)), a lower layer has a directory there, and readdir(2) of the merged path, through the container '
     + 'process\'s /proc/<pid>/root and resolved inside it, lists exactly the upper directory\'s entries: the lower ones are hidden.',
-  reads: ['lgetxattr(2) trusted.overlay.opaque on the upperdir directory', 'readdir(2) of the upperdir directory (resolved inside upperdir) and the lower directory', '<merged path>, through /proc/<container process>/root and resolved inside merged (openat2 RESOLVE_IN_ROOT)'],
+  reads: ['/proc/<container process>/mountinfo (the overlay\'s options)', 'lgetxattr(2) trusted.overlay.opaque (or user.overlay.opaque) on the upperdir directory', 'readdir(2) of the upperdir directory (resolved inside upperdir) and the lower directory', '<merged path>, through /proc/<container process>/root and resolved inside merged (openat2 RESOLVE_IN_ROOT)'],
   run: (ctx, { container, path }) => {
     const p = paths(ctx, container);
     const r = rel(path);
     const st = upperStat(ctx.sys, p.upper, r);
     if (!st?.isDirectory) return fail(`upperdir has no directory ${r}`);
-    const value = getXattr(join(p.upper, r), 'trusted.overlay.opaque')?.toString('utf8') ?? null;
-    if (value !== 'y') return fail(`upper ${r} has trusted.overlay.opaque=${value === null ? '(none)' : JSON.stringify(value)}, expected "y"`);
+    const name = opaqueName(ctx, p.merged);
+    const value = getXattr(join(p.upper, r), name)?.toString('utf8') ?? null;
+    if (value !== 'y') return fail(`upper ${r} has ${name}=${value === null ? '(none)' : JSON.stringify(value)}, expected "y"`);
     const lowers = lowersWith(ctx, r).filter((d) => ctx.sys.lstat(join(d, r)).isDirectory);
     if (!lowers.length) return fail(`no lower layer has a directory ${r}`);
     const hidden = ctx.sys.readdir(join(lowers[0], r));
     const merged = inMerged(ctx, p.merged, (m) => m.readdir(r)).sort();
     const upper = ctx.sys.inRoot(p.upper, (u) => u.readdir(r)).sort();
     if (merged.join('/') !== upper.join('/')) return fail(`merged lists ${merged.join(', ') || 'nothing'}, upper has ${upper.join(', ') || 'nothing'}`);
-    return pass(`upper ${r}: trusted.overlay.opaque="y"; ${layerName(lowers[0])}'s ${hidden.join(', ')} hidden; merged lists ${merged.length ? merged.join(', ') : 'nothing'}`);
+    return pass(`upper ${r}: ${name}="y"; ${layerName(lowers[0])}'s ${hidden.join(', ')} hidden; merged lists ${merged.length ? merged.join(', ') : 'nothing'}`);
   },
 });
 
 /** Files, symlinks, whiteouts and opaque directories in upperdir: what a commit would pack. */
-function upperChanges(sys: Sys, upper: string): string[] {
+function upperChanges(sys: Sys, upper: string, opaque: string): string[] {
   const out: string[] = [];
   const walk = (dir: string, prefix: string): void => {
     for (const name of sys.readdir(dir).sort()) {
       const path = join(dir, name);
       const r = prefix ? `${prefix}/${name}` : name;
       if (sys.lstat(path).isDirectory) {
-        if (getXattr(path, 'trusted.overlay.opaque')?.toString('utf8') === 'y') out.push(`${r}/`);
+        if (getXattr(path, opaque)?.toString('utf8') === 'y') out.push(`${r}/`);
         walk(path, r);
       } else {
         out.push(r);
@@ -307,11 +319,12 @@ export const upperHolds = defineCheck({
   name: 'upper-holds',
   params: z.strictObject({ container: containerName, only: z.array(z.string().min(1)).min(1) }),
   doc: 'Walks the container\'s upperdir (readdir(2), lstat(2)) and passes when its files, symlinks, whiteouts and '
-    + 'opaque directories (trusted.overlay.opaque="y", listed with a trailing slash) are exactly the listed paths: '
-    + 'the directories above them do not count.',
-  reads: ['readdir(2) and lstat(2) of upperdir', 'lgetxattr(2) trusted.overlay.opaque of its directories'],
+    + 'opaque directories (trusted.overlay.opaque="y", or user.overlay.opaque with userxattr; listed with a trailing '
+    + 'slash) are exactly the listed paths: the directories above them do not count.',
+  reads: ['readdir(2) and lstat(2) of upperdir', '/proc/<container process>/mountinfo (the overlay\'s options)', 'lgetxattr(2) trusted.overlay.opaque (or user.overlay.opaque) of its directories'],
   run: (ctx, { container, only }) => {
-    const found = upperChanges(ctx.sys, paths(ctx, container).upper);
+    const p = paths(ctx, container);
+    const found = upperChanges(ctx.sys, p.upper, opaqueName(ctx, p.merged));
     const want = only.map((o) => (o.endsWith('/') ? `${rel(o)}/` : rel(o))).sort();
     const got = [...found].sort();
     if (got.join('\n') !== want.join('\n')) {
@@ -376,7 +389,7 @@ export const layersShared = defineCheck({
     if (ua === ub) return fail('both containers write to the same upperdir');
     // What the first container changed must not show in the second one's merged view.
     const mergedB = paths(ctx, containers[1]).merged;
-    const files = upperChanges(ctx.sys, a.upper!).filter((f) => !f.endsWith('/') && ctx.sys.lstat(join(a.upper!, f)).isFile);
+    const files = upperChanges(ctx.sys, a.upper!, opaqueXattr(a.userxattr)).filter((f) => !f.endsWith('/') && ctx.sys.lstat(join(a.upper!, f)).isFile);
     for (const f of files) {
       const mine = upperBytes(ctx.sys, a.upper!, f);
       if (inMerged(ctx, mergedB, (m) => mergedFile(m, f))?.equals(mine)) {

@@ -33,7 +33,8 @@ export function listLines(rows: LessonRow[], style: TranscriptStyle): string[] {
   const lines = rows.map(({ number, lesson: l, reason }) => {
     const needs = [privilegeLabel(l), ...(l.requires.length ? [l.requires.join(' ')] : []), ...(l.source.trusted ? [] : [sourceMark(l)])].join(' · ');
     const mark = reason === null ? '' : `  ${style.bad(`✗ ${letter(reason)}`)}`;
-    return `${String(number).padStart(2)}  ${inert(l.id).padEnd(18)} ${inert(l.title).padEnd(34)} ${style.dim(needs)}${mark}`;
+    const row = `${String(number).padStart(2)}  ${inert(l.id).padEnd(18)} ${inert(l.title).padEnd(34)} ${style.dim(needs)}${mark}`;
+    return l.privilege === 'root' && l.rootless ? `${row}\n${style.dim(`    root because: ${inert(l.rootless)}`)}` : row;
   });
   if (reasons.length > 0) lines.push('', 'Cannot run here:', ...reasons.map((r) => `${style.bad(`✗ ${letter(r)}`)}  ${inert(r)}`));
   return lines;
@@ -44,7 +45,7 @@ export function listJson(rows: LessonRow[], errors: LessonLoadError[], mode: Hel
   return JSON.stringify({
     mode,
     lessons: rows.map(({ number, lesson: l, reason }) => ({
-      number, id: l.id, title: l.title, summary: l.summary, privilege: l.privilege, requires: l.requires,
+      number, id: l.id, title: l.title, summary: l.summary, privilege: l.privilege, rootlessWhere: l.rootlessWhere ?? null, rootBecause: l.rootless ?? null, requires: l.requires,
       source: l.source, file: l.file, available: reason === null, reason,
     })),
     errors,

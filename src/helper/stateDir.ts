@@ -79,6 +79,26 @@ export function sessionIdOf(dir: string): string {
   return basename(dir).slice(SESSION_PREFIX.length).toLowerCase().replace(/[^a-z0-9]/g, 'x');
 }
 
-export function removeSessionDir(dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
+/**
+ * Rootless, overlayfs leaves its workdir's own "work" directory mode 000 (owned by the user, as
+ * the user namespace's root made it), and rm(1)-style removal cannot enter it: the owner may
+ * always chmod(2), so every directory of ours is made 0700 and the removal tried again. Root
+ * never needs this (CAP_DAC_OVERRIDE), and never does it: chmod(2) follows a symlink the container
+ * could have swapped in between the lstat and the chmod.
+ */
+export function removeSessionDir(dir: string, euid: number = process.geteuid?.() ?? 0): void {
+  try {
+    rmSync(dir, { recursive: true, force: true });
+  } catch (error) {
+    if (euid === 0 || !['EACCES', 'EPERM'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    openDirs(dir, euid);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function openDirs(dir: string, euid: number): void {
+  const st = lstatSync(dir);
+  if (!st.isDirectory() || st.uid !== euid) return;
+  if ((st.mode & 0o700) !== 0o700) chmodSync(dir, 0o700);
+  for (const name of readdirSync(dir)) openDirs(join(dir, name), euid);
 }

@@ -2,7 +2,7 @@
 import { lstatSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LabError } from '../errors.js';
-import { getXattr, OPAQUE_XATTR } from './fsCalls.js';
+import { getXattr, OPAQUE_XATTR, USER_OPAQUE_XATTR } from './fsCalls.js';
 import { LAB_REF, REF_NAME, blobPath, readJson, taggedDescriptor, writeImage, writeIndex, writeLayer, type ImageConfig, type ImageManifest, type LayerBlob } from './ociLayout.js';
 import { readImageRef, readIndex } from './verify.js';
 import { OPAQUE_MARKER, WHITEOUT_PREFIX } from './unpack.js';
@@ -34,14 +34,19 @@ function devParts(rdev: number): { major: number; minor: number } {
  * keeps its entry and gets a `.wh..wh..opq` inside. overlayfs features whose state a layer tar
  * cannot carry (redirect_dir renames, metacopy-only files) are refused rather than lost.
  */
-export function upperToEntries(upper: string): TarEntry[] {
+/** The owner a tar entry records for a file's owner on the host (rootless: the id inside the user namespace). */
+export type OwnerIds = (uid: number, gid: number) => { uid: number; gid: number };
+
+const hostIds: OwnerIds = (uid, gid) => ({ uid, gid });
+
+export function upperToEntries(upper: string, ids: OwnerIds = hostIds): TarEntry[] {
   const out: TarEntry[] = [];
   const walk = (dir: string, rel: string): void => {
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
       const tarPath = rel ? `${rel}/${name}` : name;
       const st = lstatSync(path);
-      const owner = { uid: st.uid, gid: st.gid, mode: st.mode & 0o7777 };
+      const owner = { ...ids(st.uid, st.gid), mode: st.mode & 0o7777 };
       if (st.isCharacterDevice() && st.rdev === 0) {
         out.push({ path: rel ? `${rel}/${WHITEOUT_PREFIX}${name}` : `${WHITEOUT_PREFIX}${name}`, type: 'file', mode: 0o600 });
       } else if (st.isDirectory()) {
@@ -49,7 +54,7 @@ export function upperToEntries(upper: string): TarEntry[] {
           throw new LabError(`${path} is a renamed lower directory (overlay redirect_dir): a layer tar cannot express that`, 'mount the overlay with redirect_dir=off');
         }
         out.push({ path: tarPath, type: 'dir', ...owner });
-        const opaque = xattr(path, OPAQUE_XATTR) ?? xattr(path, 'user.overlay.opaque');
+        const opaque = xattr(path, OPAQUE_XATTR) ?? xattr(path, USER_OPAQUE_XATTR);
         if (opaque === 'y') out.push({ path: `${tarPath}/${OPAQUE_MARKER}`, type: 'file', mode: 0o600 });
         walk(path, tarPath);
       } else if (st.isFile()) {
@@ -113,12 +118,12 @@ export interface CommitResult {
  * Packs `upper` into a layer on top of the image tagged `baseRef`, writes the new config
  * (diff_ids and history extended, config.md) and manifest, and tags it `ref` in index.json.
  */
-export function commitUpperDir(opts: { imageDir: string; upper: string; ref: string; createdBy: string; baseRef?: string }): CommitResult {
+export function commitUpperDir(opts: { imageDir: string; upper: string; ref: string; createdBy: string; baseRef?: string; ids?: OwnerIds }): CommitResult {
   const { imageDir, upper, ref, createdBy } = opts;
   const base = readImageRef(imageDir, opts.baseRef ?? LAB_REF);
   const baseManifest = readJson<ImageManifest>(blobPath(imageDir, base.manifestDigest));
   const baseConfig = readJson<ImageConfig>(blobPath(imageDir, base.configDigest));
-  const entries = upperToEntries(upper);
+  const entries = upperToEntries(upper, opts.ids);
   // Fixed mtimes (writeTar's default): the same changes always give the same layer digest.
   const layer: LayerBlob = writeLayer(imageDir, entries, createdBy);
   const { manifest } = writeImage(imageDir, {

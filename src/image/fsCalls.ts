@@ -35,3 +35,11 @@ export function setXattr(path: string, name: string, value: string): void {
 
 /** overlayfs.rst: a directory with trusted.overlay.opaque="y" hides the lower directories' entries. */
 export const OPAQUE_XATTR = 'trusted.overlay.opaque';
+
+/** The same marker on an overlay mounted with "userxattr" (in a user namespace: overlayfs.rst "User xattr"). */
+export const USER_OPAQUE_XATTR = 'user.overlay.opaque';
+
+/** The opaque marker's name for a mount with or without the userxattr option. */
+export function opaqueXattr(userxattr: boolean | undefined): string {
+  return userxattr ? USER_OPAQUE_XATTR : OPAQUE_XATTR;
+}

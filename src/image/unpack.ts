@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { sha256Digest, shortDigest } from './digest.js';
 import { readTar, type TarEntry } from './tarLayer.js';
-import { mknodWhiteout, setXattr, OPAQUE_XATTR } from './fsCalls.js';
+import { mknodWhiteout, setXattr, OPAQUE_XATTR, USER_OPAQUE_XATTR } from './fsCalls.js';
 import { ImageError } from './verify.js';
 import type { LabImage, LabImageLayer } from './labImage.js';
 
@@ -26,7 +26,7 @@ const isRoot = () => (process.geteuid?.() ?? 0) === 0;
 
 /** Rootless overlay mounts (userxattr) read user.overlay.*; only root may set trusted.*. */
 function opaqueXattr(): string {
-  return isRoot() ? OPAQUE_XATTR : 'user.overlay.opaque';
+  return isRoot() ? OPAQUE_XATTR : USER_OPAQUE_XATTR;
 }
 
 /** The layer's tar, after checking the blob against its digest and the tar against its diff_id. */

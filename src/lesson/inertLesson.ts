@@ -14,6 +14,7 @@ export function inertLesson(lesson: Lesson): Lesson {
     id: inert(lesson.id),
     title: inert(lesson.title),
     summary: inert(lesson.summary),
+    ...(lesson.rootless === undefined ? {} : { rootless: inert(lesson.rootless) }),
     intro: inert(lesson.intro),
     file: inert(lesson.file),
     steps: lesson.steps.map(step),

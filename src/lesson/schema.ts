@@ -9,6 +9,8 @@ export const frontMatterSchema = z.strictObject({
   privilege: z.enum(['root', 'rootless']),
   /** a root lesson that also runs rootless where the host gives the user this (cgroup-delegation: a v2 subtree from systemd) */
   rootlessWhere: z.enum(['cgroup-delegation']).optional(),
+  /** privilege root: which primitive needs root, and why a user namespace is not enough (list and menu show it) */
+  rootless: z.string().min(1).max(300).optional(),
   order: z.number().int(),
   /** programs of the container chain the lesson runs (the menu says what to install when missing) */
   requires: z.array(z.enum(['docker', 'dockerd', 'containerd', 'ctr', 'containerd-shim-runc-v2', 'runc'])).default([]),

@@ -3,7 +3,7 @@ import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MountEntry, OverlayState } from '../types.js';
 import { overlayMounts } from './parse/overlay.js';
-import { getXattr, OPAQUE_XATTR } from '../image/fsCalls.js';
+import { getXattr, OPAQUE_XATTR, USER_OPAQUE_XATTR } from '../image/fsCalls.js';
 
 export type UpperKind = OverlayState['upperEntries'][number]['kind'];
 
@@ -31,7 +31,7 @@ export const realUpperFs: UpperFs = {
   },
   opaque(path) {
     try {
-      return (getXattr(path, OPAQUE_XATTR) ?? getXattr(path, 'user.overlay.opaque'))?.toString('utf8') ?? null;
+      return (getXattr(path, OPAQUE_XATTR) ?? getXattr(path, USER_OPAQUE_XATTR))?.toString('utf8') ?? null;
     } catch {
       return null; // no xattr support here, or the path went away
     }

@@ -1,5 +1,5 @@
 // A process that changes its root on request — chroot(2), the chroot escape, pivot_root(2) — and runs programs from there.
-//   runs as:    the builder's user (root: the changing-root and container-by-hand lessons)
+//   runs as:    the builder's user (root, or uid 0 of the rootless user namespace: changing-root)
 //   namespaces: the builder's (role init: PID 1 of its new PID namespace); a `pivot` request
 //               first unshares a mount namespace of its own, so the builder keeps its root
 //   started by: the builder: startRootProcess() in src/builder/rootProcesses.ts (detached,
@@ -75,10 +75,14 @@ function escape(dir: string): string[] {
  * namespace of our own first (a copy of its — private, since it made its mounts private), like
  * runc's container init. new_root must be a mount point; put_old must be under it.
  */
-function pivot(newRoot: string, putOld: string): string[] {
+function pivot(newRoot: string, putOld: string, procFirst = false): string[] {
   if (!putOld.startsWith(newRoot + '/')) throw new Refused(`put_old (${putOld}) must be under new_root (${newRoot})`);
   kernel.unshare(CLONE.NEWNS);
   kernel.chdir(newRoot);
+  // runc's order: proc goes on the new root's /proc while the host's proc is still in this mount
+  // namespace, which a user namespace needs (fs/namespace.c mount_too_revealing()); it stays
+  // mounted under the new root through pivot_root.
+  if (procFirst) kernel.mount('proc', `${newRoot}/proc`, 'proc', MS.NOSUID | MS.NODEV | MS.NOEXEC, null);
   if (!existsSync(putOld)) kernel.mkdir(putOld, 0o700);
   kernel.pivotRoot(newRoot, putOld);
   kernel.chdir('/');
@@ -121,7 +125,7 @@ function handle(request: RootRequest): RootReply {
       case 'escape':
         return { ...base, output: escape(request.dir), log: syscallLog.drain() };
       case 'pivot':
-        return { ...base, output: pivot(request.newRoot, request.putOld), log: syscallLog.drain() };
+        return { ...base, output: pivot(request.newRoot, request.putOld, request.procFirst), log: syscallLog.drain() };
       case 'run':
         return { ...base, ...run(request.argv), log: syscallLog.drain() };
       case 'mountProc':

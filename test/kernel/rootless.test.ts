@@ -1,7 +1,7 @@
 // Rootless for real: the app run as an unprivileged uid (nobody) goes on inside a user namespace.
-import { expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadLessons } from '../../src/lesson/loadLessons.js';
@@ -12,13 +12,22 @@ import { labProcesses, labMountsOnHost, until } from '../support/kernelView.js';
 
 const cli = join(packageRoot(), 'dist/src/cli.js');
 const NOBODY = 65534;
+/** nobody's own image cache: the run's (CONTAINER_LAB_CACHE_DIR) is root's, mode 0700 */
+let cache = '';
 
 function runAsNobody(args: string[], env: string[] = []) {
   return spawnSync('setpriv', ['--reuid', String(NOBODY), '--regid', String(NOBODY), '--clear-groups', '--',
-    'env', '-u', 'XDG_RUNTIME_DIR', 'HOME=/tmp', ...env, process.execPath, cli, ...args], { encoding: 'utf8', timeout: 60000, cwd: '/tmp' });
+    'env', '-u', 'XDG_RUNTIME_DIR', 'HOME=/tmp', `CONTAINER_LAB_CACHE_DIR=${cache}`, ...env, process.execPath, cli, ...args], { encoding: 'utf8', timeout: 60000, cwd: '/tmp' });
 }
 
 describeAsRoot('rootless, as uid 65534', () => {
+  beforeAll(() => {
+    cache = mkdtempSync(join(tmpdir(), 'container-lab-test-rootless-'));
+    chmodSync(cache, 0o755);
+    chownSync(cache, NOBODY, NOBODY);
+  });
+  afterAll(() => rmSync(cache, { recursive: true, force: true }));
+
   for (const lesson of loadLessons(lessonsDir()).lessons.filter((l) => l.privilege === 'rootless')) {
     it(`${lesson.id}: every step passes inside a user namespace, and nothing is left`, async () => {
       const r = runAsNobody(['run', lesson.id, '--no-tui', '--json', '--rootless']);

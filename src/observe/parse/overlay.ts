@@ -7,6 +7,8 @@ export interface OverlayOptions {
   lower: string[];
   upper: string | null;
   work: string | null;
+  /** mounted with "userxattr": its markers are user.overlay.* xattrs, not trusted.overlay.* */
+  userxattr?: boolean;
 }
 
 /** Splits on `sep` where it is not escaped with a backslash. */
@@ -44,11 +46,13 @@ export function parseOverlayOptions(superOptions: string): OverlayOptions | null
   const lower: string[] = [];
   let upper: string | null = null;
   let work: string | null = null;
+  let userxattr = false;
   let sawLower = false;
   // mountinfo writes space, tab, newline, backslash (and here ',') as \ooo; below that layer,
   // overlayfs has put a backslash before each ',' ':' '\' that is part of a path.
   for (const option of splitUnescaped(unescapeOctal(superOptions), ',')) {
     const eq = option.indexOf('=');
+    if (option === 'userxattr') userxattr = true;
     if (eq < 0) continue;
     const key = option.slice(0, eq);
     const value = option.slice(eq + 1);
@@ -66,7 +70,8 @@ export function parseOverlayOptions(superOptions: string): OverlayOptions | null
       work = unbackslash(value);
     }
   }
-  return sawLower ? { lower, upper, work } : null;
+  if (!sawLower) return null;
+  return userxattr ? { lower, upper, work, userxattr } : { lower, upper, work };
 }
 
 /** The overlay mounts of a mount table, with their parsed options. */

@@ -30,6 +30,17 @@ describe('commit-layer', () => {
     expect(result.output[3]).toMatch(/3 layers, tagged "committed-test" in \/cache\/image\/index.json$/);
   });
 
+  it('rootless: the layer records owners through the container process\'s uid_map and gid_map', async () => {
+    const ctx = fakeLab({ rootless: true });
+    Object.assign(ctx.slots.use(layersSlot), { imageDir: '/cache/image', layerDirs: [], digests: [], containers: { c1: overlayPaths(ctx.session.dir, 'c1') } });
+    ctx.sys.files.set(`/proc/${ctx.builder.pid}/uid_map`, '         0      65534          1\n');
+    ctx.sys.files.set(`/proc/${ctx.builder.pid}/gid_map`, '         0      65534          1\n');
+    await commitLayer.run(ctx, { container: 'c1' });
+    const ids = vi.mocked(commitUpperDir).mock.calls.at(-1)![0].ids!;
+    expect(ids(65534, 65534)).toEqual({ uid: 0, gid: 0 });
+    expect(ids(1000, 0)).toEqual({ uid: 65534, gid: 65534 }); // not in the map: the overflow id
+  });
+
   it('refuses a container with no overlay', async () => {
     const ctx = fakeLab();
     ctx.slots.use(layersSlot);

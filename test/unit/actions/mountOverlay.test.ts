@@ -35,6 +35,28 @@ describe('mount-overlay', () => {
     expect(requireContainer(ctx, 'c1').merged).toBe(`${c}/merged`);
   });
 
+  it('rootless: mounts with userxattr (trusted.* xattrs are the host root\'s) and says so', async () => {
+    const { ctx, s } = unpacked();
+    ctx.rootless = true;
+    ctx.builder.state.mntUnshared = true;
+    const result = await mountOverlay.run(ctx, { container: 'c1' });
+    const c = `${s}/containers/c1`;
+    expect(ctx.sys.calls.at(-1)).toEqual({ via: 'kernel', call: 'mount', args: ['overlay', `${c}/merged`, 'overlay', 0, `lowerdir=${s}/layers/2:${s}/layers/1,upperdir=${c}/upper,workdir=${c}/work,userxattr`] });
+    expect(result.output.at(-1)).toMatch(/^userxattr \(rootless: .*user.overlay.opaque/);
+  });
+
+  it('rootless, a kernel without unprivileged overlayfs: the error names Linux 5.11 and this kernel', () => {
+    const { ctx, s } = unpacked();
+    ctx.builder.state.mntUnshared = true;
+    ctx.sys.files.set('/proc/sys/kernel/osrelease', '5.10.0-28-amd64\n');
+    ctx.sys.failing.set('mount', 1); // EPERM
+    const given = { lower: [`${s}/layers/1`], upper: `${s}/u`, work: `${s}/w`, merged: `${s}/m` };
+    const side = { sys: ctx.sys, state: ctx.builder.state };
+    expect(() => mountOverlay.inContainer!(side, { container: 'c1' }, { ...given, userxattr: true })).toThrow(expect.objectContaining({ hint: expect.stringMatching(/Linux 5\.11 or later; this kernel is 5\.10\.0-28-amd64/) }));
+    // as root the kernel's own error goes through unchanged
+    expect(() => mountOverlay.inContainer!(side, { container: 'c1' }, given)).toThrow(/^mount: EPERM/);
+  });
+
   it('refuses in the host\'s mount namespace, and mounts nothing', async () => {
     const { ctx } = unpacked();
     await expect(mountOverlay.run(ctx, { container: 'c1' })).rejects.toThrow(/still in the host's mount namespace/);
@@ -58,5 +80,6 @@ describe('mount-overlay', () => {
     expect(overlayOptions({ lower: ['/l/2', '/l/1'], upper: '/u', work: '/w' })).toBe('lowerdir=/l/2:/l/1,upperdir=/u,workdir=/w');
     expect(() => overlayOptions({ lower: ['/l/a,b'], upper: '/u', work: '/w' })).toThrow(/escape/);
     expect(() => overlayOptions({ lower: ['/l/1'], upper: '/u:x', work: '/w' })).toThrow(/escape/);
+    expect(overlayOptions({ lower: ['/l/1'], upper: '/u', work: '/w', userxattr: true })).toBe('lowerdir=/l/1,upperdir=/u,workdir=/w,userxattr');
   });
 });

@@ -5,9 +5,11 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { writeTar, type TarEntry } from '../../../src/image/tarLayer.js';
 
-const { opaque } = vi.hoisted(() => ({ opaque: new Set<string>() }));
-vi.mock('../../../src/image/fsCalls.js', () => ({
-  getXattr: (path: string, name: string) => (name === 'trusted.overlay.opaque' && opaque.has(path) ? Buffer.from('y') : null),
+// the opaque directories, and the xattr name the fake kernel stores their marker under
+const { opaque, marker } = vi.hoisted(() => ({ opaque: new Set<string>(), marker: { name: 'trusted.overlay.opaque' } }));
+vi.mock('../../../src/image/fsCalls.js', async (original) => ({
+  ...(await original<typeof import('../../../src/image/fsCalls.js')>()),
+  getXattr: (path: string, name: string) => (name === marker.name && opaque.has(path) ? Buffer.from('y') : null),
 }));
 
 import { layersUnpacked, overlayMounted, inUpperOnly, copiedUp, whiteout, opaqueDir, upperHolds, layerCommitted, layersShared } from '../../../src/checks/layerChecks.js';
@@ -41,7 +43,7 @@ function image(sys: RecordingSys, layers: TarEntry[][]) {
 }
 
 /** A session after the layers lesson's edits in c1, with c2 mounted over the same lowers. */
-function session(opts: { commit?: boolean; c2Upper?: Record<string, string> } = {}) {
+function session(opts: { commit?: boolean; c2Upper?: Record<string, string>; userxattr?: boolean } = {}) {
   const sys = new RecordingSys();
   const mergedReads: string[] = [];
   const latest = image(sys, [LAYER1, LAYER2]);
@@ -66,8 +68,9 @@ function session(opts: { commit?: boolean; c2Upper?: Record<string, string> } = 
   for (const [p, t] of Object.entries(opts.c2Upper ?? {})) sys.files.set(`${c2.upper}/${p}`, t);
   opaque.clear();
   opaque.add(`${c1.upper}/usr/share/hello`);
+  marker.name = opts.userxattr ? 'user.overlay.opaque' : 'trusted.overlay.opaque';
   const lower = `${S}/layers/2:${S}/layers/1`;
-  const line = (id: number, c: typeof c1) => `${id} 22 0:5${id} / ${c.merged} rw,relatime - overlay overlay rw,lowerdir=${lower},upperdir=${c.upper},workdir=${c.work}`;
+  const line = (id: number, c: typeof c1) => `${id} 22 0:5${id} / ${c.merged} rw,relatime - overlay overlay rw,lowerdir=${lower},upperdir=${c.upper},workdir=${c.work}${opts.userxattr ? ',userxattr' : ''}`;
   sys.files.set('/proc/1000/mountinfo', `22 1 8:1 / / rw - ext4 /dev/sda1 rw\n${line(3, c1)}\n${line(4, c2)}\n`);
   sys.files.set('/proc/self/mountinfo', '22 1 8:1 / / rw - ext4 /dev/sda1 rw\n');
   // The container process's /proc/<pid>/root<merged> shows the merged view: the upper entry wins, a
@@ -159,6 +162,15 @@ describe('in-upper-only / copied-up / whiteout / opaque-dir', () => {
     expect(whiteout.run(ctx, { container: 'c1', path: 'etc/issue' }).ok).toBe(false);
     opaque.clear();
     expect(opaqueDir.run(ctx, { container: 'c1', path: 'usr/share/hello' }).detail).toMatch(/trusted.overlay.opaque=\(none\)/);
+  });
+
+  it('a rootless overlay (userxattr in its mountinfo options): the marker is read as user.overlay.opaque', () => {
+    const { ctx } = session({ userxattr: true });
+    expect(opaqueDir.run(ctx, { container: 'c1', path: 'usr/share/hello' })).toMatchObject({ ok: true, detail: expect.stringMatching(/^upper usr\/share\/hello: user.overlay.opaque="y"/) });
+    expect(upperHolds.run(ctx, { container: 'c1', only: ['new.txt', 'etc/motd', 'etc/issue', 'usr/share/hello/'] }).ok).toBe(true);
+    // the same marker under the other name is no marker for this mount
+    marker.name = 'trusted.overlay.opaque';
+    expect(opaqueDir.run(ctx, { container: 'c1', path: 'usr/share/hello' }).detail).toMatch(/user.overlay.opaque=\(none\)/);
   });
 
   it('copied-up fails when the lower file no longer matches its layer\'s tar', () => {

@@ -12,6 +12,10 @@ const none = () => null;
 describe('whyUnavailable', () => {
   it('a root lesson needs root, unless it runs on the host\'s Docker the user chose', () => {
     expect(whyUnavailable(lesson({}), { mode: 'rootless', hostDocker: null, find: all })).toMatch(/needs root/);
+    // the lesson's own words for the primitive that needs root come with it
+    expect(whyUnavailable(lesson({ rootless: 'runc create makes a cgroup' }), { mode: 'rootless', hostDocker: null, find: all }))
+      .toBe('needs root (runc create makes a cgroup): start container-lab as root or with --sudo');
+    expect(whyUnavailable(lesson({ rootless: 'runc create makes a cgroup' }), { mode: 'root', hostDocker: null, find: all })).toBeNull();
     const rest = lesson({ requires: ['docker', 'dockerd'], hostDocker: true });
     expect(whyUnavailable(rest, { mode: 'rootless', hostDocker: '/var/run/docker.sock', find: all })).toBeNull();
   });

@@ -8,8 +8,8 @@ const dir = fileURLToPath(new URL('../../../lessons/', import.meta.url));
 const lesson = loadLessons(dir).lessons.find((l) => l.id === 'changing-root');
 
 describe('lesson changing-root', () => {
-  it('is a root lesson, fifth, with the chroot escape before pivot_root and /proc last', () => {
-    expect(lesson).toMatchObject({ title: 'Changing root', privilege: 'root', order: 5 });
+  it('runs rootless too, fifth, with the chroot escape before pivot_root and /proc last', () => {
+    expect(lesson).toMatchObject({ title: 'Changing root', privilege: 'rootless', order: 5 });
     expect(lesson!.steps.map((s) => s.action.name)).toEqual([
       'unshare', 'make-mounts-private', 'start-init', 'prepare-rootfs', 'chroot', 'escape-root',
       'pivot-root', 'escape-root', 'run-in-root', 'mount-proc-in-root', 'run-in-root',

@@ -8,8 +8,8 @@ const dir = fileURLToPath(new URL('../../../lessons/', import.meta.url));
 const lesson = loadLessons(dir).lessons.find((l) => l.id === 'layers');
 
 describe('04: layers and copy-on-write', () => {
-  it('is a root lesson at order 4', () => {
-    expect(lesson).toMatchObject({ title: 'Layers and copy-on-write', privilege: 'root', order: 4 });
+  it('runs rootless too, at order 4', () => {
+    expect(lesson).toMatchObject({ title: 'Layers and copy-on-write', privilege: 'rootless', order: 4 });
     expect(lesson!.intro).not.toBe('');
   });
 

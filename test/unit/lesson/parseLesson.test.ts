@@ -123,7 +123,7 @@ describe('front matter errors', () => {
       [2, 'front matter: id must match /^[a-z0-9-]+$/'],
       [5, 'front matter: privilege must be "root" or "rootless"'],
       [6, 'front matter: order must be an integer, not 1.5'],
-      [7, 'front matter: unknown key "titel" (allowed: id, title, summary, privilege, rootlessWhere, order, requires, hostDocker)'],
+      [7, 'front matter: unknown key "titel" (allowed: id, title, summary, privilege, rootlessWhere, rootless, order, requires, hostDocker)'],
     ]);
   });
 });

@@ -18,6 +18,12 @@ function outline(lesson: Lesson | undefined): string[] {
 }
 
 describe('lessons/', () => {
+  it('lessons 1, 2, 4 and 5 run rootless; every lesson that needs root says which primitive and why', () => {
+    expect(lessons.filter((l) => l.privilege === 'rootless').map((l) => l.order)).toEqual([1, 2, 4, 5]);
+    for (const l of lessons.filter((x) => x.privilege === 'root')) expect(l.rootless, l.id).toMatch(/\(2\)|\(1\)|\.c |cgroup/);
+    for (const l of lessons.filter((x) => x.privilege === 'rootless')) expect(l.rootless, l.id).toBeUndefined();
+  });
+
   it('loads with zero errors', () => {
     expect(errors.map((e) => formatLoadError(e))).toEqual([]);
     expect(lessons.length).toBeGreaterThanOrEqual(2);

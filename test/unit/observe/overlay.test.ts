@@ -59,6 +59,7 @@ describe('overlay options from mountinfo', () => {
     expect(parseOverlayOptions('rw,lowerdir=/a:/b::/data,upperdir=/u,workdir=/w')?.lower).toEqual(['/a', '/b']);
     expect(parseOverlayOptions('rw,lowerdir+=/a,lowerdir+=/b,datadir+=/d')).toEqual({ lower: ['/a', '/b'], upper: null, work: null });
     expect(parseOverlayOptions('rw,relatime')).toBeNull();
+    expect(parseOverlayOptions('rw,lowerdir=/a,upperdir=/u,workdir=/w,uuid=null,userxattr')).toEqual({ lower: ['/a'], upper: '/u', work: '/w', userxattr: true });
   });
 });
 
