@@ -1,4 +1,5 @@
 // Reads a lesson slide off a screen page by page and checks every line of it is reachable (UI and tmux tests).
+import chalk from 'chalk';
 import { renderMarkdown } from '../../src/app/markdown.js';
 import { stripTitleHeading } from '../../src/app/derive.js';
 import { stripAnsi } from '../../src/app/textWrap.js';
@@ -16,11 +17,21 @@ export interface ExpectedSlide {
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The introduction and every step's slide, rendered at `width` as the lesson screen renders them. */
-export function expectedSlides(lesson: Lesson, width: number): ExpectedSlide[] {
+/**
+ * The introduction and every step's slide, rendered at `width` as the lesson screen renders them;
+ * `colour`: as on a terminal with colours (the app in tmux), where marked-terminal breaks some
+ * lines differently than without.
+ */
+export function expectedSlides(lesson: Lesson, width: number, colour = false): ExpectedSlide[] {
   const render = (md: string): string[] => {
-    const text = renderMarkdown(md, width);
-    return text.length === 0 ? [] : text.split('\n').map((l) => stripAnsi(l).trimEnd());
+    const level = chalk.level;
+    if (colour) chalk.level = Math.max(1, level) as typeof level;
+    try {
+      const text = renderMarkdown(md, width);
+      return text.length === 0 ? [] : text.split('\n').map((l) => stripAnsi(l).trimEnd());
+    } finally {
+      chalk.level = level;
+    }
   };
   const n = lesson.steps.length;
   return [
