@@ -1,5 +1,5 @@
 // Every slide of every shipped lesson can be read whole at 80×24 and 160×45, with the panels full of data, and the step just run stays in the list.
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { App } from '../../src/app/App.js';
 import { splitColumns } from '../../src/app/layout.js';
@@ -61,6 +61,12 @@ async function open(lesson: Lesson, columns: number, rows: number) {
   return { r, session: backend.sessions[0] as FakeSession };
 }
 
+/** Per size: slides read, and how many needed paging (longer than the room beside the open panels). */
+const paged = new Map<string, { slides: number; paged: number }>();
+afterAll(() => {
+  for (const [size, n] of paged) process.stderr.write(`${size}: ${n.slides} slides read whole, ${n.paged} of them paged (longer than their room beside the panels)\n`);
+});
+
 describe('every slide is readable whole', () => {
   for (const [columns, rows] of [
     [80, 24],
@@ -87,7 +93,9 @@ describe('every slide is readable whole', () => {
             expect(row, `${where}: the step just run is not in the list:\n${frame(r)}`).toBeDefined();
             expect(title.startsWith(row!.replace(/^.*✓ \d+\. /, '').replace(/…$/, '').replace(/\s+\d+(\.\d)? ms$/, '').trimEnd()), where).toBe(true);
           }
-          await readWholeSlide(slide, frame(r), pageDown, where);
+          const pages = await readWholeSlide(slide, frame(r), pageDown, where);
+          const n = paged.get(`${columns}×${rows}`) ?? { slides: 0, paged: 0 };
+          paged.set(`${columns}×${rows}`, { slides: n.slides + 1, paged: n.paged + (pages > 1 ? 1 : 0) });
           const all = lines(r);
           expect(all.length, where).toBeLessThanOrEqual(rows);
           for (const l of all) expect(visibleLength(l), `${where}: ${l}`).toBeLessThanOrEqual(columns);
