@@ -1,7 +1,7 @@
 // The app: lesson menu, lesson screen and help overlay, driven by a LabBackend and its sessions.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Box, Text, useInput, type Key } from 'ink';
-import { bindingFor, type KeyScope } from './keys.js';
+import { matchFor, type KeyScope } from './keys.js';
 import type { LabBackend, Lesson, LessonSession } from '../types.js';
 import { errorText } from './derive.js';
 import { HelpOverlay } from './HelpOverlay.js';
@@ -166,13 +166,14 @@ export function App({ backend, initialLessonId, resumeSession, askConsent = true
       return;
     }
     const scope: KeyScope = help ? 'help' : screen.kind === 'busy' ? 'opening' : screen.kind;
-    const binding = bindingFor(scope, input, key);
-    if (!binding || binding.byList) return; // the lesson list reads its own keys
+    const match = matchFor(scope, input, key);
+    if (!match || match.binding.byList) return; // the lesson list reads its own keys
+    const { binding, press } = match;
     if (binding.command === 'quit') quit();
     else if (binding.command === 'closeHelp') setHelp(false);
     else if (binding.command === 'help') setHelp(true);
     else if (binding.command === 'menu') toMenu();
-    else lessonKeys.current?.(binding);
+    else lessonKeys.current?.(binding, press);
   };
   const keyRef = useRef(onKey);
   useLayoutEffect(() => {

@@ -1,29 +1,63 @@
-// The key line at the bottom of the lesson screen, drawn from the key table (keys.ts).
+// The key line at the bottom of the lesson screen, drawn from the key table (keys.ts) and fitted to the width.
 import { Text } from 'ink';
-import { footerBindings } from './keys.js';
+import { footerBindings, type Command } from './keys.js';
 
 export interface FooterProps {
   busy: boolean;
-  /** fewer words when the terminal is narrow */
-  compact?: boolean;
+  width: number;
+  /** the slide is longer than its room: the scroll keys are listed */
+  scrollable?: boolean;
+  /** the panels fold for the slide, or are folded: the fold key is listed */
+  foldable?: boolean;
 }
 
-export function Footer({ busy, compact = false }: FooterProps) {
+export interface FooterEntry {
+  command: Command;
+  key: string;
+  label: string;
+  whileBusy: boolean;
+}
+
+const BUSY = ' (busy)';
+const SEP = 2;
+
+const lineWidth = (entries: FooterEntry[]): number =>
+  entries.reduce((n, e, i) => n + (i > 0 ? SEP : 0) + [...e.key].length + 1 + [...e.label].length, 0);
+
+/**
+ * The entries that fit in `width` columns: the long forms when all fit, else the short ones, then
+ * short of room the entries with a `drop` rank leave, lowest first.
+ */
+export function footerEntries(width: number, busy: boolean, scrollable = false, foldable = false): FooterEntry[] {
+  const room = width - (busy ? BUSY.length : 0);
+  const listed = footerBindings().filter((b) => (scrollable || !b.footer.onlyScrollable) && (foldable || !b.footer.onlyFoldable));
+  const long = listed.map((b) => ({ command: b.command, key: b.footer.key, label: b.footer.label, whileBusy: b.whileBusy === true }));
+  if (lineWidth(long) <= room) return long;
+  let short = listed.map((b) => ({ command: b.command, key: b.footer.compactKey, label: b.footer.compactLabel, whileBusy: b.whileBusy === true, drop: b.footer.drop }));
+  const ranks = [...new Set(short.flatMap((e) => (e.drop === undefined ? [] : [e.drop])))].sort((a, b) => a - b);
+  for (const rank of ranks) {
+    if (lineWidth(short) <= room) break;
+    short = short.filter((e) => e.drop !== rank);
+  }
+  return short.map(({ drop: _drop, ...e }) => e);
+}
+
+export function Footer({ busy, width, scrollable = false, foldable = false }: FooterProps) {
   return (
     <Text wrap="truncate-end">
-      {footerBindings().map(({ command, footer, whileBusy }, i) => {
+      {footerEntries(width, busy, scrollable, foldable).map(({ command, key, label, whileBusy }, i) => {
         const off = busy && !whileBusy;
         return (
           <Text key={command} dimColor={off}>
-            {i > 0 ? '  ' : ''}
+            {i > 0 ? ' '.repeat(SEP) : ''}
             <Text bold color={off ? undefined : 'cyan'}>
-              {compact ? footer.compactKey : footer.key}
+              {key}
             </Text>
-            {` ${compact ? footer.compactLabel : footer.label}`}
+            {` ${label}`}
           </Text>
         );
       })}
-      {busy ? <Text color="yellow"> (busy)</Text> : null}
+      {busy ? <Text color="yellow">{BUSY}</Text> : null}
     </Text>
   );
 }

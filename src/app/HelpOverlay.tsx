@@ -10,13 +10,15 @@ export interface HelpOverlayProps {
 /** The help's lines: a heading has no key. */
 const LINES: Array<[string, string]> = [
   ...helpSections().flatMap(({ title, bindings }): Array<[string, string]> => [['', title], ...bindings.map((b): [string, string] => [b.help.keys, b.help.does])]),
-  ['', 'Reading the panels'],
+  ['', 'Reading the panels (live, read from the kernel)'],
   ['· ▶ ✓ ✗', 'step pending, running, done, failed'],
   ['≠ own', 'the container has its own namespace (inode differs)'],
   ['+', 'a mount the host does not have'],
   ['= -1 EPERM', 'a call the kernel refused, in red'],
-  ['', 'Everything on the right is read from the kernel at that moment.'],
 ];
+
+/** Columns of the key column: the longest key and a space (the help's lines line up on it). */
+export const HELP_KEY_WIDTH = Math.max(12, ...LINES.map(([key]) => [...key].length + 1));
 
 export function HelpOverlay({ columns, rows }: HelpOverlayProps) {
   const width = Math.max(20, Math.min(columns, 78));
@@ -34,7 +36,7 @@ export function HelpOverlay({ columns, rows }: HelpOverlayProps) {
           </Text>
         ) : (
           <Text key={i} wrap="truncate-end">
-            <Text color="cyan">{`  ${key.padEnd(12)}`}</Text>
+            <Text color="cyan">{`  ${key.padEnd(HELP_KEY_WIDTH)}`}</Text>
             {text}
           </Text>
         ),

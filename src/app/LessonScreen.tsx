@@ -1,27 +1,28 @@
-// The lesson screen: slide, steps and next action on the left; live kernel panels on the right.
+// The lesson screen: slide, steps and next action, and the live kernel panels (beside them when wide, under them when narrow).
 import { useCallback, useLayoutEffect, useMemo, useState, type MutableRefObject } from 'react';
 import { Box, Text } from 'ink';
 import type { LessonSession } from '../types.js';
 import { collectLog, errorText, focusIndex, stripTitleHeading } from './derive.js';
 import { ErrorBox, errorBoxHeight, errorCompactHeight } from './ErrorBox.js';
 import { Footer } from './Footer.js';
-import type { KeyBinding } from './keys.js';
-import { allocate, splitColumns, type SectionNeed } from './layout.js';
+import type { KeyBinding, Press } from './keys.js';
+import { lessonLayout, scrolled, slideView, splitColumns } from './layout.js';
 import { LessonHeader } from './LessonHeader.js';
 import { renderMarkdownHead } from './markdown.js';
 import { NextAction } from './NextAction.js';
 import { NoticeLine, noticeLines } from './NoticeLine.js';
 import { CgroupPanel, cgroupPanelWant } from './panels/CgroupPanel.js';
 import { ChainPanel } from './panels/ChainPanel.js';
-import { chainPanelWant } from '../format/chainLines.js';
+import { chainPanelMin, chainPanelWant } from '../format/chainLines.js';
 import { ChecksPanel, checksPanelWant } from './panels/ChecksPanel.js';
 import { LayersPanel, layersPanelMin, layersPanelWant } from './panels/LayersPanel.js';
 import { MountPanel, mountPanelWant } from './panels/MountPanel.js';
 import { NamespacePanel, namespacePanelWant } from './panels/NamespacePanel.js';
 import { OutputPanel, outputPanelWant } from './panels/OutputPanel.js';
+import { PanelSummary } from './panels/PanelSummary.js';
 import { ProcessPanel, processPanelWant } from './panels/ProcessPanel.js';
 import { SyscallLog, syscallLogWant } from './panels/SyscallLog.js';
-import { Slide, slideWant } from './Slide.js';
+import { Slide } from './Slide.js';
 import { StepList } from './StepList.js';
 import { useSessionState } from './useSessionState.js';
 import { interpretCgroup } from '../observe/interpret/cgroupReading.js';
@@ -29,8 +30,14 @@ import { interpretLayers } from '../observe/interpret/layersReading.js';
 
 export const SHELL_NOTICE = 'shell inside the container — type exit to come back';
 
-/** Does what a key bound on the lesson screen (keys.ts) asks of the session: next, back, reset, shell. */
-export type KeyHandler = (binding: KeyBinding) => void;
+/**
+ * Does what a key bound on the lesson screen (keys.ts) asks: of the session (next, back, reset,
+ * shell) or of the screen (scroll, other slides, fold the panels); `press` is the key that matched.
+ */
+export type KeyHandler = (binding: KeyBinding, press?: Press) => void;
+
+/** Slide lines rendered ahead of the scroll position, in steps of this many (a huge slide renders as it is read). */
+const RENDER_STEP = 64;
 
 export interface LessonScreenProps {
   session: LessonSession;
@@ -49,6 +56,12 @@ export interface LessonScreenProps {
 export function LessonScreen({ session, columns, rows, keysRef, onShellChange }: LessonScreenProps) {
   const state = useSessionState(session);
   const [keyError, setKeyError] = useState<string | null>(null);
+  /** the learner reads: a long slide gets the room, the panels fold to one line (stacked) */
+  const [reading, setReading] = useState(false);
+  /** the slide read instead of the last step's ([ and ]), or null */
+  const [viewed, setViewed] = useState<number | null>(null);
+  /** how far the slide on screen is scrolled; `key` names the slide */
+  const [scroll, setScroll] = useState({ key: '', offset: 0 });
 
   useLayoutEffect(() => {
     onShellChange?.(state.inShell);
@@ -63,12 +76,109 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
     }
   }, []);
 
-  const onKey: KeyHandler = ({ command, whileBusy }) => {
+  const focus = focusIndex(state);
+  const { lesson } = state;
+  const n = lesson.steps.length;
+  const shownIndex = viewed !== null && viewed >= -1 && viewed < n ? viewed : focus;
+  const shownSpec = shownIndex >= 0 ? lesson.steps[shownIndex] : undefined;
+  const slideKey = `${shownIndex}`;
+  const offset = scroll.key === slideKey ? scroll.offset : 0;
+  const split = splitColumns(columns);
+
+  const pending = shownIndex >= 0 && (state.steps[shownIndex]?.status ?? 'pending') === 'pending' && shownIndex !== focus;
+  const heading = shownSpec ? `Step ${shownIndex + 1}/${n} · ${shownSpec.title}${pending ? ' · not run yet' : ''}` : `${lesson.title} — introduction`;
+  const slideMd = shownSpec
+    ? stripTitleHeading(shownSpec.slide, shownSpec.title)
+    : stripTitleHeading(lesson.intro.trim() || lesson.summary, lesson.title);
+  // only as many lines as the screen can show from the scroll position on are rendered
+  const renderLines = Math.ceil((offset + 2 * rows) / RENDER_STEP) * RENDER_STEP;
+  const slide = useMemo(() => renderMarkdownHead(slideMd, split.left, renderLines), [slideMd, split.left, renderLines]);
+
+  const focusRun = focus >= 0 ? state.steps[focus] : undefined;
+  const snapshot = state.snapshot;
+  const log = collectLog(state);
+  const checks = focusRun?.checks ?? [];
+  const output = focusRun?.output ?? [];
+  const stepLabel = focus >= 0 ? `step ${focus + 1}` : '';
+  const stepFailed = focusRun?.status === 'failed';
+  const stepErrorText = stepFailed ? (focusRun?.error ?? 'the step failed') : null;
+
+  const errorHint = 'r starts the lesson again · Esc goes back to the menu';
+  // the session's error: a box when it fits in a third of the screen, else two lines
+  const total = Math.max(8, rows - 1);
+  const errorBoxH = state.error ? errorBoxHeight(state.error, errorHint, columns) : 0;
+  const errorH = !state.error ? 0 : errorBoxH <= Math.max(5, Math.floor(total / 3)) ? errorBoxH : errorCompactHeight(errorHint);
+  const keyErrorH = keyError ? 1 : 0;
+  const notice = state.notice ? noticeLines(state.notice, columns, columns < 100 ? 3 : 2) : [];
+
+  const cgroup = interpretCgroup(snapshot?.cgroupFiles);
+  const layers = interpretLayers(snapshot?.overlays);
+  const slideLines = slide.lines.length + (slide.more ?? 0);
+  const layout = lessonLayout({
+    columns,
+    rows,
+    chrome: errorH + keyErrorH + notice.length,
+    steps: n,
+    slideLines,
+    stepError: {
+      min: stepErrorText ? errorCompactHeight(focusRun?.hint) : 0,
+      want: stepErrorText ? errorBoxHeight(stepErrorText, focusRun?.hint, split.left) : 0,
+    },
+    reading,
+    panels: {
+      syscalls: syscallLogWant(log),
+      chain: chainPanelWant(snapshot?.chain, split.right),
+      chainMin: chainPanelMin(snapshot?.chain, split.right),
+      cgroup: cgroupPanelWant(cgroup.files),
+      layers: layersPanelWant(layers),
+      layersMin: layersPanelMin(layers),
+      namespaces: namespacePanelWant(snapshot?.namespaces ?? null),
+      checks: checksPanelWant(checks, split.right),
+      processes: processPanelWant(snapshot?.processes ?? null),
+      mounts: mountPanelWant(snapshot?.mounts ?? null),
+      output: outputPanelWant(output),
+    },
+  });
+  const { cols, body, h } = layout;
+  const sv = slideView(slideLines, offset, h.slide);
+  const atEnd = sv.first + sv.shown >= sv.total && slide.more !== null;
+  // what the keys do from here: read on (the panels fold while reading, stacked), or go back up
+  const hint = !sv.cut
+    ? undefined
+    : !cols.twoColumns && !layout.folded
+      ? '↓ reads on, the panels fold'
+      : atEnd
+        ? '↑ PgUp back up'
+        : '↓ PgDn reads on';
+
+  const onKey: KeyHandler = ({ command, whileBusy }, press) => {
     if (state.inShell || (state.busy && !whileBusy)) return;
-    if (command === 'next') run('next step', () => session.next());
-    else if (command === 'back') run('step back', () => session.back());
-    else if (command === 'reset') run('reset', () => session.reset());
-    else if (command === 'shell') run('shell', () => session.shell());
+    const fresh = (): void => {
+      setReading(false);
+      setViewed(null);
+      setScroll({ key: '', offset: 0 });
+    };
+    if (command === 'next') {
+      fresh();
+      run('next step', () => session.next());
+    } else if (command === 'back') {
+      fresh();
+      run('step back', () => session.back());
+    } else if (command === 'reset') {
+      fresh();
+      run('reset', () => session.reset());
+    } else if (command === 'shell') run('shell', () => session.shell());
+    else if (command === 'panels') {
+      if (!cols.twoColumns) setReading((r) => !r);
+    }
+    else if (command === 'slides') {
+      const to = Math.max(-1, Math.min(n - 1, shownIndex + (press?.move === 'prev' ? -1 : 1)));
+      setViewed(to === focus ? null : to);
+    } else if (command === 'scroll' && press?.move && press.move !== 'prev' && press.move !== 'next') {
+      // reading on in a slide longer than its room: the panels give way
+      if (sv.cut && !cols.twoColumns) setReading(true);
+      setScroll({ key: slideKey, offset: scrolled(sv, press.move) });
+    }
   };
   useLayoutEffect(() => {
     keysRef.current = onKey;
@@ -80,20 +190,6 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
     [keysRef],
   );
 
-  const cols = splitColumns(columns);
-  const focus = focusIndex(state);
-  const { lesson } = state;
-  const n = lesson.steps.length;
-  const focusSpec = focus >= 0 ? lesson.steps[focus] : undefined;
-  const focusRun = focus >= 0 ? state.steps[focus] : undefined;
-
-  const heading = focusSpec ? `Step ${focus + 1}/${n} · ${focusSpec.title}` : `${lesson.title} — introduction`;
-  const slideMd = focusSpec
-    ? stripTitleHeading(focusSpec.slide, focusSpec.title)
-    : stripTitleHeading(lesson.intro.trim() || lesson.summary, lesson.title);
-  // only the lines a screen this tall can show are rendered, once per slide, width and height
-  const slide = useMemo(() => renderMarkdownHead(slideMd, cols.left, rows), [slideMd, cols.left, rows]);
-
   if (state.inShell) {
     return (
       <Box width={columns}>
@@ -104,90 +200,15 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
     );
   }
 
-  const snapshot = state.snapshot;
-  const log = collectLog(state);
-  const checks = focusRun?.checks ?? [];
-  const output = focusRun?.output ?? [];
-  const stepLabel = focus >= 0 ? `step ${focus + 1}` : '';
-  const stepFailed = focusRun?.status === 'failed';
-  const stepErrorText = stepFailed ? (focusRun?.error ?? 'the step failed') : null;
-
-  // Lines: the whole tree stays below the terminal's height so Ink never scrolls.
-  const total = Math.max(8, rows - 1);
-  const errorHint = 'r starts the lesson again · Esc goes back to the menu';
-  // the session's error: a box when it fits in a third of the screen, else two lines
-  const errorBoxH = state.error ? errorBoxHeight(state.error, errorHint, columns) : 0;
-  const errorH = !state.error ? 0 : errorBoxH <= Math.max(5, Math.floor(total / 3)) ? errorBoxH : errorCompactHeight(errorHint);
-  const keyErrorH = keyError ? 1 : 0;
-  const notice = state.notice ? noticeLines(state.notice, columns, columns < 100 ? 3 : 2) : [];
-  const body = Math.max(4, total - 2 - errorH - keyErrorH - notice.length);
-
-  const stepErrorWidth = cols.left;
-  const stepErrorWant = stepErrorText ? errorBoxHeight(stepErrorText, focusRun?.hint, stepErrorWidth) : 0;
-
-  const leftNeeds: SectionNeed[] = [
-    { key: 'next', min: 1, want: 1 },
-    { key: 'stepError', min: stepErrorText ? errorCompactHeight(focusRun?.hint) : 0, want: stepErrorWant },
-    { key: 'steps', min: Math.min(n, 3), want: n },
-    { key: 'slide', min: 3, want: slideWant(slide.lines, slide.more), weight: 3 },
-  ];
-  // The cgroup and layers panels show only once the lesson has made a cgroup or an overlay; then
-  // they come right after the syscalls, and the mount table (which lists the overlay mount too)
-  // is what gives way: it shares spare lines at a lower weight and, stacked, is served last.
-  const cgroup = interpretCgroup(snapshot?.cgroupFiles);
-  const layers = interpretLayers(snapshot?.overlays);
-  const cgroupWant = cgroupPanelWant(cgroup.files);
-  const layersWant = layersPanelWant(layers);
-  const chainWant = chainPanelWant(snapshot?.chain, cols.right);
-  const kernelFocus = cgroupWant > 0 || layersWant > 0 || chainWant > 0;
-  // their minimums shrink on a small terminal so they still show (a few lines) rather than drop
-  const focusMax = Math.max(3, body - 10);
-  const rightNeeds: SectionNeed[] = [
-    { key: 'syscalls', min: 3, want: syscallLogWant(log), weight: 2 },
-    // the chain lessons' API log, timeline, bars and daemon views: what those lessons are about
-    { key: 'chain', min: Math.min(focusMax, cols.twoColumns ? 18 : 6), want: chainWant, weight: 4 },
-    // title and the seven files a cgroup lesson talks about (limit, usage, events for memory,
-    // cpu and pids); fewer when the layers panel needs room too
-    { key: 'cgroup', min: Math.min(focusMax, layersWant > 0 ? 5 : 8), want: cgroupWant, weight: 2 },
-    { key: 'layers', min: Math.min(focusMax, 7, layersPanelMin(layers)), want: layersWant, weight: 2 },
-    { key: 'namespaces', min: cols.twoColumns ? 2 : 1, want: namespacePanelWant(snapshot?.namespaces ?? null) },
-    { key: 'checks', min: 2, want: checksPanelWant(checks, cols.right) },
-    // in the chain lessons the process tree (daemons, shim, PID 1) is half the story: keep it whole
-    { key: 'processes', min: chainWant > 0 ? Math.min(cols.twoColumns ? 8 : 4, processPanelWant(snapshot?.processes ?? null)) : 2, want: processPanelWant(snapshot?.processes ?? null) },
-    { key: 'mounts', min: 2, want: mountPanelWant(snapshot?.mounts ?? null), weight: kernelFocus ? 1 : 2 },
-    { key: 'output', min: 2, want: outputPanelWant(output) },
-  ];
-
-  let h: Record<string, number>;
-  if (cols.twoColumns) {
-    h = { ...allocate(body, leftNeeds), ...allocate(body, rightNeeds) };
-  } else {
-    const [next, stepError, steps, slide] = leftNeeds;
-    const [syscalls, chainNeed, cgroup, layers, namespaces, checksNeed, processes, mounts, outputNeed] = rightNeeds;
-    h = allocate(body, [
-      next,
-      stepError,
-      { ...slide, weight: 2 },
-      { ...steps, min: Math.min(n, 2) },
-      { ...syscalls, min: 2 },
-      chainNeed,
-      cgroup,
-      layers,
-      namespaces,
-      checksNeed,
-      processes,
-      ...(kernelFocus ? [outputNeed, mounts] : [mounts, outputNeed]),
-    ]);
-  }
-
   const left = (
     <Box flexDirection="column" width={cols.left}>
-      <Slide heading={heading} lines={slide.lines} more={slide.more} width={cols.left} height={h.slide} />
+      <Slide heading={heading} lines={slide.lines} view={sv} more={slide.more === null} hint={hint} width={cols.left} height={h.slide} />
       <StepList
         specs={lesson.steps}
         runs={state.steps}
         cursor={state.cursor}
         focus={focus}
+        view={shownIndex}
         width={cols.left}
         height={h.steps}
         timing={cols.twoColumns}
@@ -198,14 +219,26 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
           title={`✗ step ${focus + 1} failed`}
           message={stepErrorText}
           hint={focusRun?.hint}
-          width={stepErrorWidth}
+          width={cols.left}
           height={h.stepError}
         />
       ) : null}
     </Box>
   );
   const w = cols.right;
-  const right = (
+  const right = layout.folded ? (
+    <PanelSummary
+      processes={snapshot?.processes ?? null}
+      namespaces={snapshot?.namespaces ?? null}
+      mounts={snapshot?.mounts ?? null}
+      cgroup={cgroup}
+      layers={layers}
+      chain={snapshot?.chain}
+      log={log}
+      checks={checks}
+      output={output}
+    />
+  ) : (
     <Box flexDirection="column" width={w}>
       <ProcessPanel processes={snapshot?.processes ?? null} width={w} height={h.processes} />
       <ChainPanel view={snapshot?.chain} width={w} height={h.chain} />
@@ -243,7 +276,7 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
         </Box>
       )}
       {state.notice ? <NoticeLine message={state.notice} width={columns} max={notice.length} /> : null}
-      <Footer busy={state.busy} compact={columns < 90} />
+      <Footer busy={state.busy} width={columns} scrollable={sv.cut} foldable={layout.folded || (sv.cut && !cols.twoColumns)} />
     </Box>
   );
 }

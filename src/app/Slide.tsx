@@ -1,39 +1,38 @@
-// The lesson text for the step on screen: a heading line and the rendered markdown, cut to fit.
+// The lesson text for the step on screen: a heading line, the rendered markdown from the scroll position, and where that is.
 import { Box, Text } from 'ink';
+import { slidePosition, type SlideView } from './layout.js';
 
 export interface SlideProps {
   heading: string;
-  /** markdown already rendered for the terminal, one entry per line */
+  /** the slide's rendered lines from its first on, at least as far as the view reaches */
   lines: string[];
-  /** lines after these that were not passed (null: some, not counted) */
-  more?: number | null;
+  /** what part of the slide is on screen (layout.ts `slideView`) */
+  view: SlideView;
+  /** the slide goes on past `view.total` lines (not rendered yet) */
+  more?: boolean;
+  /** what the scroll keys do now, after the position: "↓ reads on, panels fold" */
+  hint?: string;
   width: number;
   height: number;
 }
 
-export function slideWant(lines: string[], more: number | null = 0): number {
-  return 1 + lines.length + (more === 0 ? 0 : 1);
-}
-
-export function Slide({ heading, lines, more = 0, width, height }: SlideProps) {
+export function Slide({ heading, lines, view, more = false, hint, width, height }: SlideProps) {
   if (height <= 0) return null;
-  const room = height - 1;
-  const cut = lines.length > room || more !== 0;
-  const shown = cut ? lines.slice(0, Math.max(0, room - 1)) : lines;
-  const hidden = more === null ? 'more' : `${lines.length - shown.length + more} more`;
+  const shown = lines.slice(view.first, view.first + view.shown);
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate-end" bold color="magenta">
         {heading}
       </Text>
       {shown.map((line, i) => (
-        <Text key={i} wrap="truncate-end">
+        <Text key={view.first + i} wrap="truncate-end">
           {line.length > 0 ? line : ' '}
         </Text>
       ))}
-      {cut && room > 0 ? (
-        <Text wrap="truncate-end" dimColor>
-          {`… ${hidden} lines (a taller terminal shows them)`}
+      {view.position ? (
+        <Text wrap="truncate-end">
+          <Text color="cyan">{slidePosition(view, more)}</Text>
+          {hint ? <Text dimColor>{` · ${hint}`}</Text> : null}
         </Text>
       ) : null}
     </Box>

@@ -1,14 +1,17 @@
 // The lesson's steps with their status (· pending, ▶ running, ✓ done, ✗ failed) and the next one marked.
 import { Box, Text } from 'ink';
 import type { StepRun, StepSpec, StepStatus } from '../types.js';
+import { stepWindow } from './layout.js';
 
 export interface StepListProps {
   specs: StepSpec[];
   runs: StepRun[];
   /** index of the next step to run */
   cursor: number;
-  /** index of the step whose slide is on screen, -1 for the introduction */
+  /** index of the step that ran last, -1 before any */
   focus: number;
+  /** index of the step whose slide is on screen (marked), -1 for the introduction; `focus` unless given */
+  view?: number;
   width: number;
   height: number;
   /** show how long each step took */
@@ -23,30 +26,22 @@ const STATUS_COLOR: Record<StepStatus, string | undefined> = {
   failed: 'red',
 };
 
-/** Which steps fit in `height` lines: a window around the next/current step. */
-export function stepWindow(count: number, cursor: number, focus: number, height: number): [number, number] {
-  if (count <= height) return [0, count];
-  const centre = Math.max(0, Math.min(count - 1, Math.max(cursor, focus)));
-  let start = Math.max(0, centre - Math.floor((height - 1) / 2));
-  start = Math.min(start, count - height);
-  return [start, start + height];
-}
-
-export function StepList({ specs, runs, cursor, focus, width, height, timing = false }: StepListProps) {
+export function StepList({ specs, runs, cursor, focus, view = focus, width, height, timing = false }: StepListProps) {
   if (height <= 0) return null;
-  const [start, end] = stepWindow(specs.length, cursor, focus, height);
+  const [start, end] = stepWindow(specs.length, cursor, focus, height, view);
   const items = specs.slice(start, end).map((spec, k) => ({ spec, i: start + k }));
+  const key = (i: number) => i === cursor || i === focus || i === view;
   const lines = items.map(({ spec, i }, k) => {
     const isFirst = k === 0;
     const isLast = k === items.length - 1;
-    if (isFirst && start > 0 && i !== cursor && i !== focus) {
+    if (isFirst && start > 0 && !key(i)) {
       return (
         <Text key="above" wrap="truncate-end" dimColor>
           {`  ⋮ ${start + 1} more above`}
         </Text>
       );
     }
-    if (isLast && end < specs.length && i !== cursor && i !== focus) {
+    if (isLast && end < specs.length && !key(i)) {
       return (
         <Text key="below" wrap="truncate-end" dimColor>
           {`  ⋮ ${specs.length - end + 1} more below`}
@@ -58,7 +53,7 @@ export function StepList({ specs, runs, cursor, focus, width, height, timing = f
     const isNext = i === cursor;
     const isFocus = i === focus;
     return (
-      <Text key={i} wrap="truncate-end" bold={isFocus || isNext} inverse={isFocus}>
+      <Text key={i} wrap="truncate-end" bold={isFocus || isNext} inverse={i === view}>
         <Text color="cyan">{isNext ? '› ' : '  '}</Text>
         <Text color={STATUS_COLOR[status]} bold>
           {STATUS_MARK[status]}

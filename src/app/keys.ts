@@ -4,13 +4,29 @@ import type { Key } from 'ink';
 /** Where a key is read: the menu, a lesson, the help over either, or the wait while a lesson opens or closes. */
 export type KeyScope = 'menu' | 'lesson' | 'help' | 'opening';
 
-export type Command = 'choose' | 'open' | 'next' | 'back' | 'reset' | 'shell' | 'help' | 'menu' | 'closeHelp' | 'quit';
+export type Command =
+  | 'choose'
+  | 'open'
+  | 'next'
+  | 'back'
+  | 'reset'
+  | 'shell'
+  | 'scroll'
+  | 'slides'
+  | 'panels'
+  | 'help'
+  | 'menu'
+  | 'closeHelp'
+  | 'quit';
 
 /** Ink's names for the keys that are not characters. */
-type NamedKey = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'return' | 'escape';
+type NamedKey = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape';
 
-/** One key: a character (with Ctrl or not), or a named key. */
-export type Press = { input: string; ctrl?: boolean } | { key: NamedKey };
+/** Where a scroll key moves the slide, or a slide key the slide on screen. */
+export type Move = 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom' | 'prev' | 'next';
+
+/** One key: a character (with Ctrl or not), or a named key; `move` for the keys that move through the slides. */
+export type Press = ({ input: string; ctrl?: boolean } | { key: NamedKey }) & { move?: Move };
 
 export interface KeyBinding {
   command: Command;
@@ -18,8 +34,12 @@ export interface KeyBinding {
   presses: Press[];
   /** the help's line: the keys as written there, and what they do */
   help: { keys: string; does: string };
-  /** the lesson footer's entry, and its shorter form for a narrow terminal */
-  footer?: { key: string; label: string; compactKey: string; compactLabel: string };
+  /**
+   * the lesson footer's entry, and its shorter form for a narrow terminal; `onlyScrollable`: shown
+   * only while the slide is longer than its room; `onlyFoldable`: only while the panels can fold
+   * for it (stacked) or are folded; `drop`: short of room, lower ranks go first
+   */
+  footer?: { key: string; label: string; compactKey: string; compactLabel: string; onlyScrollable?: boolean; onlyFoldable?: boolean; drop?: number };
   /** the menu's key line entry */
   menuHint?: { key: string; label: string };
   /** also while a step runs (the others wait until it is done) */
@@ -30,8 +50,15 @@ export interface KeyBinding {
 
 const ch = (input: string, ctrl = false): Press => ({ input, ...(ctrl ? { ctrl } : {}) });
 const named = (key: NamedKey): Press => ({ key });
+const moves = (move: Move, ...presses: Press[]): Press[] => presses.map((p) => ({ ...p, move }));
 /** A footer entry; the narrow form keeps the key and, unless given, the label. */
-const foot = (key: string, label: string, compactLabel = label, compactKey = key): KeyBinding['footer'] => ({ key, label, compactKey, compactLabel });
+const foot = (key: string, label: string, compactLabel = label, compactKey = key, more: { onlyScrollable?: boolean; onlyFoldable?: boolean; drop?: number } = {}): KeyBinding['footer'] => ({
+  key,
+  label,
+  compactKey,
+  compactLabel,
+  ...more,
+});
 
 /**
  * In order: the first binding of a scope that a key matches is the one it does (so in the help,
@@ -73,7 +100,7 @@ export const BINDINGS: readonly KeyBinding[] = [
     scopes: ['lesson'],
     presses: [ch('r')],
     help: { keys: 'r', does: 'tear the container down and start again' },
-    footer: foot('r', 'reset'),
+    footer: foot('r', 'reset', 'reset', 'r', { drop: 3 }),
   },
   {
     command: 'shell',
@@ -81,6 +108,37 @@ export const BINDINGS: readonly KeyBinding[] = [
     presses: [ch('s')],
     help: { keys: 's', does: 'a shell in the container, once it exists (exit: back)' },
     footer: foot('s', 'shell in container', 'shell'),
+  },
+  {
+    command: 'scroll',
+    scopes: ['lesson'],
+    presses: [
+      ...moves('up', named('upArrow'), ch('k')),
+      ...moves('down', named('downArrow'), ch('j')),
+      ...moves('pageUp', named('pageUp')),
+      ...moves('pageDown', named('pageDown'), ch(' ')),
+      ...moves('top', named('home')),
+      ...moves('bottom', named('end')),
+    ],
+    help: { keys: '↑ ↓ PgUp PgDn', does: 'scroll the slide (also j k, Space, Home, End)' },
+    footer: foot('↑↓ PgDn', 'scroll slide', 'scroll', '↑↓', { onlyScrollable: true }),
+    whileBusy: true,
+  },
+  {
+    command: 'slides',
+    scopes: ['lesson'],
+    presses: [...moves('prev', ch('[')), ...moves('next', ch(']'))],
+    help: { keys: '[ ]', does: "read the step before's or after's slide (runs nothing)" },
+    footer: foot('[ ]', 'other slides', 'slides', '[ ]', { drop: 1 }),
+    whileBusy: true,
+  },
+  {
+    command: 'panels',
+    scopes: ['lesson'],
+    presses: [ch('p')],
+    help: { keys: 'p', does: 'narrow screen: fold the panels to read, or open them' },
+    footer: foot('p', 'fold panels', 'panels', 'p', { onlyFoldable: true, drop: 2 }),
+    whileBusy: true,
   },
   {
     command: 'help',
@@ -122,9 +180,19 @@ export function isPress(p: Press, input: string, key: Key): boolean {
   return input === p.input && (!p.ctrl || key.ctrl);
 }
 
+/** The binding a key press has in a scope and the press it matched, or null when it does nothing there. */
+export function matchFor(scope: KeyScope, input: string, key: Key): { binding: KeyBinding; press: Press } | null {
+  for (const binding of BINDINGS) {
+    if (!binding.scopes.includes(scope)) continue;
+    const press = binding.presses.find((p) => isPress(p, input, key));
+    if (press) return { binding, press };
+  }
+  return null;
+}
+
 /** The binding a key press has in a scope, or null when it does nothing there. */
 export function bindingFor(scope: KeyScope, input: string, key: Key): KeyBinding | null {
-  return BINDINGS.find((b) => b.scopes.includes(scope) && b.presses.some((p) => isPress(p, input, key))) ?? null;
+  return matchFor(scope, input, key)?.binding ?? null;
 }
 
 /** The help's key sections: the menu's keys, then a lesson's (with those that work everywhere). */

@@ -13,6 +13,8 @@ interface Section {
   keep: 'first' | 'last';
   /** lines of the body that may go first when room is short (an exchange's body summaries) */
   optional?: boolean[];
+  /** the same body in fewer lines, for when the whole does not fit (the hops, packed) */
+  packed?: Seg[][];
 }
 
 function statusColor(status: number | null): string | undefined {
@@ -62,6 +64,42 @@ function bar(ms: number, max: number, room: number): string {
   return '█'.repeat(cells);
 }
 
+const SPARK = '▁▂▃▄▅▆▇█';
+const msText = (ms: number): string => `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`;
+
+/**
+ * The hops packed several to a line, each a block as tall as its share of the longest, its label
+ * and its time: every hop in a few lines when there is no room for a bar each.
+ */
+export function packedHops(bars: Array<{ label: string; ms: number }>, width: number): Seg[][] {
+  const max = Math.max(0, ...bars.map((b) => b.ms));
+  const out: Seg[][] = [];
+  let line: Seg[] = [];
+  let used = 0;
+  for (const b of bars) {
+    const level = max > 0 ? Math.max(0, Math.min(SPARK.length - 1, Math.round((b.ms / max) * (SPARK.length - 1)))) : 0;
+    const item: Seg[] = [
+      { text: SPARK[level] + ' ', color: 'magenta' },
+      { text: b.label + ' ' },
+      { text: msText(b.ms), bold: true },
+    ];
+    const w = item.reduce((n, x) => n + [...x.text].length, 0);
+    if (line.length > 0 && used + 3 + w > width) {
+      out.push(line);
+      line = [];
+      used = 0;
+    }
+    if (line.length > 0) {
+      line.push({ text: ' · ', dim: true });
+      used += 3;
+    }
+    line.push(...item);
+    used += w;
+  }
+  if (line.length > 0) out.push(line);
+  return out;
+}
+
 /** All sections the view has, in the order they are drawn. */
 function sections(view: ChainView, width: number): Section[] {
   const out: Section[] = [];
@@ -94,8 +132,9 @@ function sections(view: ChainView, width: number): Section[] {
       body: view.hops.bars.map((b) => [
         { text: b.label.padEnd(labelW) + ' ' },
         { text: bar(b.ms, max, room), color: 'magenta' },
-        { text: ` ${b.ms < 10 ? b.ms.toFixed(1) : Math.round(b.ms)} ms`, bold: true },
+        { text: ` ${msText(b.ms)}`, bold: true },
       ]),
+      packed: packedHops(view.hops.bars, width),
     });
   }
   for (const b of view.blocks ?? []) {
@@ -110,6 +149,19 @@ export function chainPanelWant(view: ChainView | undefined, width: number): numb
 }
 
 /**
+ * Lines that show the step's own section whole, packed when it can be (its title and every hop),
+ * and a title and a line of each other section; 0 when the step has no such section. Given
+ * fewer, the other sections are left out first.
+ */
+export function chainPanelMin(view: ChainView | undefined, width: number): number {
+  if (!view || view.focus === undefined) return 0;
+  const all = sections(view, width);
+  const focus = all.find((s) => s.kind === view.focus);
+  if (!focus) return 0;
+  return 1 + (focus.packed ?? focus.body).length + 2 * (all.length - 1);
+}
+
+/**
  * Fits the sections into `height` lines: every section keeps its title and at least one line
  * when it can; short of room, an exchange's body summaries go first, then the oldest exchanges
  * (the API log keeps its newest lines) or the last lines of a block.
@@ -117,8 +169,19 @@ export function chainPanelWant(view: ChainView | undefined, width: number): numb
 export function chainPanelLines(view: ChainView | undefined, width: number, height: number): ChainLine[] {
   if (!view || height <= 0) return [];
   let list = sections(view, width);
-  while (list.length > 0 && list.length * 2 > height) list = list.slice(0, -1);
+  // short of room for the step's own section whole (packed if it can be) and a title and a line
+  // for each of the others, the others go, the last first
+  const own = list.find((s) => s.kind === view.focus);
+  const ownLines = own ? Math.min(height, 1 + (own.packed ?? own.body).length) : 0;
+  while (list.length > 0 && ownLines + (list.length - (own ? 1 : 0)) * 2 > height) {
+    const k = list.map((s) => s !== own).lastIndexOf(true);
+    if (k < 0) break;
+    list = list.filter((_, i) => i !== k);
+  }
   if (list.length === 0) return [];
+  // the step's own section packed (every hop in a few lines) when it cannot have a line each
+  const others = list.reduce((n, s) => n + (s.kind === view.focus ? 0 : 2), 0);
+  list = list.map((s) => (s.kind === view.focus && s.packed && 1 + s.body.length + others > height ? { ...s, body: s.packed, optional: undefined } : s));
   const bodies = list.map((s) => s.body.map((segs, i) => ({ segs, optional: s.optional?.[i] ?? false })));
   const total = () => bodies.reduce((n, b) => n + 1 + b.length, 0);
   // first drop optional detail lines, oldest first

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { App } from '../../src/app/App.js';
 import { visibleLength } from '../../src/app/textWrap.js';
-import { chainSteps, createFakeBackend, makeLesson } from './fakeSession.js';
+import { chainSteps, createFakeBackend, makeLesson, TWELVE_HOPS, type FakeStep } from './fakeSession.js';
 import { frame, KEY, lines, press, renderAt } from './harness.js';
 
 afterEach(() => cleanup());
@@ -30,6 +30,28 @@ describe('chain panel on the lesson screen', () => {
       const all = lines(r);
       for (const line of all) expect(visibleLength(line), line).toBeLessThanOrEqual(columns);
       expect(all.length).toBeLessThanOrEqual(rows);
+    });
+  }
+
+  for (const [columns, rows] of [
+    [80, 24],
+    [160, 45],
+  ] as const) {
+    it(`every one of lesson 9's twelve hops is on screen at ${columns}×${rows}`, async () => {
+      const steps: FakeStep[] = chainSteps();
+      const timed = steps[1].snapshot!;
+      steps[1] = { ...steps[1], snapshot: (prev) => ({ ...timed(prev), chain: { ...timed(prev).chain, hops: { title: 'Where the time goes', bars: TWELVE_HOPS }, focus: 'hops' } }) };
+      const backend = createFakeBackend({ lessons: [makeLesson('chain', 9, 'From dockerd to runc', steps)], scripts: { chain: steps } });
+      const r = await renderAt(<App backend={backend} onExit={() => {}} />, columns, rows);
+      await press(r, KEY.enter, 50);
+      await press(r, KEY.right, 50);
+      await press(r, KEY.right, 50);
+      const f = frame(r);
+      expect(f).toContain('Where the time goes');
+      expect(f).not.toMatch(/Where the time goes.*not shown/);
+      for (const h of TWELVE_HOPS) expect(f, h.label).toContain(h.label);
+      for (const line of lines(r)) expect(visibleLength(line), line).toBeLessThanOrEqual(columns);
+      expect(lines(r).length).toBeLessThanOrEqual(rows);
     });
   }
 });

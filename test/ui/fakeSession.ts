@@ -652,3 +652,19 @@ export function chainSteps(): FakeStep[] {
     },
   ];
 }
+
+/** Twelve hops, as lesson 9's `docker run --rm` through the proxy times them. */
+export const TWELVE_HOPS = [
+  ['docker CLI starts, asks', 132],
+  ['dockerd: create', 41.2],
+  ['CLI: attach, wait, start', 12],
+  ['dockerd → containerd → shim', 88],
+  ['shim → runc create', 9.5],
+  ['runc create: ns, mounts', 42],
+  ['prestart hook (dockerd)', 61],
+  ['runc create: the rest', 7.1],
+  ['back up, then runc start', 15],
+  ['runc start → exec', 2.5],
+  ['your program runs', 3.9],
+  ['exit status back to CLI', 970],
+].map(([label, ms]) => ({ label: label as string, ms: ms as number }));

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render } from 'ink-testing-library';
 import type { Key } from 'ink';
 import { App } from '../../src/app/App.js';
-import { HelpOverlay } from '../../src/app/HelpOverlay.js';
+import { HELP_KEY_WIDTH, HelpOverlay } from '../../src/app/HelpOverlay.js';
 import { BINDINGS, bindingFor, type Command, type KeyScope, type Press } from '../../src/app/keys.js';
 import type { LabBackend, LessonSession } from '../../src/types.js';
 import { createFakeBackend, FakeSession, makeLesson, namespaceSteps } from './fakeSession.js';
@@ -19,6 +19,10 @@ function sequence(p: Press): string {
     downArrow: KEY.down,
     leftArrow: KEY.left,
     rightArrow: KEY.right,
+    pageUp: '\u001B[5~',
+    pageDown: '\u001B[6~',
+    home: '\u001B[H',
+    end: '\u001B[F',
     return: KEY.enter,
     escape: KEY.esc,
   };
@@ -53,19 +57,29 @@ describe('the key table', () => {
     const text = render(<HelpOverlay columns={100} rows={60} />).lastFrame() ?? '';
     const lines = text.split('\n').map((l) => l.replace(/^[│\s]+|[│\s]+$/g, ''));
     for (const b of BINDINGS) {
-      const line = b.command === 'closeHelp' ? `${b.help.keys} ${b.help.does}` : `${b.help.keys.padEnd(12)}${b.help.does}`;
+      const line = b.command === 'closeHelp' ? `${b.help.keys} ${b.help.does}` : `${b.help.keys.padEnd(HELP_KEY_WIDTH)}${b.help.does}`;
       expect(lines, b.command).toContain(line);
     }
-    const keyLines = lines.slice(lines.indexOf('Keys in the menu'), lines.indexOf('Reading the panels'));
+    const keyLines = lines.slice(lines.indexOf('Keys in the menu'), lines.findIndex((l) => l.startsWith('Reading the panels')));
     const shown = keyLines.filter((l) => !l.startsWith('Keys in'));
-    expect(shown).toEqual(BINDINGS.filter((b) => b.command !== 'closeHelp').map((b) => `${b.help.keys.padEnd(12)}${b.help.does}`));
+    expect(shown).toEqual(BINDINGS.filter((b) => b.command !== 'closeHelp').map((b) => `${b.help.keys.padEnd(HELP_KEY_WIDTH)}${b.help.does}`));
+  });
+
+  it('the whole help fits an 80×24 terminal', () => {
+    const text = render(<HelpOverlay columns={80} rows={24} />).lastFrame() ?? '';
+    for (const b of BINDINGS) expect(text, b.command).toContain(b.help.does);
+    expect(text).toContain('a call the kernel refused, in red');
+    expect(text.split('\n').length).toBeLessThanOrEqual(23);
   });
 });
+
+/** An introduction longer than any screen, so the scroll keys have somewhere to go. */
+const LONG_INTRO = Array.from({ length: 60 }, (_, i) => `Line ${i + 1} of the introduction.`).join('\n\n');
 
 /** Nine lessons, so 1-9 each open one; opening can be held to see the wait. */
 function backend(holdOpen = false) {
   const base = createFakeBackend({
-    lessons: Array.from({ length: 9 }, (_, i) => makeLesson(`l${i + 1}`, i + 1, `Lesson ${i + 1}`, namespaceSteps())),
+    lessons: Array.from({ length: 9 }, (_, i) => makeLesson(`l${i + 1}`, i + 1, `Lesson ${i + 1}`, namespaceSteps(), { intro: LONG_INTRO })),
   });
   let release = (): void => {};
   const open = base.open;
@@ -79,11 +93,11 @@ function backend(holdOpen = false) {
   return { b, base, release: () => release() };
 }
 
-/** The app with its screen in `scope`. */
-async function appIn(scope: KeyScope) {
+/** The app with its screen in `scope`, 120×40 unless a narrow screen is asked for (where the panels fold). */
+async function appIn(scope: KeyScope, narrow = false) {
   const onExit = vi.fn();
   const { b, base, release } = backend(scope === 'opening');
-  const r = await renderAt(<App backend={b} onExit={onExit} />, 120, 40);
+  const r = await renderAt(<App backend={b} onExit={onExit} />, narrow ? 80 : 120, narrow ? 24 : 40);
   if (scope === 'lesson' || scope === 'opening') await press(r, KEY.enter, 50);
   if (scope === 'help') await press(r, '?');
   const session = (): FakeSession | undefined => base.sessions[0] as FakeSession | undefined;
@@ -91,6 +105,16 @@ async function appIn(scope: KeyScope) {
 }
 
 type App = Awaited<ReturnType<typeof appIn>>;
+
+/** The slide's position line: the first line shown. */
+function firstShown(r: App['r']): number {
+  const m = /lines (\d+)–\d+ of \d+/.exec(frame(r));
+  expect(m, frame(r)).not.toBeNull();
+  return Number(m![1]);
+}
+
+/** Keys that only show on a narrow screen. */
+const NARROW = new Set<Command>(['panels']);
 
 /** What each binding does, scope by scope, checked after its key is pressed. */
 const EFFECTS: Record<Command, Partial<Record<KeyScope, (app: App, p: Press) => Promise<void>>>> = {
@@ -102,6 +126,40 @@ const EFFECTS: Record<Command, Partial<Record<KeyScope, (app: App, p: Press) => 
   back: { lesson: async ({ session }) => expect(session()?.calls).toEqual(['back']) },
   reset: { lesson: async ({ session }) => expect(session()?.calls).toEqual(['reset']) },
   shell: { lesson: async ({ session }) => expect(session()?.calls).toEqual(['shell']) },
+  scroll: {
+    lesson: async ({ r, session }, p) => {
+      if (p.move === 'down' || p.move === 'pageDown' || p.move === 'bottom') expect(firstShown(r)).toBeGreaterThan(1);
+      else {
+        // from the top these do nothing: from the end they go back up
+        expect(firstShown(r)).toBe(1);
+        await press(r, '\u001B[F');
+        const end = firstShown(r);
+        await press(r, sequence(p));
+        expect(firstShown(r)).toBeLessThan(end);
+      }
+      expect(session()?.calls).toEqual([]);
+    },
+  },
+  slides: {
+    lesson: async ({ r, session }, p) => {
+      if (p.move === 'prev') {
+        expect(frame(r)).toContain('Lesson 1 — introduction');
+        await press(r, ']');
+        await press(r, ']');
+        await press(r, sequence(p));
+      }
+      expect(frame(r)).toContain('Step 1/3 · New namespaces · not run yet');
+      expect(session()?.calls).toEqual([]);
+    },
+  },
+  panels: {
+    lesson: async ({ r }) => {
+      expect(frame(r)).toContain('Panels (p opens)');
+      expect(frame(r)).not.toContain('Syscalls');
+      await press(r, 'p');
+      expect(frame(r)).toContain('Syscalls');
+    },
+  },
   help: Object.fromEntries(['menu', 'lesson', 'opening'].map((s) => [s, async ({ r }: App) => expect(frame(r)).toContain('container-lab help')])),
   menu: {
     lesson: async ({ r, session }) => {
@@ -136,7 +194,7 @@ describe('every key the help shows is handled', () => {
     it(`${scope}: ${label(p)} → ${b.command}`, async () => {
       const effect = EFFECTS[b.command][scope];
       expect(effect, `no check for ${b.command} in ${scope}`).toBeDefined();
-      const app = await appIn(scope);
+      const app = await appIn(scope, NARROW.has(b.command));
       await press(app.r, sequence(p), 50);
       await effect!(app, p);
     });
@@ -146,7 +204,7 @@ describe('every key the help shows is handled', () => {
 describe('and no other key does anything', () => {
   const candidates: Press[] = [
     ...'abcdefghijklmnopqrstuvwxyz0123456789?QRS -_/'.split('').map((input) => ({ input })),
-    ...(['upArrow', 'downArrow', 'leftArrow', 'rightArrow', 'return', 'escape'] as const).map((key) => ({ key })),
+    ...(['upArrow', 'downArrow', 'leftArrow', 'rightArrow', 'pageUp', 'pageDown', 'home', 'end', 'return', 'escape'] as const).map((key) => ({ key })),
   ];
   for (const scope of SCOPES) {
     it(`in ${scope === 'opening' ? 'the wait while a lesson opens' : `the ${scope}`}`, async () => {

@@ -1,10 +1,10 @@
 // Unit tests for the chain panel's lines: the API log, the timeline, the bar chart and daemon blocks, fitted to a width and height.
 import { describe, expect, it } from 'vitest';
-import { chainPanelLines, chainPanelWant } from '../../../src/format/chainLines.js';
+import { chainPanelLines, chainPanelMin, chainPanelWant, packedHops } from '../../../src/format/chainLines.js';
 import { segText } from '../../../src/format/seg.js';
 import { visibleLength } from '../../../src/app/textWrap.js';
 import type { ChainView } from '../../../src/types.js';
-import { CHAIN_HTTP, chainSteps } from '../../ui/fakeSession.js';
+import { CHAIN_HTTP, chainSteps, TWELVE_HOPS } from '../../ui/fakeSession.js';
 
 const text = (view: ChainView, width: number, height: number): string[] =>
   chainPanelLines(view, width, height).map((l) => ('title' in l ? `# ${l.title}${l.note ? ' · ' + l.note : ''}` : segText(l.segs)));
@@ -56,5 +56,39 @@ describe('the step\'s focus', () => {
     expect(focused.filter((l) => l.includes('█'))).toHaveLength(4);
     const plain = text(view, 80, 14);
     expect(plain.filter((l) => l.includes('█')).length).toBeLessThan(4);
+  });
+});
+
+describe('the hops, packed', () => {
+  const view = (): ChainView => ({ ...chainSteps()[1].snapshot!({} as never).chain!, hops: { title: 'Where the time goes', bars: TWELVE_HOPS }, focus: 'hops' });
+
+  it('every hop in a few lines: a block as tall as its share of the longest, its label and its time', () => {
+    const lines = packedHops(TWELVE_HOPS, 80).map(segText);
+    expect(lines.length).toBeLessThanOrEqual(6);
+    for (const l of lines) expect(visibleLength(l)).toBeLessThanOrEqual(80);
+    const all = lines.join(' · ');
+    for (const h of TWELVE_HOPS) expect(all).toContain(h.label);
+    expect(all).toContain('█ exit status back to CLI 970 ms'); // the longest
+    expect(all).toContain('▁ runc start → exec 2.5 ms');
+  });
+
+  it('short of room, the step\'s hops are packed whole and the other sections give way, the last first', () => {
+    const v = view();
+    const min = chainPanelMin(v, 80);
+    const out = text(v, 80, min);
+    expect(out).toHaveLength(min);
+    const hops = out.slice(out.findIndex((l) => l.startsWith('# Where the time goes')));
+    expect(hops[0]).not.toMatch(/not shown/);
+    for (const h of TWELVE_HOPS) expect(hops.join('\n')).toContain(h.label);
+    // eight lines: the hops whole, the API log with one line; the timeline and the block are left out
+    const tight = text(v, 80, 1 + packedHops(TWELVE_HOPS, 80).length + 2);
+    expect(tight.filter((l) => l.startsWith('# ')).map((l) => l.split(' · ')[0])).toEqual(['# Docker API', '# Where the time goes']);
+    for (const h of TWELVE_HOPS) expect(tight.join('\n')).toContain(h.label);
+  });
+
+  it('with room, a bar a line as before', () => {
+    const out = text(view(), 80, 60);
+    expect(out.filter((l) => l.includes('█'))).toHaveLength(12);
+    expect(chainPanelMin({ http: CHAIN_HTTP }, 80)).toBe(0);
   });
 });
