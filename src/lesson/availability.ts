@@ -21,9 +21,10 @@ export interface Availability {
 
 /** Why a root lesson that may run rootless where the host allows it cannot here; null when it can. */
 function rootlessRefusal(lesson: Lesson, host: HostLimits): string | null {
-  if (lesson.rootlessWhere !== 'cgroup-delegation') return `needs root${lesson.rootless ? ` (${lesson.rootless})` : ''}: ${startAsRoot(host.rootVia)}`;
+  const needsRoot = `needs root${lesson.rootless ? ` (${lesson.rootless})` : ''}: ${startAsRoot(host.rootVia)}`;
+  if (lesson.rootlessWhere !== 'cgroup-delegation') return needsRoot;
   const d = host.delegation;
-  if (!d) return `needs root: ${startAsRoot(host.rootVia)}`;
+  if (!d) return needsRoot;
   return d.ok ? null : `needs root here, or a cgroup v2 subtree systemd delegates to you: ${d.reason} (fix: ${d.fix})`;
 }
 

@@ -12,7 +12,8 @@ const apparmor = { rootVia: 'su' as const, overlay: 'module' as const, userns: {
 describe('list', () => {
   it('as root on a host that blocks nothing: no marks', () => {
     const lines = listLines(lessonRows(lessons, { mode: 'root', hostDocker: null, host: UNLIMITED }), plain);
-    expect(lines).toHaveLength(lessons.length);
+    expect(lines.filter((l) => !l.startsWith('    root because: '))).toHaveLength(lessons.length);
+    expect(lines.filter((l) => l.startsWith('    root because: ')), 'every root lesson says why').toHaveLength(lessons.filter((l) => l.privilege === 'root').length);
     expect(lines.join('\n')).not.toContain('✗');
   });
 
@@ -23,10 +24,9 @@ describe('list', () => {
     expect(lines.find((l) => / namespaces /.test(l))).toMatch(/✗ a$/);
     expect(lines.find((l) => / cgroups /.test(l))).toMatch(/✗ b$/);
     const notes = lines.slice(lines.indexOf('Cannot run here:') + 1);
-    expect(notes).toEqual([
-      "✗ a  needs an unprivileged user namespace, and AppArmor restricts it. Fix: su -c 'sysctl -w kernel.apparmor_restrict_unprivileged_userns=0'",
-      '✗ b  needs root: sudo is not installed here: run container-lab as root (e.g. in a shell from su -)',
-    ]);
+    expect(notes[0]).toBe("✗ a  needs an unprivileged user namespace, and AppArmor restricts it. Fix: su -c 'sysctl -w kernel.apparmor_restrict_unprivileged_userns=0'");
+    expect(notes[1]).toMatch(/^✗ b {2}needs root \(cgroup limits: .+\): sudo is not installed here: run container-lab as root \(e\.g\. in a shell from su -\)$/);
+    for (const note of notes.slice(2)) expect(note).toMatch(/^✗ [c-z] {2}needs root \(.+\): sudo is not installed here/);
     expect(lines.join('\n')).not.toMatch(/--sudo/);
   });
 
