@@ -19,6 +19,8 @@ const ERRNO_TEXT: Record<string, string> = {
   ENOTDIR: 'Not a directory', EINVAL: 'Invalid argument', ENOSPC: 'No space left on device',
   EROFS: 'Read-only file system', ENOSYS: 'Function not implemented', ENOTTY: 'Inappropriate ioctl for device',
   EOPNOTSUPP: 'Operation not supported', ENOTEMPTY: 'Directory not empty', ENAMETOOLONG: 'File name too long',
+  ENOEXEC: 'Exec format error', ETXTBSY: 'Text file busy',
+  E2BIG: 'Argument list too long',
 };
 
 export function errnoName(errno: number): string {

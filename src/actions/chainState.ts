@@ -25,8 +25,14 @@ export interface ChainState {
   hostHadDocker0?: boolean;
 }
 
-/** Everything the chain steps made goes, the daemons last. */
+/**
+ * Everything the chain steps made goes, the daemons last. The lab's private daemons are ended
+ * with all they run by cleanupDaemons(), found by the session dir: removing each container
+ * through dockerd first would only wait on the daemons (on a containerd the lesson stopped, for
+ * seconds). The host's Docker keeps running, so there each step's own cleanup runs.
+ */
 async function stopChain(c: ChainState): Promise<void> {
+  if (c.daemons?.stopEndsEverything) c.cleanups = [];
   for (const cleanup of c.cleanups.reverse()) {
     try {
       await cleanup();

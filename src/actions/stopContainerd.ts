@@ -13,8 +13,8 @@ export const stopContainerd = defineAction({
   doc: 'The helper sends SIGTERM to the lab\'s containerd alone and waits (at most 5 s, then SIGKILL) until it is '
     + 'gone. Then it reads /proc: each containerd-shim of the lab still runs with its container below it, since a '
     + 'shim double-forked away from containerd at its start, and dockerd runs on without containerd. The learner '
-    + 'sees those PIDs and their parents; a later start-containerd brings containerd back, and the lesson\'s close '
-    + 'does so too if needed before removing containers through dockerd.',
+    + 'sees those PIDs and their parents; a later start-containerd brings containerd back. The lesson\'s close '
+    + 'does not need it: it ends the shims, containers and daemons of the session by their command lines.',
   host: {
     effect: 'stops the lab\'s containerd (SIGTERM, then SIGKILL after 5 s)',
     untrusted: 'allowed',
@@ -27,12 +27,9 @@ export const stopContainerd = defineAction({
     const d = requireDaemons(ctx);
     const c = chain(ctx);
     const pid = d.containerd!.pid;
+    // Undo and close do not ask dockerd (which would hang without containerd): the lab's cleanup
+    // ends the shims, containers and daemons by the session dir (stopChain in chainState.ts).
     const ms = await d.stopContainerd();
-    // Undo and close remove the containers through dockerd, which hangs until containerd answers:
-    // this cleanup runs before theirs (cleanups run in reverse) and brings containerd back if needed.
-    c.cleanups.push(async () => {
-      if (!d.containerd) await d.startContainerd();
-    });
     const out = [`containerd pid ${pid}: SIGTERM, gone after ${Math.round(ms)} ms`];
     // The shims were never containerd's children: each double-forked away at its start.
     const left = daemonProcesses(d.layout.dir, '/', [process.pid], liveProcs(ctx.sys));

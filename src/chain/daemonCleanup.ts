@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { umount2 } from '../../native/kernel.js';
 import { MNT_DETACH } from '../../native/constants.js';
 import { readMountinfo } from '../observe/sample.js';
-import { daemonProcesses, type LabProcess } from '../observe/chainSample.js';
+import { daemonProcesses } from '../observe/chainSample.js';
 import { removeCgroupDir } from '../cgroup/session.js';
 import { isRunning } from '../observe/procState.js';
 
@@ -49,24 +49,20 @@ export interface CleanupReport {
 }
 
 /**
- * The containers and shims die first (SIGKILL: a shim left alone outlives containerd, by design),
- * then dockerd and containerd get SIGTERM and, after `graceMs` (3 s; the crash reaper, racing its
- * 5 s, gives 1 s), SIGKILL. Then every mount under the directory is detached, the lab-named
- * cgroups go, and the daemons' files are removed.
+ * Everything goes at once, by SIGKILL: containers, shims (a shim left alone outlives containerd,
+ * by design), dockerd and containerd. Their state is removed right after, so a graceful SIGTERM
+ * buys nothing, and it cost seconds: dockerd's shutdown waits on containerd for each container
+ * it still knows, more than 3 s with the CPU busy (issue 10). Then every mount under the directory
+ * is detached, the lab-named cgroups go, and the daemons' files are removed.
  */
-export async function cleanupDaemons(dir: string, cgroupParent: string, except: number[] = [process.pid], graceMs = 3000): Promise<CleanupReport> {
+export async function cleanupDaemons(dir: string, cgroupParent: string, except: number[] = [process.pid]): Promise<CleanupReport> {
   const report: CleanupReport = { killed: [], unmounted: [], cgroups: [], problems: [] };
   const procs = daemonProcesses(dir, '/', except);
   // a shim killed here cannot remove its socket in /run/containerd/s: the cleanup does
   const shimSockets = procs.map((p) => shimSocketPath(p.cmdline)).filter((s): s is string => s !== null);
-  const isDaemon = (p: LabProcess) => p.comm === 'containerd' || p.comm === 'dockerd';
-  const first = procs.filter((p) => !isDaemon(p));
-  for (const p of first) signal(p.pid, 'SIGKILL');
-  for (const p of procs.filter(isDaemon)) signal(p.pid, 'SIGTERM');
+  for (const p of procs) signal(p.pid, 'SIGKILL');
   const all = procs.map((p) => p.pid);
-  let left = await waitGone(all, graceMs);
-  for (const pid of left) signal(pid, 'SIGKILL');
-  left = await waitGone(left, 2000);
+  const left = await waitGone(all, 3000);
   report.killed = all.filter((pid) => !left.includes(pid));
   for (const pid of left) report.problems.push(`process ${pid} did not end`);
   // a shim started while we were killing (containerd restarting a task) gets the same end

@@ -13,6 +13,7 @@ import { realSys } from '../sys/real.js';
 import type { ProgramRun, RunOptions, Sys } from '../sys/types.js';
 import type { Reaper } from './reaperClient.js';
 import { isRunning } from '../observe/procState.js';
+import { closing } from '../sys/closing.js';
 
 export interface DaemonProcess {
   pid: number;
@@ -69,6 +70,11 @@ function readLogTail(path: string): string {
 export class PrivateDaemons {
   containerd: DaemonProcess | null = null;
   dockerd: DaemonProcess | null = null;
+  /**
+   * stop() ends every container, shim and daemon of the session itself (by its directory): a
+   * lesson's own removals through the daemons are not needed then, and would wait on them.
+   */
+  readonly stopEndsEverything: boolean = true;
 
   protected constructor(
     readonly layout: DaemonLayout,
@@ -107,6 +113,8 @@ export class PrivateDaemons {
   private async waitReady(name: string, pid: number, ready: () => Promise<boolean>, log: string, started: number): Promise<number> {
     const deadline = Date.now() + 20_000;
     while (Date.now() < deadline) {
+      // the app is gone: the close kills this daemon; waiting for it would only delay that
+      if (closing.aborted) throw new LabError(`${name} start abandoned: the lab is closing`);
       if (await ready()) return performance.now() - started;
       if (!isRunning(pid)) {
         throw new LabError(`${name} exited at start: ${readLogTail(log) || 'it printed nothing'}`, `its whole log is ${log}`);

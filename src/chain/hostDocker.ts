@@ -14,6 +14,8 @@ import type { Sys } from '../sys/types.js';
  */
 export class HostDocker extends PrivateDaemons {
   readonly host = true;
+  /** the host's daemons stay: the lesson's containers go through them, one by one */
+  override readonly stopEndsEverything = false;
   /** the lab image was not there before the lesson loaded it: remove it at the end */
   imageLoadedHere = false;
   private sessionId = '';

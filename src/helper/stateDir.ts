@@ -5,10 +5,14 @@ import { tmpdir } from 'node:os';
 import type { SessionDir } from '../steps/context.js';
 import { readProcStat } from '../observe/procStat.js';
 import { hasExited as statHasExited } from '../observe/parse/stat.js';
+import { mountSessionTmpfs, unmountSessionTmpfs } from './sessionMount.js';
 
 export const SESSION_PREFIX = 'session-';
 
-/** /run/container-lab as root; $XDG_RUNTIME_DIR/container-lab rootless (never a guessable /tmp path). */
+/**
+ * /run/container-lab as root; $XDG_RUNTIME_DIR/container-lab rootless (never a guessable /tmp
+ * path); CONTAINER_LAB_STATE_DIR overrides both (the noexec kernel test uses it).
+ */
 export function stateRoot(euid: number = process.geteuid?.() ?? 0, env = process.env): string {
   if (env.CONTAINER_LAB_STATE_DIR) return env.CONTAINER_LAB_STATE_DIR;
   if (euid === 0) return '/run/container-lab';
@@ -37,10 +41,12 @@ function ensurePrivateRoot(root: string): void {
   if ((st.mode & 0o077) !== 0) chmodSync(root, 0o700);
 }
 
-export function createSessionDir(root: string): SessionDir {
+/** Made as root: the session directory is a tmpfs of its own, without noexec (sessionMount.ts). */
+export function createSessionDir(root: string, euid: number = process.geteuid?.() ?? 0): SessionDir {
   ensurePrivateRoot(root);
   const dir = mkdtempSync(join(root, SESSION_PREFIX));
   chmodSync(dir, 0o700);
+  if (euid === 0) mountSessionTmpfs(dir);
   writeFileSync(join(dir, 'owner'), `${process.pid} ${processStartTime(process.pid) ?? ''}\n`);
   return { id: basename(dir).slice(SESSION_PREFIX.length).toLowerCase().replace(/[^a-z0-9]/g, 'x'), dir };
 }
@@ -87,6 +93,8 @@ export function sessionIdOf(dir: string): string {
  * could have swapped in between the lstat and the chmod.
  */
 export function removeSessionDir(dir: string, euid: number = process.geteuid?.() ?? 0): void {
+  // its tmpfs first, if it has one (mounts under it are the caller's to detach before)
+  unmountSessionTmpfs(dir);
   try {
     rmSync(dir, { recursive: true, force: true });
   } catch (error) {

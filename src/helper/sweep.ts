@@ -68,14 +68,14 @@ function killOrphans(dir: string): number[] {
  * directories; mounts under the directory (detached first, so removing the directory never
  * reaches through a bind mount); the directory.
  * A session whose helper still runs is never touched. The sweep at start and the crash reaper
- * (src/programs/reaper.ts, with a shorter grace for the daemons' SIGTERM) both use this.
+ * (src/programs/reaper.ts) both use this.
  */
-export async function cleanDeadSession(dir: string, daemonGraceMs = 3000): Promise<string[]> {
+export async function cleanDeadSession(dir: string): Promise<string[]> {
   if (sessionIsAlive(dir)) return [];
   const removed: string[] = [];
   const id = sessionIdOf(dir);
   for (const pid of killOrphans(dir)) removed.push(`process ${pid}`);
-  if (existsSync(join(dir, 'containerd.toml'))) await cleanupDaemons(dir, daemonLayout(dir, id).cgroupParent, [process.pid], daemonGraceMs);
+  if (existsSync(join(dir, 'containerd.toml'))) await cleanupDaemons(dir, daemonLayout(dir, id).cgroupParent, [process.pid]);
   for (const cg of sessionCgroups(id)) if (await removeCgroupDir(cg)) removed.push(`cgroup ${cg}`);
   for (const target of mountsUnder(dir)) {
     try {

@@ -23,6 +23,7 @@ import { rootHandlers, killRootProcesses } from '../builder/rootProcesses.js';
 import type { SyscallEntry } from '../types.js';
 import { ContainerState } from '../builder/state.js';
 import { realSys } from '../sys/real.js';
+import { execErrno, execHint } from '../../native/execFailure.js';
 
 const state = new ContainerState();
 const requireOwnMountNamespace = () => state.requireOwnMountNamespace();
@@ -32,8 +33,9 @@ function withLog<T extends object>(result: T): T & { log: SyscallEntry[] } {
   return { ...result, log: syscallLog.drain() };
 }
 
-function spawnEntry(argv: string[], pid: number | undefined, error?: string): void {
-  syscallLog.record('spawn', [JSON.stringify(argv.join(' '))], pid ?? -1, error ? 'ENOENT' : undefined);
+/** The run in the log; a program that did not start carries execve(2)'s own errno (ENOENT, EACCES, ENOEXEC…). */
+function spawnEntry(argv: string[], pid: number | undefined, errno?: string): void {
+  syscallLog.record('spawn', [JSON.stringify(argv.join(' '))], pid || -1, errno);
 }
 
 /** The action definitions load on the first step that needs them, not at the builder's start. */
@@ -74,11 +76,9 @@ const handlers = {
   run({ command, timeoutMs }: { command: string[]; timeoutMs?: number }) {
     requireInitIfPidNamespace();
     const result = spawnSync(command[0], command.slice(1), { encoding: 'utf8', timeout: timeoutMs ?? 10000 });
-    spawnEntry(command, result.pid, result.error ? String(result.error) : undefined);
-    if (result.error) {
-      throw new LabError(`could not run ${command[0]}: ${result.error.message}`,
-        (result.error as NodeJS.ErrnoException).code === 'ENOENT' ? `install ${command[0]} on this host` : undefined);
-    }
+    const errno = result.error ? execErrno(result.error) : undefined;
+    spawnEntry(command, result.pid, errno);
+    if (result.error) throw new LabError(`could not run ${command[0]}: ${result.error.message}`, execHint(errno!, command[0], 'host'), errno);
     return withLog({ status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr, pid: result.pid });
   },
 

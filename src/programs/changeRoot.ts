@@ -15,6 +15,7 @@ import * as kernel from '../../native/kernel.js';
 import { CLONE, MS, MNT_DETACH, SIGKILL } from '../../native/constants.js';
 import { KernelError } from '../../native/errno.js';
 import { syscallLog } from '../../native/syscallLog.js';
+import { execErrno, execHint } from '../../native/execFailure.js';
 import type { RootReply, RootRequest } from '../builder/rootProtocol.js';
 
 class Refused extends Error {
@@ -96,8 +97,10 @@ function pivot(newRoot: string, putOld: string, procFirst = false): string[] {
 
 function run(argv: string[]): Partial<RootReply> {
   const r = spawnSync(argv[0], argv.slice(1), { encoding: 'utf8', timeout: 10000 });
-  syscallLog.record('spawn', [JSON.stringify(argv.join(' '))], r.pid || -1, r.error ? 'ENOENT' : undefined);
-  if (r.error) throw new Refused(`could not run ${argv[0]} here: ${r.error.message}`, 'the program must exist inside this root');
+  // execve(2)'s own errno: EACCES on a noexec mount is not "no such program"
+  const errno = r.error ? execErrno(r.error) : undefined;
+  syscallLog.record('spawn', [JSON.stringify(argv.join(' '))], r.pid || -1, errno);
+  if (r.error) throw new Refused(`could not run ${argv[0]} here: ${r.error.message}`, execHint(errno!, argv[0], 'root'));
   return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr, output: [] };
 }
 
@@ -133,7 +136,12 @@ function handle(request: RootRequest): RootReply {
         return { ...base, log: syscallLog.drain() };
       case 'exec':
         // X_OK first: once the reply is out, a failed execve could no longer be told.
-        accessSync(request.argv[0], constants.X_OK);
+        try {
+          accessSync(request.argv[0], constants.X_OK);
+        } catch (error) {
+          // access(2) X_OK answers as execve(2) would: EACCES on a noexec mount too
+          throw new Refused(`cannot execute ${request.argv[0]} here: ${(error as Error).message}`, execHint(execErrno(error), request.argv[0], 'root'));
+        }
         return { ...base, output: [`execve(${request.argv[0]}) next: this process becomes it, still PID ${process.pid}`], log: syscallLog.drain() };
       default:
         throw new Refused(`unknown request ${JSON.stringify(request)}`);

@@ -12,6 +12,7 @@ import type { Lab } from '../helper/lab.js';
 import { sweepLeftovers } from '../helper/sweep.js';
 import { stopSpare } from '../helper/builderProcess.js';
 import { stateRoot } from '../helper/stateDir.js';
+import { startClosing } from '../sys/closing.js';
 import { cgroupHierarchies } from '../cgroup/session.js';
 import { userPid } from '../actions/userNamespaceState.js';
 import { rootProcessPids } from '../actions/rootProcess.js';
@@ -81,6 +82,7 @@ const handlers = {
 };
 
 async function shutdown(): Promise<void> {
+  startClosing();
   if (lab) await lab.close().catch(() => {});
   await stopSpare().catch(() => {});
   process.exit(0);
@@ -91,4 +93,6 @@ process.on('SIGINT', () => {});
 process.on('SIGTERM', () => void shutdown());
 process.on('SIGHUP', () => void shutdown());
 setProgressSink(eventSender(process.stdout));
+// The app is gone the moment stdin ends: the step in flight stops waiting (src/sys/closing.ts), then the close runs.
+process.stdin.once('end', startClosing);
 serve(handlers, process.stdin, process.stdout, () => void shutdown());

@@ -24,8 +24,6 @@ import { sessionIsAlive } from '../helper/stateDir.js';
  * cleanup the next start's sweep uses (cleanDeadSession in src/helper/sweep.ts).
  */
 const sessions = new Set<string>();
-/** SIGTERM to SIGKILL for dockerd and containerd: their graceful exit must fit in the 5 s the reaper has. */
-const DAEMON_GRACE_MS = 1000;
 /** dir → the cgroup parents made for it (the daemons' and runc's can share one session dir) */
 const daemons = new Map<string, Set<string>>();
 
@@ -42,14 +40,14 @@ async function ownerGone(dir: string, ms = 2000): Promise<boolean> {
 async function cleanAll(): Promise<void> {
   for (const [dir, cgroupParents] of daemons) for (const cgroupParent of cgroupParents) {
     try {
-      await cleanupDaemons(dir, cgroupParent, [process.pid], DAEMON_GRACE_MS);
+      await cleanupDaemons(dir, cgroupParent, [process.pid]);
     } catch {
       // the next start's sweep tries again
     }
   }
   for (const dir of sessions) {
     try {
-      if (await ownerGone(dir)) await cleanDeadSession(dir, DAEMON_GRACE_MS);
+      if (await ownerGone(dir)) await cleanDeadSession(dir);
     } catch {
       // the next start's sweep tries again
     }

@@ -4,6 +4,7 @@ import { closeSync, openSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { syscallLog, quote } from '../../native/syscallLog.js';
 import type { ProgramRun, RunOptions, StartOptions, Started } from './types.js';
+import { closing } from './closing.js';
 
 export type { ProgramRun, RunOptions };
 
@@ -25,8 +26,13 @@ export function runProgram(argv: string[], opts: RunOptions = {}): Promise<Progr
     child.stdin.on('error', () => {});
     child.stdin.end(opts.input ?? '');
     const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 30_000);
+    // the app is gone: nobody waits for this run, and the close must not wait for it either
+    const stop = () => child.kill('SIGKILL');
+    closing.addEventListener('abort', stop, { once: true });
+    if (closing.aborted) stop();
     const finish = (status: number | null, signal: string | null, error?: Error) => {
       clearTimeout(timer);
+      closing.removeEventListener('abort', stop);
       resolve({
         argv,
         status,

@@ -1,5 +1,5 @@
 // SIGKILL the app (the helper cleans), or the app and its helper (the reaper cleans), in the middle of each lesson.
-import { expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { spawn, execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { describeAsRoot } from '../support/requireRoot.js';
 import { isAlive, labCgroupDirs, labMountsOnHost, labProcesses, until } from '../support/kernelView.js';
 import { dockerRunLeftovers } from '../support/dockerRunView.js';
 import { labLeaks, median, seededRandom, sessionLeftovers, sessionOfHelper } from '../support/crashView.js';
+import { startCpuLoad, type CpuLoad } from '../support/cpuLoad.js';
 
 const cli = join(packageRoot(), 'dist/src/cli.js');
 /** A chain lesson run to its middle takes 15–18 s here when the host is idle: 20 s was too tight under load. */
@@ -88,7 +89,34 @@ async function killMidway(lessonId: string, stopAfter: number, wholeGroup: boole
   return { pids: [...pids], transcript, ...found, sessionDir, at };
 }
 
+/** Waits until nothing of the session is left (at most 10 s); the time from the kills, and what went last. */
+async function timeToClean(killed: Killed, where: string): Promise<{ ms: number; left: string[] }> {
+  const dir = killed.sessionDir!;
+  const pids = [...killed.pids, ...(killed.helper ? [killed.helper] : []), ...(killed.reaper ? [killed.reaper] : [])];
+  let left = sessionLeftovers(dir, pids, packageRoot());
+  let last = left;
+  while (left.length > 0 && performance.now() - killed.at < 10_000) {
+    await new Promise((r) => setTimeout(r, 20));
+    left = sessionLeftovers(dir, pids, packageRoot());
+    if (left.length > 0) last = left;
+  }
+  const ms = Math.round(performance.now() - killed.at);
+  const lastToGo = left.length ? `; left: ${left.join(', ')}` : last.length ? `; last to go: ${last.join(', ')}` : '';
+  console.log(`crash: ${where}: ${dir} clean after ${ms} ms${lastToGo}`);
+  return { ms, left };
+}
+
+/** CRASH_LOAD=1: every case below runs with a CPU hog on every core, as the loaded cases at the end always do. */
+function loadedWhile(on: boolean): void {
+  let load: CpuLoad | null = null;
+  beforeAll(() => {
+    if (on) load = startCpuLoad();
+  });
+  afterAll(() => load?.stop());
+}
+
 describeAsRoot('crash safety', () => {
+  loadedWhile(process.env.CRASH_LOAD === '1');
   for (const lesson of lessons) {
     const midway = Math.max(1, lesson.steps.length - 2);
     it(`SIGKILL during ${lesson.id} (after step ${midway}) leaves no process or mount after 2 s`, async () => {
@@ -153,17 +181,7 @@ describeAsRoot('crash safety', () => {
         expect(killed.reaper, `${where}: the helper's reaper`).not.toBeNull();
         expect(killed.sessionDir, `${where}: the helper's session dir`).not.toBeNull();
         const dir = killed.sessionDir!;
-        const pids = [...killed.pids, killed.helper!, killed.reaper!];
-        let left = sessionLeftovers(dir, pids, packageRoot());
-        let last = left;
-        while (left.length > 0 && performance.now() - killed.at < 10_000) {
-          await new Promise((r) => setTimeout(r, 20));
-          left = sessionLeftovers(dir, pids, packageRoot());
-          if (left.length > 0) last = left;
-        }
-        const ms = Math.round(performance.now() - killed.at);
-        const lastToGo = left.length ? `; left: ${left.join(', ')}` : last.length ? `; last to go: ${last.join(', ')}` : '';
-        console.log(`crash: ${where}: ${dir} clean after ${ms} ms${lastToGo}`);
+        const { ms, left } = await timeToClean(killed, where);
         expect(left, where).toEqual([]);
         expect(ms, `${where}: the reaper took ${ms} ms`).toBeLessThanOrEqual(5000);
         const leaks = labLeaks(packageRoot(), dir);
@@ -172,6 +190,37 @@ describeAsRoot('crash safety', () => {
         (times[lesson.id] ??= []).push(ms);
       }
       if (runs > 1) console.log(`crash: ${lesson.id}: median ${median(times[lesson.id])} ms over ${runs} runs (${times[lesson.id].join(', ')})`);
+    }, LESSON_TIMEOUT_MS * runs);
+  }
+});
+
+// Issue 10: the shim lesson killed while containerd is down missed its 5 s (8.8 s) with the other
+// core busy. With a hog on every core (`nproc` of them, nice 0), the app alone (its helper
+// cleans) and the app with its helper (the reaper cleans): everything gone within 5 s.
+// CRASH_RUNS=<n> repeats each and prints the median.
+describeAsRoot('crash safety under load: shim lesson, containerd down', () => {
+  loadedWhile(true);
+  const runs = Math.max(1, Number(process.env.CRASH_RUNS ?? 1));
+  for (const how of ['app alone', 'by-pid'] as const) {
+    it(`SIGKILL of ${how === 'by-pid' ? 'the app and its helper by PID' : 'the app alone'} after stop-containerd, a CPU hog on every core: nothing of the lab after 5 s`, async () => {
+      const lesson = lessons.find((l) => l.id === 'shim');
+      expect(lesson).toBeDefined();
+      const after = lesson!.steps.findIndex((s) => s.action.name === 'stop-containerd') + 1;
+      expect(after).toBeGreaterThan(0);
+      const times: number[] = [];
+      for (let run = 0; run < runs; run++) {
+        const killed = await killMidway('shim', after, how === 'by-pid' ? 'by-pid' : false);
+        const where = `shim under load, ${how}, run ${run + 1}/${runs}`;
+        expect(killed.transcript, `${where}: the shim outlived containerd`).toContain('still runs; its parent is');
+        expect(killed.sessionDir, `${where}: the helper's session dir`).not.toBeNull();
+        const { ms, left } = await timeToClean(killed, where);
+        expect(left, where).toEqual([]);
+        expect(ms, `${where}: cleaned after ${ms} ms`).toBeLessThanOrEqual(5000);
+        const leaks = labLeaks(packageRoot(), killed.sessionDir!);
+        expect(leaks.lines, `${where}: lab-leaks says\n${leaks.output}`).toEqual([]);
+        times.push(ms);
+      }
+      console.log(`crash: shim under load, ${how}: median ${median(times)} ms over ${runs} runs (${times.join(', ')})`);
     }, LESSON_TIMEOUT_MS * runs);
   }
 });

@@ -174,7 +174,7 @@ describeAsRoot('shim lesson: SIGKILL while containerd is down', () => {
 describeAsRoot('shim lesson: undo while containerd is down', () => {
   const live = useLiveLesson('shim');
 
-  it('steps back quickly: containerd comes back first, so removing the container does not wait on it', async () => {
+  it('steps back quickly: the close ends the shim, its container and the daemons without waiting for containerd', async () => {
     await runThrough(live, (a) => a === 'stop-containerd');
     const dir = (await live.helper.pids()).sessionDir;
     const old = labContainer(dir);

@@ -114,6 +114,8 @@ export function labLeaks(ourRoot: string, ourDir: string): { ok: boolean; lines:
     if (l.includes(ourDir) || l.includes(`container-lab-${id}`)) return false;
     if (otherSessions.some((d) => l.includes(d) || l.includes(`container-lab-${cgroupIdOf(d)}`))) return true;
     if (/\/dist\/src\/|\/tmp\/container-lab-|tmux -L container-lab-/.test(l) && !l.includes(ourRoot + '/')) return true;
+    // a process that names neither this checkout nor one of the lab's process names: another checkout's tool run (cut at 160 characters)
+    if (l.startsWith('leftover process') && !l.includes(ourRoot + '/') && !/container-lab-(init|sh|bridge|helper|builder|reaper)\b/.test(l)) return true;
     return false;
   };
   const lines = output.split('\n').filter((l) => (l.startsWith('leftover') || l.startsWith('note:')) && !foreign(l));

@@ -15,8 +15,21 @@ describe('the chain slot', () => {
     expect(chainPids(ctx)).toEqual({ dir: ctx.session.dir, pids: [7], focusPid: null });
   });
 
-  it('tears down: cleanups in reverse, then the proxy, then the daemons; the slot is gone after', async () => {
+  it('tears down the lab\'s own daemons without the steps\' cleanups: their stop() ends every container with them', async () => {
     const { ctx, d } = chainLab();
+    const order: string[] = [];
+    chain(ctx).cleanups.push(async () => void order.push('docker rm -f'));
+    d.stop = async () => {
+      order.push('daemons');
+      return { killed: [], unmounted: [], cgroups: [], problems: [] };
+    };
+    await ctx.slots.teardownAll();
+    expect(order).toEqual(['daemons']);
+  });
+
+  it('with daemons that outlive the lesson (the host\'s Docker): cleanups in reverse, then the proxy, then the daemons; the slot is gone after', async () => {
+    const { ctx, d } = chainLab();
+    (d as { stopEndsEverything: boolean }).stopEndsEverything = false;
     const order: string[] = [];
     const c = chain(ctx);
     c.cleanups.push(async () => void order.push('first'), async () => {

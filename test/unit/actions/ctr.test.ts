@@ -16,7 +16,7 @@ describe('ctr', () => {
     expect(chain(ctx).view.blocks?.[0]).toEqual({ title: 'ctr namespaces ls', lines: ['NAME  LABELS', 'default', 'moby'] });
   });
 
-  it('ctr run -d with an id: the lab\'s label, cgroup, runc root and FIFOs; the task\'s PID followed; killed and deleted at the close', async () => {
+  it('ctr run -d with an id: the lab\'s label, cgroup, runc root and FIFOs; the task\'s PID followed; killed and deleted at the close (with the lab\'s daemons, by their stop)', async () => {
     const { ctx, d } = chainLab({ dockerd: false });
     ctx.sys.answer(d.ctrArgv('default', ['run']), { stdout: '' });
     ctx.sys.answer(d.ctrArgv('default', ['task', 'ls']), { stdout: 'TASK                 PID     STATUS\ncontainer-lab-ctr    7001    RUNNING\n' });
@@ -30,11 +30,16 @@ describe('ctr', () => {
     ]) });
     expect(result.output).toEqual(['task container-lab-ctr: PID 7001 on the host']);
     expect(chainPids(ctx)).toEqual({ dir: ctx.session.dir, pids: [7001], focusPid: 7001 });
+    // the step's own cleanup (it runs where the daemons outlive the lesson) kills and deletes through ctr
     ctx.sys.calls.length = 0;
-    await ctx.slots.teardownAll();
+    await chain(ctx).cleanups[0]();
     expect(ctx.sys.calls.map((c) => (c.via === 'program' ? c.argv.slice(5).join(' ') : c.via))).toEqual([
       'task kill -s SIGKILL container-lab-ctr', 'task delete -f container-lab-ctr', 'container delete container-lab-ctr',
     ]);
+    // the lab's own daemons: their stop() ends the task with them, so the close asks ctr nothing
+    ctx.sys.calls.length = 0;
+    await ctx.slots.teardownAll();
+    expect(ctx.sys.calls).toEqual([]);
   });
 
   it('fails when ctr does, and needs the lab\'s containerd', async () => {

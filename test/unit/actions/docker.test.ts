@@ -26,7 +26,7 @@ describe('docker', () => {
     await expect(docker.run(ctx, { args: ['wait', 'x'], via: 'socket', status: 42 })).rejects.toThrow(/docker wait failed \(exit 0\)/);
   });
 
-  it('follows a detached container: its PID from docker inspect, the focus file, and docker rm -f at the close', async () => {
+  it('follows a detached container: its PID from docker inspect, the focus file, and docker rm -f at the close (with the lab\'s daemons, by their stop)', async () => {
     const { ctx, d } = chainLab();
     ctx.sys.answer(d.dockerArgv(['run']), { stdout: `${ID}\n` });
     ctx.sys.answer(d.dockerArgv(['inspect', '--format', '{{.State.Pid}}', ID]), { stdout: '6521\n' });
@@ -38,9 +38,14 @@ describe('docker', () => {
     expect(result.output.at(-1)).toBe('container d299bce2daf8 (cl-shim): PID 6521 on the host');
     // the inspects are the lab's own questions: not in the step's log
     expect(result.log.map((e) => e.call)).toEqual(['/usr/bin/docker']);
+    // the step's own cleanup (for the host's Docker, which outlives the lesson) is docker rm -f
+    ctx.sys.calls.length = 0;
+    await chain(ctx).cleanups[0]();
+    expect(ctx.sys.calls).toEqual([{ via: 'program', argv: d.dockerArgv(['rm', '-f', ID]) }]);
+    // the lab's own daemons: their stop() ends the container with them, so the close asks dockerd nothing
     ctx.sys.calls.length = 0;
     await ctx.slots.teardownAll();
-    expect(ctx.sys.calls).toEqual([{ via: 'program', argv: d.dockerArgv(['rm', '-f', ID]) }]);
+    expect(ctx.sys.calls).toEqual([]);
   });
 
   it('goes through the API proxy with via proxy, and needs it', async () => {
