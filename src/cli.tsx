@@ -1,18 +1,14 @@
 #!/usr/bin/env node
 // Command line: argv → a subcommand (list, run, doctor, cleanup) or the interactive app.
-// Subcommands load their modules when used: the interactive app's start-up pays only for itself.
+// Only what --help needs loads up front: the lessons (from a cache when unchanged), the helper and the app load where used.
 import { parseArgs } from 'node:util';
 import chalk, { Chalk } from 'chalk';
-import { loadLessons, formatLoadError } from './lesson/loadLessons.js';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { lessonsDir, packageLessonsDir, packageVersion } from './sys/packageRoot.js';
-import { HelperClient, type HelperMode } from './helper/client.js';
-import { choosePrivilege } from './privilege.js';
+import type { HelperClient, HelperMode } from './helper/client.js';
 import type { TranscriptStyle } from './lesson/transcript.js';
 import type { Lesson, LessonLoadError } from './types.js';
-import { missingPrograms } from './chain/requirements.js';
-import { whyUnavailable } from './lesson/availability.js';
 import { hostDockerArg, hostDockerProblem, hostDockerSocket } from './chain/hostDockerOption.js';
 import { inert } from './format/inert.js';
 
@@ -82,19 +78,21 @@ interface LessonOptions {
  * The lessons of the package, of --lessons DIR or $CONTAINER_LAB_LESSONS, or the one file a path
  * names: only the package's are trusted (--trust-lessons answers the question, it trusts no file).
  */
-function loadAll(o: LessonOptions, path?: string): { lessons: Lesson[]; errors: LessonLoadError[]; warnings: string[] } {
+async function loadAll(o: LessonOptions, path?: string): Promise<{ lessons: Lesson[]; errors: LessonLoadError[]; warnings: string[] }> {
   if (path && !existsSync(path)) throw new UsageError(`no lesson file ${path}`);
   const env = process.env.CONTAINER_LAB_LESSONS;
   let dir = path ? dirname(resolve(path)) : o.lessons ?? lessonsDir();
   const from = path ? 'the command line' : o.lessons ? `--lessons ${o.lessons}` : env ? '$CONTAINER_LAB_LESSONS' : null;
   if (!from) dir = packageLessonsDir();
-  let { lessons, errors } = loadLessons(dir, from === null ? undefined : { trusted: false, from });
+  const { loadLessonsCached } = await import('./lesson/lessonCache.js');
+  let { lessons, errors } = (await loadLessonsCached(dir, from === null ? undefined : { trusted: false, from })).result;
   if (path) {
     const file = resolve(path);
     lessons = lessons.filter((l) => resolve(l.file) === file);
     errors = errors.filter((e) => resolve(e.file) === file || e.line === 0 && resolve(e.file) === dir);
     if (lessons.length === 0 && errors.length === 0) throw new UsageError(`no lesson file ${path} (a lesson file ends in .md)`);
   }
+  const formatLoadError = errors.length ? (await import('./lesson/loadLessons.js')).formatLoadError : String;
   return { lessons, errors, warnings: errors.map((e) => formatLoadError(e)) };
 }
 
@@ -119,6 +117,7 @@ async function askConsent(lesson: Lesson, style: TranscriptStyle): Promise<boole
 }
 
 async function startHelper(mode: HelperMode, extraArgs: string[] = []): Promise<HelperClient> {
+  const { HelperClient } = await import('./helper/client.js');
   const helper = HelperClient.start(mode, 'inherit', extraArgs);
   try {
     await helper.hello();
@@ -170,8 +169,9 @@ async function main(argv: string[]): Promise<number> {
 
   if (command === 'list') {
     if (rest.length) throw new UsageError('list takes no arguments');
-    const { lessons, warnings } = loadAll(values);
+    const { lessons, warnings } = await loadAll(values);
     const { sourceMark } = await import('./lesson/consent.js');
+    const { missingPrograms } = await import('./chain/requirements.js');
     lessons.forEach((l, i) => {
       const missing = missingPrograms(l.requires);
       const needs = [l.privilege === 'root' ? 'needs root' : 'root or rootless', ...(l.requires.length ? [missing ?? l.requires.join(' ')] : []), ...(l.source.trusted ? [] : [sourceMark(l)])].join(' · ');
@@ -201,6 +201,7 @@ async function main(argv: string[]): Promise<number> {
     return (await import('./joinShell.js')).joinShell((line) => process.stdout.write(line + '\n'), (line) => process.stderr.write(line + '\n'));
   }
 
+  const { choosePrivilege } = await import('./privilege.js');
   if (command === 'cleanup') {
     const choice = await choosePrivilege({ sudo: values.sudo, rootless: values.rootless, interactive });
     const helper = await startHelper(choice.mode);
@@ -212,11 +213,12 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'run' && values['no-tui']) {
     if (rest.length !== 1) throw new UsageError('run needs one lesson: container-lab run <lesson> --no-tui');
     const path = isLessonPath(rest[0]) ? rest[0] : undefined;
-    const { lessons, warnings } = loadAll(values, path);
+    const { lessons, warnings } = await loadAll(values, path);
     for (const w of warnings) process.stderr.write(w + '\n');
     if (path && lessons.length === 0) return 1;
     const lesson = path ? lessons[0] : findLesson(lessons, rest[0]);
     const choice = await choosePrivilege({ sudo: values.sudo, rootless: values.rootless, interactive: false });
+    const { whyUnavailable } = await import('./lesson/availability.js');
     const reason = whyUnavailable(lesson, { mode: choice.mode, hostDocker });
     if (reason) {
       process.stderr.write(`container-lab: ${lesson.id} ${reason}\n`);
@@ -240,24 +242,11 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError('the interactive app needs a terminal; for a transcript use: container-lab run <lesson> --no-tui');
   }
   const path = isLessonPath(lessonKey) ? lessonKey : undefined;
-  const { lessons, errors } = loadAll(values, path);
+  const { lessons, errors } = await loadAll(values, path);
   const initial = path ? lessons[0] : lessonKey ? findLesson(lessons, lessonKey) : undefined;
   const choice = await choosePrivilege({ sudo: values.sudo, rootless: values.rootless, interactive });
-  // React's development build is several times slower to render; this is not a development run.
-  process.env.NODE_ENV ??= 'production';
-  // The helper starts in its own process while Ink and React load here (the other commands
-  // never load them): the two costs overlap on a multi-core machine.
-  const helper = HelperClient.start(choice.mode, 'ignore', helperArgs);
-  const tui = import('./tui.js');
-  try {
-    await helper.hello();
-    await helper.sweep();
-  } catch (error) {
-    throw new Error(`the lab's helper process did not start: ${(error as Error).message}`);
-  }
-  const { startTui } = await tui;
-  await startTui({ lessons, loadErrors: errors, privilegeNote: choice.note, helper, mode: choice.mode, hostDocker, initialLessonId: initial?.id, trustLessons: values['trust-lessons'] === true });
-  await helper.stop();
+  const { openApp } = await import('./openApp.js');
+  await openApp({ lessons, loadErrors: errors, privilegeNote: choice.note, mode: choice.mode, helperArgs, hostDocker, initialLessonId: initial?.id, trustLessons: values['trust-lessons'] === true });
   return 0;
 }
 
