@@ -19,7 +19,7 @@ function read(stdout: NodeJS.WriteStream): TerminalSize {
  * Clear the screen through Ink, which then draws its whole last frame again: a terminal reflows the
  * old frame's lines when it shrinks, and Ink, which erases only as many lines as it last drew,
  * would leave the reflowed rest on screen. It waits until the frame at the new size is drawn
- * (Ink draws at most every 1000/maxFps ms), or Ink would draw the old, wider frame again.
+ * (Ink draws at most every 1000/maxFps ms), or Ink would draw the old, wider frame again. Only a terminal has a screen to clear.
  */
 const CLEAR_SCREEN = '\u001B[2J\u001B[3J\u001B[H';
 export const CLEAR_AFTER_RESIZE_MS = 60;
@@ -36,7 +36,7 @@ export function useTerminalSize(): TerminalSize {
     const onRealResize = (): void => {
       onResize();
       clearTimeout(timer);
-      timer = setTimeout(() => write(CLEAR_SCREEN), CLEAR_AFTER_RESIZE_MS);
+      if (stdout.isTTY) timer = setTimeout(() => write(CLEAR_SCREEN), CLEAR_AFTER_RESIZE_MS);
     };
     onResize();
     stdout.on('resize', onRealResize);
