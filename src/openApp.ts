@@ -1,4 +1,4 @@
-// Opens the interactive app: starts the helper while Ink and React load, then runs the app until it quits.
+// Opens the interactive app: starts the helper while Ink and React load and the menu is drawn, then runs the app until it quits.
 import { HelperClient, type HelperMode } from './helper/client.js';
 import type { Lesson, LessonLoadError } from './types.js';
 
@@ -20,13 +20,12 @@ export async function openApp(o: OpenAppOptions): Promise<void> {
   // never load them): the two costs overlap on a multi-core machine.
   const helper = HelperClient.start(o.mode, 'ignore', o.helperArgs);
   const tui = import('./tui.js');
-  try {
-    await helper.hello();
-    await helper.sweep();
-  } catch (error) {
+  // The menu needs no helper: it is drawn while the helper starts; a lesson opens once it is ready.
+  const helperReady = helper.hello().then(() => helper.sweep()).catch((error: unknown) => {
     throw new Error(`the lab's helper process did not start: ${(error as Error).message}`);
-  }
+  });
+  helperReady.catch(() => {}); // handled by the app, which may load after a fast failure
   const { startTui } = await tui;
-  await startTui({ lessons: o.lessons, loadErrors: o.loadErrors, privilegeNote: o.privilegeNote, helper, mode: o.mode, hostDocker: o.hostDocker, initialLessonId: o.initialLessonId, trustLessons: o.trustLessons });
+  await startTui({ lessons: o.lessons, loadErrors: o.loadErrors, privilegeNote: o.privilegeNote, helper, mode: o.mode, hostDocker: o.hostDocker, initialLessonId: o.initialLessonId, trustLessons: o.trustLessons, helperReady });
   await helper.stop();
 }

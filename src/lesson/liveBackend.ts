@@ -16,6 +16,8 @@ export class LiveBackend implements LabBackend {
     private readonly terminal: TerminalHandover | undefined,
     private readonly tty: string | undefined,
     private readonly hostDocker: string | null = null,
+    /** settles once the helper answered and swept: the menu shows before, a lesson opens after */
+    private readonly helperReady: Promise<unknown> = Promise.resolve(),
   ) {}
 
   unavailable(lesson: Lesson): string | null {
@@ -28,6 +30,7 @@ export class LiveBackend implements LabBackend {
   async open(lesson: Lesson): Promise<LessonSession> {
     const reason = this.unavailable(lesson);
     if (reason) throw new Error(reason);
+    await this.helperReady;
     this.current = await LiveSession.open(this.helper, lesson, { terminal: this.terminal, tty: this.tty });
     return this.current;
   }

@@ -60,6 +60,10 @@ const handlers = {
   snapshot() {
     return current().snapshot();
   },
+  /** The same, answered beside the queue while a step runs: what the kernel shows meanwhile. */
+  liveSnapshot() {
+    return current().snapshot();
+  },
   shell({ tty }: { tty: string }) {
     return current().shell(tty);
   },
@@ -91,4 +95,4 @@ process.on('SIGINT', () => {});
 process.on('SIGTERM', () => void shutdown());
 process.on('SIGHUP', () => void shutdown());
 setProgressSink(eventSender(process.stdout));
-serve(handlers, process.stdin, process.stdout, () => void shutdown());
+serve(handlers, process.stdin, process.stdout, () => void shutdown(), undefined, new Set(['liveSnapshot']));
