@@ -61,7 +61,8 @@ export async function startTui(opts: TuiOptions): Promise<void> {
         resumeSession={resume ?? undefined}
         onExit={() => finish()}
       />,
-      { exitOnCtrlC: false, stdin: openKeyboard() },
+      // incremental: a keypress rewrites the lines that changed, not the whole screen
+      { exitOnCtrlC: false, stdin: openKeyboard(), incrementalRendering: true, maxFps: 60 },
     );
 
   const terminal: TerminalHandover = {

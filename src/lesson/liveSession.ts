@@ -31,6 +31,8 @@ export class LiveSession implements LessonSession {
   private timer: NodeJS.Timeout | null = null;
   private sampling: Promise<void> | null = null;
   private lastSnapshotKey = '';
+  /** samples in a row that found the kernel state unchanged: the sampler slows down while it is idle */
+  private unchanged = 0;
   private notifyTimer: NodeJS.Timeout | null = null;
   private holding = false;
 
@@ -222,7 +224,11 @@ export class LiveSession implements LessonSession {
       const snapshot = await (live ? this.helper.liveSnapshot() : this.helper.snapshot());
       // Redraw only when the kernel state changed: an idle lesson costs a read, not a render.
       const key = JSON.stringify({ ...snapshot, takenAt: 0 });
-      if (key === this.lastSnapshotKey) return;
+      if (key === this.lastSnapshotKey) {
+        this.unchanged++;
+        return;
+      }
+      this.unchanged = 0;
       this.lastSnapshotKey = key;
       this.dispatch({ type: 'snapshot', snapshot });
     } catch (error) {
@@ -230,18 +236,30 @@ export class LiveSession implements LessonSession {
     }
   }
 
+  /**
+   * Once a second while the kernel state changes (a hog's usage, a step running); while it stays
+   * the same the reads space out to one every 4 s: an idle lesson costs little, and a step's own
+   * changes are read right after it anyway.
+   */
   private startSampler(): void {
     const ms = this.options.sampleMs ?? 1000;
     if (ms <= 0) return;
-    // while a step runs too: the panels show daemons starting and images loading as they happen
-    this.timer = setInterval(() => {
-      if (!this.state.inShell) void this.refresh(this.state.busy);
-    }, ms);
-    this.timer.unref();
+    const arm = () => {
+      const timer = setTimeout(() => {
+        // while a step runs too: the panels show daemons starting and images loading as they happen
+        const read = this.state.inShell ? Promise.resolve() : this.refresh(this.state.busy);
+        void read.finally(() => {
+          if (this.timer === timer) arm();
+        });
+      }, ms * Math.min(4, 1 + Math.floor(this.unchanged / 2)));
+      timer.unref();
+      this.timer = timer;
+    };
+    arm();
   }
 
   private stopSampler(): void {
-    if (this.timer) clearInterval(this.timer);
+    if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }
 }
