@@ -61,8 +61,9 @@ export async function startTui(opts: TuiOptions): Promise<void> {
         resumeSession={resume ?? undefined}
         onExit={() => finish()}
       />,
-      // incremental: a keypress rewrites the lines that changed, not the whole screen
-      { exitOnCtrlC: false, stdin: openKeyboard(), incrementalRendering: true, maxFps: 60 },
+      // Ink 6.8's incrementalRendering leaves stale lines on this full-screen frame (measured: the
+      // old header and next-step lines stay); its default rewrite is kept, drawn up to 60 times a second
+      { exitOnCtrlC: false, stdin: openKeyboard(), maxFps: 60 },
     );
 
   const terminal: TerminalHandover = {
