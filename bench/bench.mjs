@@ -257,7 +257,7 @@ async function main() {
 
   if (want('idle')) {
     const idle = await idleCpu();
-    console.log(`\nCPU while a lesson sits idle (8 steps done, panels refreshing once a second)`);
+    console.log(`\nCPU while a lesson sits idle (8 steps done; the panels read every 1–4 s, slower while nothing changes)`);
     console.log(`  ${idle.percent.toFixed(2)} % of one core over ${idle.seconds} s, summed over ${idle.processes} processes (app, helper, container, PID 1)`);
   }
 }
