@@ -1,6 +1,6 @@
 // Benchmarks the app as a user meets it, each figure a median over repeated runs next to a peer
 // measured in the same run. Needs root, tmux and a build (scripts/setup); runc for one peer.
-// Usage: node bench/bench.mjs [by-hand]   (by-hand: only issue 3's figures)
+// Usage: node bench/bench.mjs [section…]   sections: startup by-hand keys start idle (all when none named)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -9,6 +9,7 @@ import { HelperClient } from '../dist/src/helper/client.js';
 import { LiveSession } from '../dist/src/lesson/liveSession.js';
 import { loadLessons } from '../dist/src/lesson/loadLessons.js';
 import { imageBuild, keypressToShell, runcRun } from './byHand.mjs';
+import { printStartup, startupFigures } from './startup.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist/src/cli.js');
@@ -223,33 +224,42 @@ async function byHandFigures() {
 
 async function main() {
   if ((process.geteuid?.() ?? 1) !== 0) throw new Error('run the benchmark as root');
-  console.log(`container-lab benchmark — ${new Date().toISOString()}, ${RUNS} runs, kernel ${readFileSync('/proc/sys/kernel/osrelease', 'utf8').trim()}`);
+  const named = process.argv.slice(2);
+  const want = (section) => named.length === 0 || named.includes(section);
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  console.log(`container-lab benchmark — ${new Date().toISOString()}, ${RUNS} runs, kernel ${readFileSync('/proc/sys/kernel/osrelease', 'utf8').trim()}, load ${load}`);
 
-  await byHandFigures();
-  if (process.argv[2] === 'by-hand') return;
+  if (want('startup')) printStartup(startupFigures(RUNS), RUNS);
+  if (want('by-hand')) await byHandFigures();
 
-  const unshare = timeCommand(['unshare', '--uts', 'true'], RUNS);
-  const keys = await keypressToPanel();
-  const harness = await keypressPeer();
-  const { times: inProc, resets } = await stepInProcess();
-  console.log(`\nkeypress → namespace panel updated (unshare uts, real TUI in tmux 160×45)`);
-  console.log(`  container-lab    median ${ms(median(keys))}  p90 ${ms(p90(keys))}`);
-  console.log(`  of which step    median ${ms(median(inProc))}  (helper RPC + unshare(2) + checks + snapshot, no terminal)`);
-  console.log(`  reset            median ${ms(median(resets))}  (everything torn down, a new container process ready; no terminal)`);
-  console.log(`  harness floor    median ${ms(median(harness))}  (same tmux send-keys/capture-pane loop, a bare raw-mode program)`);
-  console.log(`  peer unshare(1)  median ${ms(median(unshare))}  (spawn to exit of: unshare --uts true)`);
-  console.log(`  ratio            ${(median(keys) / median(unshare)).toFixed(1)}× unshare(1)`);
+  if (want('keys')) {
+    const unshare = timeCommand(['unshare', '--uts', 'true'], RUNS);
+    const keys = await keypressToPanel();
+    const harness = await keypressPeer();
+    const { times: inProc, resets } = await stepInProcess();
+    console.log(`\nkeypress → namespace panel updated (unshare uts, real TUI in tmux 160×45)`);
+    console.log(`  container-lab    median ${ms(median(keys))}  p90 ${ms(p90(keys))}`);
+    console.log(`  of which step    median ${ms(median(inProc))}  (helper RPC + unshare(2) + checks + snapshot, no terminal)`);
+    console.log(`  reset            median ${ms(median(resets))}  (everything torn down, a new container process ready; no terminal)`);
+    console.log(`  harness floor    median ${ms(median(harness))}  (same tmux send-keys/capture-pane loop, a bare raw-mode program)`);
+    console.log(`  peer unshare(1)  median ${ms(median(unshare))}  (spawn to exit of: unshare --uts true)`);
+    console.log(`  ratio            ${(median(keys) / median(harness)).toFixed(1)}× the harness floor, ${(median(keys) / median(unshare)).toFixed(1)}× unshare(1)`);
+  }
 
-  const node0 = await startToFirstFrame(true);
-  const start = await startToFirstFrame();
-  console.log(`\napp start → first frame (menu on screen, helper started)`);
-  console.log(`  container-lab    median ${ms(median(start))}  p90 ${ms(p90(start))}`);
-  console.log(`  peer node -e     median ${ms(median(node0))}  (node printing the same words, same tmux harness)`);
-  console.log(`  ratio            ${(median(start) / median(node0)).toFixed(1)}× a bare node program`);
+  if (want('start')) {
+    const node0 = await startToFirstFrame(true);
+    const start = await startToFirstFrame();
+    console.log(`\napp start → first frame (menu on screen, helper started)`);
+    console.log(`  container-lab    median ${ms(median(start))}  p90 ${ms(p90(start))}`);
+    console.log(`  peer node -e     median ${ms(median(node0))}  (node printing the same words, same tmux harness)`);
+    console.log(`  ratio            ${(median(start) / median(node0)).toFixed(1)}× a bare node program`);
+  }
 
-  const idle = await idleCpu();
-  console.log(`\nCPU while a lesson sits idle (8 steps done, panels refreshing once a second)`);
-  console.log(`  ${idle.percent.toFixed(2)} % of one core over ${idle.seconds} s, summed over ${idle.processes} processes (app, helper, container, PID 1)`);
+  if (want('idle')) {
+    const idle = await idleCpu();
+    console.log(`\nCPU while a lesson sits idle (8 steps done; the panels read every 1–4 s, slower while nothing changes)`);
+    console.log(`  ${idle.percent.toFixed(2)} % of one core over ${idle.seconds} s, summed over ${idle.processes} processes (app, helper, container, PID 1)`);
+  }
 }
 
 main().catch((error) => {

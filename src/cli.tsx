@@ -1,13 +1,11 @@
 #!/usr/bin/env node
 // Command line: argv → a subcommand (list, run, doctor, cleanup, image, …) or the interactive app.
-// Subcommands load their modules when used: the interactive app's start-up pays only for itself.
+// Only what --help needs loads up front: the lessons (from a cache when unchanged), the helper, the probe and the app load where used.
 import chalk, { Chalk, supportsColor } from 'chalk';
 import { packageVersion } from './sys/packageRoot.js';
-import { HelperClient, type HelperMode } from './helper/client.js';
-import { choosePrivilege } from './privilege.js';
+import type { HelperClient, HelperMode } from './helper/client.js';
 import type { TranscriptStyle } from './lesson/transcript.js';
 import type { Lesson } from './types.js';
-import { whyUnavailable } from './lesson/availability.js';
 import { hostDockerArg, hostDockerProblem, hostDockerSocket } from './chain/hostDockerOption.js';
 import { inert } from './format/inert.js';
 import { parseCommandLine } from './cli/args.js';
@@ -15,7 +13,6 @@ import { USAGE, RUN_USAGE } from './cli/usage.js';
 import { UsageError } from './cli/usageError.js';
 import { colorLevel, isDumbTerminal, type ColorLevel } from './cli/color.js';
 import { findLesson, isLessonPath, loadAll } from './cli/lessonSource.js';
-import { probeHost } from './observe/host/probe.js';
 
 function styleFor(level: ColorLevel): TranscriptStyle {
   const c = new Chalk({ level });
@@ -43,6 +40,7 @@ async function askConsent(lesson: Lesson, style: TranscriptStyle): Promise<boole
 }
 
 async function startHelper(mode: HelperMode, extraArgs: string[] = []): Promise<HelperClient> {
+  const { HelperClient } = await import('./helper/client.js');
   const helper = HelperClient.start(mode, 'inherit', extraArgs);
   try {
     await helper.hello();
@@ -85,14 +83,16 @@ async function main(argv: string[]): Promise<number> {
   }
   const helperArgs = hostDocker ? [hostDockerArg(hostDocker)] : [];
   const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
+  const probeHost = async () => (await import('./observe/host/probe.js')).probeHost();
+  const choosePrivilege = async (o: { sudo?: boolean; rootless?: boolean; interactive: boolean }) => (await import('./privilege.js')).choosePrivilege(o);
 
   switch (command.kind) {
     case 'list': {
-      const { lessons, errors, warnings } = loadAll(values);
+      const { lessons, errors, warnings } = await loadAll(values);
       const { lessonRows, listLines, listJson } = await import('./cli/listCommand.js');
       // without --sudo a user who is not root runs rootless: the marks say what that stops
       const mode: HelperMode = (process.geteuid?.() ?? 0) === 0 ? 'root' : 'rootless';
-      const rows = lessonRows(lessons, { mode, hostDocker, host: probeHost() });
+      const rows = lessonRows(lessons, { mode, hostDocker, host: await probeHost() });
       if (values.json) out(listJson(rows, errors, mode));
       else listLines(rows, style).forEach(out);
       for (const w of warnings) err(style.bad(w));
@@ -106,7 +106,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'doctor': {
-      const { lessons } = loadAll(values);
+      const { lessons } = await loadAll(values);
       return (await import('./doctor.js')).runDoctor(lessons, style, out, values.json === true);
     }
     case 'image':
@@ -122,12 +122,13 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'transcript': {
       const path = isLessonPath(command.lesson) ? command.lesson : undefined;
-      const { lessons, warnings } = loadAll(values, path);
+      const { lessons, warnings } = await loadAll(values, path);
       for (const w of warnings) err(w);
       if (path && lessons.length === 0) return 1;
       const lesson = path ? lessons[0] : findLesson(lessons, command.lesson);
       const choice = await choosePrivilege({ sudo: values.sudo, rootless: values.rootless, interactive: false });
-      const reason = whyUnavailable(lesson, { mode: choice.mode, hostDocker, host: probeHost() });
+      const { whyUnavailable } = await import('./lesson/availability.js');
+      const reason = whyUnavailable(lesson, { mode: choice.mode, hostDocker, host: await probeHost() });
       if (reason) {
         err(`container-lab: ${lesson.id} ${reason}`);
         return 1;
@@ -148,28 +149,15 @@ async function main(argv: string[]): Promise<number> {
 
   // The interactive app. A lesson word is looked up first: a typo gets its suggestion with or without a terminal.
   const path = isLessonPath(command.lesson) ? command.lesson : undefined;
-  const { lessons, errors } = loadAll(values, path);
+  const { lessons, errors } = await loadAll(values, path);
   const initial = path ? lessons[0] : command.lesson !== null ? findLesson(lessons, command.lesson) : undefined;
   const transcript = `for a transcript use: container-lab run ${initial ? initial.id : '<lesson>'} --no-tui`;
   if (!interactive) throw new UsageError(`the interactive app needs a terminal; ${transcript}`);
   // TERM=dumb: a terminal without cursor movement; the app redraws its screen in place and cannot run there
   if (isDumbTerminal(process.env)) throw new UsageError(`the interactive app cannot draw on TERM=dumb (it moves the cursor to redraw the screen); ${transcript}, or set TERM (e.g. TERM=xterm-256color)`);
   const choice = await choosePrivilege({ sudo: values.sudo, rootless: values.rootless, interactive });
-  // React's development build is several times slower to render; this is not a development run.
-  process.env.NODE_ENV ??= 'production';
-  // The helper starts in its own process while Ink and React load here (the other commands
-  // never load them): the two costs overlap on a multi-core machine.
-  const helper = HelperClient.start(choice.mode, 'ignore', helperArgs);
-  const tui = import('./tui.js');
-  try {
-    await helper.hello();
-    await helper.sweep();
-  } catch (error) {
-    throw new Error(`the lab's helper process did not start: ${(error as Error).message}`);
-  }
-  const { startTui } = await tui;
-  await startTui({ lessons, loadErrors: errors, privilegeNote: choice.note, helper, mode: choice.mode, hostDocker, initialLessonId: initial?.id, trustLessons: values['trust-lessons'] === true });
-  await helper.stop();
+  const { openApp } = await import('./openApp.js');
+  await openApp({ lessons, loadErrors: errors, privilegeNote: choice.note, mode: choice.mode, helperArgs, hostDocker, initialLessonId: initial?.id, trustLessons: values['trust-lessons'] === true });
   return 0;
 }
 

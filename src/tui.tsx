@@ -20,6 +20,8 @@ export interface TuiOptions {
   initialLessonId?: string;
   /** --trust-lessons: the user consented up front, lessons from elsewhere open without the question */
   trustLessons?: boolean;
+  /** the helper's hello and sweep: the menu is drawn meanwhile; if it fails, the app ends with its error */
+  helperReady?: Promise<unknown>;
 }
 
 const ALT_SCREEN_ON = '\u001B[?1049h\u001B[H';
@@ -59,7 +61,9 @@ export async function startTui(opts: TuiOptions): Promise<void> {
         resumeSession={resume ?? undefined}
         onExit={() => finish()}
       />,
-      { exitOnCtrlC: false, stdin: openKeyboard() },
+      // Ink 6.8's incrementalRendering leaves stale lines on this full-screen frame (measured: the
+      // old header and next-step lines stay); its default rewrite is kept, drawn up to 60 times a second
+      { exitOnCtrlC: false, stdin: openKeyboard(), maxFps: 60 },
     );
 
   const terminal: TerminalHandover = {
@@ -81,7 +85,13 @@ export async function startTui(opts: TuiOptions): Promise<void> {
     },
   };
 
-  const backend = new LiveBackend(opts.lessons, opts.loadErrors, opts.privilegeNote, opts.helper, opts.mode, terminal, tty, opts.hostDocker ?? null);
+  const helperReady = opts.helperReady ?? Promise.resolve();
+  const backend = new LiveBackend(opts.lessons, opts.loadErrors, opts.privilegeNote, opts.helper, opts.mode, terminal, tty, opts.hostDocker ?? null, helperReady);
+  let failure: unknown = null;
+  helperReady.catch((error: unknown) => {
+    failure = error;
+    finish();
+  });
   const stop = () => finish();
   process.on('SIGTERM', stop);
   process.on('SIGHUP', stop);
@@ -97,4 +107,5 @@ export async function startTui(opts: TuiOptions): Promise<void> {
     process.off('SIGHUP', stop);
     await backend.current?.close();
   }
+  if (failure) throw failure;
 }

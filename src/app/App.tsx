@@ -8,6 +8,7 @@ import { HelpOverlay } from './HelpOverlay.js';
 import { LessonScreen, type KeyHandler } from './LessonScreen.js';
 import { Menu, unavailableReason, type MenuMessage } from './Menu.js';
 import { ConsentScreen } from './ConsentScreen.js';
+import { Spinner } from './Spinner.js';
 import { useTerminalSize } from './useTerminalSize.js';
 
 export interface AppProps {
@@ -211,8 +212,8 @@ export function App({ backend, initialLessonId, resumeSession, askConsent = true
         />
       ) : null}
       {!help && screen.kind === 'busy' ? (
-        <Text wrap="truncate-end" color="yellow">
-          {screen.text}
+        <Text wrap="truncate-end">
+          <Spinner key={screen.text} label={screen.text} />
         </Text>
       ) : null}
       {screen.kind === 'lesson' ? (

@@ -1,6 +1,7 @@
 // Top line of the lesson screen: lesson title, progress, and what the session is doing.
 import { Text } from 'ink';
 import type { SessionState } from '../types.js';
+import { Spinner } from './Spinner.js';
 
 export interface LessonHeaderProps {
   state: SessionState;
@@ -14,10 +15,11 @@ export function LessonHeader({ state }: LessonHeaderProps) {
       <Text bold color="magenta">{`${lesson.order}. ${lesson.title}`}</Text>
       <Text dimColor>{`  ${done}/${lesson.steps.length} steps done`}</Text>
       {lesson.privilege === 'rootless' ? <Text dimColor> · rootless ok</Text> : null}
-      {state.activity ? (
-        <Text color="yellow" bold>{`  ⟳ ${state.activity}`}</Text>
-      ) : state.busy ? (
-        <Text color="yellow">{'  ⟳ working…'}</Text>
+      {state.busy || state.activity ? (
+        <>
+          {'  '}
+          <Spinner label={state.activity ?? 'working…'} bold={state.activity !== null} />
+        </>
       ) : null}
     </Text>
   );

@@ -15,19 +15,35 @@ function read(stdout: NodeJS.WriteStream): TerminalSize {
   return { columns, rows };
 }
 
+/**
+ * Clear the screen through Ink, which then draws its whole last frame again: a terminal reflows the
+ * old frame's lines when it shrinks, and Ink, which erases only as many lines as it last drew,
+ * would leave the reflowed rest on screen. It waits until the frame at the new size is drawn
+ * (Ink draws at most every 1000/maxFps ms), or Ink would draw the old, wider frame again. Only a terminal has a screen to clear.
+ */
+const CLEAR_SCREEN = '\u001B[2J\u001B[3J\u001B[H';
+export const CLEAR_AFTER_RESIZE_MS = 60;
+
 export function useTerminalSize(): TerminalSize {
-  const { stdout } = useStdout();
+  const { stdout, write } = useStdout();
   const [size, setSize] = useState<TerminalSize>(() => read(stdout));
   useEffect(() => {
     const onResize = (): void => {
       const next = read(stdout);
       setSize((prev) => (prev.columns === next.columns && prev.rows === next.rows ? prev : next));
     };
-    onResize();
-    stdout.on('resize', onResize);
-    return () => {
-      stdout.off('resize', onResize);
+    let timer: NodeJS.Timeout | undefined;
+    const onRealResize = (): void => {
+      onResize();
+      clearTimeout(timer);
+      if (stdout.isTTY) timer = setTimeout(() => write(CLEAR_SCREEN), CLEAR_AFTER_RESIZE_MS);
     };
-  }, [stdout]);
+    onResize();
+    stdout.on('resize', onRealResize);
+    return () => {
+      clearTimeout(timer);
+      stdout.off('resize', onRealResize);
+    };
+  }, [stdout, write]);
   return size;
 }

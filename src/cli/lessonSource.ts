@@ -1,7 +1,6 @@
 // The lessons a command works on (the package's, --lessons DIR, $CONTAINER_LAB_LESSONS or one file), and the one a word names.
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { loadLessons, formatLoadError } from '../lesson/loadLessons.js';
 import { lessonsDir, packageLessonsDir } from '../sys/packageRoot.js';
 import { didYouMean } from '../format/didYouMean.js';
 import type { Lesson, LessonLoadError } from '../types.js';
@@ -23,19 +22,22 @@ export interface LoadedLessons {
  * The lessons of the package, of --lessons DIR or $CONTAINER_LAB_LESSONS, or the one file a path
  * names: only the package's are trusted (--trust-lessons answers the question, it trusts no file).
  */
-export function loadAll(o: { lessons?: string }, path?: string): LoadedLessons {
+export async function loadAll(o: { lessons?: string }, path?: string): Promise<LoadedLessons> {
   if (path && !existsSync(path)) throw new UsageError(`no lesson file ${path}`);
   const env = process.env.CONTAINER_LAB_LESSONS;
   let dir = path ? dirname(resolve(path)) : o.lessons ?? lessonsDir();
   const from = path ? 'the command line' : o.lessons ? `--lessons ${o.lessons}` : env ? '$CONTAINER_LAB_LESSONS' : null;
   if (!from) dir = packageLessonsDir();
-  let { lessons, errors } = loadLessons(dir, from === null ? undefined : { trusted: false, from });
+  // the lesson parser (yaml, zod, marked) loads only when a lesson file changed since the cache was written
+  const { loadLessonsCached } = await import('../lesson/lessonCache.js');
+  let { lessons, errors } = (await loadLessonsCached(dir, from === null ? undefined : { trusted: false, from })).result;
   if (path) {
     const file = resolve(path);
     lessons = lessons.filter((l) => resolve(l.file) === file);
     errors = errors.filter((e) => resolve(e.file) === file || e.line === 0 && resolve(e.file) === dir);
     if (lessons.length === 0 && errors.length === 0) throw new UsageError(`no lesson file ${path} (a lesson file ends in .md)`);
   }
+  const formatLoadError = errors.length ? (await import('../lesson/loadLessons.js')).formatLoadError : String;
   return { lessons, errors, warnings: errors.map((e) => formatLoadError(e)) };
 }
 

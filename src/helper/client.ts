@@ -85,6 +85,11 @@ export class HelperClient {
     return this.call('checks', { specs });
   }
 
+  /** A snapshot answered even while a step holds the helper's queue (see serve's `immediate`). */
+  liveSnapshot(): Promise<Snapshot> {
+    return this.call('liveSnapshot');
+  }
+
   snapshot(): Promise<Snapshot> {
     return this.call('snapshot');
   }

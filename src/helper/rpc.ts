@@ -32,8 +32,10 @@ function toFailure(error: unknown, drainLog?: () => SyscallEntry[]): RpcFailure 
 /**
  * Serves requests one at a time, in order: kernel work must not interleave (a half-done
  * unshare sequence seen by a snapshot would show a state that never existed on purpose).
+ * `immediate` names read-only methods answered at once, beside the queue: the panels' refresh
+ * while a long step (daemons starting, an image loading) holds it.
  */
-export function serve(handlers: Record<string, Handler>, input: Readable, output: Writable, onEnd: () => void, drainLog?: () => SyscallEntry[]): void {
+export function serve(handlers: Record<string, Handler>, input: Readable, output: Writable, onEnd: () => void, drainLog?: () => SyscallEntry[], immediate: ReadonlySet<string> = new Set()): void {
   const lines = createInterface({ input, crlfDelay: Infinity });
   // The peer may die mid-reply (EPIPE). That is not our crash: its end of our stdin closes too,
   // and onEnd tears down in order.
@@ -41,14 +43,14 @@ export function serve(handlers: Record<string, Handler>, input: Readable, output
   let queue: Promise<void> = Promise.resolve();
   lines.on('line', (line) => {
     if (!line.trim()) return;
-    queue = queue.then(async () => {
-      let request: RpcRequest;
-      try {
-        request = JSON.parse(line) as RpcRequest;
-      } catch {
-        output.write(JSON.stringify({ id: -1, error: { message: 'malformed request line' } }) + '\n');
-        return;
-      }
+    let request: RpcRequest;
+    try {
+      request = JSON.parse(line) as RpcRequest;
+    } catch {
+      queue = queue.then(() => void output.write(JSON.stringify({ id: -1, error: { message: 'malformed request line' } }) + '\n'));
+      return;
+    }
+    const answer = async () => {
       const handler = handlers[request.method];
       let reply: RpcReply;
       if (!handler) {
@@ -61,7 +63,9 @@ export function serve(handlers: Record<string, Handler>, input: Readable, output
         }
       }
       output.write(JSON.stringify(reply) + '\n');
-    });
+    };
+    if (immediate.has(request.method)) void answer();
+    else queue = queue.then(answer);
   });
   lines.on('close', () => {
     void queue.then(onEnd);

@@ -17,6 +17,8 @@ export class LiveBackend implements LabBackend {
     private readonly terminal: TerminalHandover | undefined,
     private readonly tty: string | undefined,
     private readonly hostDocker: string | null = null,
+    /** settles once the helper answered and swept: the menu shows before, a lesson opens after */
+    private readonly helperReady: Promise<unknown> = Promise.resolve(),
     /** what the host blocks, read once: the menu marks the lessons it stops before they are opened */
     private readonly host: HostLimits = probeHost(),
   ) {}
@@ -31,6 +33,7 @@ export class LiveBackend implements LabBackend {
   async open(lesson: Lesson): Promise<LessonSession> {
     const reason = this.unavailable(lesson);
     if (reason) throw new Error(reason);
+    await this.helperReady;
     this.current = await LiveSession.open(this.helper, lesson, { terminal: this.terminal, tty: this.tty });
     return this.current;
   }

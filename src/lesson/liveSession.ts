@@ -29,8 +29,10 @@ export class LiveSession implements LessonSession {
   private state: SessionState;
   private listeners = new Set<() => void>();
   private timer: NodeJS.Timeout | null = null;
-  private sampling = false;
+  private sampling: Promise<void> | null = null;
   private lastSnapshotKey = '';
+  /** samples in a row that found the kernel state unchanged: the sampler slows down while it is idle */
+  private unchanged = 0;
   private notifyTimer: NodeJS.Timeout | null = null;
   private holding = false;
 
@@ -196,38 +198,68 @@ export class LiveSession implements LessonSession {
     if (this.helper.alive) await this.helper.closeLesson().catch(() => {});
   }
 
-  /** Reads the kernel state again and shows it. */
-  async refresh(): Promise<void> {
-    if (this.sampling || !this.helper.alive) {
-      if (!this.helper.alive) this.dispatch({ type: 'error', message: 'the helper process has exited: press q and start container-lab again' });
+  /**
+   * Reads the kernel state again and shows it. `live`: the sampler's read while a step runs,
+   * answered beside the helper's queue; skipped when a read is already under way. Any other
+   * read waits for one under way and then reads afresh, so the state after a step is never missed.
+   */
+  async refresh(live = false): Promise<void> {
+    if (!this.helper.alive) {
+      this.dispatch({ type: 'error', message: 'the helper process has exited: press q and start container-lab again' });
       return;
     }
-    this.sampling = true;
+    if (this.sampling && live) return;
+    while (this.sampling) await this.sampling.catch(() => {});
+    const read = this.read(live);
+    this.sampling = read;
     try {
-      const snapshot = await this.helper.snapshot();
+      await read;
+    } finally {
+      if (this.sampling === read) this.sampling = null;
+    }
+  }
+
+  private async read(live: boolean): Promise<void> {
+    try {
+      const snapshot = await (live ? this.helper.liveSnapshot() : this.helper.snapshot());
       // Redraw only when the kernel state changed: an idle lesson costs a read, not a render.
       const key = JSON.stringify({ ...snapshot, takenAt: 0 });
-      if (key === this.lastSnapshotKey) return;
+      if (key === this.lastSnapshotKey) {
+        this.unchanged++;
+        return;
+      }
+      this.unchanged = 0;
       this.lastSnapshotKey = key;
       this.dispatch({ type: 'snapshot', snapshot });
     } catch (error) {
       if (!this.helper.alive) this.dispatch({ type: 'error', message: failure(error).message });
-    } finally {
-      this.sampling = false;
     }
   }
 
+  /**
+   * Once a second while the kernel state changes (a hog's usage, a step running); while it stays
+   * the same the reads space out to one every 4 s: an idle lesson costs little, and a step's own
+   * changes are read right after it anyway.
+   */
   private startSampler(): void {
     const ms = this.options.sampleMs ?? 1000;
     if (ms <= 0) return;
-    this.timer = setInterval(() => {
-      if (!this.state.busy && !this.state.inShell) void this.refresh();
-    }, ms);
-    this.timer.unref();
+    const arm = () => {
+      const timer = setTimeout(() => {
+        // while a step runs too: the panels show daemons starting and images loading as they happen
+        const read = this.state.inShell ? Promise.resolve() : this.refresh(this.state.busy);
+        void read.finally(() => {
+          if (this.timer === timer) arm();
+        });
+      }, ms * Math.min(4, 1 + Math.floor(this.unchanged / 2)));
+      timer.unref();
+      this.timer = timer;
+    };
+    arm();
   }
 
   private stopSampler(): void {
-    if (this.timer) clearInterval(this.timer);
+    if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }
 }

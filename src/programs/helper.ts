@@ -61,6 +61,10 @@ const handlers = {
   snapshot() {
     return current().snapshot();
   },
+  /** The same, answered beside the queue while a step runs: what the kernel shows meanwhile. */
+  liveSnapshot() {
+    return current().snapshot();
+  },
   shell({ tty }: { tty: string }) {
     return current().shell(tty);
   },
@@ -95,4 +99,4 @@ process.on('SIGHUP', () => void shutdown());
 setProgressSink(eventSender(process.stdout));
 // The app is gone the moment stdin ends: the step in flight stops waiting (src/sys/closing.ts), then the close runs.
 process.stdin.once('end', startClosing);
-serve(handlers, process.stdin, process.stdout, () => void shutdown());
+serve(handlers, process.stdin, process.stdout, () => void shutdown(), undefined, new Set(['liveSnapshot']));

@@ -124,6 +124,24 @@ describeAsRoot('the app in a terminal', () => {
     expect(await until(() => labProcesses().length === 0, 2000)).toBe(true);
   });
 
+  it.runIf(hasTmux())('a resize leaves no stale lines: 160×45 → 80×24 → 160×45, the menu drawn once from the top', async () => {
+    tmux = new TmuxSession(160, 45, appCommand(cli, []));
+    await tmux.waitFor(/12\. containerd without docker/, 30000);
+    for (const [cols, rows] of [[80, 24], [160, 45]] as const) {
+      tmux.resize(cols, rows);
+      await tmux.waitFor(cols === 80 ? /choose.*\n.*container,…/ : /container, one system call at a time, and see the host/);
+      await new Promise((r) => setTimeout(r, 300)); // past the app's redraw after a resize
+      const screen = tmux.screen();
+      const lines = screen.split('\n');
+      expect(lines[0], screen).toMatch(/^container-lab — how containers work/);
+      expect(screen.match(/how containers work/g), screen).toHaveLength(1);
+      expect(screen.match(/12\. containerd without docker/g), screen).toHaveLength(1);
+      expect(widest(screen)).toBeLessThanOrEqual(cols);
+    }
+    tmux.keys('q');
+    await tmux.waitFor(/EXIT=0/);
+  });
+
   it.runIf(hasTmux())('s before there is a container: a calm info line naming the step, no error box (lesson 1 at 80×24, lesson 6 at 160×45)', async () => {
     for (const [cols, rows, id, total, step] of [[80, 24, 'just-a-process', 6, 'step 1 “New namespaces, one call” makes them'], [160, 45, 'by-hand', 16, 'step 1 “Namespaces” makes them']] as const) {
       tmux = new TmuxSession(cols, rows, appCommand(cli, [id]));

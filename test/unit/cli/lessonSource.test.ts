@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findLesson, isLessonPath, loadAll } from '../../../src/cli/lessonSource.js';
 import { UsageError } from '../../../src/cli/usageError.js';
 
-const { lessons } = loadAll({});
+const { lessons } = await loadAll({});
 const message = (key: string) => {
   try {
     findLesson(lessons, key);

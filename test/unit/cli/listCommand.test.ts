@@ -6,7 +6,7 @@ import { UNLIMITED } from '../../../src/lesson/availability.js';
 import type { TranscriptStyle } from '../../../src/lesson/transcript.js';
 
 const plain: TranscriptStyle = { ok: (t) => t, bad: (t) => t, dim: (t) => t, bold: (t) => t };
-const { lessons } = loadAll({});
+const { lessons } = await loadAll({});
 const apparmor = { rootVia: 'su' as const, overlay: 'module' as const, userns: { setting: 'kernel.apparmor_restrict_unprivileged_userns', value: '1', why: 'AppArmor restricts it', fix: "su -c 'sysctl -w kernel.apparmor_restrict_unprivileged_userns=0'" } };
 
 describe('list', () => {
