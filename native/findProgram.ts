@@ -2,9 +2,17 @@
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
-export function findProgram(name: string, path: string = process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin'): string {
+/*
+ * A user's PATH on Debian and Ubuntu has no sbin directory, where Debian's runc (/usr/sbin/runc)
+ * and other daemons live; the root helper finds them there (sudo's secure_path has them), so a
+ * search from the user's side looks there too, after PATH.
+ */
+const SYSTEM_DIRS = ['/usr/local/sbin', '/usr/sbin', '/sbin'];
+
+export function findProgram(name: string, path: string = process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin', systemDirs: string[] = SYSTEM_DIRS): string {
   if (name.includes('/')) return name;
-  for (const dir of path.split(delimiter)) {
+  const dirs = path.split(delimiter);
+  for (const dir of [...dirs, ...systemDirs.filter((d) => !dirs.includes(d))]) {
     if (!dir) continue;
     const candidate = join(dir, name);
     try {

@@ -1,6 +1,5 @@
 // 80×24 in a real terminal (tmux): every slide of every lesson read whole, page by page, by [ ] and PgDn; steps run for real keep the step just run in the list.
 import { afterEach, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { splitColumns } from '../../src/app/layout.js';
 import { loadLessons } from '../../src/lesson/loadLessons.js';
@@ -8,21 +7,12 @@ import { lessonsDir, packageRoot } from '../../src/sys/packageRoot.js';
 import type { Lesson } from '../../src/types.js';
 import { describeAsRoot, inCi } from '../support/requireRoot.js';
 import { expectedSlides, POSITION, readWholeSlide, type ExpectedSlide } from '../support/slideWalk.js';
-import { TmuxSession, appCommand } from '../support/tmux.js';
+import { TmuxSession, appCommand, hasTmux } from '../support/tmux.js';
 import { labProcesses, until } from '../support/kernelView.js';
 
 const cli = join(packageRoot(), 'dist/src/cli.js');
 const { lessons } = loadLessons(lessonsDir({}));
 let tmux: TmuxSession | null = null;
-
-function hasTmux(): boolean {
-  try {
-    execFileSync('tmux', ['-V']);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 afterEach(() => {
   tmux?.kill();

@@ -1,24 +1,14 @@
 // The real app in a real terminal (tmux): keys in, screen out, kernel state checked on the side.
 import { afterEach, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/sys/packageRoot.js';
 import { describeAsRoot, inCi } from '../support/requireRoot.js';
-import { TmuxSession, appCommand } from '../support/tmux.js';
+import { TmuxSession, appCommand, hasTmux } from '../support/tmux.js';
 import { labProcesses, until } from '../support/kernelView.js';
 
 const cli = join(packageRoot(), 'dist/src/cli.js');
 let tmux: TmuxSession | null = null;
-
-function hasTmux(): boolean {
-  try {
-    execFileSync('tmux', ['-V']);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The lesson's container process, from its session's builder.pid (a warm spare builder may run beside it). */
 function builderPid(): number {

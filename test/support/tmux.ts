@@ -69,3 +69,13 @@ export class TmuxSession {
 export function appCommand(cli: string, args: string[]): string {
   return `env -u CI TERM=xterm-256color ${process.execPath} ${cli} ${args.join(' ')}; echo EXIT=$?; sleep 60`;
 }
+
+/** Whether tmux is installed (scripts/setup installs it; CI fails a suite that lacks it). */
+export function hasTmux(): boolean {
+  try {
+    execFileSync('tmux', ['-V']);
+    return true;
+  } catch {
+    return false;
+  }
+}
