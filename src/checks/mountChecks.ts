@@ -11,13 +11,15 @@ function mountinfo(ctx: LabContext, pid: number | 'self') {
 export const mountInvisibleOnHost = defineCheck({
   name: 'mount-invisible-on-host',
   params: z.strictObject({ fstype: z.string().min(1) }),
-  doc: 'A mount of this filesystem type under the session\'s directory is in the container\'s mount table and not '
+  doc: 'A mount of this filesystem type below the session\'s directory is in the container\'s mount table and not '
     + 'the host\'s: the container process\'s /proc/<pid>/mountinfo lists one, and the helper\'s own mountinfo (the '
-    + 'host\'s mount namespace) has no mount of that type on the same point.',
+    + 'host\'s mount namespace) has no mount of that type on the same point. The session directory\'s own tmpfs, '
+    + 'which the helper mounts on the host, is not one.',
   reads: ['/proc/<container>/mountinfo', '/proc/self/mountinfo'],
   run: (ctx, { fstype }) => {
     const hostPoints = new Set(mountinfo(ctx, 'self').filter((m) => m.fsType === fstype).map((m) => m.mountPoint));
-    const inside = mountinfo(ctx, ctx.builder.pid).filter((m) => m.fsType === fstype && m.mountPoint.startsWith(ctx.session.dir));
+    // strictly below: the session directory itself is the lab's own tmpfs, mounted on the host (src/helper/sessionMount.ts)
+    const inside = mountinfo(ctx, ctx.builder.pid).filter((m) => m.fsType === fstype && m.mountPoint.startsWith(`${ctx.session.dir}/`));
     if (inside.length === 0) return fail(`no ${fstype} mount under ${ctx.session.dir} inside the container`);
     const leaked = inside.filter((m) => hostPoints.has(m.mountPoint));
     return leaked.length === 0

@@ -18,7 +18,7 @@ import { verifyChainStep, chainLeftovers, shimSockets } from '../support/chainVi
 const DAEMON_HOST_DIRS = ['/run/containerd', '/run/docker'];
 import { verifyRuncStep, runcLeftovers } from '../support/runcView.js';
 import { verifyShimStep } from '../support/shimView.js';
-import { inNamespaces, isAlive, labMountsOnHost, mountinfo, nsLink, statusField, until, labCgroupDirs } from '../support/kernelView.js';
+import { inNamespaces, isAlive, labMountsOnHost, mountinfo, nsLink, rootFieldOf, statusField, until, labCgroupDirs } from '../support/kernelView.js';
 import { cgroupDir, cgroupHas, cgroupKey, cgroupProcs, cgroupRead } from '../support/cgroupView.js';
 import { devIno, rootOf } from '../support/rootView.js';
 
@@ -139,7 +139,7 @@ function verifyStep(step: StepSpec, pids: LabPids, hostName: string, before: Map
       const lines = mountinfo(pids.pivot!).map((l) => l.split(' '));
       expect(rootOf(pids.pivot!)).toEqual({ id: devIno(`${pids.sessionDir}/rootfs`), link: '/' });
       expect(nsLink(pids.pivot!, 'mnt')).not.toBe(nsLink(b, 'mnt'));
-      expect(lines.map((f) => [f[3], f[4]]), 'only the rootfs is left, as /').toEqual([[`${pids.sessionDir}/rootfs`, '/']]);
+      expect(lines.map((f) => [f[3], f[4]]), 'only the rootfs is left, as /').toEqual([[rootFieldOf(`${pids.sessionDir}/rootfs`), '/']]);
       expect(rootOf(b).id, 'the container process keeps the host\'s root').toBe(devIno('/'));
       break;
     }

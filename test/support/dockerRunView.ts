@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { expect } from 'vitest';
-import { inNamespaces, isAlive, mountinfo, nsLink, statusField } from './kernelView.js';
+import { inNamespaces, isAlive, mountinfo, nsLink, rootFieldOf, statusField } from './kernelView.js';
 
 function sh(argv: string[]): string {
   return execFileSync(argv[0], argv.slice(1), { encoding: 'utf8', timeout: 10000 });
@@ -59,7 +59,7 @@ function linkLine(text: string): { index: number; name: string; peer: number | n
 }
 
 function volumeMountPoint(b: number, sessionDir: string): string {
-  const line = mountinfo(b).map((l) => l.split(' ')).find((f) => f[3] === `${sessionDir}/volume`);
+  const line = mountinfo(b).map((l) => l.split(' ')).find((f) => f[3] === rootFieldOf(`${sessionDir}/volume`));
   expect(line, 'the volume in the container\'s mountinfo').toBeTruthy();
   return line![4];
 }

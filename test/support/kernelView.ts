@@ -26,6 +26,19 @@ export function mountinfo(pid: number | 'self'): string[] {
   return readFileSync(`/proc/${pid}/mountinfo`, 'utf8').trim().split('\n');
 }
 
+/**
+ * What mountinfo's "root" field (its 4th) says for a bind mount of this host path: the path inside
+ * the file system that holds it. As root the session directory is a tmpfs of its own, so
+ * <session>/rootfs is "/rootfs" there; read from the host's mount table, not assumed.
+ */
+export function rootFieldOf(path: string): string {
+  const holder = mountinfo('self').map((l) => l.split(' '))
+    .filter((f) => path === f[4] || path.startsWith(f[4] === '/' ? '/' : `${f[4]}/`))
+    .sort((a, b) => b[4].length - a[4].length)[0];
+  const rest = holder[4] === '/' ? path : path.slice(holder[4].length);
+  return holder[3] === '/' ? rest || '/' : `${holder[3]}${rest}`;
+}
+
 export function inNamespaces(pid: number, flags: string[], argv: string[]): string {
   return execFileSync('nsenter', ['--target', String(pid), ...flags, '--', ...argv], { encoding: 'utf8' });
 }
