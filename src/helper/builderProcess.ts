@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { RpcClient } from './rpc.js';
 import { LabError } from '../errors.js';
-import { programs } from '../sys/paths.js';
+import { idleNodeFlags, programs } from '../sys/paths.js';
 import { whichProgram } from '../../native/findProgram.js';
 
 export interface BuilderHandle {
@@ -18,7 +18,7 @@ export interface BuilderHandle {
  * namespace where it is uid 0 (user_namespaces(7)); unshare execs node, keeping the PID.
  */
 export function startBuilder(rootless: boolean): BuilderHandle {
-  const node = [process.execPath, programs.builder, '--container-lab-builder'];
+  const node = [process.execPath, ...idleNodeFlags, programs.builder, '--container-lab-builder'];
   let argv = node;
   if (rootless) {
     const unshare = whichProgram('unshare');
