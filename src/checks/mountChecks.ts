@@ -17,7 +17,8 @@ export const mountInvisibleOnHost = defineCheck({
   reads: ['/proc/<container>/mountinfo', '/proc/self/mountinfo'],
   run: (ctx, { fstype }) => {
     const hostPoints = new Set(mountinfo(ctx, 'self').filter((m) => m.fsType === fstype).map((m) => m.mountPoint));
-    const inside = mountinfo(ctx, ctx.builder.pid).filter((m) => m.fsType === fstype && m.mountPoint.startsWith(ctx.session.dir));
+    // under the dir, not the dir itself: the session's state is a tmpfs of its own, on the host too
+    const inside = mountinfo(ctx, ctx.builder.pid).filter((m) => m.fsType === fstype && m.mountPoint.startsWith(`${ctx.session.dir}/`));
     if (inside.length === 0) return fail(`no ${fstype} mount under ${ctx.session.dir} inside the container`);
     const leaked = inside.filter((m) => hostPoints.has(m.mountPoint));
     return leaked.length === 0
