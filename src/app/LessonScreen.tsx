@@ -39,6 +39,8 @@ export type KeyHandler = (binding: KeyBinding, press?: Press) => void;
 /** Slide lines rendered ahead of the scroll position, in steps of this many (a huge slide renders as it is read). */
 const RENDER_STEP = 64;
 
+const NO_SCROLL = { key: '', offset: 0 };
+
 export interface LessonScreenProps {
   session: LessonSession;
   columns: number;
@@ -61,7 +63,7 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
   /** the slide read instead of the last step's ([ and ]), or null */
   const [viewed, setViewed] = useState<number | null>(null);
   /** how far the slide on screen is scrolled; `key` names the slide */
-  const [scroll, setScroll] = useState({ key: '', offset: 0 });
+  const [scroll, setScroll] = useState(NO_SCROLL);
 
   useLayoutEffect(() => {
     onShellChange?.(state.inShell);
@@ -153,10 +155,12 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
 
   const onKey: KeyHandler = ({ command, whileBusy }, press) => {
     if (state.inShell || (state.busy && !whileBusy)) return;
+    // Unchanged state is left as it is: a state update here would draw a frame (tens of ms on
+    // the app's one thread) before the step's own, while the helper's replies wait behind it.
     const fresh = (): void => {
       setReading(false);
       setViewed(null);
-      setScroll({ key: '', offset: 0 });
+      setScroll((s) => (s.key === '' && s.offset === 0 ? s : NO_SCROLL));
     };
     if (command === 'next') {
       fresh();
@@ -264,13 +268,13 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
         </Text>
       ) : null}
       {cols.twoColumns ? (
-        <Box flexDirection="row" width={columns} height={body} overflow="hidden">
+        <Box flexDirection="row" width={columns} height={body} overflowY="hidden">
           {left}
           <Box width={cols.gap} />
           {right}
         </Box>
       ) : (
-        <Box flexDirection="column" width={columns} height={body} overflow="hidden">
+        <Box flexDirection="column" width={columns} height={body} overflowY="hidden">
           {left}
           {right}
         </Box>

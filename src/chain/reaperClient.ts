@@ -1,6 +1,6 @@
 // Starts the crash guard (reaper.ts), once per helper, and tells it which sessions and daemon directories to clean if the helper dies.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { programs } from '../sys/paths.js';
+import { idleNodeFlags, programs } from '../sys/paths.js';
 
 export interface Reaper {
   pid: number;
@@ -20,7 +20,7 @@ let current: Reaper | null = null;
 export function startReaper(): Reaper {
   if (current) return current;
   // detached: a session and process group of its own, so a kill of the app's group does not reach it
-  const child: ChildProcess = spawn(process.execPath, [programs.reaper, '--container-lab-reaper'], { stdio: ['pipe', 'ignore', 'ignore'], detached: true });
+  const child: ChildProcess = spawn(process.execPath, [...idleNodeFlags, programs.reaper, '--container-lab-reaper'], { stdio: ['pipe', 'ignore', 'ignore'], detached: true });
   child.unref();
   child.on('error', () => {});
   child.stdin?.on('error', () => {});

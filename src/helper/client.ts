@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { RpcClient } from './rpc.js';
 import { LabError } from '../errors.js';
 import { inert, inertDeep } from '../format/inert.js';
-import { programs } from '../sys/paths.js';
+import { idleNodeFlags, programs } from '../sys/paths.js';
 import type { CheckResult, CheckSpec, Snapshot, SyscallEntry } from '../types.js';
 import type { ShellMissing } from '../observe/shellPlace.js';
 
@@ -32,7 +32,7 @@ export class HelperClient {
 
   /** `stderr` is where the helper's own diagnostics go: 'inherit' for the CLI, 'ignore' under the TUI. */
   static start(mode: HelperMode, stderr: 'inherit' | 'ignore' | 'pipe' = 'ignore', extraArgs: string[] = []): HelperClient {
-    const argv = [process.execPath, programs.helper, '--container-lab-helper', ...extraArgs];
+    const argv = [process.execPath, ...idleNodeFlags, programs.helper, '--container-lab-helper', ...extraArgs];
     const full = mode === 'sudo' ? ['sudo', '-n', '--', ...argv] : argv;
     const child = spawn(full[0], full.slice(1), { stdio: ['pipe', 'pipe', stderr] });
     return new HelperClient(child);

@@ -17,6 +17,13 @@ describe('mount-invisible-on-host', () => {
     expect(mountInvisibleOnHost.run(ctx, { fstype: 'tmpfs' })).toEqual({ ok: true, detail: `tmpfs on ${TMPFS}: in the container's mountinfo, not in the host's` });
   });
 
+  it('leaves out the session dir itself, a tmpfs both tables have (the state of the session)', () => {
+    const dir = mountLine(25, '/run/container-lab/session-test', 'tmpfs');
+    const ctx = lab([dir, mountLine(30, TMPFS, 'tmpfs')], [dir]);
+    expect(mountInvisibleOnHost.run(ctx, { fstype: 'tmpfs' }).ok).toBe(true);
+    expect(mountInvisibleOnHost.run(lab([dir], [dir]), { fstype: 'tmpfs' }).ok).toBe(false);
+  });
+
   it('fails when the host sees it too, or when there is none inside', () => {
     const leaked = lab([mountLine(30, TMPFS, 'tmpfs')], [mountLine(31, TMPFS, 'tmpfs')]);
     expect(mountInvisibleOnHost.run(leaked, { fstype: 'tmpfs' })).toEqual({ ok: false, detail: `the host sees it too: ${TMPFS}` });
