@@ -98,6 +98,8 @@ export async function startTui(opts: TuiOptions): Promise<void> {
   process.stdout.write(ALT_SCREEN_ON);
   try {
     instance = mount();
+    // the menu is on screen (Ink draws the first frame in render): the session's code loads behind it
+    setImmediate(() => backend.preload());
     await finished;
   } finally {
     (instance as Instance | null)?.unmount();

@@ -1,9 +1,13 @@
-// The real LabBackend: lessons from disk, sessions on the helper process.
+// The real LabBackend: lessons from disk, sessions on the helper process (their code loads after the menu is drawn).
 import type { LabBackend, Lesson, LessonLoadError, LessonSession } from '../types.js';
 import type { HelperClient, HelperMode } from '../helper/client.js';
-import { LiveSession, type TerminalHandover } from './liveSession.js';
+import type { LiveSession, TerminalHandover } from './liveSession.js';
 import { whyUnavailable, type HostLimits } from './availability.js';
 import { probeHost } from '../observe/host/probe.js';
+
+/** The session's code (the step runner, the helper protocol, zod, tar): the menu does not need it. */
+let sessionModule: Promise<typeof import('./liveSession.js')> | null = null;
+const loadSession = () => (sessionModule ??= import('./liveSession.js'));
 
 export class LiveBackend implements LabBackend {
   current: LiveSession | null = null;
@@ -30,10 +34,15 @@ export class LiveBackend implements LabBackend {
     return null;
   }
 
+  /** Loads the session's code in the background, once the menu is on screen. */
+  preload(): void {
+    loadSession().catch(() => {}); // a failure shows when a lesson opens
+  }
+
   async open(lesson: Lesson): Promise<LessonSession> {
     const reason = this.unavailable(lesson);
     if (reason) throw new Error(reason);
-    await this.helperReady;
+    const [{ LiveSession }] = await Promise.all([loadSession(), this.helperReady]);
     this.current = await LiveSession.open(this.helper, lesson, { terminal: this.terminal, tty: this.tty });
     return this.current;
   }
