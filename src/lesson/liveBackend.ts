@@ -16,7 +16,8 @@ export class LiveBackend implements LabBackend {
     readonly lessons: Lesson[],
     readonly loadErrors: LessonLoadError[],
     readonly privilegeNote: string | null,
-    private readonly helper: HelperClient,
+    /** the helper process, null until it is started (after the menu is drawn) */
+    private readonly helper: () => HelperClient | null,
     private readonly mode: HelperMode,
     private readonly terminal: TerminalHandover | undefined,
     private readonly tty: string | undefined,
@@ -30,7 +31,7 @@ export class LiveBackend implements LabBackend {
   unavailable(lesson: Lesson): string | null {
     const reason = whyUnavailable(lesson, { mode: this.mode, hostDocker: this.hostDocker, host: this.host });
     if (reason) return reason;
-    if (!this.helper.alive) return 'the helper process has exited: restart container-lab';
+    if (this.helper()?.alive === false) return 'the helper process has exited: restart container-lab';
     return null;
   }
 
@@ -43,7 +44,9 @@ export class LiveBackend implements LabBackend {
     const reason = this.unavailable(lesson);
     if (reason) throw new Error(reason);
     const [{ LiveSession }] = await Promise.all([loadSession(), this.helperReady]);
-    this.current = await LiveSession.open(this.helper, lesson, { terminal: this.terminal, tty: this.tty });
+    const helper = this.helper();
+    if (!helper) throw new Error('the helper process has not started');
+    this.current = await LiveSession.open(helper, lesson, { terminal: this.terminal, tty: this.tty });
     return this.current;
   }
 }
