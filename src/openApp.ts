@@ -1,4 +1,4 @@
-// Opens the interactive app: starts the helper while Ink and React load and the menu is drawn, then runs the app until it quits.
+// Opens the interactive app: draws the menu, starts the helper behind it, then runs the app until it quits.
 import { HelperClient, type HelperMode } from './helper/client.js';
 import type { Lesson, LessonLoadError } from './types.js';
 
@@ -13,19 +13,34 @@ export interface OpenAppOptions {
   trustLessons: boolean;
 }
 
+/** The helper process, started on demand; `ready` settles once it answered and swept. */
+function helperLauncher(o: OpenAppOptions) {
+  let client: HelperClient | null = null;
+  let go: () => void = () => {};
+  const asked = new Promise<void>((resolve) => (go = resolve));
+  const ready = asked
+    .then(async () => {
+      const helper = (client = HelperClient.start(o.mode, 'ignore', o.helperArgs));
+      await helper.hello();
+      return helper.sweep();
+    })
+    .catch((error: unknown) => {
+      throw new Error(`the lab's helper process did not start: ${(error as Error).message}`);
+    });
+  ready.catch(() => {}); // handled by the app, which may load after a fast failure
+  return { helper: () => client, start: () => go(), ready, stop: async () => client?.stop() };
+}
+
 export async function openApp(o: OpenAppOptions): Promise<void> {
   // React's development build is several times slower to render; this is not a development run.
   process.env.NODE_ENV ??= 'production';
-  // The helper starts in its own process while Ink and React load here (the other commands
-  // never load them): the two costs overlap on a multi-core machine.
-  const helper = HelperClient.start(o.mode, 'ignore', o.helperArgs);
   const tui = import('./tui.js');
-  // The menu needs no helper: it is drawn while the helper starts; a lesson opens once it is ready.
-  const helperReady = helper.hello().then(() => helper.sweep()).catch((error: unknown) => {
-    throw new Error(`the lab's helper process did not start: ${(error as Error).message}`);
-  });
-  helperReady.catch(() => {}); // handled by the app, which may load after a fast failure
+  // The helper is a Node process of its own: started before the menu, it takes CPU from drawing it on a
+  // busy 2-core laptop. The menu needs no helper, so it starts once the menu is on screen, and a lesson
+  // opens once it is ready; a lesson named on the command line opens at once, so then it starts now.
+  const helper = helperLauncher(o);
+  if (o.initialLessonId !== undefined) helper.start();
   const { startTui } = await tui;
-  await startTui({ lessons: o.lessons, loadErrors: o.loadErrors, privilegeNote: o.privilegeNote, helper, mode: o.mode, hostDocker: o.hostDocker, initialLessonId: o.initialLessonId, trustLessons: o.trustLessons, helperReady });
+  await startTui({ lessons: o.lessons, loadErrors: o.loadErrors, privilegeNote: o.privilegeNote, helper: helper.helper, startHelper: helper.start, mode: o.mode, hostDocker: o.hostDocker, initialLessonId: o.initialLessonId, trustLessons: o.trustLessons, helperReady: helper.ready });
   await helper.stop();
 }

@@ -13,7 +13,10 @@ export interface TuiOptions {
   lessons: Lesson[];
   loadErrors: LessonLoadError[];
   privilegeNote: string | null;
-  helper: HelperClient;
+  /** the helper process, null until it is started */
+  helper: () => HelperClient | null;
+  /** starts the helper (once the menu is on screen; again is a no-op) */
+  startHelper?: () => void;
   mode: HelperMode;
   /** the host's Docker socket when the user chose --host-docker */
   hostDocker?: string | null;
@@ -98,6 +101,11 @@ export async function startTui(opts: TuiOptions): Promise<void> {
   process.stdout.write(ALT_SCREEN_ON);
   try {
     instance = mount();
+    // the menu is on screen (Ink draws the first frame in render): the helper starts and the session's code loads behind it
+    setImmediate(() => {
+      opts.startHelper?.();
+      backend.preload();
+    });
     await finished;
   } finally {
     (instance as Instance | null)?.unmount();

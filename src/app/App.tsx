@@ -1,11 +1,12 @@
-// The app: lesson menu, lesson screen and help overlay, driven by a LabBackend and its sessions.
+// The app: lesson menu, lesson screen (loaded after the menu is drawn) and help overlay, driven by a LabBackend and its sessions.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Box, Text, useInput, type Key } from 'ink';
 import { matchFor, type KeyScope } from './keys.js';
 import type { LabBackend, Lesson, LessonSession } from '../types.js';
 import { errorText } from './derive.js';
 import { HelpOverlay } from './HelpOverlay.js';
-import { LessonScreen, type KeyHandler } from './LessonScreen.js';
+import type { KeyHandler } from './LessonScreen.js';
+import { lessonScreenIfLoaded, loadLessonScreen } from './lessonScreenLoader.js';
 import { Menu, unavailableReason, type MenuMessage } from './Menu.js';
 import { ConsentScreen } from './ConsentScreen.js';
 import { Spinner } from './Spinner.js';
@@ -95,7 +96,22 @@ export function App({ backend, initialLessonId, resumeSession, askConsent = true
       } catch (e) {
         opening = Promise.reject(e);
       }
-      opening.then(
+      // the lesson screen's code loads meanwhile (the menu started it); a session it cannot show is closed
+      const screenReady = loadLessonScreen();
+      screenReady.catch(() => {});
+      opening
+        .then((session) =>
+          screenReady.then(
+            () => session,
+            (e: unknown) => {
+              Promise.resolve()
+                .then(() => session.close())
+                .catch(() => {});
+              throw e;
+            },
+          ),
+        )
+        .then(
         (session) => {
           const intent = openIntent.current;
           openIntent.current = null;
@@ -129,6 +145,16 @@ export function App({ backend, initialLessonId, resumeSession, askConsent = true
     }
     open(lesson);
   }, [backend, initialLessonId, resumeSession, open]);
+
+  // Once the menu is on screen, load the lesson screen in the background: the first lesson opens without waiting for it.
+  // (A session resumed after a shell waits here for it, if it was not loaded yet.)
+  const [, setScreenLoaded] = useState(false);
+  useEffect(() => {
+    loadLessonScreen().then(
+      () => setScreenLoaded(true),
+      () => {}, // a failure shows when a lesson opens
+    );
+  }, []);
 
   // Unmounting does not close the session: the caller may mount the app again on it
   // (resumeSession) after handing the terminal to a shell, and closes it itself at the end.
@@ -182,6 +208,7 @@ export function App({ backend, initialLessonId, resumeSession, askConsent = true
   });
   const stableOnKey = useCallback((input: string, key: Key) => keyRef.current(input, key), []);
   useInput(stableOnKey, { isActive: !inShell });
+  const LessonScreen = lessonScreenIfLoaded();
 
   return (
     <Box flexDirection="column" width={columns}>
@@ -216,7 +243,8 @@ export function App({ backend, initialLessonId, resumeSession, askConsent = true
           <Spinner key={screen.text} label={screen.text} />
         </Text>
       ) : null}
-      {screen.kind === 'lesson' ? (
+      {screen.kind === 'lesson' && !LessonScreen && !help ? <Spinner label="Loading the lesson screen…" /> : null}
+      {screen.kind === 'lesson' && LessonScreen ? (
         <Box display={help ? 'none' : 'flex'} flexDirection="column" width={columns}>
           <LessonScreen
             key={screen.id}

@@ -1,9 +1,13 @@
-// The real LabBackend: lessons from disk, sessions on the helper process.
+// The real LabBackend: lessons from disk, sessions on the helper process (their code loads after the menu is drawn).
 import type { LabBackend, Lesson, LessonLoadError, LessonSession } from '../types.js';
 import type { HelperClient, HelperMode } from '../helper/client.js';
-import { LiveSession, type TerminalHandover } from './liveSession.js';
+import type { LiveSession, TerminalHandover } from './liveSession.js';
 import { whyUnavailable, type HostLimits } from './availability.js';
 import { probeHost } from '../observe/host/probe.js';
+
+/** The session's code (the step runner, the helper protocol, zod, tar): the menu does not need it. */
+let sessionModule: Promise<typeof import('./liveSession.js')> | null = null;
+const loadSession = () => (sessionModule ??= import('./liveSession.js'));
 
 export class LiveBackend implements LabBackend {
   current: LiveSession | null = null;
@@ -12,7 +16,8 @@ export class LiveBackend implements LabBackend {
     readonly lessons: Lesson[],
     readonly loadErrors: LessonLoadError[],
     readonly privilegeNote: string | null,
-    private readonly helper: HelperClient,
+    /** the helper process, null until it is started (after the menu is drawn) */
+    private readonly helper: () => HelperClient | null,
     private readonly mode: HelperMode,
     private readonly terminal: TerminalHandover | undefined,
     private readonly tty: string | undefined,
@@ -26,15 +31,22 @@ export class LiveBackend implements LabBackend {
   unavailable(lesson: Lesson): string | null {
     const reason = whyUnavailable(lesson, { mode: this.mode, hostDocker: this.hostDocker, host: this.host });
     if (reason) return reason;
-    if (!this.helper.alive) return 'the helper process has exited: restart container-lab';
+    if (this.helper()?.alive === false) return 'the helper process has exited: restart container-lab';
     return null;
+  }
+
+  /** Loads the session's code in the background, once the menu is on screen. */
+  preload(): void {
+    loadSession().catch(() => {}); // a failure shows when a lesson opens
   }
 
   async open(lesson: Lesson): Promise<LessonSession> {
     const reason = this.unavailable(lesson);
     if (reason) throw new Error(reason);
-    await this.helperReady;
-    this.current = await LiveSession.open(this.helper, lesson, { terminal: this.terminal, tty: this.tty });
+    const [{ LiveSession }] = await Promise.all([loadSession(), this.helperReady]);
+    const helper = this.helper();
+    if (!helper) throw new Error('the helper process has not started');
+    this.current = await LiveSession.open(helper, lesson, { terminal: this.terminal, tty: this.tty });
     return this.current;
   }
 }

@@ -2,6 +2,7 @@
 import { render } from 'ink-testing-library';
 import type { ReactElement } from 'react';
 import { stripAnsi, visibleLength } from '../../src/app/textWrap.js';
+import { loadLessonScreen } from '../../src/app/lessonScreenLoader.js';
 
 export const KEY = {
   enter: '\r',
@@ -35,6 +36,8 @@ export function resize(r: Rendered, columns: number, rows: number): void {
 }
 
 export async function renderAt(tree: ReactElement, columns: number, rows: number): Promise<Rendered> {
+  // the app loads the lesson screen behind the menu; a test that opens a lesson at once waits for that load here
+  await loadLessonScreen();
   const r = render(tree);
   resize(r, columns, rows);
   await wait();
