@@ -1,7 +1,7 @@
 // Benchmarks the app as a user meets it, each figure a median over repeated runs next to a peer
 // measured in the same run. Needs root, tmux and a build (scripts/setup); runc for one peer.
 // Usage: node bench/bench.mjs [section…]   sections: startup by-hand shell keys start idle (all when none named;
-// shell is by-hand's keypress → shell prompt without the image build). BENCH_CLI: another build's cli.js to time.
+// shell is by-hand's keypress → shell prompt without the image build). BENCH_CLI: another build's bin (dist/app/main.js) to time.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -13,7 +13,7 @@ import { imageBuild, keypressToShell, runcRun } from './byHand.mjs';
 import { printStartup, startupFigures } from './startup.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = process.env.BENCH_CLI ?? join(root, 'dist/src/cli.js');
+const cli = process.env.BENCH_CLI ?? join(root, 'dist/app/main.js');
 const socket = `container-lab-bench-${process.pid}`;
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 

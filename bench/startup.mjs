@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bin = process.env.BENCH_BIN ?? join(root, 'dist/src/main.js');
+const bin = process.env.BENCH_BIN ?? join(root, 'dist/app/main.js');
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

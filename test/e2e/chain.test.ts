@@ -8,7 +8,7 @@ import { TmuxSession, appCommand } from '../support/tmux.js';
 import { until } from '../support/kernelView.js';
 import { parentComm, procTable, sessionProcesses } from '../support/chainView.js';
 
-const cli = join(packageRoot(), 'dist/src/cli.js');
+const cli = join(packageRoot(), 'dist/app/main.js');
 let tmux: TmuxSession | null = null;
 
 afterEach(() => {

@@ -8,7 +8,7 @@ import { packageRoot } from '../../src/sys/packageRoot.js';
 import { findProgram, whichProgram } from '../../native/findProgram.js';
 
 // the package's bin: the Node check, then the command line
-const cli = join(packageRoot(), 'dist/src/main.js');
+const cli = join(packageRoot(), 'dist/app/main.js');
 const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 30000, env: { ...process.env, CI: 'true' } });
 const ESC = '\u001B';
 

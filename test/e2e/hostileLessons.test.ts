@@ -8,7 +8,7 @@ import { packageRoot } from '../../src/sys/packageRoot.js';
 import { describeAsRoot } from '../support/requireRoot.js';
 import { TmuxSession, appCommand } from '../support/tmux.js';
 
-const cli = join(packageRoot(), 'dist/src/cli.js');
+const cli = join(packageRoot(), 'dist/app/main.js');
 const ESC = '\u001b';
 let dir: string;
 let tmux: TmuxSession | null = null;

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { dirname, join } from 'node:path';
 import { packageRoot } from '../../src/sys/packageRoot.js';
 import { describeAsRoot } from '../support/requireRoot.js';
@@ -110,8 +111,22 @@ describeAsRoot('the packed tarball, installed as uid 65534 with --omit=dev', () 
     expect(unwanted).toEqual([]);
     // nothing built from a source that is gone: prepack builds into an empty dist
     const built = new Set(expectedBuild());
-    const stale = packed.filter((f) => f.startsWith('dist/') && !built.has(f));
+    const stale = packed.filter((f) => f.startsWith('dist/') && !f.startsWith('dist/app/') && !built.has(f));
     expect(stale).toEqual([]);
+  });
+
+  it('the bin is the bundle: its files import only each other, Node\'s built-ins and koffi', () => {
+    const bundle = packed.filter((f) => f.startsWith('dist/app/'));
+    expect(bundle).toContain('dist/app/main.js');
+    const outside = new Set<string>();
+    for (const f of bundle) {
+      const text = readFileSync(join(installed(), f), 'utf8');
+      for (const m of text.matchAll(/(?:^|[\s;])(?:import|export)\b[^'"`;]*?\bfrom\s*["']([^"']+)["']|\bimport\s*\(\s*["']([^"']+)["']\s*\)|^import\s*["']([^"']+)["']/gm)) {
+        const spec = m[1] ?? m[2] ?? m[3];
+        if (!spec.startsWith('./') && !isBuiltin(spec) && spec !== 'koffi') outside.add(`${f}: ${spec}`);
+      }
+    }
+    expect([...outside]).toEqual([]);
   });
 
   it('installs as a user: the bin on PATH, the runtime dependencies and no development ones, files owned by the user', () => {

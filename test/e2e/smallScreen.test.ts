@@ -10,7 +10,7 @@ import { expectedSlides, POSITION, readWholeSlide, type ExpectedSlide } from '..
 import { TmuxSession, appCommand, hasTmux } from '../support/tmux.js';
 import { labProcesses, until } from '../support/kernelView.js';
 
-const cli = join(packageRoot(), 'dist/src/cli.js');
+const cli = join(packageRoot(), 'dist/app/main.js');
 const { lessons } = loadLessons(lessonsDir({}));
 let tmux: TmuxSession | null = null;
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageRoot } from '../../src/sys/packageRoot.js';
 
-const cli = join(packageRoot(), 'dist/src/cli.js');
+const cli = join(packageRoot(), 'dist/app/main.js');
 const fixtures = fileURLToPath(new URL('../fixtures/lessons/', import.meta.url));
 const MARKER = '/tmp/container-lab-test-owned';
 const hostname = () => readFileSync('/proc/sys/kernel/hostname', 'utf8').trim();

@@ -7,7 +7,7 @@ import { describeAsRoot, inCi } from '../support/requireRoot.js';
 import { TmuxSession, appCommand, hasTmux } from '../support/tmux.js';
 import { labProcesses, until } from '../support/kernelView.js';
 
-const cli = join(packageRoot(), 'dist/src/cli.js');
+const cli = join(packageRoot(), 'dist/app/main.js');
 let tmux: TmuxSession | null = null;
 
 /** The lesson's container process, from its session's builder.pid (a warm spare builder may run beside it). */

@@ -11,7 +11,7 @@ import { dockerRunLeftovers } from '../support/dockerRunView.js';
 import { labLeaks, median, seededRandom, sessionLeftovers, sessionOfHelper } from '../support/crashView.js';
 import { startCpuLoad, type CpuLoad } from '../support/cpuLoad.js';
 
-const cli = join(packageRoot(), 'dist/src/cli.js');
+const cli = join(packageRoot(), 'dist/app/main.js');
 /** A chain lesson run to its middle takes 15–18 s here when the host is idle: 20 s was too tight under load. */
 const LESSON_TIMEOUT_MS = 60_000;
 const { lessons } = loadLessons(lessonsDir());

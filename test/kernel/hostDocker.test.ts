@@ -11,7 +11,7 @@ import { describeAsRoot } from '../support/requireRoot.js';
 import { isAlive } from '../support/kernelView.js';
 import { sessionProcesses } from '../support/chainView.js';
 
-const cli = join(packageRoot(), 'dist/src/cli.js');
+const cli = join(packageRoot(), 'dist/app/main.js');
 
 describeAsRoot('--host-docker: the REST lesson on a Docker the lab did not start', () => {
   // the stand-in lives in a session dir of its own, owned by this test process

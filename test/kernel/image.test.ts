@@ -15,7 +15,7 @@ import { packageRoot } from '../../src/sys/packageRoot.js';
 import { describeAsRoot } from '../support/requireRoot.js';
 import { labMountsOnHost } from '../support/kernelView.js';
 
-const cli = join(packageRoot(), 'dist/src/cli.js');
+const cli = join(packageRoot(), 'dist/app/main.js');
 const sha = (b: Buffer) => 'sha256:' + createHash('sha256').update(b).digest('hex');
 
 /** The test's own getxattr(2) binding: independent of the app's. */

@@ -146,7 +146,7 @@ describeAsRoot('state dir on a noexec mount: a crash', () => {
   const state = useNoexecStateDir();
 
   it('SIGKILL of the app and its helper by PID after the pivot: the reaper removes the session tmpfs within 5 s', async () => {
-    const cli = join(packageRoot(), 'dist/src/cli.js');
+    const cli = join(packageRoot(), 'dist/app/main.js');
     const child = spawn(process.execPath, [cli, 'run', 'changing-root', '--no-tui', '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
     let transcript = '';
     const pids = new Set<number>();

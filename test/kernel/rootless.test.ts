@@ -10,7 +10,7 @@ import { describeAsRoot } from '../support/requireRoot.js';
 import { whichProgram } from '../../native/findProgram.js';
 import { labProcesses, labMountsOnHost, until } from '../support/kernelView.js';
 
-const cli = join(packageRoot(), 'dist/src/cli.js');
+const cli = join(packageRoot(), 'dist/app/main.js');
 const NOBODY = 65534;
 /** nobody's own image cache: the run's (CONTAINER_LAB_CACHE_DIR) is root's, mode 0700 */
 let cache = '';

@@ -9,7 +9,7 @@ import { packageRoot } from '../../src/sys/packageRoot.js';
 import { describeAsRoot } from '../support/requireRoot.js';
 import { labMountsOnHost, labProcesses, mountinfo, nsLink, statusField, until } from '../support/kernelView.js';
 
-const cli = join(packageRoot(), 'dist/src/cli.js');
+const cli = join(packageRoot(), 'dist/app/main.js');
 const NOBODY = 65534;
 const STATE = join(tmpdir(), `container-lab-${NOBODY}`);
 const lgetxattr = koffi.load('libc.so.6').func('long lgetxattr(const char *path, const char *name, _Out_ uint8_t *value, size_t size)');

@@ -13,7 +13,7 @@ import { describeAsRoot } from '../support/requireRoot.js';
 import { isAlive, mountinfo, nsLink, statusField, until } from '../support/kernelView.js';
 import { TmuxSession } from '../support/tmux.js';
 
-const cli = join(packageRoot(), 'dist/src/cli.js');
+const cli = join(packageRoot(), 'dist/app/main.js');
 const lessons = loadLessons(lessonsDir()).lessons;
 const lesson = (id: string): Lesson => lessons.find((l) => l.id === id)!;
 

@@ -138,7 +138,7 @@ describeAsRoot('containerd-alone lesson: one containerd, two namespaces', () => 
 
 describeAsRoot('shim lesson: SIGKILL while containerd is down', () => {
   it('the daemonless shim, its container and everything else of the session go within 5 s', async () => {
-    const cli = join(packageRoot(), 'dist/src/cli.js');
+    const cli = join(packageRoot(), 'dist/app/main.js');
     const child = spawn(process.execPath, [cli, 'run', 'shim', '--no-tui', '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
     let transcript = '';
     let shimPid = 0;

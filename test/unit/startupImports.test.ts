@@ -48,7 +48,8 @@ describe('start-up imports', () => {
     expect(staticPackages('src/lesson/loadLessons.ts')).toContain('yaml');
   });
 
-  it('the bin is main.js, which imports the command line lazily', () => {
-    expect(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).bin['container-lab']).toBe('dist/src/main.js');
+  it('the bin is the bundle of main.js (scripts/bundle.mjs), which imports the command line lazily', () => {
+    expect(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).bin['container-lab']).toBe('dist/app/main.js');
+    expect(readFileSync(join(root, 'scripts/bundle.mjs'), 'utf8')).toMatch(/entryPoints: \[join\(dist, 'src\/main\.js'\)\]/);
   });
 });
