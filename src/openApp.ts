@@ -13,14 +13,23 @@ export interface OpenAppOptions {
   trustLessons: boolean;
 }
 
-/** The helper process, started on demand; `ready` settles once it answered and swept. */
-function helperLauncher(o: OpenAppOptions) {
-  let client: HelperClient | null = null;
+/** What openApp needs of a helper client: tests pass a recording stand-in. */
+type HelperLike = Pick<HelperClient, 'hello' | 'sweep' | 'stop'>;
+
+/**
+ * The helper process, started on demand; `ready` settles once it answered and swept. Once stopped
+ * it never starts: a key that quits the menu can come before the start queued behind the first
+ * frame, and a helper started after the app's last stop() kept the app alive with it.
+ */
+export function helperLauncher<C extends HelperLike>(startClient: () => C) {
+  let client: C | null = null;
+  let stopped = false;
   let go: () => void = () => {};
   const asked = new Promise<void>((resolve) => (go = resolve));
   const ready = asked
     .then(async () => {
-      const helper = (client = HelperClient.start(o.mode, 'ignore', o.helperArgs));
+      if (stopped) throw new Error('the app quit before it started');
+      const helper = (client = startClient());
       await helper.hello();
       return helper.sweep();
     })
@@ -28,7 +37,18 @@ function helperLauncher(o: OpenAppOptions) {
       throw new Error(`the lab's helper process did not start: ${(error as Error).message}`);
     });
   ready.catch(() => {}); // handled by the app, which may load after a fast failure
-  return { helper: () => client, start: () => go(), ready, stop: async () => client?.stop() };
+  return {
+    helper: () => client,
+    start: () => {
+      if (!stopped) go();
+    },
+    ready,
+    stop: async () => {
+      stopped = true;
+      go(); // a helper never asked for: ready settles (rejected) without one
+      await client?.stop();
+    },
+  };
 }
 
 export async function openApp(o: OpenAppOptions): Promise<void> {
@@ -38,7 +58,7 @@ export async function openApp(o: OpenAppOptions): Promise<void> {
   // The helper is a Node process of its own: started before the menu, it takes CPU from drawing it on a
   // busy 2-core laptop. The menu needs no helper, so it starts once the menu is on screen, and a lesson
   // opens once it is ready; a lesson named on the command line opens at once, so then it starts now.
-  const helper = helperLauncher(o);
+  const helper = helperLauncher(() => HelperClient.start(o.mode, 'ignore', o.helperArgs));
   if (o.initialLessonId !== undefined) helper.start();
   const { startTui } = await tui;
   await startTui({ lessons: o.lessons, loadErrors: o.loadErrors, privilegeNote: o.privilegeNote, helper: helper.helper, startHelper: helper.start, mode: o.mode, hostDocker: o.hostDocker, initialLessonId: o.initialLessonId, trustLessons: o.trustLessons, helperReady: helper.ready });
