@@ -1,0 +1,94 @@
+// Times the lesson screen's frames in-process (no helper, no terminal): the namespaces lesson at 160×45.
+// This host's mount table, a step's result and snapshot per keypress, as LiveSession sends them.
+// Usage: node bench/frame.mjs [runs]   (node --cpu-prof bench/frame.mjs for a profile)
+import { Writable, PassThrough } from 'node:stream';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PerformanceObserver } from 'node:perf_hooks';
+
+// React picks its production build when first loaded, as the app does (src/openApp.ts)
+process.env.NODE_ENV ??= 'production';
+const { default: React } = await import('react');
+const { render } = await import('ink');
+const { LessonScreen } = await import('../dist/src/app/LessonScreen.js');
+const { loadLessons } = await import('../dist/src/lesson/loadLessons.js');
+const { initialState, reduce } = await import('../dist/src/lesson/reducer.js');
+const { takeSnapshot } = await import('../dist/src/observe/snapshot.js');
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const runs = Number(process.argv[2] ?? 15);
+/** how long the helper takes for a step (bench's "of which step"); the frames drawn meanwhile add to it on a busy core */
+const STEP_MS = Number(process.env.STEP_MS ?? 45);
+const lesson = loadLessons(join(root, 'lessons')).lessons.find((l) => l.id === 'namespaces');
+const taken = takeSnapshot('/', { hostPid: process.pid, builderPid: process.pid, initPid: null, userPid: null }, null, {});
+// each step's snapshot differs as the real ones do: a namespace inode and a mount more
+const snap = (i) => ({
+  ...taken,
+  takenAt: i,
+  namespaces: taken.namespaces.map((r) => (r.type === 'uts' && i > 0 ? { ...r, container: 4026540000 + i } : r)),
+  mounts: [...taken.mounts, ...taken.mounts.slice(0, i % 3).map((m) => ({ ...m, mountPoint: `/run/container-lab/session-x/m${i}`, added: true }))],
+});
+const entry = (i, k) => ({ t: Date.now(), call: k % 2 ? 'unshare' : 'mount', args: ['CLONE_NEWUTS', `"/run/container-lab/session-x/${i}"`], ret: '0', pid: 4242, ms: 0.2 });
+
+let state = initialState(lesson);
+const listeners = new Set();
+const emit = () => { for (const l of listeners) l(); };
+const session = {
+  getState: () => state,
+  subscribe: (l) => (listeners.add(l), () => listeners.delete(l)),
+  async next() {
+    const i = state.cursor;
+    state = reduce(state, { type: 'step-started', index: i });
+    await new Promise((r) => setTimeout(r, STEP_MS)); // the helper's act, checks and snapshot
+    const run = { status: 'done', log: Array.from({ length: 4 }, (_, k) => entry(i, k)), output: [`line ${i}`], checks: [{ name: `check ${i}`, ok: true, detail: 'host 4026531838, container 4026532450' }], ms: 3 };
+    state = reduce(state, { type: 'step-finished', index: i, run, advance: true });
+    state = reduce(state, { type: 'snapshot', snapshot: snap(i) });
+    emit(); // one notification, as LiveSession's held() gives
+  },
+  async back() {}, async reset() { state = { ...initialState(lesson), snapshot: snap(0) }; emit(); },
+  async shell() {}, async close() {},
+};
+state = { ...state, snapshot: snap(0) };
+
+let wrote = 0;
+let bytes = 0;
+const stdout = new Writable({ write(chunk, _e, cb) { wrote = performance.now(); bytes += chunk.length; cb(); } });
+Object.assign(stdout, { isTTY: true, columns: 160, rows: 45 });
+const stdin = new PassThrough();
+Object.assign(stdin, { isTTY: true, setRawMode() {}, ref() {}, unref() {} });
+const keysRef = { current: null };
+const renders = [];
+const app = render(React.createElement(LessonScreen, { session, columns: 160, rows: 45, keysRef }), {
+  stdout, stdin, exitOnCtrlC: false, maxFps: 60, patchConsole: false,
+  incrementalRendering: process.env.INCREMENTAL === '1',
+  onRender: ({ renderTime }) => renders.push(renderTime),
+});
+let gcMs = 0;
+new PerformanceObserver((list) => { for (const e of list.getEntries()) gcMs += e.duration; }).observe({ entryTypes: ['gc'] });
+const sleep = (t) => new Promise((r) => setTimeout(r, t));
+await sleep(300);
+const times = [];
+const cpu = [];
+const gc = [];
+const frameBytes = [];
+for (let i = 0; i < runs; i++) {
+  if (state.cursor >= lesson.steps.length) await session.reset();
+  await sleep(100);
+  renders.length = 0;
+  const b0 = bytes;
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const g0 = gcMs;
+  keysRef.current({ command: 'next', whileBusy: false });
+  await sleep(STEP_MS + 150);
+  const c = process.cpuUsage(c0);
+  cpu.push((c.user + c.system) / 1000);
+  gc.push(gcMs - g0);
+  times.push(wrote - t0);
+  frameBytes.push(bytes - b0);
+  if (i < 2) console.log('ink renders per key', renders.length, renders.map((r) => r.toFixed(1)).join(' '));
+}
+app.unmount();
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+console.log(`key → last frame written (step ${STEP_MS} ms): median ${median(times).toFixed(1)} ms over ${runs} (min ${Math.min(...times).toFixed(1)}), app CPU per key median ${median(cpu).toFixed(1)} ms (GC ${median(gc).toFixed(1)} ms), ${median(frameBytes)} bytes written per key`);
+process.exit(0);
