@@ -9,7 +9,7 @@
 // The separately started programs (dist/src/programs/*: helper, builder, reaper…) stay tsc output.
 // Usage: node scripts/bundle.mjs [dist-dir]   (prepack passes dist.pack)
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,7 +18,7 @@ const dist = resolve(root, process.argv[2] ?? 'dist');
 const outdir = join(dist, 'app');
 rmSync(outdir, { recursive: true, force: true });
 
-await build({
+const result = await build({
   entryPoints: [join(dist, 'src/main.js')],
   outdir,
   bundle: true,
@@ -32,4 +32,25 @@ await build({
   // CommonJS dependencies call require() for Node's built-ins; ES module output has no require
   banner: { js: "import { createRequire as __labCreateRequire } from 'node:module'; const require = __labCreateRequire(import.meta.url);" },
   logLevel: 'warning',
+  metafile: true,
 });
+
+/*
+ * The bundle carries other packages' code (Ink, React, marked…), which the package then no longer
+ * installs: their licenses (MIT, ISC…) ask that each notice go with the code, so they are
+ * collected next to it, one per package the bundle took something from.
+ */
+const packages = new Map();
+for (const input of Object.keys(result.metafile.inputs)) {
+  const m = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(input);
+  if (m) packages.set(m[2], join(root, m[1]));
+}
+const notices = [...packages.entries()]
+  .sort(([a], [b]) => a.localeCompare(b))
+  .map(([name, dir]) => {
+    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
+    const text = file ? readFileSync(join(dir, file), 'utf8').trim() : `License: ${manifest.license ?? 'not stated'} (no license file in the package)`;
+    return `${name} ${manifest.version} (${manifest.license ?? 'license not stated'})\n\n${text}\n`;
+  });
+writeFileSync(join(outdir, 'THIRD-PARTY-LICENSES.txt'), `Packages bundled into container-lab's dist/app/, with their licenses.\n\n${notices.join('\n' + '-'.repeat(72) + '\n\n')}`);

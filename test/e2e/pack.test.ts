@@ -118,6 +118,9 @@ describeAsRoot('the packed tarball, installed as uid 65534 with --omit=dev', () 
   it('the bin is the bundle: its files import only each other, Node\'s built-ins and koffi', () => {
     const bundle = packed.filter((f) => f.startsWith('dist/app/'));
     expect(bundle).toContain('dist/app/main.js');
+    // the packages inside it are not installed: their license notices ship with the bundle
+    const notices = readFileSync(join(installed(), 'dist/app/THIRD-PARTY-LICENSES.txt'), 'utf8');
+    for (const name of ['ink', 'react', 'marked', 'yaml']) expect(notices).toMatch(new RegExp(`^${name} \\d+\\.\\d+\\.\\d+ \\((MIT|ISC)\\)$`, 'm'));
     const outside = new Set<string>();
     for (const f of bundle) {
       const text = readFileSync(join(installed(), f), 'utf8');

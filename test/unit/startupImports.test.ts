@@ -1,5 +1,5 @@
 // What `--help`, `list`, `doctor` and `version` load before they answer: none of the app's heavy packages.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const HEAVY = ['ink', 'react', 'ink-select-input', 'marked', 'marked-terminal', 'zod', 'yaml', 'tar', 'koffi'];
 
-/** The packages a source file pulls in through static imports (dynamic `import()` is left out: it loads when used). */
-function staticPackages(entry: string): Set<string> {
+/** The packages a source file pulls in through static imports (dynamic `import()` is left out: it loads when used), or through both. */
+function staticPackages(entry: string, dynamicToo = false): Set<string> {
   const seen = new Set<string>();
   const packages = new Set<string>();
   const stack = [resolve(root, entry)];
@@ -17,9 +17,11 @@ function staticPackages(entry: string): Set<string> {
     if (seen.has(file)) continue;
     seen.add(file);
     const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/^\s*(import|export)\s+(type\s+)?[^;]*?from\s+'([^']+)'|^\s*import\s+'([^']+)'/gm)) {
-      if (m[2]) continue; // import type: erased
-      const spec = m[3] ?? m[4];
+    const dynamic = dynamicToo ? [...text.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)].map((m) => m[1]) : [];
+    const specs = [...text.matchAll(/^\s*(import|export)\s+(type\s+)?[^;'"]*?from\s+'([^']+)'|^\s*import\s+'([^']+)'/gm)]
+      .filter((m) => !m[2]) // import type: erased
+      .map((m) => m[3] ?? m[4]);
+    for (const spec of [...specs, ...dynamic]) {
       if (spec.startsWith('.')) {
         const base = resolve(dirname(file), spec).replace(/\.js$/, '');
         const found = ['.ts', '.tsx'].map((ext) => base + ext).find((p) => existsSync(p));
@@ -46,6 +48,20 @@ describe('start-up imports', () => {
   it('sees a heavy package where there is one', () => {
     expect(staticPackages('src/tui.tsx')).toContain('ink');
     expect(staticPackages('src/lesson/loadLessons.ts')).toContain('yaml');
+  });
+
+  it('the programs the app starts import only the runtime dependencies: the rest is inside the bin\'s bundle, not installed', () => {
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    const runtime = Object.keys(manifest.dependencies);
+    const programs = readdirSync(join(root, 'src/programs'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f));
+    expect(programs.length).toBeGreaterThan(5);
+    for (const program of programs) {
+      const outside = [...staticPackages(join('src/programs', program), true)].filter((p) => !runtime.includes(p));
+      expect([program, outside]).toEqual([program, []]);
+    }
+    // and the walk does see the packages they use, and those behind an import()
+    expect([...staticPackages('src/programs/helper.ts', true)].sort()).toEqual(['tar', 'zod']);
+    expect(staticPackages('src/cli.tsx', true)).toContain('ink');
   });
 
   it('the bin is the bundle of main.js (scripts/bundle.mjs), which imports the command line lazily', () => {
