@@ -33,6 +33,7 @@ const result = await build({
   banner: { js: "import { createRequire as __labCreateRequire } from 'node:module'; const require = __labCreateRequire(import.meta.url);" },
   logLevel: 'warning',
   metafile: true,
+  absWorkingDir: root, // the metafile's input paths are relative to it
 });
 
 /*
@@ -40,15 +41,16 @@ const result = await build({
  * installs: their licenses (MIT, ISC…) ask that each notice go with the code, so they are
  * collected next to it, one per package the bundle took something from.
  */
-const packages = new Map();
+const packageDirs = new Set(); // by directory: two versions of one package are two notices
 for (const input of Object.keys(result.metafile.inputs)) {
-  const m = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(input);
-  if (m) packages.set(m[2], join(root, m[1]));
+  const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+  if (m) packageDirs.add(join(root, m[1]));
 }
-const notices = [...packages.entries()]
-  .sort(([a], [b]) => a.localeCompare(b))
-  .map(([name, dir]) => {
-    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+const notices = [...packageDirs]
+  .map((dir) => ({ dir, manifest: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) }))
+  .sort((a, b) => `${a.manifest.name} ${a.manifest.version}`.localeCompare(`${b.manifest.name} ${b.manifest.version}`))
+  .map(({ dir, manifest }) => {
+    const name = manifest.name;
     const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
     const text = file ? readFileSync(join(dir, file), 'utf8').trim() : `License: ${manifest.license ?? 'not stated'} (no license file in the package)`;
     return `${name} ${manifest.version} (${manifest.license ?? 'license not stated'})\n\n${text}\n`;
