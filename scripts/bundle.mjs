@@ -29,6 +29,9 @@ const result = await build({
   // koffi loads its prebuilt native module from its own package directory at run time
   external: ['koffi'],
   alias: { 'react-devtools-core': join(root, 'scripts/bundle/noDevtools.mjs') },
+  // React's production build only: its development reconciler (700 KB) need not be read at each start
+  // (the menu's chunk imported in 191 ms with it left out, 248 ms with it in: medians of 7)
+  define: { 'process.env.NODE_ENV': '"production"' },
   // CommonJS dependencies call require() for Node's built-ins; ES module output has no require
   banner: { js: "import { createRequire as __labCreateRequire } from 'node:module'; const require = __labCreateRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -52,8 +52,6 @@ export function helperLauncher<C extends HelperLike>(startClient: () => C) {
 }
 
 export async function openApp(o: OpenAppOptions): Promise<void> {
-  // React's development build is several times slower to render; this is not a development run.
-  process.env.NODE_ENV ??= 'production';
   const tui = import('./tui.js');
   // The helper is a Node process of its own: started before the menu, it takes CPU from drawing it on a
   // busy 2-core laptop. The menu needs no helper, so it starts once the menu is on screen, and a lesson
