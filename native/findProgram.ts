@@ -26,9 +26,9 @@ export function findProgram(name: string, path: string = process.env.PATH ?? '/u
 }
 
 /** Like findProgram, but null instead of an error. */
-export function whichProgram(name: string): string | null {
+export function whichProgram(name: string, path?: string): string | null {
   try {
-    return findProgram(name);
+    return findProgram(name, path);
   } catch {
     return null;
   }

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/sys/packageRoot.js';
-import { findProgram, whichProgram } from '../../native/findProgram.js';
+import { whichProgram } from '../../native/findProgram.js';
 
 // the package's bin: the Node check, then the command line
 const cli = join(packageRoot(), 'dist/app/main.js');
@@ -186,7 +186,7 @@ it('without the chain programs, the chain lessons say what to install, and the r
   expect(mark).toBeDefined();
   // the app also looks in the sbin directories after PATH (Debian's dockerd and runc live there)
   const chainTools = ['docker', 'dockerd', 'containerd', 'ctr', 'containerd-shim-runc-v2', 'runc'];
-  const missing = chainTools.filter((tool) => findProgramOrNull(tool, bin) === null);
+  const missing = chainTools.filter((tool) => whichProgram(tool, bin) === null);
   expect(missing.length).toBeGreaterThan(0);
   expect(list.stdout).toMatch(new RegExp(`^✗ ${mark}  needs ${missing.join(', ')} \\(not installed\\): .*install`, 'm'));
   expect(list.stdout.split('\n').find((l) => l.includes('just-a-process'))).not.toMatch(/✗/);
@@ -195,11 +195,3 @@ it('without the chain programs, the chain lessons say what to install, and the r
   expect(chain.stderr).toMatch(/^container-lab: docker-rest needs .*\(not installed\): /);
   expect(chain.stderr).not.toMatch(/\n\s+at /);
 });
-
-function findProgramOrNull(name: string, path: string): string | null {
-  try {
-    return findProgram(name, path);
-  } catch {
-    return null;
-  }
-}
