@@ -113,6 +113,9 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./image/imageCommand.js')).runImageCommand(style, out, err, values.json === true);
     case 'shell':
       return (await import('./joinShell.js')).joinShell(out, err);
+    case 'notes':
+    case 'replay':
+      throw new UsageError(`${command.kind} is not built yet`);
     case 'cleanup': {
       const choice = await choosePrivilege({ sudo: values.sudo, rootless: values.rootless, interactive });
       const helper = await startHelper(choice.mode);

@@ -284,6 +284,11 @@ export interface LessonSession {
   back(): Promise<void>;
   /** tear the container down and start the lesson again */
   reset(): Promise<void>;
+  /**
+   * go to the state after step `cursor` (0: before the first step), as → pressed that many times
+   * from the start would: forward by running the steps, backward by the rebuild ← uses
+   */
+  jump(cursor: number): Promise<void>;
   /** hand the terminal to a shell inside the container; resolves when it exits */
   shell(): Promise<void>;
   /** tear everything down */

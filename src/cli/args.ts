@@ -12,15 +12,19 @@ export interface Options {
   markdown?: boolean;
   lessons?: string;
   'trust-lessons'?: boolean;
+  /** --record FILE: the screen (asciicast v2) and the lab's state, for `replay` */
+  record?: string;
 }
 
 /** The words that are commands: never taken for a lesson's name. */
-export const COMMANDS = ['list', 'run', 'shell', 'doctor', 'cleanup', 'image', 'vocabulary', 'help', 'version'] as const;
+export const COMMANDS = ['list', 'run', 'shell', 'notes', 'replay', 'doctor', 'cleanup', 'image', 'vocabulary', 'help', 'version'] as const;
 
 export type Command =
   | { kind: 'help'; topic: string | null }
   | { kind: 'version' }
-  | { kind: 'list' | 'shell' | 'doctor' | 'cleanup' | 'image' | 'vocabulary' }
+  | { kind: 'list' | 'shell' | 'notes' | 'doctor' | 'cleanup' | 'image' | 'vocabulary' }
+  /** replay FILE: a recording, drawn by the same app; nothing runs */
+  | { kind: 'replay'; file: string }
   /** run <lesson> --no-tui */
   | { kind: 'transcript'; lesson: string }
   /** the interactive app, on the menu (lesson null) or on a lesson */
@@ -31,7 +35,7 @@ export interface CommandLine {
   options: Options;
 }
 
-const NO_ARGS = new Set(['list', 'shell', 'doctor', 'cleanup', 'image', 'vocabulary', 'version']);
+const NO_ARGS = new Set(['list', 'shell', 'notes', 'doctor', 'cleanup', 'image', 'vocabulary', 'version']);
 const JSON_COMMANDS = new Set(['list', 'doctor', 'image', 'vocabulary']);
 
 export function parseCommandLine(argv: string[]): CommandLine {
@@ -51,6 +55,7 @@ export function parseCommandLine(argv: string[]): CommandLine {
         markdown: { type: 'boolean' },
         lessons: { type: 'string' },
         'trust-lessons': { type: 'boolean' },
+        record: { type: 'string' },
       },
     });
   } catch (error) {
@@ -67,6 +72,14 @@ export function parseCommandLine(argv: string[]): CommandLine {
     if (options.json && !JSON_COMMANDS.has(word)) throw new UsageError(`--json goes with run --no-tui, list, doctor, image and vocabulary, not ${word}`);
     if (options['no-tui']) throw new UsageError(`--no-tui goes with run: container-lab run <lesson> --no-tui`);
     return { command: { kind: word as 'list' }, options };
+  }
+  if (options.record !== undefined && (word === undefined || NO_ARGS.has(word) || word === 'replay')) {
+    throw new UsageError(`--record goes with a lesson: container-lab <lesson> --record FILE, or run <lesson> --no-tui --record FILE`);
+  }
+  if (word === 'replay') {
+    if (rest.length !== 1) throw new UsageError(`replay takes one recording file (got ${rest.length === 0 ? 'none' : rest.join(' ')})`);
+    if (options.json || options['no-tui']) throw new UsageError('replay draws the app: --json and --no-tui do not go with it');
+    return { command: { kind: 'replay', file: rest[0] }, options };
   }
   if (word === 'run') {
     if (rest.length === 0) throw new UsageError('run needs a lesson', RUN_USAGE);

@@ -14,6 +14,10 @@ Commands:
                          here and why (--json: as data)
   run <lesson> --no-tui  run every step without the app; print a transcript
   shell                  a shell in the container a running lesson built (another terminal)
+  notes                  the speaker notes of the lesson running in this user's app,
+                         followed live (another terminal)
+  replay FILE            open a recording (--record) in the app: the same screens,
+                         nothing runs; no root, no helper
   doctor                 say what this host can do, and how to fix what it can't
                          (--json: as data; exit 1 when a lesson cannot run here)
   cleanup                remove what a crashed session left behind
@@ -26,6 +30,8 @@ Commands:
 
 Options:
   --no-tui               (run) print a transcript instead of opening the app
+  --record FILE          (with a lesson) write the screen as an asciicast v2 recording
+                         and, in the same file, the lab's state for replay
   --json                 (run --no-tui) one JSON object per line; (list, doctor,
                          image, vocabulary) one JSON document
   --sudo                 run the helper as root through sudo (asks the password first)
@@ -60,6 +66,7 @@ printing a transcript (no terminal needed). <lesson> is a lesson's id or number
 
   --no-tui               print a transcript instead of opening the app
   --json                 (with --no-tui) one JSON object per line
+  --record FILE          the screen (asciicast v2) and the lab's state, for replay
   --sudo | --rootless    how the helper runs (see container-lab --help)
   --lessons DIR, --trust-lessons, --host-docker   as in container-lab --help
 

@@ -15,6 +15,8 @@ export interface LiveSessionOptions {
   terminal?: TerminalHandover;
   /** the terminal the shell gets */
   tty?: string;
+  /** told of every state change as the reducer's event (a recording keeps them) */
+  onEvent?: (event: SessionEvent, at: number) => void;
 }
 
 function failure(error: unknown): { message: string; hint?: string; log: SyscallEntry[] } {
@@ -61,6 +63,7 @@ export class LiveSession implements LessonSession {
 
   private dispatch(event: SessionEvent): void {
     this.state = reduce(this.state, event);
+    this.options.onEvent?.(event, performance.now());
     this.scheduleNotify();
   }
 
@@ -136,6 +139,31 @@ export class LiveSession implements LessonSession {
   async reset(): Promise<void> {
     if (this.state.busy) return;
     await this.rebuild(0);
+  }
+
+  /**
+   * Step `cursor` as if → had been pressed that many times from the start: forward, the steps
+   * in between run; backward (or on a failed step), the rebuild ← uses, up to `cursor`.
+   */
+  async jump(cursor: number): Promise<void> {
+    const target = Math.max(0, Math.min(this.state.steps.length, Math.floor(cursor)));
+    if (this.state.busy || target === this.state.cursor) return;
+    if (target < this.state.cursor) {
+      await this.rebuild(target);
+      return;
+    }
+    const activity = `jumping to step ${target}: running steps ${this.state.cursor + 1}–${target}`;
+    await this.held(async () => {
+      this.dispatch({ type: 'activity', text: activity, busy: true });
+      while (this.state.cursor < target) {
+        const at = this.state.cursor;
+        await this.runStep(at);
+        if (this.state.cursor === at) break; // the action failed: → would stop here too
+        this.dispatch({ type: 'activity', text: activity, busy: true });
+      }
+      this.dispatch({ type: 'activity', text: null, busy: false });
+      await this.refresh();
+    });
   }
 
   /**

@@ -228,7 +228,7 @@ const pending = (): StepRun => ({ status: 'pending', log: [], output: [], checks
 export class FakeSession implements LessonSession {
   calls: string[] = [];
   /** make the next call of this name reject with this error */
-  rejectNext: Partial<Record<'next' | 'back' | 'reset' | 'shell' | 'close', Error>> = {};
+  rejectNext: Partial<Record<'next' | 'back' | 'reset' | 'jump' | 'shell' | 'close', Error>> = {};
   /** when set, `s` opens no shell and shows this line instead, as a session with no container does */
   shellRefusal: string | null = null;
   /** when set, next() waits for release() before finishing the step (the step stays "running") */
@@ -339,6 +339,24 @@ export class FakeSession implements LessonSession {
   async reset(): Promise<void> {
     this.check('reset');
     this.set({ steps: this.lesson.steps.map(pending), cursor: 0, snapshot: this.history[0], error: null });
+  }
+
+  /** to `cursor` as → pressed from the start would: the scripted steps before it, run again */
+  async jump(cursor: number): Promise<void> {
+    this.check('jump');
+    this.set({ steps: this.lesson.steps.map(pending), cursor: 0, snapshot: this.history[0], error: null });
+    const hold = this.hold;
+    this.hold = false;
+    try {
+      while (this.state.cursor < cursor && this.script[this.state.cursor]) {
+        const before = this.state.cursor;
+        await this.next();
+        this.calls.pop(); // the jump's own steps are not presses of →
+        if (this.state.cursor === before) break;
+      }
+    } finally {
+      this.hold = hold;
+    }
   }
 
   async shell(): Promise<void> {
