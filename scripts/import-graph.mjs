@@ -21,6 +21,7 @@ export const LAYERS = [
   ['vocabulary', ['src/vocabulary/']],
   ['helper', ['src/helper/']],
   ['lesson', ['src/lesson/']],
+  ['record', ['src/record/']],
   ['app', ['src/app/']],
   ['programs', ['src/programs/']],
   ['commands', ['src/']],

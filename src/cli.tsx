@@ -114,8 +114,15 @@ async function main(argv: string[]): Promise<number> {
     case 'shell':
       return (await import('./joinShell.js')).joinShell(out, err);
     case 'notes':
-    case 'replay':
       throw new UsageError(`${command.kind} is not built yet`);
+    case 'replay': {
+      // the file first: a bad one gets its line with or without a terminal
+      const { readRecording } = await import('./record/reader.js');
+      const recording = readRecording(command.file);
+      needsTerminal(`without one, asciinema play ${command.file} shows the recorded screen`);
+      await (await import('./replay.js')).runReplay(recording);
+      return 0;
+    }
     case 'cleanup': {
       const choice = await choosePrivilege({ sudo: values.sudo, rootless: values.rootless, interactive });
       const helper = await startHelper(choice.mode);
@@ -137,13 +144,19 @@ async function main(argv: string[]): Promise<number> {
         return 1;
       }
       if (!lesson.source.trusted && !values['trust-lessons'] && !(await askConsent(lesson, style))) return 1;
-      const helper = await startHelper(choice.mode, helperArgs);
+      const record = values.record ? (await import('./record/startRecording.js')).startRecording(values.record, lesson, terminalSize()) : undefined;
       try {
-        const { runTranscript } = await import('./lesson/transcript.js');
-        const ok = await runTranscript(helper, lesson, values.json === true, style, out);
-        return ok ? 0 : 1;
+        const helper = await startHelper(choice.mode, helperArgs);
+        try {
+          const { runTranscript } = await import('./lesson/transcript.js');
+          const ok = await runTranscript(helper, lesson, values.json === true, style, out, record);
+          return ok ? 0 : 1;
+        } finally {
+          await helper.stop();
+        }
       } finally {
-        await helper.stop();
+        record?.close();
+        if (record?.failure) err(style.bad(`container-lab: the recording ${values.record} stopped early: ${record.failure.message}`));
       }
     }
     case 'app':
@@ -154,14 +167,29 @@ async function main(argv: string[]): Promise<number> {
   const path = isLessonPath(command.lesson) ? command.lesson : undefined;
   const { lessons, errors } = await loadAll(values, path);
   const initial = path ? lessons[0] : command.lesson !== null ? findLesson(lessons, command.lesson) : undefined;
-  const transcript = `for a transcript use: container-lab run ${initial ? initial.id : '<lesson>'} --no-tui`;
-  if (!interactive) throw new UsageError(`the interactive app needs a terminal; ${transcript}`);
-  // TERM=dumb: a terminal without cursor movement; the app redraws its screen in place and cannot run there
-  if (isDumbTerminal(process.env)) throw new UsageError(`the interactive app cannot draw on TERM=dumb (it moves the cursor to redraw the screen); ${transcript}, or set TERM (e.g. TERM=xterm-256color)`);
+  needsTerminal(`for a transcript use: container-lab run ${initial ? initial.id : '<lesson>'} --no-tui`);
   const choice = await choosePrivilege({ sudo: values.sudo, rootless: values.rootless, interactive });
+  const record = values.record && initial ? (await import('./record/startRecording.js')).startRecording(values.record, initial, terminalSize()) : undefined;
   const { openApp } = await import('./openApp.js');
-  await openApp({ lessons, loadErrors: errors, privilegeNote: choice.note, mode: choice.mode, helperArgs, hostDocker, initialLessonId: initial?.id, trustLessons: values['trust-lessons'] === true });
+  try {
+    await openApp({ lessons, loadErrors: errors, privilegeNote: choice.note, mode: choice.mode, helperArgs, hostDocker, initialLessonId: initial?.id, trustLessons: values['trust-lessons'] === true, record });
+  } finally {
+    record?.close();
+    if (record?.failure) err(style.bad(`container-lab: the recording ${values.record} stopped early: ${record.failure.message}`));
+  }
   return 0;
+}
+
+/** The app draws on a terminal that moves the cursor; `instead` says what to do without one. */
+function needsTerminal(instead: string): void {
+  if (process.stdin.isTTY !== true || process.stdout.isTTY !== true) throw new UsageError(`the interactive app needs a terminal; ${instead}`);
+  // TERM=dumb: a terminal without cursor movement; the app redraws its screen in place and cannot run there
+  if (isDumbTerminal(process.env)) throw new UsageError(`the interactive app cannot draw on TERM=dumb (it moves the cursor to redraw the screen); ${instead}, or set TERM (e.g. TERM=xterm-256color)`);
+}
+
+/** The terminal's size for a recording's header (a transcript piped to a file: 120×40). */
+function terminalSize(): { width: number; height: number } {
+  return { width: process.stdout.columns || 120, height: process.stdout.rows || 40 };
 }
 
 // A reader that stops early (| head) is not an error; the helper sees our end and tears down.

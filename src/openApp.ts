@@ -1,6 +1,7 @@
 // Opens the interactive app: draws the menu, starts the helper behind it, then runs the app until it quits.
 import { HelperClient, type HelperMode } from './helper/client.js';
 import type { Lesson, LessonLoadError } from './types.js';
+import type { RecordingWriter } from './record/writer.js';
 
 export interface OpenAppOptions {
   lessons: Lesson[];
@@ -11,6 +12,8 @@ export interface OpenAppOptions {
   hostDocker: string | null;
   initialLessonId?: string;
   trustLessons: boolean;
+  /** --record: the screen, and the sessions of the lesson named on the command line (initialLessonId) */
+  record?: RecordingWriter;
 }
 
 /** What openApp needs of a helper client: tests pass a recording stand-in. */
@@ -58,7 +61,18 @@ export async function openApp(o: OpenAppOptions): Promise<void> {
   // opens once it is ready; a lesson named on the command line opens at once, so then it starts now.
   const helper = helperLauncher(() => HelperClient.start(o.mode, 'ignore', o.helperArgs));
   if (o.initialLessonId !== undefined) helper.start();
-  const { startTui } = await tui;
-  await startTui({ lessons: o.lessons, loadErrors: o.loadErrors, privilegeNote: o.privilegeNote, helper: helper.helper, startHelper: helper.start, mode: o.mode, hostDocker: o.hostDocker, initialLessonId: o.initialLessonId, trustLessons: o.trustLessons, helperReady: helper.ready });
+  const live = import('./lesson/liveBackend.js');
+  const [{ startTui }, { LiveBackend }] = await Promise.all([tui, live]);
+  const record = o.record;
+  // --record keeps the lab's events of the lesson it was given; other lessons opened meanwhile are on the screen recording only
+  const listen = record ? (lesson: Lesson) => (lesson.id === o.initialLessonId ? (record.opened(), record.event.bind(record)) : undefined) : undefined;
+  await startTui({
+    backend: (terminal, tty) => new LiveBackend(o.lessons, o.loadErrors, o.privilegeNote, helper.helper, o.mode, terminal, tty, o.hostDocker, helper.ready, undefined, listen),
+    startHelper: helper.start,
+    initialLessonId: o.initialLessonId,
+    trustLessons: o.trustLessons,
+    helperReady: helper.ready,
+    record,
+  });
   await helper.stop();
 }

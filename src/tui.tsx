@@ -4,27 +4,31 @@ import { render, type Instance } from 'ink';
 import { existsSync, openSync } from 'node:fs';
 import { ReadStream } from 'node:tty';
 import { App } from './app/App.js';
-import { LiveBackend } from './lesson/liveBackend.js';
 import type { TerminalHandover } from './lesson/liveSession.js';
-import type { HelperClient, HelperMode } from './helper/client.js';
-import type { Lesson, LessonLoadError } from './types.js';
+import type { LabBackend, LessonSession } from './types.js';
+import { teeStdout, type ScreenRecorder } from './record/screenTee.js';
+
+/** A backend the app runs on; `current` is the open session, resumed after a shell and closed at the end. */
+export interface TuiBackend extends LabBackend {
+  current: LessonSession | null;
+  /** loads what opening a lesson needs, once the menu is on screen */
+  preload?(): void;
+}
 
 export interface TuiOptions {
-  lessons: Lesson[];
-  loadErrors: LessonLoadError[];
-  privilegeNote: string | null;
-  /** the helper process, null until it is started */
-  helper: () => HelperClient | null;
+  /** the live backend (openApp makes it) or a replay's, given the terminal handover and the tty a shell gets */
+  backend: (terminal: TerminalHandover, tty: string | undefined) => TuiBackend;
   /** starts the helper (once the menu is on screen; again is a no-op) */
   startHelper?: () => void;
-  mode: HelperMode;
-  /** the host's Docker socket when the user chose --host-docker */
-  hostDocker?: string | null;
   initialLessonId?: string;
   /** --trust-lessons: the user consented up front, lessons from elsewhere open without the question */
   trustLessons?: boolean;
   /** the helper's hello and sweep: the menu is drawn meanwhile; if it fails, the app ends with its error */
   helperReady?: Promise<unknown>;
+  /** a line on top of every screen (a replay's banner) */
+  banner?: string;
+  /** --record: what is written to the terminal, and its sizes */
+  record?: ScreenRecorder;
 }
 
 const ALT_SCREEN_ON = '\u001B[?1049h\u001B[H';
@@ -55,7 +59,7 @@ export async function startTui(opts: TuiOptions): Promise<void> {
     keyboard = null;
   };
 
-  const mount = (resume?: LiveBackend['current']) =>
+  const mount = (resume?: LessonSession | null) =>
     render(
       <App
         backend={backend}
@@ -63,6 +67,7 @@ export async function startTui(opts: TuiOptions): Promise<void> {
         askConsent={!opts.trustLessons}
         resumeSession={resume ?? undefined}
         onExit={() => finish()}
+        banner={opts.banner}
       />,
       // Ink 6.8's incrementalRendering leaves stale lines on this full-screen frame (measured: the
       // old header and next-step lines stay); its default rewrite is kept, drawn up to 60 times a second
@@ -89,7 +94,7 @@ export async function startTui(opts: TuiOptions): Promise<void> {
   };
 
   const helperReady = opts.helperReady ?? Promise.resolve();
-  const backend = new LiveBackend(opts.lessons, opts.loadErrors, opts.privilegeNote, opts.helper, opts.mode, terminal, tty, opts.hostDocker ?? null, helperReady);
+  const backend = opts.backend(terminal, tty);
   let failure: unknown = null;
   helperReady.catch((error: unknown) => {
     failure = error;
@@ -98,19 +103,21 @@ export async function startTui(opts: TuiOptions): Promise<void> {
   const stop = () => finish();
   process.on('SIGTERM', stop);
   process.on('SIGHUP', stop);
+  const untee = opts.record ? teeStdout(process.stdout, opts.record) : () => {};
   process.stdout.write(ALT_SCREEN_ON);
   try {
     instance = mount();
     // the menu is on screen (Ink draws the first frame in render): the helper starts and the session's code loads behind it
     setImmediate(() => {
       opts.startHelper?.();
-      backend.preload();
+      backend.preload?.();
     });
     await finished;
   } finally {
     (instance as Instance | null)?.unmount();
     closeKeyboard();
     process.stdout.write(ALT_SCREEN_OFF);
+    untee();
     process.off('SIGTERM', stop);
     process.off('SIGHUP', stop);
     await backend.current?.close();

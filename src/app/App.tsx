@@ -9,6 +9,7 @@ import type { KeyHandler } from './LessonScreen.js';
 import { lessonScreenIfLoaded, loadLessonScreen } from './lessonScreenLoader.js';
 import { Menu, unavailableReason, type MenuMessage } from './Menu.js';
 import { ConsentScreen } from './ConsentScreen.js';
+import { Banner } from './Banner.js';
 import { Spinner } from './Spinner.js';
 import { useTerminalSize } from './useTerminalSize.js';
 
@@ -25,6 +26,8 @@ export interface AppProps {
   askConsent?: boolean;
   /** called once the user quits and any open session is closed; the caller unmounts Ink */
   onExit: () => void;
+  /** a line on top of every screen that never goes away (a replay's "REPLAY — …"); the screens get the rows below it */
+  banner?: string;
 }
 
 type Screen =
@@ -33,8 +36,9 @@ type Screen =
   | { kind: 'consent'; lesson: Lesson }
   | { kind: 'lesson'; session: LessonSession; id: number };
 
-export function App({ backend, initialLessonId, resumeSession, askConsent = true, onExit }: AppProps) {
-  const { columns, rows } = useTerminalSize();
+export function App({ backend, initialLessonId, resumeSession, askConsent = true, onExit, banner }: AppProps) {
+  const { columns, rows: terminalRows } = useTerminalSize();
+  const rows = banner ? Math.max(1, terminalRows - 1) : terminalRows;
   const [screen, setScreen] = useState<Screen>(() =>
     resumeSession ? { kind: 'lesson', session: resumeSession, id: 0 } : { kind: 'menu' },
   );
@@ -212,6 +216,7 @@ export function App({ backend, initialLessonId, resumeSession, askConsent = true
 
   return (
     <Box flexDirection="column" width={columns}>
+      {banner ? <Banner text={banner} width={columns} /> : null}
       {help ? <HelpOverlay columns={columns} rows={rows} /> : null}
       <Box display={help || screen.kind !== 'menu' ? 'none' : 'flex'} flexDirection="column" width={columns}>
         <Menu

@@ -1,7 +1,7 @@
 // The real LabBackend: lessons from disk, sessions on the helper process (their code loads after the menu is drawn).
 import type { LabBackend, Lesson, LessonLoadError, LessonSession } from '../types.js';
 import type { HelperClient, HelperMode } from '../helper/client.js';
-import type { LiveSession, TerminalHandover } from './liveSession.js';
+import type { LiveSession, LiveSessionOptions, TerminalHandover } from './liveSession.js';
 import { whyUnavailable, type HostLimits } from './availability.js';
 import { probeHost } from '../observe/host/probe.js';
 
@@ -26,6 +26,8 @@ export class LiveBackend implements LabBackend {
     private readonly helperReady: Promise<unknown> = Promise.resolve(),
     /** what the host blocks, read once: the menu marks the lessons it stops before they are opened */
     private readonly host: HostLimits = probeHost(),
+    /** told of each lesson opened; what it returns hears the session's events (--record) */
+    private readonly listen?: (lesson: Lesson) => LiveSessionOptions['onEvent'],
   ) {}
 
   unavailable(lesson: Lesson): string | null {
@@ -46,7 +48,7 @@ export class LiveBackend implements LabBackend {
     const [{ LiveSession }] = await Promise.all([loadSession(), this.helperReady]);
     const helper = this.helper();
     if (!helper) throw new Error('the helper process has not started');
-    this.current = await LiveSession.open(helper, lesson, { terminal: this.terminal, tty: this.tty });
+    this.current = await LiveSession.open(helper, lesson, { terminal: this.terminal, tty: this.tty, onEvent: this.listen?.(lesson) });
     return this.current;
   }
 }

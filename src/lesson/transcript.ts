@@ -2,6 +2,7 @@
 import type { HelperClient } from '../helper/client.js';
 import type { Lesson, NsRow, Snapshot, StepRun } from '../types.js';
 import { LiveSession } from './liveSession.js';
+import type { SessionEvent } from './reducer.js';
 import { formatSyscall } from '../format/syscall.js';
 import { describeAction } from '../format/action.js';
 import { chainPanelLines } from '../format/chainLines.js';
@@ -64,9 +65,23 @@ function printStep(out: (line: string) => void, style: TranscriptStyle, lesson: 
   if (run.hint) out(`    ${style.dim('fix:')} ${run.hint}`);
 }
 
+/** --record: the transcript's lines and the session's events go into a recording too (src/record/writer.ts). */
+export interface TranscriptRecorder {
+  output(text: string): void;
+  opened(): void;
+  event(event: SessionEvent, at: number): void;
+}
+
 /** Returns true when every step and every check passed. */
-export async function runTranscript(helper: HelperClient, lesson: Lesson, json: boolean, style: TranscriptStyle, out: (line: string) => void): Promise<boolean> {
-  const session = await LiveSession.open(helper, lesson, { sampleMs: 0 });
+export async function runTranscript(helper: HelperClient, lesson: Lesson, json: boolean, style: TranscriptStyle, print: (line: string) => void, recorder?: TranscriptRecorder): Promise<boolean> {
+  const out = recorder
+    ? (line: string) => {
+        print(line);
+        recorder.output(line + '\r\n');
+      }
+    : print;
+  recorder?.opened();
+  const session = await LiveSession.open(helper, lesson, { sampleMs: 0, onEvent: recorder?.event.bind(recorder) });
   let allOk = true;
   const shown = new Set<string>();
   if (json) out(JSON.stringify({ type: 'lesson', id: lesson.id, title: lesson.title, steps: lesson.steps.length }));

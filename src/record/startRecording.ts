@@ -1,0 +1,17 @@
+// --record FILE: opens the file (failing before anything runs when it cannot be written) and writes the recording's header.
+import { packageRoot } from '../sys/packageRoot.js';
+import type { Lesson } from '../types.js';
+import { hostFacts } from './hostFacts.js';
+import { scrubber } from './scrub.js';
+import { fileSink, RecordingWriter } from './writer.js';
+
+export function startRecording(path: string, lesson: Lesson, size: { width: number; height: number }, env = process.env): RecordingWriter {
+  let sink;
+  try {
+    sink = fileSink(path);
+  } catch (error) {
+    throw new Error(`--record ${path}: cannot write it: ${(error as Error).message}`);
+  }
+  const scrub = scrubber({ packageRoot: packageRoot(), home: env.HOME });
+  return new RecordingWriter({ sink, ...size, meta: hostFacts(), lesson, scrub });
+}
