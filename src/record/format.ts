@@ -152,6 +152,9 @@ export const snapshotSchema = z.object({
   chain: chainView.optional(),
 }) satisfies z.ZodType<Snapshot>;
 
+/** The reducer's event types (src/lesson/reducer.ts). */
+export const EVENT_TYPES = ['step-started', 'step-finished', 'snapshot', 'cgroup-files', 'chain', 'activity', 'rewound', 'error', 'notice', 'shell'] as const satisfies ReadonlyArray<SessionEvent['type']>;
+
 /** Every reducer event but the snapshot, which a recording stores as a change to the one before (snapshotChange). */
 const eventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('step-started'), index: int.nonnegative() }),

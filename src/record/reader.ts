@@ -5,6 +5,7 @@ import type { SessionEvent } from '../lesson/reducer.js';
 import { validate } from '../lesson/schema.js';
 import type { Lesson, Snapshot } from '../types.js';
 import {
+  EVENT_TYPES,
   LAB_CODE,
   RECORDING_FORMAT,
   headerSchema,
@@ -126,6 +127,10 @@ export function readRecording(path: string): Recording {
       meta = facts;
       lesson = les.value;
       continue;
+    }
+    const kind = (lab.value as { type?: unknown; event?: { type?: unknown } }).event?.type;
+    if (kind !== undefined && !(EVENT_TYPES as readonly unknown[]).includes(kind)) {
+      throw new RecordingError(`${where(i)}: an event this container-lab does not know (${JSON.stringify(kind)}); it knows ${EVENT_TYPES.join(', ')}`);
     }
     const item = problem(labLineSchema, lab.value, 'the container-lab event');
     if (!item.ok) throw new RecordingError(`${where(i)}: ${item.message}`);

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/sys/packageRoot.js';
 import { whichProgram } from '../../native/findProgram.js';
+import { fakeLesson, lessonEvents, recordLines, tempRecording } from '../support/fakeRecording.js';
+import { namespaceSteps } from '../ui/fakeSession.js';
 
 // the package's bin: the Node check, then the command line
 const cli = join(packageRoot(), 'dist/app/main.js');
@@ -194,4 +196,34 @@ it('without the chain programs, the chain lessons say what to install, and the r
   expect(chain.status).toBe(1);
   expect(chain.stderr).toMatch(/^container-lab: docker-rest needs .*\(not installed\): /);
   expect(chain.stderr).not.toMatch(/\n\s+at /);
+});
+
+it('replay of a damaged or foreign file: one line naming what is wrong, exit 1, no stack trace, with or without a terminal', () => {
+  const good = recordLines(fakeLesson(), lessonEvents(namespaceSteps()));
+  const text = good.join('\n') + '\n';
+  const future = [...good];
+  future[1] = JSON.stringify([0, 'container-lab', JSON.stringify({ ...JSON.parse(JSON.parse(good[1])[2]), format: 2, app: '9.0.0' })]);
+  const malformed = [...good];
+  malformed.splice(5, 0, '[2.5, "o", "no end');
+  const cases: Array<[string, string, RegExp]> = [
+    ['truncated', text.slice(0, text.length - 40), /: the recording ends in the middle of a line \(truncated\? the last line is not whole JSON\)$/],
+    ['empty', '', /: the file is empty \(0 bytes\), not a recording$/],
+    ['binary', '\u007fELF\u0002\u0001\u0001\u0000\u0000', /: binary data \(a NUL byte at offset 7\), not a recording/],
+    ['future', future.join('\n') + '\n', /:2: made by container-lab 9\.0\.0 in recording format 2; this container-lab reads format 1: update it to replay this file$/],
+    ['foreign', '{"version": 2, "width": 80, "height": 24}\n[0.1, "o", "$ ls\\r\\n"]\n', /: an asciicast recording without container-lab's state/],
+    ['malformed', malformed.join('\n') + '\n', /:6: not a JSON line \(/],
+  ];
+  for (const [name, content, message] of cases) {
+    const file = tempRecording(content, `${name}.cast`);
+    const r = run('replay', file);
+    expect(r.status, name).toBe(1);
+    expect(r.stdout, name).toBe('');
+    expect(r.stderr.startsWith(`container-lab: ${file}`), r.stderr).toBe(true);
+    expect(r.stderr.trimEnd().split('\n'), name).toHaveLength(1);
+    expect(r.stderr.trimEnd(), name).toMatch(message);
+  }
+  // a good file without a terminal: what to do instead, exit 2 (a usage error)
+  const r = run('replay', tempRecording(good));
+  expect(r.status).toBe(2);
+  expect(r.stderr).toMatch(/^container-lab: the interactive app needs a terminal; without one, asciinema play .* shows the recorded screen\n/);
 });
