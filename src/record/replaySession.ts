@@ -87,7 +87,8 @@ export class ReplaySession implements LessonSession {
           resolve();
           return;
         }
-        this.show(way[k].state);
+        // busy until the stop: the keys wait, and the screen says something is under way
+        this.show({ ...way[k].state, busy: true });
         const nextT = k + 1 < way.length ? way[k + 1].t : this.timeOf(to);
         const ms = Math.max(0, (nextT - way[k].t) * 1000 * scale);
         k++;
