@@ -1,9 +1,10 @@
 // Benchmarks the app as a user meets it, each figure a median over repeated runs next to a peer
 // measured in the same run. Needs root, tmux and a build (scripts/setup); runc for one peer.
-// Usage: node bench/bench.mjs [section…]   sections: startup by-hand shell keys start idle (all when none named;
+// Usage: node bench/bench.mjs [section…]   sections: startup by-hand shell keys start replay idle (all when none named;
 // shell is by-hand's keypress → shell prompt without the image build). BENCH_CLI: another build's bin (dist/app/main.js) to time.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HelperClient } from '../dist/src/helper/client.js';
@@ -148,6 +149,45 @@ async function startToFirstFrame(peer = false) {
   return times;
 }
 
+/** From creating the tmux session to the lesson's first screen: `args` opens lesson 2 live, or replays it. */
+async function startToLesson(args, test) {
+  const times = [];
+  for (let i = 0; i < Math.min(RUNS, 10); i++) {
+    const t0 = now();
+    startApp(args);
+    await waitScreen(test);
+    times.push(now() - t0);
+    stopApp();
+    await sleep(300);
+  }
+  return times;
+}
+
+/** Records lessons 2 and 9 with run --no-tui --record; times replay start → first frame next to the live lesson's start. */
+async function replayFigures() {
+  const dir = mkdtempSync(join(tmpdir(), 'container-lab-bench-'));
+  try {
+    const sizes = [];
+    for (const lesson of ['namespaces', 'dockerd-to-runc']) {
+      const file = join(dir, `${lesson}.cast`);
+      const r = spawnSync(process.execPath, [cli, 'run', lesson, '--no-tui', '--record', file], { stdio: 'ignore' });
+      if (r.status !== 0) throw new Error(`run ${lesson} --no-tui --record failed`);
+      sizes.push({ lesson, bytes: statSync(file).size });
+    }
+    const firstFrame = /0\/16 steps done/;
+    const live = await startToLesson(['namespaces'], (s) => firstFrame.test(s));
+    const replay = await startToLesson(['replay', join(dir, 'namespaces.cast')], (s) => firstFrame.test(s) && /^REPLAY/.test(s));
+    console.log(`\nstart → the lesson's first frame (lesson 2, tmux 160×45)`);
+    console.log(`  replay FILE      median ${ms(median(replay))}  p90 ${ms(p90(replay))}  (reads and checks the recording; no helper)`);
+    console.log(`  peer live start  median ${ms(median(live))}  p90 ${ms(p90(live))}  (container-lab namespaces: helper started, lesson opened)`);
+    console.log(`  ratio            ${(median(replay) / median(live)).toFixed(2)}× the live start`);
+    console.log(`recording size (run <lesson> --no-tui --record)`);
+    for (const { lesson, bytes } of sizes) console.log(`  ${lesson.padEnd(16)} ${(bytes / 1024).toFixed(1)} KiB`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function descendants(pid) {
   const children = new Map();
   for (const name of readdirSync('/proc')) {
@@ -260,6 +300,8 @@ async function main() {
     console.log(`  peer node -e     median ${ms(median(node0))}  (node printing the same words, same tmux harness)`);
     console.log(`  ratio            ${(median(start) / median(node0)).toFixed(1)}× a bare node program`);
   }
+
+  if (want('replay')) await replayFigures();
 
   if (want('idle')) {
     const idle = await idleCpu();

@@ -116,11 +116,13 @@ async function main(argv: string[]): Promise<number> {
     case 'notes':
       throw new UsageError(`${command.kind} is not built yet`);
     case 'replay': {
-      // the file first: a bad one gets its line with or without a terminal
+      // the file first: a bad one gets its line with or without a terminal (the app's code loads meanwhile)
+      const replay = import('./replay.js');
+      replay.catch(() => {});
       const { readRecording } = await import('./record/reader.js');
       const recording = readRecording(command.file);
       needsTerminal(`without one, asciinema play ${command.file} shows the recorded screen`);
-      await (await import('./replay.js')).runReplay(recording);
+      await (await replay).runReplay(recording);
       return 0;
     }
     case 'cleanup': {

@@ -2,9 +2,15 @@
 import type { Recording } from './record/reader.js';
 import { ReplayBackend } from './record/replayBackend.js';
 import { replayBanner } from './record/banner.js';
+import { loadLessonScreen } from './app/lessonScreenLoader.js';
+
+// the lesson opens at once: its screen's code (marked, the panels) loads while the rest starts
+const screen = loadLessonScreen();
+screen.catch(() => {}); // a failure shows when the lesson opens
+const tui = import('./tui.js');
 
 export async function runReplay(recording: Recording): Promise<void> {
-  const { startTui } = await import('./tui.js');
+  const { startTui } = await tui;
   await startTui({
     backend: () => new ReplayBackend(recording),
     initialLessonId: recording.lesson.id,

@@ -31,7 +31,8 @@ Commands:
 Options:
   --no-tui               (run) print a transcript instead of opening the app
   --record FILE          (with a lesson) write the screen as an asciicast v2 recording
-                         and, in the same file, the lab's state for replay
+                         and, in the same file, that lesson's state for replay (other
+                         lessons opened meanwhile are in the screen recording only)
   --json                 (run --no-tui) one JSON object per line; (list, doctor,
                          image, vocabulary) one JSON document
   --sudo                 run the helper as root through sudo (asks the password first)
@@ -55,8 +56,9 @@ Environment:
                          use container-lab run <lesson> --no-tui
   CONTAINER_LAB_LESSONS  a lesson directory (untrusted, like --lessons)
 
-Exit status: 0 success, 1 a step or check failed, the lab could not run, or
-(doctor) a lesson cannot run here; 2 a usage error, or a Node older than 20.`;
+Exit status: 0 success, 1 a step or check failed, the lab could not run, a
+recording cannot be replayed, or (doctor) a lesson cannot run here; 2 a usage
+error, or a Node older than 20.`;
 
 export const RUN_USAGE = `Usage: container-lab run <lesson> [--no-tui [--json]] [options]
 

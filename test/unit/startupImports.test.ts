@@ -8,8 +8,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const HEAVY = ['ink', 'react', 'ink-select-input', 'marked', 'marked-terminal', 'zod', 'yaml', 'tar', 'koffi'];
 
 /** The packages a source file pulls in through static imports (dynamic `import()` is left out: it loads when used), or through both. */
-function staticPackages(entry: string, dynamicToo = false): Set<string> {
-  const seen = new Set<string>();
+function staticPackages(entry: string, dynamicToo = false, seen = new Set<string>()): Set<string> {
   const packages = new Set<string>();
   const stack = [resolve(root, entry)];
   while (stack.length) {
@@ -62,6 +61,20 @@ describe('start-up imports', () => {
     // and the walk does see the packages they use, and those behind an import()
     expect([...staticPackages('src/programs/helper.ts', true)].sort()).toEqual(['tar', 'zod']);
     expect(staticPackages('src/cli.tsx', true)).toContain('ink');
+  });
+
+  it('replay loads no helper client, no koffi and nothing of native/: it runs where the lab cannot (macOS, WSL, no root)', () => {
+    for (const entry of ['src/replay.ts', 'src/record/reader.ts']) {
+      const files = new Set<string>();
+      const packages = staticPackages(entry, true, files);
+      const mine = [...files].map((f) => f.slice(root.length));
+      expect([entry, mine.filter((f) => f.startsWith('native/') || f.startsWith('src/helper/') || f.startsWith('src/sys/'))]).toEqual([entry, []]);
+      expect([entry, [...packages].filter((p) => p === 'koffi')]).toEqual([entry, []]);
+    }
+    // the walk does reach what the live app loads: the helper client, through openApp
+    const live = new Set<string>();
+    staticPackages('src/openApp.ts', true, live);
+    expect([...live].map((f) => f.slice(root.length))).toContain('src/helper/client.ts');
   });
 
   it('the bin is the bundle of main.js (scripts/bundle.mjs), which imports the command line lazily', () => {
