@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { packageRoot } from '../../src/sys/packageRoot.js';
 import type { MountEntry, ProcessInfo, Snapshot } from '../../src/types.js';
 import { describeAsRoot } from '../support/requireRoot.js';
-import { TmuxSession } from '../support/tmux.js';
+import { TmuxSession, appCommand } from '../support/tmux.js';
 
 const cli = join(packageRoot(), 'dist/app/main.js');
 const NOBODY = 65534;
@@ -71,7 +71,7 @@ const propagation = (m: MountEntry) => (m.optionalFields.length === 0 ? 'private
 function checkScreen(screen: string, s: Snapshot, where: string): number {
   let checked = 0;
   const lines = screen.split('\n');
-  const procTitle = /Processes host PID ↔ PID inside(?: · \+(\d+) more)?/.exec(screen);
+  const procTitle = /Processes host PID ↔ PID inside(?: · \+(\d+))?/.exec(screen);
   if (procTitle) {
     const shown = s.processes.filter((p) => new RegExp(`(^|\\s)${p.hostPid}  ${esc(inner(p))} +${esc(p.role)}( |$)`, 'm').test(screen));
     expect(shown.length + Number(procTitle[1] ?? 0), `${where}: processes on screen\n${screen}`).toBe(s.processes.length);
@@ -90,7 +90,7 @@ function checkScreen(screen: string, s: Snapshot, where: string): number {
     expect(summary[1].trim(), where).toBe(own.length ? own.join(' ') : 'none yet');
     checked++;
   }
-  const mountTitle = /Mounts (\d+) in the container, (\d+) not on the host(?: · \+(\d+) more)?/.exec(screen);
+  const mountTitle = /Mounts (\d+) in the container, (\d+) not on the host(?: · \+(\d+))?/.exec(screen);
   if (mountTitle) {
     expect([Number(mountTitle[1]), Number(mountTitle[2])], where).toEqual([s.mounts.length, s.mounts.filter((m) => m.added).length]);
     // a mount line: the mark, the file system type, the propagation, the mount point (its start, when elided)
@@ -178,6 +178,34 @@ describeAsRoot('replay of a real recording, as a user without root', () => {
     expect(await walk(file, stops, 160, 45)).toBeGreaterThan(17 * 10);
     expect(await walk(file, stops, 80, 24)).toBeGreaterThan(17 * 2);
   }, 240_000);
+
+  it('the app with --record: its frames and sizes go to the file, and the lesson\'s state replays to where the presenter left it', async () => {
+    const file = join(dir, 'app.cast');
+    tmux = new TmuxSession(100, 30, appCommand(cli, ['namespaces', '--record', file]));
+    await tmux.waitFor(/0\/16 steps done/, 15_000);
+    tmux.keys('Right');
+    await tmux.waitFor(/1\/16 steps done/, 15_000);
+    tmux.resize(120, 35);
+    tmux.keys('Right');
+    await tmux.waitFor(/2\/16 steps done/, 15_000);
+    tmux.keys('q');
+    await tmux.waitFor(/EXIT=0/, 15_000);
+    const events = readFileSync(file, 'utf8').trim().split('\n').slice(1).map((l) => JSON.parse(l) as [number, string, string]);
+    const screen = events.filter((e) => e[1] === 'o').map((e) => e[2]).join('');
+    expect(screen).toContain('2/16 steps done');
+    expect(events.filter((e) => e[1] === 'r').map((e) => e[2])).toContain('120x35');
+    expect(events.filter((e) => e[1] === 'm').map((e) => e[2])).toEqual(['step 1/16: uts: a name of its own', 'step 2/16: Set the hostname']);
+    const stops = recordedStops(readFileSync(file, 'utf8'));
+    expect(stops.length).toBeGreaterThanOrEqual(3);
+    tmux.kill();
+    tmux = replayAsNobody(file, 100, 30);
+    await settledAt(tmux, 0, 16);
+    tmux.keys('Right');
+    await settledAt(tmux, 1, 16);
+    tmux.keys('Right');
+    const last = await settledAt(tmux, 2, 16);
+    expect(checkScreen(last, stops[2], 'app recording after step 2')).toBeGreaterThan(0);
+  }, 120_000);
 
   it('lesson 9 (dockerd to runc): the chain panel\'s timeline and the processes are the recorded ones', async () => {
     const { file, text } = record('dockerd-to-runc');
