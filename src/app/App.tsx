@@ -38,7 +38,6 @@ type Screen =
 
 export function App({ backend, initialLessonId, resumeSession, askConsent = true, onExit, banner }: AppProps) {
   const { columns, rows: terminalRows } = useTerminalSize();
-  const rows = banner ? Math.max(1, terminalRows - 1) : terminalRows;
   const [screen, setScreen] = useState<Screen>(() =>
     resumeSession ? { kind: 'lesson', session: resumeSession, id: 0 } : { kind: 'menu' },
   );
@@ -213,11 +212,15 @@ export function App({ backend, initialLessonId, resumeSession, askConsent = true
   const stableOnKey = useCallback((input: string, key: Key) => keyRef.current(input, key), []);
   useInput(stableOnKey, { isActive: !inShell });
   const LessonScreen = lessonScreenIfLoaded();
+  // a replay's banner: the app's own (replay FILE), or a replayed lesson's
+  const replay = screen.kind === 'lesson' ? screen.session.replay : undefined;
+  const top = banner ?? replay?.banner;
+  const rows = top ? Math.max(1, terminalRows - 1) : terminalRows;
 
   return (
     <Box flexDirection="column" width={columns}>
-      {banner ? <Banner text={banner} width={columns} /> : null}
-      {help ? <HelpOverlay columns={columns} rows={rows} /> : null}
+      {top ? <Banner text={top} width={columns} /> : null}
+      {help ? <HelpOverlay columns={columns} rows={rows} replay={top !== undefined} /> : null}
       <Box display={help || screen.kind !== 'menu' ? 'none' : 'flex'} flexDirection="column" width={columns}>
         <Menu
           backend={backend}

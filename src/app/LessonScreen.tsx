@@ -280,7 +280,7 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
         </Box>
       )}
       {state.notice ? <NoticeLine message={state.notice} width={columns} max={notice.length} /> : null}
-      <Footer busy={state.busy} width={columns} scrollable={sv.cut} foldable={layout.folded || (sv.cut && !cols.twoColumns)} />
+      <Footer busy={state.busy} width={columns} scrollable={sv.cut} foldable={layout.folded || (sv.cut && !cols.twoColumns)} replay={session.replay !== undefined} />
     </Box>
   );
 }

@@ -46,6 +46,8 @@ export interface KeyBinding {
   whileBusy?: boolean;
   /** read by the lesson list itself (ink-select-input), not by the app's handler */
   byList?: boolean;
+  /** what the key does in a replay, where nothing runs: the help's words and the footer's label, when they differ */
+  replay?: { does: string; label: string; compactLabel: string };
 }
 
 const ch = (input: string, ctrl = false): Press => ({ input, ...(ctrl ? { ctrl } : {}) });
@@ -87,6 +89,7 @@ export const BINDINGS: readonly KeyBinding[] = [
     presses: [named('rightArrow'), named('return')],
     help: { keys: '→ / Enter', does: 'run the next step, for real' },
     footer: foot('→/Enter', 'run next step', 'next', '→'),
+    replay: { does: 'the next recorded step (played, nothing runs)', label: 'next recorded step', compactLabel: 'next' },
   },
   {
     command: 'back',
@@ -94,6 +97,7 @@ export const BINDINGS: readonly KeyBinding[] = [
     presses: [named('leftArrow')],
     help: { keys: '←', does: 'undo the last step (rebuilds from the start)' },
     footer: foot('←', 'step back', 'back'),
+    replay: { does: 'the recorded step before', label: 'step back', compactLabel: 'back' },
   },
   {
     command: 'reset',
@@ -101,6 +105,7 @@ export const BINDINGS: readonly KeyBinding[] = [
     presses: [ch('r')],
     help: { keys: 'r', does: 'tear the container down and start again' },
     footer: foot('r', 'reset', 'reset', 'r', { drop: 3 }),
+    replay: { does: "the recording's start", label: 'to the start', compactLabel: 'start' },
   },
   {
     command: 'shell',
@@ -108,6 +113,7 @@ export const BINDINGS: readonly KeyBinding[] = [
     presses: [ch('s')],
     help: { keys: 's', does: 'a shell in the container, once it exists (exit: back)' },
     footer: foot('s', 'shell in container', 'shell'),
+    replay: { does: 'no shell: a replay has no container', label: 'no shell', compactLabel: 'no shell' },
   },
   {
     command: 'scroll',
@@ -195,9 +201,16 @@ export function bindingFor(scope: KeyScope, input: string, key: Key): KeyBinding
   return matchFor(scope, input, key)?.binding ?? null;
 }
 
-/** The help's key sections: the menu's keys, then a lesson's (with those that work everywhere). */
-export function helpSections(): Array<{ title: string; bindings: KeyBinding[] }> {
-  const listed = BINDINGS.filter((b) => b.command !== 'closeHelp');
+/** A binding as a replay has it: its help and footer in the replay's words. */
+function asReplay(b: KeyBinding): KeyBinding {
+  if (!b.replay) return b;
+  const { does, label, compactLabel } = b.replay;
+  return { ...b, help: { ...b.help, does }, footer: b.footer && { ...b.footer, label, compactLabel } };
+}
+
+/** The help's key sections: the menu's keys, then a lesson's (with those that work everywhere); in a replay's words when `replay`. */
+export function helpSections(replay = false): Array<{ title: string; bindings: KeyBinding[] }> {
+  const listed = BINDINGS.filter((b) => b.command !== 'closeHelp').map((b) => (replay ? asReplay(b) : b));
   return [
     { title: 'Keys in the menu', bindings: listed.filter((b) => !b.scopes.includes('lesson')) },
     { title: 'Keys in a lesson', bindings: listed.filter((b) => b.scopes.includes('lesson')) },
@@ -210,9 +223,9 @@ export function closeHelpLine(): string {
   return close ? `${close.help.keys} ${close.help.does}` : '';
 }
 
-/** The lesson footer's entries, in table order. */
-export function footerBindings(): Array<KeyBinding & { footer: NonNullable<KeyBinding['footer']> }> {
-  return BINDINGS.filter((b): b is KeyBinding & { footer: NonNullable<KeyBinding['footer']> } => b.footer !== undefined);
+/** The lesson footer's entries, in table order (in a replay's words when `replay`). */
+export function footerBindings(replay = false): Array<KeyBinding & { footer: NonNullable<KeyBinding['footer']> }> {
+  return BINDINGS.map((b) => (replay ? asReplay(b) : b)).filter((b): b is KeyBinding & { footer: NonNullable<KeyBinding['footer']> } => b.footer !== undefined);
 }
 
 /** The menu's key line: `↑↓ choose · Enter open · ? help · q quit`. */

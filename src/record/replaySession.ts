@@ -2,6 +2,7 @@
 import type { LessonSession, SessionState } from '../types.js';
 import type { Recording } from './reader.js';
 import { replayStops, statesBetween, type Stop } from './stops.js';
+import { replayBanner } from './banner.js';
 
 /** The longest the way from one stop to the next is played (the recorded pace, faster when it was longer). */
 export const PLAY_CAP_MS = 1000;
@@ -18,6 +19,7 @@ export interface ReplayOptions {
 
 export class ReplaySession implements LessonSession {
   readonly stops: Stop[];
+  readonly replay: { banner: string };
   private index = 0;
   private state: SessionState;
   private listeners = new Set<() => void>();
@@ -28,6 +30,7 @@ export class ReplaySession implements LessonSession {
     private readonly options: ReplayOptions = {},
   ) {
     this.stops = replayStops(recording.lesson, recording.items);
+    this.replay = { banner: replayBanner(recording.meta) };
     this.state = this.stops[0].state;
   }
 

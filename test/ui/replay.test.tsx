@@ -5,6 +5,8 @@ import { App } from '../../src/app/App.js';
 import { replayBanner } from '../../src/record/banner.js';
 import { readRecording } from '../../src/record/reader.js';
 import { ReplayBackend } from '../../src/record/replayBackend.js';
+import { ReplaySession } from '../../src/record/replaySession.js';
+import type { LabBackend } from '../../src/types.js';
 import { namespaceSteps } from './fakeSession.js';
 import { fakeLesson, lessonEvents, META, recordLines, tempRecording } from '../support/fakeRecording.js';
 import { KEY, lines, press, renderAt, wait, widest } from './harness.js';
@@ -13,8 +15,10 @@ afterEach(() => cleanup());
 
 const BANNER = replayBanner(META);
 
+const fakeRecording = () => readRecording(tempRecording(recordLines(fakeLesson(), lessonEvents(namespaceSteps()))));
+
 function replayApp(initial: boolean) {
-  const recording = readRecording(tempRecording(recordLines(fakeLesson(), lessonEvents(namespaceSteps()))));
+  const recording = fakeRecording();
   const backend = new ReplayBackend(recording, { play: false });
   return <App backend={backend} initialLessonId={initial ? recording.lesson.id : undefined} askConsent={false} banner={BANNER} onExit={() => {}} />;
 }
@@ -65,5 +69,38 @@ describe('replay banner', () => {
     expect(lines(r).join('\n')).toMatch(/2\/3 steps done/);
     await press(r, KEY.left, 60);
     expect(lines(r).join('\n')).toMatch(/1\/3 steps done/);
+  });
+
+  it('the keys in a replay\'s words: the footer and the help say nothing runs', async () => {
+    const r = await renderAt(replayApp(true), 160, 45);
+    await wait(100);
+    const f = lines(r).join('\n');
+    expect(f).toContain('→/Enter next recorded step');
+    expect(f).toContain('s no shell');
+    expect(f).not.toMatch(/run next step|shell in container/);
+    await press(r, '?');
+    const help = lines(r).join('\n');
+    expect(help).toContain('the next recorded step (played, nothing runs)');
+    expect(help).toContain('Reading the panels (as recorded; nothing is read now)');
+    expect(help).not.toMatch(/for real|live, read from the kernel/);
+  });
+
+  it('a replayed lesson opened from an app without a banner (the menu\'s fallback) brings its own, for as long as it is open', async () => {
+    const recording = fakeRecording();
+    const backend: LabBackend = {
+      lessons: [recording.lesson],
+      loadErrors: [],
+      privilegeNote: null,
+      unavailable: () => null,
+      open: async () => new ReplaySession(recording, { play: false }),
+    };
+    const r = await renderAt(<App backend={backend} askConsent={false} onExit={() => {}} />, 80, 24);
+    expect(lines(r)[0]).not.toMatch(/REPLAY/);
+    await press(r, KEY.enter, 100);
+    expect(lines(r)[0]).toMatch(/^REPLAY — recorded 2025-05-01/);
+    expect(lines(r).length).toBeLessThanOrEqual(24);
+    await press(r, KEY.esc, 100);
+    expect(lines(r).join('\n')).toContain('2. Namespaces');
+    expect(lines(r)[0]).not.toMatch(/REPLAY/);
   });
 });
