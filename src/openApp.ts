@@ -2,6 +2,8 @@
 import { HelperClient, type HelperMode } from './helper/client.js';
 import type { Lesson, LessonLoadError } from './types.js';
 import type { RecordingWriter } from './record/writer.js';
+import { shippedRecordings } from './record/shipped.js';
+import { packageRoot } from './sys/packageRoot.js';
 
 export interface OpenAppOptions {
   lessons: Lesson[];
@@ -62,12 +64,15 @@ export async function openApp(o: OpenAppOptions): Promise<void> {
   const helper = helperLauncher(() => HelperClient.start(o.mode, 'ignore', o.helperArgs));
   if (o.initialLessonId !== undefined) helper.start();
   const live = import('./lesson/liveBackend.js');
-  const [{ startTui }, { LiveBackend }] = await Promise.all([tui, live]);
+  const fallback = import('./record/fallbackBackend.js');
+  const [{ startTui }, { LiveBackend }, { withRecordings }] = await Promise.all([tui, live, fallback]);
+  // the package's recordings: a lesson that cannot run here offers its replay on the menu
+  const recordings = shippedRecordings(packageRoot());
   const record = o.record;
   // --record keeps the lab's events of the lesson it was given; other lessons opened meanwhile are on the screen recording only
   const listen = record ? (lesson: Lesson) => (lesson.id === o.initialLessonId ? (record.opened(), record.event.bind(record)) : undefined) : undefined;
   await startTui({
-    backend: (terminal, tty) => new LiveBackend(o.lessons, o.loadErrors, o.privilegeNote, helper.helper, o.mode, terminal, tty, o.hostDocker, helper.ready, undefined, listen),
+    backend: (terminal, tty) => withRecordings(new LiveBackend(o.lessons, o.loadErrors, o.privilegeNote, helper.helper, o.mode, terminal, tty, o.hostDocker, helper.ready, undefined, listen), recordings),
     startHelper: helper.start,
     initialLessonId: o.initialLessonId,
     trustLessons: o.trustLessons,

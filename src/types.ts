@@ -306,4 +306,8 @@ export interface LabBackend {
   /** why a lesson cannot run here, or null when it can */
   unavailable(lesson: Lesson): string | null;
   open(lesson: Lesson): Promise<LessonSession>;
+  /** a lesson that cannot run here but has a recording to replay instead (the menu offers it) */
+  hasRecording?(lesson: Lesson): boolean;
+  /** opens that recording's replay */
+  openRecording?(lesson: Lesson): Promise<LessonSession>;
 }

@@ -7,7 +7,7 @@ import { errorText } from './derive.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import type { KeyHandler } from './LessonScreen.js';
 import { lessonScreenIfLoaded, loadLessonScreen } from './lessonScreenLoader.js';
-import { Menu, unavailableReason, type MenuMessage } from './Menu.js';
+import { Menu, replayInstead, unavailableReason, type MenuMessage } from './Menu.js';
 import { ConsentScreen } from './ConsentScreen.js';
 import { Banner } from './Banner.js';
 import { Spinner } from './Spinner.js';
@@ -81,21 +81,23 @@ export function App({ backend, initialLessonId, resumeSession, askConsent = true
   const open = useCallback(
     (lesson: Lesson, consented = false) => {
       const reason = unavailableReason(backend, lesson);
-      if (reason !== null) {
+      // a lesson that cannot run here may have a recording to replay instead (nothing runs: no consent)
+      const recorded = reason !== null && replayInstead(backend, lesson);
+      if (reason !== null && !recorded) {
         setMessage({ level: 'warn', text: `"${lesson.title}" can't run here: ${reason}` });
         return;
       }
       setMessage(null);
       // a lesson from outside the package asks first, listing what it will do with root
-      if (!lesson.source.trusted && askConsent && !consented) {
+      if (!recorded && !lesson.source.trusted && askConsent && !consented) {
         setScreen({ kind: 'consent', lesson });
         return;
       }
-      setScreen({ kind: 'busy', text: `Opening "${lesson.title}"… (Esc cancels, q quits)` });
+      setScreen({ kind: 'busy', text: `Opening ${recorded ? 'the recording of ' : ''}"${lesson.title}"… (Esc cancels, q quits)` });
       openIntent.current = 'show';
       let opening: Promise<LessonSession>;
       try {
-        opening = Promise.resolve(backend.open(lesson));
+        opening = Promise.resolve(recorded ? backend.openRecording!(lesson) : backend.open(lesson));
       } catch (e) {
         opening = Promise.reject(e);
       }

@@ -29,6 +29,8 @@ interface Entry {
   lesson: Lesson;
   label: string;
   reason: string | null;
+  /** it cannot run here, and Enter replays its recording instead */
+  recording: boolean;
 }
 
 /** Why the backend says a lesson cannot run here; a throwing backend counts as a reason too. */
@@ -37,6 +39,15 @@ export function unavailableReason(backend: LabBackend, lesson: Lesson): string |
     return backend.unavailable(lesson);
   } catch (e) {
     return errorText(e);
+  }
+}
+
+/** Whether a lesson that cannot run here has a recording the backend replays instead. */
+export function replayInstead(backend: LabBackend, lesson: Lesson): boolean {
+  try {
+    return backend.hasRecording?.(lesson) === true && backend.openRecording !== undefined;
+  } catch {
+    return false;
   }
 }
 
@@ -52,7 +63,8 @@ export function Menu({ backend, columns, rows, active, message, onOpen }: MenuPr
         let label = `${lesson.order}. ${lesson.title}`;
         if (seen.has(label)) label += ` [${lesson.id}]`;
         seen.add(label);
-        return { lesson, label, reason: unavailableReason(backend, lesson) };
+        const reason = unavailableReason(backend, lesson);
+        return { lesson, label, reason, recording: reason !== null && replayInstead(backend, lesson) };
       });
   }, [backend]);
   const byLabel = useMemo(() => new Map(entries.map((e) => [e.label, e])), [entries]);
@@ -72,7 +84,9 @@ export function Menu({ backend, columns, rows, active, message, onOpen }: MenuPr
           <Text wrap="truncate-end" dimColor={reason !== null} color={isSelected ? 'cyan' : undefined} bold={isSelected}>
             {label}
             {entry && !entry.lesson.source.trusted ? <Text color="yellow">{`  ${sourceMark(entry.lesson)}`}</Text> : null}
-            {reason !== null ? (
+            {reason !== null && entry?.recording ? (
+              <Text color="yellow">{`  (can't run here: ${reason} · Enter: its recording)`}</Text>
+            ) : reason !== null ? (
               <Text color="yellow">{`  (unavailable: ${reason})`}</Text>
             ) : entry?.lesson.summary ? (
               <Text dimColor>{`  ${entry.lesson.summary}`}</Text>
@@ -96,6 +110,7 @@ export function Menu({ backend, columns, rows, active, message, onOpen }: MenuPr
         ...(current.reason
           ? wrapPlain(`can't run here: ${current.reason}`, width - 2).map((l) => ({ text: `  ${l}`, warn: true }))
           : []),
+        ...(current.recording ? wrapPlain('Enter replays a recording of it instead (labelled REPLAY; nothing runs)', width - 2).map((l) => ({ text: `  ${l}`, warn: false })) : []),
       ]
     : [];
   const msgLines = shownMessage ? wrapPlain(shownMessage.text, width) : [];
@@ -147,7 +162,7 @@ export function Menu({ backend, columns, rows, active, message, onOpen }: MenuPr
           onSelect={(item) => {
             const entry = entries.find((e) => e.lesson.id === item.value);
             if (!entry) return;
-            if (entry.reason !== null) {
+            if (entry.reason !== null && !entry.recording) {
               setLocal({ level: 'warn', text: `"${entry.lesson.title}" can't run here: ${entry.reason}` });
               return;
             }

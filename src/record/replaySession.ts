@@ -12,6 +12,8 @@ export const NO_SHELL_NOTICE = 'this is a replay: there is no container to open 
 export interface ReplayOptions {
   /** play the recorded events between two stops (the chain's timeline builds up); false jumps */
   play?: boolean;
+  /** a line shown at every stop that has none of its own (why this is a replay, when opened from the menu) */
+  notice?: string;
   /** timers, replaceable in tests */
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (timer: unknown) => void;
@@ -29,7 +31,8 @@ export class ReplaySession implements LessonSession {
     readonly recording: Recording,
     private readonly options: ReplayOptions = {},
   ) {
-    this.stops = replayStops(recording.lesson, recording.items);
+    const notice = options.notice;
+    this.stops = replayStops(recording.lesson, recording.items).map((s) => (notice && !s.state.notice ? { ...s, state: { ...s.state, notice } } : s));
     this.replay = { banner: replayBanner(recording.meta) };
     this.state = this.stops[0].state;
   }

@@ -1,13 +1,14 @@
-// Record lessons 2 and 9 for real (run --no-tui --record), replay them as a user without root in tmux: what the panels show is what was recorded, under the banner, with no helper and no koffi.
+// Record lessons 2 and 9 for real (run --no-tui --record, and the app's --record), replay them as a user without root in tmux: what the panels show is what was recorded, under the banner, with no helper and no koffi; and the menu's fallback to a shipped recording.
 import { afterAll, afterEach, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/sys/packageRoot.js';
 import type { MountEntry, ProcessInfo, Snapshot } from '../../src/types.js';
 import { describeAsRoot } from '../support/requireRoot.js';
 import { TmuxSession, appCommand } from '../support/tmux.js';
+import { whichProgram } from '../../native/findProgram.js';
 
 const cli = join(packageRoot(), 'dist/app/main.js');
 const NOBODY = 65534;
@@ -230,4 +231,30 @@ describeAsRoot('replay of a real recording, as a user without root', () => {
     // the timeline was on screen: the traced docker run -d step and after
     expect(timelineLines).toBeGreaterThan(5);
   }, 600_000);
+
+  it('on a host without docker the menu offers lesson 9\'s shipped recording: it opens labelled, says why, and the menu is live again after', async () => {
+    // a PATH with the tools the lab needs but not the docker CLI
+    const bin = join(dir, 'bin-without-docker');
+    mkdirSync(bin, { recursive: true });
+    for (const tool of ['unshare', 'nsenter', 'setpriv', 'ip', 'sleep', 'sh', 'hostname', 'mount']) {
+      const found = whichProgram(tool);
+      if (found) symlinkSync(found, join(bin, tool));
+    }
+    expect(whichProgram('docker', bin)).toBeNull();
+    tmux = new TmuxSession(80, 24, `env -u CI PATH=${bin} TERM=xterm-256color ${process.execPath} ${cli}; echo EXIT=$?; sleep 60`);
+    const menu = await tmux.waitFor(/Lessons/, 15_000);
+    expect(menu).toMatch(/9\. From dockerd to runc  \(can't run here: needs docker/);
+    expect(menu.split('\n')[0]).not.toMatch(/REPLAY/);
+    tmux.keys('9');
+    const first = await settledAt(tmux, 0, 7);
+    expect(first.split('\n')[0]).toMatch(/^REPLAY — recorded \d{4}-\d{2}-\d{2} on /);
+    expect(first).toMatch(/a recording: the live lesson can't run here \(needs docker/);
+    tmux.keys('Right');
+    expect((await settledAt(tmux, 1, 7)).split('\n')[0]).toMatch(/^REPLAY — /);
+    tmux.keys('Escape');
+    const back = await tmux.waitFor(/Lessons/, 15_000);
+    expect(back.split('\n')[0]).not.toMatch(/REPLAY/);
+    tmux.keys('q');
+    await tmux.waitFor(/EXIT=0/, 15_000);
+  }, 60_000);
 });
