@@ -14,11 +14,14 @@ export interface ScrubPaths {
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Where a path starts: not inside a longer one (/proc/<pid>/root, /proc/12/root), but after a colour code. */
+const START = '(?:(?<=\\u001b\\[[0-9;]*m)|(?<![\\w.\\-/<>~@]))';
+
 /**
  * A function that replaces each path by its placeholder where it is a whole path or a path's
- * leading part (the next character is not one of a file name's, so /home/al is not taken out of
- * /home/alice); longer paths first, since the package may sit inside the home directory. "/" and
- * relative values are left alone.
+ * leading part: not inside a longer path (HOME=/root leaves /proc/<pid>/root alone), and not
+ * followed by more of a file name (/home/al is not taken out of /home/alice); longer paths first,
+ * since the package may sit inside the home directory. "/" and relative values are left alone.
  */
 export function scrubber(paths: ScrubPaths): (text: string) => string {
   const rules = [
@@ -26,7 +29,7 @@ export function scrubber(paths: ScrubPaths): (text: string) => string {
     { path: paths.home, mark: HOME_MARK },
   ]
     .filter((r): r is { path: string; mark: string } => typeof r.path === 'string' && r.path.startsWith('/') && r.path.replace(/\/+$/, '') !== '')
-    .map((r) => ({ re: new RegExp(`${escape(r.path.replace(/\/+$/, ''))}(?![\\w.-])`, 'g'), mark: r.mark }))
+    .map((r) => ({ re: new RegExp(`${START}${escape(r.path.replace(/\/+$/, ''))}(?![\\w.-])`, 'g'), mark: r.mark }))
     .sort((a, b) => b.re.source.length - a.re.source.length);
   return (text) => rules.reduce((t, r) => t.replace(r.re, r.mark), text);
 }

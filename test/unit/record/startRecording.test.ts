@@ -51,6 +51,9 @@ describe('a recording holds nothing secret', () => {
     const scrub = scrubber({ packageRoot: '/home/al/lab', home: '/home/al' });
     expect(scrub('/home/al/lab/dist/x.js /home/al /home/al/.cache /home/alice "/home/al"')).toBe('<container-lab>/dist/x.js ~ ~/.cache /home/alice "~"');
     expect(scrub('\u001b[1m/home/al\u001b[0m')).toBe('\u001b[1m~\u001b[0m');
+    // root's home is inside the kernel's paths: those stay whole
+    const asRoot = scrubber({ packageRoot: '/opt/cl', home: '/root' });
+    expect(asRoot('/proc/<pid>/root /proc/5389/root HOME=/root cd /root/x "/root"')).toBe('/proc/<pid>/root /proc/5389/root HOME=~ cd ~/x "~"');
     // "/" and relative homes are no paths to take out
     expect(scrubber({ packageRoot: '/opt/cl', home: '/' })('/usr/bin /opt/cl')).toBe('/usr/bin <container-lab>');
   });
