@@ -147,6 +147,8 @@ export function readRecording(path: string): Recording {
     } else {
       const bad = outOfRange(v.event, lesson!.steps.length);
       if (bad) throw new RecordingError(`${where(i)}: ${bad}`);
+      // a whole snapshot (the writer stores changes) is the base the next change applies to
+      if (v.event.type === 'snapshot') snapshot = v.event.snapshot;
       items.push({ t, kind: 'event', event: v.event });
     }
   }
