@@ -114,12 +114,16 @@ async function main(argv: string[]): Promise<number> {
     case 'shell':
       return (await import('./joinShell.js')).joinShell(out, err);
     case 'notes':
+      return (await import('./presenter/notesCommand.js')).runNotes();
     case 'replay':
       throw new UsageError(`${command.kind} is not built yet`);
     case 'cleanup': {
       const choice = await choosePrivilege({ sudo: values.sudo, rootless: values.rootless, interactive });
       const helper = await startHelper(choice.mode);
       await helper.stop();
+      // the app's own notes directories (this user's, whatever the helper's privilege) of apps that are gone
+      const { removeDeadNotesDirs } = await import('./presenter/notesDirs.js');
+      for (const dir of removeDeadNotesDirs()) out(`removed the notes directory of an app that is gone: ${dir}`);
       out('cleanup done');
       return 0;
     }

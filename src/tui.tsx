@@ -7,7 +7,8 @@ import { App } from './app/App.js';
 import { LiveBackend } from './lesson/liveBackend.js';
 import type { TerminalHandover } from './lesson/liveSession.js';
 import type { HelperClient, HelperMode } from './helper/client.js';
-import type { Lesson, LessonLoadError } from './types.js';
+import type { Lesson, LessonLoadError, LessonSession } from './types.js';
+import { NotesServer } from './presenter/notesServer.js';
 
 export interface TuiOptions {
   lessons: Lesson[];
@@ -55,6 +56,15 @@ export async function startTui(opts: TuiOptions): Promise<void> {
     keyboard = null;
   };
 
+  // `container-lab notes` follows the lesson on screen through a socket, started once the menu is drawn
+  let shown: LessonSession | null = null;
+  let notes: NotesServer | null = null;
+  let notesStarting: Promise<NotesServer | null> | null = null;
+  const onLessonChange = (session: LessonSession | null) => {
+    shown = session;
+    notes?.follow(session);
+  };
+
   const mount = (resume?: LiveBackend['current']) =>
     render(
       <App
@@ -63,6 +73,7 @@ export async function startTui(opts: TuiOptions): Promise<void> {
         askConsent={!opts.trustLessons}
         resumeSession={resume ?? undefined}
         onExit={() => finish()}
+        onLessonChange={onLessonChange}
       />,
       // Ink 6.8's incrementalRendering leaves stale lines on this full-screen frame (measured: the
       // old header and next-step lines stay); its default rewrite is kept, drawn up to 60 times a second
@@ -105,6 +116,15 @@ export async function startTui(opts: TuiOptions): Promise<void> {
     setImmediate(() => {
       opts.startHelper?.();
       backend.preload();
+      // no notes socket (an unwritable state directory) costs the lesson nothing: the viewer keeps waiting
+      notesStarting = NotesServer.start().then(
+        (server) => {
+          notes = server;
+          server.follow(shown);
+          return server;
+        },
+        () => null,
+      );
     });
     await finished;
   } finally {
@@ -113,6 +133,9 @@ export async function startTui(opts: TuiOptions): Promise<void> {
     process.stdout.write(ALT_SCREEN_OFF);
     process.off('SIGTERM', stop);
     process.off('SIGHUP', stop);
+    const server = await (notesStarting as Promise<NotesServer | null> | null);
+    server?.follow(null);
+    await server?.close();
     await backend.current?.close();
   }
   if (failure) throw failure;

@@ -25,6 +25,8 @@ export interface AppProps {
   askConsent?: boolean;
   /** called once the user quits and any open session is closed; the caller unmounts Ink */
   onExit: () => void;
+  /** told of the lesson on screen each time it changes: a session, or null (the menu, a lesson opening or closing) */
+  onLessonChange?: (session: LessonSession | null) => void;
 }
 
 type Screen =
@@ -33,7 +35,7 @@ type Screen =
   | { kind: 'consent'; lesson: Lesson }
   | { kind: 'lesson'; session: LessonSession; id: number };
 
-export function App({ backend, initialLessonId, resumeSession, askConsent = true, onExit }: AppProps) {
+export function App({ backend, initialLessonId, resumeSession, askConsent = true, onExit, onLessonChange }: AppProps) {
   const { columns, rows } = useTerminalSize();
   const [screen, setScreen] = useState<Screen>(() =>
     resumeSession ? { kind: 'lesson', session: resumeSession, id: 0 } : { kind: 'menu' },
@@ -132,6 +134,12 @@ export function App({ backend, initialLessonId, resumeSession, askConsent = true
     },
     [backend, closeThen, exit, askConsent],
   );
+
+  // The lesson on screen, for whoever follows it (the notes of `container-lab notes`).
+  const shownSession = screen.kind === 'lesson' ? screen.session : null;
+  useEffect(() => {
+    onLessonChange?.(shownSession);
+  }, [onLessonChange, shownSession]);
 
   // Open the lesson asked for on the command line, once.
   const initialDone = useRef(false);
