@@ -107,7 +107,7 @@ export function notesLines(state: ViewerState, { now, width, rows = null, keys =
     case 'waiting':
       return said(waiting(state.root), w);
     case 'root-only':
-      return said(`a lesson runs as root (container-lab, PID ${state.pid}): run sudo container-lab notes`, w);
+      return said(`container-lab runs as root here (PID ${state.pid}), and its notes are root's: run sudo container-lab notes`, w);
     case 'exited':
       return [
         ...said(`container-lab exited${state.ended ? ` (the lesson "${state.ended}" ended)` : ''}.`, w),
@@ -117,7 +117,7 @@ export function notesLines(state: ViewerState, { now, width, rows = null, keys =
     case 'attached': {
       const m = state.message;
       if (m.kind === 'lesson') return lessonLines(m, now, w, rows);
-      const where = `container-lab is on its menu: no lesson open; the notes follow the next one it opens (${wallClock(now)})`;
+      const where = `container-lab has no lesson open (it shows its menu, or opens a lesson): the notes follow the next lesson it opens (${wallClock(now)})`;
       return m.ended ? [...said(`the lesson "${m.ended.title}" ended.`, w), '', ...said(where, w)] : said(where, w);
     }
   }

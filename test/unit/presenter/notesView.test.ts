@@ -110,13 +110,13 @@ describe('notesLines', () => {
     expect(waiting).toBe('waiting for container-lab to open a lesson in this user\'s session (looking in /run/user/1000/container-lab-1000; q quits)');
     expect(plain(notesLines({ kind: 'waiting', root: '/r' }, { now: NOW, width: 80 })).join(' ')).not.toContain('q quits');
     const menu = plain(notesLines({ kind: 'attached', message: { kind: 'menu', ended: null } }, { now: NOW, width: 160 }));
-    expect(menu[0]).toMatch(/^container-lab is on its menu: no lesson open/);
+    expect(menu[0]).toMatch(/^container-lab has no lesson open \(it shows its menu, or opens a lesson\)/);
     const ended = plain(notesLines({ kind: 'attached', message: { kind: 'menu', ended: { id: 'namespaces', title: 'Namespaces' } } }, { now: NOW, width: 80 }));
     expect(ended[0]).toBe('the lesson "Namespaces" ended.');
     const exited = plain(notesLines({ kind: 'exited', ended: 'Namespaces', root: '/r' }, { now: NOW, width: 80 }));
     expect(exited[0]).toBe('container-lab exited (the lesson "Namespaces" ended).');
     expect(exited.join(' ')).toContain('waiting for container-lab to open a lesson');
     const root = plain(notesLines({ kind: 'root-only', pid: 4242 }, { now: NOW, width: 80 })).join(' ');
-    expect(root).toBe('a lesson runs as root (container-lab, PID 4242): run sudo container-lab notes');
+    expect(root).toBe('container-lab runs as root here (PID 4242), and its notes are root\'s: run sudo container-lab notes');
   });
 });
