@@ -5,7 +5,7 @@ import { matchFor, type KeyScope } from './keys.js';
 import type { LabBackend, Lesson, LessonSession } from '../types.js';
 import { errorText } from './derive.js';
 import { HelpOverlay } from './HelpOverlay.js';
-import type { KeyHandler } from './LessonScreen.js';
+import type { LessonKeys } from './LessonScreen.js';
 import { lessonScreenIfLoaded, loadLessonScreen } from './lessonScreenLoader.js';
 import { Menu, unavailableReason, type MenuMessage } from './Menu.js';
 import { ConsentScreen } from './ConsentScreen.js';
@@ -192,15 +192,16 @@ export function App({ backend, initialLessonId, resumeSession, askConsent = true
 
   // One input hook for the whole app, with a stable callback that reads the latest state from
   // refs set at commit: a key pressed right after a screen change reaches the new screen. Keys
-  // mean what keys.ts says in the scope on screen; the lesson's step keys go to the lesson screen.
-  const lessonKeys = useRef<KeyHandler | null>(null);
+  // mean what keys.ts says in the scope on screen (the lesson screen says which of its own it is
+  // in: typing a step number, blank, zoomed); the lesson's step keys go to the lesson screen.
+  const lessonKeys = useRef<LessonKeys | null>(null);
   const onKey = (input: string, key: Key): void => {
     // the consent screen reads its own keys: y/Enter goes on, anything else declines
     if (screen.kind === 'consent') {
       if (key.ctrl && input === 'c') exit();
       return;
     }
-    const scope: KeyScope = help ? 'help' : screen.kind === 'busy' ? 'opening' : screen.kind;
+    const scope: KeyScope = help ? 'help' : screen.kind === 'busy' ? 'opening' : screen.kind === 'lesson' ? (lessonKeys.current?.scope ?? 'lesson') : screen.kind;
     const match = matchFor(scope, input, key);
     if (!match || match.binding.byList) return; // the lesson list reads its own keys
     const { binding, press } = match;
@@ -208,7 +209,7 @@ export function App({ backend, initialLessonId, resumeSession, askConsent = true
     else if (binding.command === 'closeHelp') setHelp(false);
     else if (binding.command === 'help') setHelp(true);
     else if (binding.command === 'menu') toMenu();
-    else lessonKeys.current?.(binding, press);
+    else lessonKeys.current?.onKey(binding, press);
   };
   const keyRef = useRef(onKey);
   useLayoutEffect(() => {
@@ -220,7 +221,7 @@ export function App({ backend, initialLessonId, resumeSession, askConsent = true
 
   return (
     <Box flexDirection="column" width={columns}>
-      {help ? <HelpOverlay columns={columns} rows={rows} /> : null}
+      {help ? <HelpOverlay columns={columns} rows={rows} inLesson={screen.kind === 'lesson'} /> : null}
       <Box display={help || screen.kind !== 'menu' ? 'none' : 'flex'} flexDirection="column" width={columns}>
         <Menu
           backend={backend}

@@ -5,11 +5,18 @@ import { closeHelpLine, helpSections } from './keys.js';
 export interface HelpOverlayProps {
   columns: number;
   rows: number;
+  /**
+   * opened in a lesson: the menu's keys (which mean other things there) are left out. Opened
+   * from the menu, the panels' legend is what gives way on a short screen.
+   */
+  inLesson?: boolean;
 }
 
-/** The help's lines: a heading has no key. */
-const LINES: Array<[string, string]> = [
-  ...helpSections().flatMap(({ title, bindings }): Array<[string, string]> => [['', title], ...bindings.map((b): [string, string] => [b.help.keys, b.help.does])]),
+type Line = [key: string, text: string];
+
+const [MENU, LESSON] = helpSections().map(({ title, bindings }): Line[] => [['', title], ...bindings.map((b): Line => [b.help.keys, b.help.does])]);
+
+const LEGEND: Line[] = [
   ['', 'Reading the panels (live, read from the kernel)'],
   ['· ▶ ✓ ✗', 'step pending, running, done, failed'],
   ['≠ own', 'the container has its own namespace (inode differs)'],
@@ -18,12 +25,19 @@ const LINES: Array<[string, string]> = [
 ];
 
 /** Columns of the key column: the longest key and a space (the help's lines line up on it). */
-export const HELP_KEY_WIDTH = Math.max(12, ...LINES.map(([key]) => [...key].length + 1));
+export const HELP_KEY_WIDTH = Math.max(12, ...[...MENU, ...LESSON, ...LEGEND].map(([key]) => [...key].length + 1));
 
-export function HelpOverlay({ columns, rows }: HelpOverlayProps) {
+/** The help's lines for `room` lines: in a lesson its keys and the legend; from the menu every key, and the legend when it fits. */
+export function helpLines(room: number, inLesson: boolean): Line[] {
+  if (inLesson) return [...LESSON, ...LEGEND].slice(0, room);
+  const keys = [...MENU, ...LESSON];
+  return (keys.length + LEGEND.length <= room ? [...keys, ...LEGEND] : keys).slice(0, room);
+}
+
+export function HelpOverlay({ columns, rows, inLesson = false }: HelpOverlayProps) {
   const width = Math.max(20, Math.min(columns, 78));
   const room = Math.max(1, rows - 1 - 4);
-  const shown = LINES.slice(0, room);
+  const shown = helpLines(room, inLesson);
   return (
     <Box flexDirection="column" width={width} borderStyle="round" borderColor="cyan" paddingX={1}>
       <Text wrap="truncate-end" bold color="cyan">

@@ -5,12 +5,14 @@ import type { LessonSession } from '../types.js';
 import { collectLog, errorText, focusIndex, stripTitleHeading } from './derive.js';
 import { ErrorBox, errorBoxHeight, errorCompactHeight } from './ErrorBox.js';
 import { Footer } from './Footer.js';
-import type { KeyBinding, Press } from './keys.js';
-import { lessonLayout, scrolled, slideView, splitColumns } from './layout.js';
+import { JumpPrompt, jumpTarget } from './JumpPrompt.js';
+import type { KeyBinding, LessonScope, Press } from './keys.js';
+import { lessonLayout, nextZoom, scrolled, slideView, splitColumns, zoomablePanels, type PanelKey } from './layout.js';
 import { LessonHeader } from './LessonHeader.js';
 import { renderMarkdownHead } from './markdown.js';
 import { NextAction } from './NextAction.js';
 import { NoticeLine, noticeLines } from './NoticeLine.js';
+import { ZoomMark } from './PanelTitle.js';
 import { CgroupPanel, cgroupPanelWant } from './panels/CgroupPanel.js';
 import { ChainPanel } from './panels/ChainPanel.js';
 import { chainPanelMin, chainPanelWant } from '../format/chainLines.js';
@@ -32,9 +34,19 @@ export const SHELL_NOTICE = 'shell inside the container — type exit to come ba
 
 /**
  * Does what a key bound on the lesson screen (keys.ts) asks: of the session (next, back, reset,
- * shell) or of the screen (scroll, other slides, fold the panels); `press` is the key that matched.
+ * shell, go to a step) or of the screen (scroll, other slides, fold, zoom, blank); `press` is the
+ * key that matched (none for a key taken as any other key).
  */
 export type KeyHandler = (binding: KeyBinding, press?: Press) => void;
+
+/** What the lesson screen gives the app's input hook: where its keys are read now, and their handler. */
+export interface LessonKeys {
+  scope: LessonScope;
+  onKey: KeyHandler;
+}
+
+/** Digits a step number may have: more would be no step of any lesson. */
+const MAX_DIGITS = 4;
 
 /** Slide lines rendered ahead of the scroll position, in steps of this many (a huge slide renders as it is read). */
 const RENDER_STEP = 64;
@@ -50,7 +62,7 @@ export interface LessonScreenProps {
    * pending); the app's one input hook calls it with the lesson's step keys (the app itself
    * handles help, menu and quit).
    */
-  keysRef: MutableRefObject<KeyHandler | null>;
+  keysRef: MutableRefObject<LessonKeys | null>;
   /** told when the terminal is handed to a shell and back, so the app stops reading keys */
   onShellChange?: (inShell: boolean) => void;
 }
@@ -64,6 +76,14 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
   const [viewed, setViewed] = useState<number | null>(null);
   /** how far the slide on screen is scrolled; `key` names the slide */
   const [scroll, setScroll] = useState(NO_SCROLL);
+  /** the step number being typed after g or ':', or null */
+  const [prompt, setPrompt] = useState<string | null>(null);
+  /** a line in the footer's place until the next key (a step number that is no step) */
+  const [footerNote, setFooterNote] = useState<string | null>(null);
+  /** the panel that has all the panels' room, or null */
+  const [zoom, setZoom] = useState<PanelKey | null>(null);
+  /** everything but the title line hidden (the presenter's black screen) */
+  const [blank, setBlank] = useState(false);
 
   useLayoutEffect(() => {
     onShellChange?.(state.inShell);
@@ -116,6 +136,23 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
   const cgroup = interpretCgroup(snapshot?.cgroupFiles);
   const layers = interpretLayers(snapshot?.overlays);
   const slideLines = slide.lines.length + (slide.more ?? 0);
+  const panelNeeds = {
+    syscalls: syscallLogWant(log),
+    chain: chainPanelWant(snapshot?.chain, split.right),
+    chainMin: chainPanelMin(snapshot?.chain, split.right),
+    cgroup: cgroupPanelWant(cgroup.files),
+    layers: layersPanelWant(layers),
+    layersMin: layersPanelMin(layers),
+    namespaces: namespacePanelWant(snapshot?.namespaces ?? null),
+    checks: checksPanelWant(checks, split.right),
+    processes: processPanelWant(snapshot?.processes ?? null),
+    mounts: mountPanelWant(snapshot?.mounts ?? null),
+    output: outputPanelWant(output),
+  };
+  // the zoom holds while its panel is there (a step back may take it away)
+  const zoomable = zoomablePanels(panelNeeds);
+  const zoomed = zoom !== null && zoomable.includes(zoom) ? zoom : null;
+  const zoomMark = zoomed === null ? null : nextZoom(zoomable, zoomed) === null ? 'zoomed · z or Esc ends' : 'zoomed · z next · Esc ends';
   const layout = lessonLayout({
     columns,
     rows,
@@ -127,19 +164,8 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
       want: stepErrorText ? errorBoxHeight(stepErrorText, focusRun?.hint, split.left) : 0,
     },
     reading,
-    panels: {
-      syscalls: syscallLogWant(log),
-      chain: chainPanelWant(snapshot?.chain, split.right),
-      chainMin: chainPanelMin(snapshot?.chain, split.right),
-      cgroup: cgroupPanelWant(cgroup.files),
-      layers: layersPanelWant(layers),
-      layersMin: layersPanelMin(layers),
-      namespaces: namespacePanelWant(snapshot?.namespaces ?? null),
-      checks: checksPanelWant(checks, split.right),
-      processes: processPanelWant(snapshot?.processes ?? null),
-      mounts: mountPanelWant(snapshot?.mounts ?? null),
-      output: outputPanelWant(output),
-    },
+    panels: panelNeeds,
+    zoom: zoomed,
   });
   const { cols, body, h } = layout;
   const sv = slideView(slideLines, offset, h.slide);
@@ -153,8 +179,10 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
         ? '↑ PgUp back up'
         : '↓ PgDn reads on';
 
+  const scope: LessonScope = blank ? 'blank' : prompt !== null ? 'prompt' : zoomed !== null ? 'zoomed' : 'lesson';
   const onKey: KeyHandler = ({ command, whileBusy }, press) => {
     if (state.inShell || (state.busy && !whileBusy)) return;
+    if (footerNote !== null) setFooterNote(null);
     // Unchanged state is left as it is: a state update here would draw a frame (tens of ms on
     // the app's one thread) before the step's own, while the helper's replies wait behind it.
     const fresh = (): void => {
@@ -171,21 +199,37 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
     } else if (command === 'reset') {
       fresh();
       run('reset', () => session.reset());
-    } else if (command === 'shell') run('shell', () => session.shell());
+    } else if (command === 'jump') setPrompt('');
+    else if (command === 'jumpDigit' && press && 'input' in press) setPrompt((p) => ((p ?? '').length < MAX_DIGITS ? `${p ?? ''}${press.input}` : p));
+    else if (command === 'jumpErase') setPrompt((p) => (p ?? '').slice(0, -1));
+    else if (command === 'jumpCancel') setPrompt(null);
+    else if (command === 'jumpGo') {
+      setPrompt(null);
+      const to = jumpTarget(prompt ?? '', n);
+      if (to && 'problem' in to) setFooterNote(to.problem);
+      else if (to) {
+        fresh();
+        run(`go to step ${to.step}`, () => session.jump(to.step));
+      }
+    } else if (command === 'zoom') setZoom(nextZoom(zoomable, zoomed));
+    else if (command === 'unzoom') setZoom(null);
+    else if (command === 'blank') setBlank(true);
+    else if (command === 'unblank') setBlank(false);
+    else if (command === 'shell') run('shell', () => session.shell());
     else if (command === 'panels') {
-      if (!cols.twoColumns) setReading((r) => !r);
+      if (!cols.twoColumns && zoomed === null) setReading((r) => !r);
     }
     else if (command === 'slides') {
       const to = Math.max(-1, Math.min(n - 1, shownIndex + (press?.move === 'prev' ? -1 : 1)));
       setViewed(to === focus ? null : to);
-    } else if (command === 'scroll' && press?.move && press.move !== 'prev' && press.move !== 'next') {
+    } else if (command === 'scroll' && h.slide > 0 && press?.move && press.move !== 'prev' && press.move !== 'next') {
       // reading on in a slide longer than its room: the panels give way
       if (sv.cut && !cols.twoColumns) setReading(true);
       setScroll({ key: slideKey, offset: scrolled(sv, press.move) });
     }
   };
   useLayoutEffect(() => {
-    keysRef.current = onKey;
+    keysRef.current = { scope, onKey };
   });
   useLayoutEffect(
     () => () => {
@@ -200,6 +244,14 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
         <Text wrap="truncate-end" color="cyan">
           {SHELL_NOTICE}
         </Text>
+      </Box>
+    );
+  }
+
+  if (blank) {
+    return (
+      <Box width={columns}>
+        <LessonHeader state={state} />
       </Box>
     );
   }
@@ -244,15 +296,17 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
     />
   ) : (
     <Box flexDirection="column" width={w}>
-      <ProcessPanel processes={snapshot?.processes ?? null} width={w} height={h.processes} />
-      <ChainPanel view={snapshot?.chain} width={w} height={h.chain} />
-      <NamespacePanel rows={snapshot?.namespaces ?? null} width={w} height={h.namespaces} />
-      <CgroupPanel reading={cgroup} width={w} height={h.cgroup} />
-      <LayersPanel reading={layers} width={w} height={h.layers} />
-      <MountPanel mounts={snapshot?.mounts ?? null} width={w} height={h.mounts} wide={cols.twoColumns && w >= 70} />
-      <SyscallLog lines={log} width={w} height={h.syscalls} timing={cols.twoColumns && w >= 80} />
-      <ChecksPanel checks={checks} label={stepLabel} width={w} height={h.checks} />
-      <OutputPanel lines={output} label={stepLabel} width={w} height={h.output} />
+      <ZoomMark.Provider value={zoomMark}>
+        <ProcessPanel processes={snapshot?.processes ?? null} width={w} height={h.processes} />
+        <ChainPanel view={snapshot?.chain} width={w} height={h.chain} />
+        <NamespacePanel rows={snapshot?.namespaces ?? null} width={w} height={h.namespaces} />
+        <CgroupPanel reading={cgroup} width={w} height={h.cgroup} />
+        <LayersPanel reading={layers} width={w} height={h.layers} />
+        <MountPanel mounts={snapshot?.mounts ?? null} width={w} height={h.mounts} wide={cols.twoColumns && w >= 70} />
+        <SyscallLog lines={log} width={w} height={h.syscalls} timing={cols.twoColumns && w >= 80} />
+        <ChecksPanel checks={checks} label={stepLabel} width={w} height={h.checks} />
+        <OutputPanel lines={output} label={stepLabel} width={w} height={h.output} />
+      </ZoomMark.Provider>
     </Box>
   );
 
@@ -280,7 +334,21 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
         </Box>
       )}
       {state.notice ? <NoticeLine message={state.notice} width={columns} max={notice.length} /> : null}
-      <Footer busy={state.busy} width={columns} scrollable={sv.cut} foldable={layout.folded || (sv.cut && !cols.twoColumns)} />
+      {prompt !== null ? (
+        <JumpPrompt typed={prompt} steps={n} />
+      ) : footerNote !== null ? (
+        <Text wrap="truncate-end" color="yellow">
+          {footerNote}
+        </Text>
+      ) : (
+        <Footer
+          busy={state.busy}
+          width={columns}
+          scope={scope}
+          scrollable={sv.cut && h.slide > 0}
+          foldable={zoomed === null && (layout.folded || (sv.cut && !cols.twoColumns))}
+        />
+      )}
     </Box>
   );
 }
