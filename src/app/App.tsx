@@ -5,6 +5,7 @@ import { matchFor, type KeyScope } from './keys.js';
 import type { LabBackend, Lesson, LessonSession } from '../types.js';
 import { errorText } from './derive.js';
 import { HelpOverlay } from './HelpOverlay.js';
+import { pressesOf } from './keyChunks.js';
 import type { LessonKeys } from './LessonScreen.js';
 import { lessonScreenIfLoaded, loadLessonScreen } from './lessonScreenLoader.js';
 import { Menu, unavailableReason, type MenuMessage } from './Menu.js';
@@ -195,27 +196,35 @@ export function App({ backend, initialLessonId, resumeSession, askConsent = true
   // mean what keys.ts says in the scope on screen (the lesson screen says which of its own it is
   // in: typing a step number, blank, zoomed); the lesson's step keys go to the lesson screen.
   const lessonKeys = useRef<LessonKeys | null>(null);
-  const onKey = (input: string, key: Key): void => {
+  /** One key press; true when it changed the app's own screen (the rest of a chunk is then dropped). */
+  const onKey = (input: string, key: Key): boolean => {
     // the consent screen reads its own keys: y/Enter goes on, anything else declines
     if (screen.kind === 'consent') {
       if (key.ctrl && input === 'c') exit();
-      return;
+      return true;
     }
-    const scope: KeyScope = help ? 'help' : screen.kind === 'busy' ? 'opening' : screen.kind === 'lesson' ? (lessonKeys.current?.scope ?? 'lesson') : screen.kind;
+    const scope: KeyScope = help ? 'help' : screen.kind === 'busy' ? 'opening' : screen.kind === 'lesson' ? (lessonKeys.current?.scope() ?? 'lesson') : screen.kind;
     const match = matchFor(scope, input, key);
-    if (!match || match.binding.byList) return; // the lesson list reads its own keys
+    if (!match || match.binding.byList) return false; // the lesson list reads its own keys
     const { binding, press } = match;
     if (binding.command === 'quit') quit();
     else if (binding.command === 'closeHelp') setHelp(false);
     else if (binding.command === 'help') setHelp(true);
     else if (binding.command === 'menu') toMenu();
-    else lessonKeys.current?.onKey(binding, press);
+    else {
+      lessonKeys.current?.onKey(binding, press);
+      return false;
+    }
+    return true;
   };
   const keyRef = useRef(onKey);
   useLayoutEffect(() => {
     keyRef.current = onKey;
   });
-  const stableOnKey = useCallback((input: string, key: Key) => keyRef.current(input, key), []);
+  // a chunk of keys (typed fast, pasted) is pressed one key after another
+  const stableOnKey = useCallback((input: string, key: Key) => {
+    for (const [one, k] of pressesOf(input, key)) if (keyRef.current(one, k)) break;
+  }, []);
   useInput(stableOnKey, { isActive: !inShell });
   const LessonScreen = lessonScreenIfLoaded();
 

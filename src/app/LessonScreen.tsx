@@ -1,5 +1,5 @@
 // The lesson screen: slide, steps and next action, and the live kernel panels (beside them when wide, under them when narrow).
-import { useCallback, useLayoutEffect, useMemo, useState, type MutableRefObject } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import { Box, Text } from 'ink';
 import type { LessonSession } from '../types.js';
 import { collectLog, errorText, focusIndex, stripTitleHeading } from './derive.js';
@@ -41,9 +41,24 @@ export type KeyHandler = (binding: KeyBinding, press?: Press) => void;
 
 /** What the lesson screen gives the app's input hook: where its keys are read now, and their handler. */
 export interface LessonKeys {
-  scope: LessonScope;
+  /** read before each key: a key of a chunk sees the scope the key before it left */
+  scope: () => LessonScope;
   onKey: KeyHandler;
 }
+
+/** The presenter's modes of the screen. */
+interface Mode {
+  /** the step number being typed after g or ':', or null */
+  prompt: string | null;
+  /** a line in the footer's place until the next key (a step number that is no step) */
+  note: string | null;
+  /** the panel that has all the panels' room, or null */
+  zoom: PanelKey | null;
+  /** everything but the title line hidden (the presenter's black screen) */
+  blank: boolean;
+}
+
+const NO_MODE: Mode = { prompt: null, note: null, zoom: null, blank: false };
 
 /** Digits a step number may have: more would be no step of any lesson. */
 const MAX_DIGITS = 4;
@@ -76,14 +91,16 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
   const [viewed, setViewed] = useState<number | null>(null);
   /** how far the slide on screen is scrolled; `key` names the slide */
   const [scroll, setScroll] = useState(NO_SCROLL);
-  /** the step number being typed after g or ':', or null */
-  const [prompt, setPrompt] = useState<string | null>(null);
-  /** a line in the footer's place until the next key (a step number that is no step) */
-  const [footerNote, setFooterNote] = useState<string | null>(null);
-  /** the panel that has all the panels' room, or null */
-  const [zoom, setZoom] = useState<PanelKey | null>(null);
-  /** everything but the title line hidden (the presenter's black screen) */
-  const [blank, setBlank] = useState(false);
+  // Keys can come several in one chunk (fast typing, a paste, tmux send-keys) and are handled
+  // one after another before the next frame: each must see the mode the key before it left, so
+  // the keys read it from a ref; the state draws it.
+  const [mode, setModeState] = useState<Mode>(NO_MODE);
+  const modeNow = useRef<Mode>(NO_MODE);
+  const setMode = (patch: Partial<Mode>): void => {
+    modeNow.current = { ...modeNow.current, ...patch };
+    setModeState(modeNow.current);
+  };
+  const { prompt, note: footerNote, zoom, blank } = mode;
 
   useLayoutEffect(() => {
     onShellChange?.(state.inShell);
@@ -151,7 +168,8 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
   };
   // the zoom holds while its panel is there (a step back may take it away)
   const zoomable = zoomablePanels(panelNeeds);
-  const zoomed = zoom !== null && zoomable.includes(zoom) ? zoom : null;
+  const zoomedIn = (m: Mode): PanelKey | null => (m.zoom !== null && zoomable.includes(m.zoom) ? m.zoom : null);
+  const zoomed = zoomedIn(mode);
   const zoomMark = zoomed === null ? null : nextZoom(zoomable, zoomed) === null ? 'zoomed · z or Esc ends' : 'zoomed · z next · Esc ends';
   const layout = lessonLayout({
     columns,
@@ -179,10 +197,11 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
         ? '↑ PgUp back up'
         : '↓ PgDn reads on';
 
-  const scope: LessonScope = blank ? 'blank' : prompt !== null ? 'prompt' : zoomed !== null ? 'zoomed' : 'lesson';
+  const scopeOf = (m: Mode): LessonScope => (m.blank ? 'blank' : m.prompt !== null ? 'prompt' : zoomedIn(m) !== null ? 'zoomed' : 'lesson');
   const onKey: KeyHandler = ({ command, whileBusy }, press) => {
     if (state.inShell || (state.busy && !whileBusy)) return;
-    if (footerNote !== null) setFooterNote(null);
+    const now = modeNow.current;
+    if (now.note !== null) setMode({ note: null });
     // Unchanged state is left as it is: a state update here would draw a frame (tens of ms on
     // the app's one thread) before the step's own, while the helper's replies wait behind it.
     const fresh = (): void => {
@@ -199,22 +218,23 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
     } else if (command === 'reset') {
       fresh();
       run('reset', () => session.reset());
-    } else if (command === 'jump') setPrompt('');
-    else if (command === 'jumpDigit' && press && 'input' in press) setPrompt((p) => ((p ?? '').length < MAX_DIGITS ? `${p ?? ''}${press.input}` : p));
-    else if (command === 'jumpErase') setPrompt((p) => (p ?? '').slice(0, -1));
-    else if (command === 'jumpCancel') setPrompt(null);
+    } else if (command === 'jump') setMode({ prompt: '' });
+    else if (command === 'jumpDigit' && press && 'input' in press) {
+      const typed = now.prompt ?? '';
+      if (typed.length < MAX_DIGITS) setMode({ prompt: typed + press.input });
+    } else if (command === 'jumpErase') setMode({ prompt: (now.prompt ?? '').slice(0, -1) });
+    else if (command === 'jumpCancel') setMode({ prompt: null });
     else if (command === 'jumpGo') {
-      setPrompt(null);
-      const to = jumpTarget(prompt ?? '', n);
-      if (to && 'problem' in to) setFooterNote(to.problem);
-      else if (to) {
+      const to = jumpTarget(now.prompt ?? '', n);
+      setMode({ prompt: null, note: to && 'problem' in to ? to.problem : null });
+      if (to && 'step' in to) {
         fresh();
         run(`go to step ${to.step}`, () => session.jump(to.step));
       }
-    } else if (command === 'zoom') setZoom(nextZoom(zoomable, zoomed));
-    else if (command === 'unzoom') setZoom(null);
-    else if (command === 'blank') setBlank(true);
-    else if (command === 'unblank') setBlank(false);
+    } else if (command === 'zoom') setMode({ zoom: nextZoom(zoomable, zoomedIn(now)) });
+    else if (command === 'unzoom') setMode({ zoom: null });
+    else if (command === 'blank') setMode({ blank: true });
+    else if (command === 'unblank') setMode({ blank: false });
     else if (command === 'shell') run('shell', () => session.shell());
     else if (command === 'panels') {
       if (!cols.twoColumns && zoomed === null) setReading((r) => !r);
@@ -229,7 +249,7 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
     }
   };
   useLayoutEffect(() => {
-    keysRef.current = { scope, onKey };
+    keysRef.current = { scope: () => scopeOf(modeNow.current), onKey };
   });
   useLayoutEffect(
     () => () => {
@@ -251,7 +271,7 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
   if (blank) {
     return (
       <Box width={columns}>
-        <LessonHeader state={state} />
+        <LessonHeader state={state} width={columns} />
       </Box>
     );
   }
@@ -312,7 +332,7 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
 
   return (
     <Box flexDirection="column" width={columns}>
-      <LessonHeader state={state} />
+      <LessonHeader state={state} width={columns} />
       {state.error ? (
         <ErrorBox title="✗ error" message={state.error} hint={errorHint} width={columns} height={errorH} />
       ) : null}
@@ -344,7 +364,7 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
         <Footer
           busy={state.busy}
           width={columns}
-          scope={scope}
+          scope={scopeOf(mode)}
           scrollable={sv.cut && h.slide > 0}
           foldable={zoomed === null && (layout.folded || (sv.cut && !cols.twoColumns))}
         />

@@ -149,10 +149,10 @@ export class LiveSession implements LessonSession {
     const target = Math.max(0, Math.min(this.state.steps.length, Math.floor(cursor)));
     if (this.state.busy || target === this.state.cursor) return;
     if (target < this.state.cursor) {
-      await this.rebuild(target, `going back to step ${target}: rebuilding steps 1–${target} from the start`);
+      await this.rebuild(target, `going to step ${target}: rebuilding steps 1–${target} from the start`);
       return;
     }
-    const activity = `jumping to step ${target}: running steps ${this.state.cursor + 1}–${target}`;
+    const activity = `going to step ${target}: running steps ${this.state.cursor + 1}–${target}`;
     await this.held(async () => {
       this.dispatch({ type: 'activity', text: activity, busy: true });
       while (this.state.cursor < target) {

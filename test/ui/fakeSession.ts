@@ -347,7 +347,7 @@ export class FakeSession implements LessonSession {
    */
   async jump(cursor: number): Promise<void> {
     this.check('jump');
-    this.set({ steps: this.lesson.steps.map(pending), cursor: 0, snapshot: this.history[0], error: null, busy: true, activity: `jumping to step ${cursor}` });
+    this.set({ steps: this.lesson.steps.map(pending), cursor: 0, snapshot: this.history[0], error: null, busy: true, activity: `going to step ${cursor}: running steps 1–${cursor}` });
     if (this.hold) await new Promise<void>((r) => (this.release_ = r));
     const hold = this.hold;
     this.hold = false;

@@ -31,9 +31,10 @@ function chainWithHops(): FakeStep[] {
   return steps;
 }
 
+/** Lesson 2 as the package has it: also runs rootless, which its header says. */
 async function lesson(columns: number, rows: number, steps: FakeStep[] = twelveSteps()) {
   const onExit = vi.fn();
-  const backend = createFakeBackend({ lessons: [makeLesson('namespaces', 2, 'Namespaces', steps)], scripts: { namespaces: steps } });
+  const backend = createFakeBackend({ lessons: [makeLesson('namespaces', 2, 'Namespaces', steps, { privilege: 'rootless' })], scripts: { namespaces: steps } });
   const r = await renderAt(<App backend={backend} onExit={onExit} />, columns, rows);
   await press(r, KEY.enter, 50);
   return { r, onExit, session: backend.sessions[0] as FakeSession };
@@ -58,19 +59,21 @@ describe('go to a step', () => {
     session.hold = true;
     await press(r, KEY.enter);
     expect(session.calls).toEqual(['jump']);
-    expect(frame(r)).toContain('⟳ jumping to step 6');
+    expect(frame(r)).toContain('⟳ going to step 6: running steps 1–6');
     // a key that waits for the step keys meanwhile does nothing: no prompt opens
     await press(r, 'g');
     expect(frame(r)).not.toContain('go to step:');
     await wait(400);
-    expect(frame(r)).toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] jumping to step 6 0\.\d s/);
+    expect(frame(r)).toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] going to step 6: running steps 1–6 0\.\d s/);
     expect(footer(r)).toContain('(busy)');
+    // at 80 columns the header keeps the progress short so that the whole activity fits
+    expect(lines(r)[0]).toMatch(/^2\. Namespaces {2}0\/12 {2}[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] going to step 6: running steps 1–6 0\.\d s$/);
     session.release();
     await wait(80);
     const f = frame(r);
-    expect(f).toContain('6/12 steps done');
+    expect(f).toContain('6/12 steps done · rootless ok');
     expect(f).toContain('Step 6/12 · Part 6');
-    expect(f).not.toContain('jumping');
+    expect(f).not.toContain('going to step');
     expect(session.getState().cursor).toBe(6);
     expectFits(r, 80, 24);
   });
@@ -89,6 +92,19 @@ describe('go to a step', () => {
     expect(session.calls).toEqual(['jump', 'jump']);
     expect(frame(r)).toContain('Step 3/12 · Part 3');
     expect(frame(r)).toContain('3/12 steps done');
+  });
+
+  it('typed fast, in one chunk (g6 and Enter together), it goes there all the same; a chunk stops where the app changes screen', async () => {
+    const { r, session, onExit } = await lesson(80, 24);
+    await press(r, 'g6\r', 60);
+    expect(session.calls).toEqual(['jump']);
+    expect(frame(r)).toContain('Step 6/12 · Part 6');
+    await press(r, ':2\r', 60);
+    expect(frame(r)).toContain('Step 2/12 · Part 2');
+    // ? opens the help: the q after it in the same chunk is not taken as quit
+    await press(r, '?q', 60);
+    expect(frame(r)).toContain('container-lab help');
+    expect(onExit).not.toHaveBeenCalled();
   });
 
   it('Esc or any other key cancels without doing anything else; Enter on nothing goes nowhere', async () => {
@@ -199,7 +215,7 @@ describe('blank', () => {
     const shown = frame(r);
     for (const back of [KEY.right, 'q', KEY.esc, 'b', 'g', '?']) {
       await press(r, 'b');
-      expect(frame(r).split('\n').filter((l) => l.trim() !== '')).toEqual(['2. Namespaces  1/12 steps done']);
+      expect(frame(r).split('\n').filter((l) => l.trim() !== '')).toEqual(['2. Namespaces  1/12 steps done · rootless ok']);
       await press(r, back, 40);
       expect(frame(r), JSON.stringify(back)).toBe(shown);
     }
