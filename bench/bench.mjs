@@ -1,6 +1,6 @@
 // Benchmarks the app as a user meets it, each figure a median over repeated runs next to a peer
 // measured in the same run. Needs root, tmux and a build (scripts/setup); runc for one peer.
-// Usage: node bench/bench.mjs [section…]   sections: startup by-hand shell keys start replay idle (all when none named;
+// Usage: node bench/bench.mjs [section…]   sections: startup by-hand shell keys notes start replay idle (all when none named;
 // shell is by-hand's keypress → shell prompt without the image build). BENCH_CLI: another build's bin (dist/app/main.js) to time.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync } from 'node:fs';
@@ -111,6 +111,50 @@ async function keypressPeer() {
   const program = `process.stdin.setRawMode(true); let n = 0; const draw = () => process.stdout.write('\\x1b[2J\\x1b[Huts ${hostUts} ' + (n ? 4026540000 + n : ${hostUts}) + '\\n'); draw(); process.stdin.on('data', (d) => { n = d.toString() === 'r' ? 0 : n + 1; draw(); });`;
   tmux('new-session', '-d', '-s', 'bench', '-x', '160', '-y', '45', `${process.execPath} -e "${program.replace(/"/g, '\\"')}"; sleep 60`);
   return timeKeypresses(() => true);
+}
+
+/**
+ * `container-lab notes` in a second tmux session beside the lesson: each → is timed to the
+ * namespace panel in the lesson's pane (the peer) and to step 1's notes in the notes pane, in
+ * one loop that captures both panes; r brings both back (the notes to the intro).
+ */
+async function keypressToNotes() {
+  const lesson = loadLessons(join(root, 'lessons')).lessons.find((l) => l.id === 'namespaces');
+  const phrase = lesson.steps[0].notes.trim().split('\n')[0].replace(/[`*_]/g, '').split(' ').slice(0, 5).join(' ');
+  startApp(['namespaces']);
+  tmux('new-session', '-d', '-s', 'notes', '-x', '100', '-y', '40', `env -u CI TERM=xterm-256color ${process.execPath} ${cli} notes; sleep 60`);
+  const notesScreen = () => tmux('capture-pane', '-p', '-t', 'notes');
+  const ready = async () => {
+    await waitScreen((s) => /0\/16 steps done/.test(s) && backHome.test(s));
+    for (const deadline = Date.now() + 15000; !/Namespaces · intro/.test(notesScreen()); await sleep(POLL_MS)) {
+      if (Date.now() > deadline) throw new Error(`the notes never showed the intro:\n${notesScreen()}`);
+    }
+  };
+  await ready();
+  const notes = [];
+  const panel = [];
+  for (let i = 0; i < RUNS; i++) {
+    await sleep(300); // a quiet spell, as between a presenter's keypresses
+    const t0 = now();
+    tmux('send-keys', '-t', 'bench', 'Right');
+    let tPanel = null;
+    let tNotes = null;
+    while (tPanel === null || tNotes === null) {
+      if (now() - t0 > 15000) throw new Error(`timed out; notes pane:\n${notesScreen()}`);
+      if (tPanel === null) {
+        const m = utsRow.exec(screen());
+        if (m !== null && m[1] !== hostUts) tPanel = now() - t0;
+      }
+      if (tNotes === null && notesScreen().includes(phrase)) tNotes = now() - t0;
+      if (tPanel === null || tNotes === null) await sleep(POLL_MS);
+    }
+    panel.push(tPanel);
+    notes.push(tNotes);
+    tmux('send-keys', '-t', 'bench', 'r');
+    await ready();
+  }
+  stopApp();
+  return { notes, panel };
 }
 
 /** The same step without the terminal: helper RPC, the syscall, the checks, the snapshot. */
@@ -290,6 +334,14 @@ async function main() {
     console.log(`  harness floor    median ${ms(median(harness))}  (same tmux send-keys/capture-pane loop, a bare raw-mode program)`);
     console.log(`  peer unshare(1)  median ${ms(median(unshare))}  (spawn to exit of: unshare --uts true)`);
     console.log(`  ratio            ${(median(keys) / median(harness)).toFixed(1)}× the harness floor, ${(median(keys) / median(unshare)).toFixed(1)}× unshare(1)`);
+  }
+
+  if (want('notes')) {
+    const { notes, panel } = await keypressToNotes();
+    console.log(`\nkeypress → the step's notes in \`container-lab notes\` (second tmux session 100×40, the lesson in 160×45, unshare uts, ${RUNS} presses)`);
+    console.log(`  notes pane       median ${ms(median(notes))}  p90 ${ms(p90(notes))}`);
+    console.log(`  peer lesson pane median ${ms(median(panel))}  p90 ${ms(p90(panel))}  (the same presses: keypress → namespace panel)`);
+    console.log(`  notes − panel    median ${ms(median(notes.map((t, i) => t - panel[i])))}  (per press; both panes captured in one loop every ${POLL_MS} ms)`);
   }
 
   if (want('start')) {

@@ -79,7 +79,7 @@ for (let i = 0; i < runs; i++) {
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   const g0 = gcMs;
-  keysRef.current({ command: 'next', whileBusy: false });
+  keysRef.current.onKey({ command: 'next', whileBusy: false });
   await sleep(STEP_MS + 150);
   const c = process.cpuUsage(c0);
   cpu.push((c.user + c.system) / 1000);

@@ -114,7 +114,7 @@ async function main(argv: string[]): Promise<number> {
     case 'shell':
       return (await import('./joinShell.js')).joinShell(out, err);
     case 'notes':
-      throw new UsageError(`${command.kind} is not built yet`);
+      return (await import('./presenter/notesCommand.js')).runNotes();
     case 'replay': {
       // the file first: a bad one gets its line with or without a terminal (the app's code loads meanwhile)
       const replay = import('./replay.js');
@@ -129,6 +129,9 @@ async function main(argv: string[]): Promise<number> {
       const choice = await choosePrivilege({ sudo: values.sudo, rootless: values.rootless, interactive });
       const helper = await startHelper(choice.mode);
       await helper.stop();
+      // the app's own notes directories (this user's, whatever the helper's privilege) of apps that are gone
+      const { removeDeadNotesDirs } = await import('./presenter/notesDirs.js');
+      for (const dir of removeDeadNotesDirs()) out(`removed the notes directory of an app that is gone: ${dir}`);
       out('cleanup done');
       return 0;
     }

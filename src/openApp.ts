@@ -78,6 +78,7 @@ export async function openApp(o: OpenAppOptions): Promise<void> {
     trustLessons: o.trustLessons,
     helperReady: helper.ready,
     record,
+    notes: async () => (await import('./presenter/notesServer.js')).NotesServer.start(),
   });
   await helper.stop();
 }

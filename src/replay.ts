@@ -17,5 +17,6 @@ export async function runReplay(recording: Recording): Promise<void> {
     // nothing runs: there is nothing to consent to
     trustLessons: true,
     banner: replayBanner(recording.meta),
+    // no notes socket: it would need the lab's state directory (Linux, /proc)
   });
 }

@@ -6,6 +6,7 @@ import { ReadStream } from 'node:tty';
 import { App } from './app/App.js';
 import type { TerminalHandover } from './lesson/liveSession.js';
 import type { LabBackend, LessonSession } from './types.js';
+import type { NotesServer } from './presenter/notesServer.js';
 import { teeStdout, type ScreenRecorder } from './record/screenTee.js';
 
 /** A backend the app runs on; `current` is the open session, resumed after a shell and closed at the end. */
@@ -27,6 +28,8 @@ export interface TuiOptions {
   helperReady?: Promise<unknown>;
   /** a line on top of every screen (a replay's banner) */
   banner?: string;
+  /** starts the socket `container-lab notes` follows (the live app's; replay FILE has none: it keeps off the lab's state directory) */
+  notes?: () => Promise<NotesServer>;
   /** --record: what is written to the terminal, and its sizes */
   record?: ScreenRecorder;
 }
@@ -59,6 +62,15 @@ export async function startTui(opts: TuiOptions): Promise<void> {
     keyboard = null;
   };
 
+  // `container-lab notes` follows the lesson on screen through a socket, started once the menu is drawn
+  let shown: LessonSession | null = null;
+  let notes: NotesServer | null = null;
+  let notesStarting: Promise<NotesServer | null> | null = null;
+  const onLessonChange = (session: LessonSession | null) => {
+    shown = session;
+    notes?.follow(session);
+  };
+
   const mount = (resume?: LessonSession | null) =>
     render(
       <App
@@ -68,6 +80,7 @@ export async function startTui(opts: TuiOptions): Promise<void> {
         resumeSession={resume ?? undefined}
         onExit={() => finish()}
         banner={opts.banner}
+        onLessonChange={onLessonChange}
       />,
       // Ink 6.8's incrementalRendering leaves stale lines on this full-screen frame (measured: the
       // old header and next-step lines stay); its default rewrite is kept, drawn up to 60 times a second
@@ -111,6 +124,17 @@ export async function startTui(opts: TuiOptions): Promise<void> {
     setImmediate(() => {
       opts.startHelper?.();
       backend.preload?.();
+      // no notes socket (an unwritable state directory) costs the lesson nothing: the viewer keeps waiting
+      if (opts.notes) {
+        notesStarting = opts.notes().then(
+          (server) => {
+            notes = server;
+            server.follow(shown);
+            return server;
+          },
+          () => null,
+        );
+      }
     });
     await finished;
   } finally {
@@ -120,6 +144,9 @@ export async function startTui(opts: TuiOptions): Promise<void> {
     untee();
     process.off('SIGTERM', stop);
     process.off('SIGHUP', stop);
+    const server = await (notesStarting as Promise<NotesServer | null> | null);
+    server?.follow(null);
+    await server?.close();
     await backend.current?.close();
   }
   if (failure) throw failure;

@@ -5,7 +5,8 @@ import { matchFor, type KeyScope } from './keys.js';
 import type { LabBackend, Lesson, LessonSession } from '../types.js';
 import { errorText } from './derive.js';
 import { HelpOverlay } from './HelpOverlay.js';
-import type { KeyHandler } from './LessonScreen.js';
+import { pressesOf } from './keyChunks.js';
+import type { LessonKeys } from './LessonScreen.js';
 import { lessonScreenIfLoaded, loadLessonScreen } from './lessonScreenLoader.js';
 import { Menu, replayInstead, unavailableReason, type MenuMessage } from './Menu.js';
 import { ConsentScreen } from './ConsentScreen.js';
@@ -28,6 +29,8 @@ export interface AppProps {
   onExit: () => void;
   /** a line on top of every screen that never goes away (a replay's "REPLAY — …"); the screens get the rows below it */
   banner?: string;
+  /** told of the lesson on screen each time it changes: a session, or null (the menu, a lesson opening or closing) */
+  onLessonChange?: (session: LessonSession | null) => void;
 }
 
 type Screen =
@@ -36,7 +39,7 @@ type Screen =
   | { kind: 'consent'; lesson: Lesson }
   | { kind: 'lesson'; session: LessonSession; id: number };
 
-export function App({ backend, initialLessonId, resumeSession, askConsent = true, onExit, banner }: AppProps) {
+export function App({ backend, initialLessonId, resumeSession, askConsent = true, onExit, banner, onLessonChange }: AppProps) {
   const { columns, rows: terminalRows } = useTerminalSize();
   const [screen, setScreen] = useState<Screen>(() =>
     resumeSession ? { kind: 'lesson', session: resumeSession, id: 0 } : { kind: 'menu' },
@@ -138,6 +141,12 @@ export function App({ backend, initialLessonId, resumeSession, askConsent = true
     [backend, closeThen, exit, askConsent],
   );
 
+  // The lesson on screen, for whoever follows it (the notes of `container-lab notes`).
+  const shownSession = screen.kind === 'lesson' ? screen.session : null;
+  useEffect(() => {
+    onLessonChange?.(shownSession);
+  }, [onLessonChange, shownSession]);
+
   // Open the lesson asked for on the command line, once.
   const initialDone = useRef(false);
   useEffect(() => {
@@ -189,29 +198,38 @@ export function App({ backend, initialLessonId, resumeSession, askConsent = true
 
   // One input hook for the whole app, with a stable callback that reads the latest state from
   // refs set at commit: a key pressed right after a screen change reaches the new screen. Keys
-  // mean what keys.ts says in the scope on screen; the lesson's step keys go to the lesson screen.
-  const lessonKeys = useRef<KeyHandler | null>(null);
-  const onKey = (input: string, key: Key): void => {
+  // mean what keys.ts says in the scope on screen (the lesson screen says which of its own it is
+  // in: typing a step number, blank, zoomed); the lesson's step keys go to the lesson screen.
+  const lessonKeys = useRef<LessonKeys | null>(null);
+  /** One key press; true when it changed the app's own screen (the rest of a chunk is then dropped). */
+  const onKey = (input: string, key: Key): boolean => {
     // the consent screen reads its own keys: y/Enter goes on, anything else declines
     if (screen.kind === 'consent') {
       if (key.ctrl && input === 'c') exit();
-      return;
+      return true;
     }
-    const scope: KeyScope = help ? 'help' : screen.kind === 'busy' ? 'opening' : screen.kind;
+    const scope: KeyScope = help ? 'help' : screen.kind === 'busy' ? 'opening' : screen.kind === 'lesson' ? (lessonKeys.current?.scope() ?? 'lesson') : screen.kind;
     const match = matchFor(scope, input, key);
-    if (!match || match.binding.byList) return; // the lesson list reads its own keys
+    if (!match || match.binding.byList) return false; // the lesson list reads its own keys
     const { binding, press } = match;
     if (binding.command === 'quit') quit();
     else if (binding.command === 'closeHelp') setHelp(false);
     else if (binding.command === 'help') setHelp(true);
     else if (binding.command === 'menu') toMenu();
-    else lessonKeys.current?.(binding, press);
+    else {
+      lessonKeys.current?.onKey(binding, press);
+      return false;
+    }
+    return true;
   };
   const keyRef = useRef(onKey);
   useLayoutEffect(() => {
     keyRef.current = onKey;
   });
-  const stableOnKey = useCallback((input: string, key: Key) => keyRef.current(input, key), []);
+  // a chunk of keys (typed fast, pasted) is pressed one key after another
+  const stableOnKey = useCallback((input: string, key: Key) => {
+    for (const [one, k] of pressesOf(input, key)) if (keyRef.current(one, k)) break;
+  }, []);
   useInput(stableOnKey, { isActive: !inShell });
   const LessonScreen = lessonScreenIfLoaded();
   // a replay's banner: the app's own (replay FILE), or a replayed lesson's
@@ -222,7 +240,7 @@ export function App({ backend, initialLessonId, resumeSession, askConsent = true
   return (
     <Box flexDirection="column" width={columns}>
       {top ? <Banner text={top} width={columns} /> : null}
-      {help ? <HelpOverlay columns={columns} rows={rows} replay={top !== undefined} /> : null}
+      {help ? <HelpOverlay columns={columns} rows={rows} inLesson={screen.kind === 'lesson'} replay={top !== undefined} /> : null}
       <Box display={help || screen.kind !== 'menu' ? 'none' : 'flex'} flexDirection="column" width={columns}>
         <Menu
           backend={backend}

@@ -1,6 +1,6 @@
 // The key line at the bottom of the lesson screen, drawn from the key table (keys.ts) and fitted to the width.
 import { Text } from 'ink';
-import { footerBindings, type Command } from './keys.js';
+import { footerBindings, type Command, type KeyScope } from './keys.js';
 
 export interface FooterProps {
   busy: boolean;
@@ -9,6 +9,8 @@ export interface FooterProps {
   scrollable?: boolean;
   /** the panels fold for the slide, or are folded: the fold key is listed */
   foldable?: boolean;
+  /** where the keys are read: zoomed, Esc leaves the zoom */
+  scope?: KeyScope;
   /** a replay: the keys in its words (nothing runs) */
   replay?: boolean;
 }
@@ -30,9 +32,9 @@ const lineWidth = (entries: FooterEntry[]): number =>
  * The entries that fit in `width` columns: the long forms when all fit, else the short ones, then
  * short of room the entries with a `drop` rank leave, lowest first.
  */
-export function footerEntries(width: number, busy: boolean, scrollable = false, foldable = false, replay = false): FooterEntry[] {
+export function footerEntries(width: number, busy: boolean, scrollable = false, foldable = false, scope: KeyScope = 'lesson', replay = false): FooterEntry[] {
   const room = width - (busy ? BUSY.length : 0);
-  const listed = footerBindings(replay).filter((b) => (scrollable || !b.footer.onlyScrollable) && (foldable || !b.footer.onlyFoldable));
+  const listed = footerBindings(scope, replay).filter((b) => (scrollable || !b.footer.onlyScrollable) && (foldable || !b.footer.onlyFoldable));
   const long = listed.map((b) => ({ command: b.command, key: b.footer.key, label: b.footer.label, whileBusy: b.whileBusy === true }));
   if (lineWidth(long) <= room) return long;
   let short = listed.map((b) => ({ command: b.command, key: b.footer.compactKey, label: b.footer.compactLabel, whileBusy: b.whileBusy === true, drop: b.footer.drop }));
@@ -44,10 +46,10 @@ export function footerEntries(width: number, busy: boolean, scrollable = false, 
   return short.map(({ drop: _drop, ...e }) => e);
 }
 
-export function Footer({ busy, width, scrollable = false, foldable = false, replay = false }: FooterProps) {
+export function Footer({ busy, width, scrollable = false, foldable = false, scope = 'lesson', replay = false }: FooterProps) {
   return (
     <Text wrap="truncate-end">
-      {footerEntries(width, busy, scrollable, foldable, replay).map(({ command, key, label, whileBusy }, i) => {
+      {footerEntries(width, busy, scrollable, foldable, scope, replay).map(({ command, key, label, whileBusy }, i) => {
         const off = busy && !whileBusy;
         return (
           <Text key={command} dimColor={off}>

@@ -5,28 +5,45 @@ import { closeHelpLine, helpSections } from './keys.js';
 export interface HelpOverlayProps {
   columns: number;
   rows: number;
-  /** over a replay: the keys in its words, the panels recorded */
+  /**
+   * opened in a lesson: the menu's keys (which mean other things there) are left out. Opened
+   * from the menu, the panels' legend is what gives way on a short screen.
+   */
+  inLesson?: boolean;
+  /** over a replay: the keys in its words, the panels as recorded */
   replay?: boolean;
 }
 
-/** The help's lines (a heading has no key): live, or a replay's. */
-const helpLines = (replay: boolean): Array<[string, string]> => [
-  ...helpSections(replay).flatMap(({ title, bindings }): Array<[string, string]> => [['', title], ...bindings.map((b): [string, string] => [b.help.keys, b.help.does])]),
+type Line = [key: string, text: string];
+
+/** The menu's and the lesson's key lines, live or in a replay's words. */
+const keyLines = (replay: boolean): Line[][] => helpSections(replay).map(({ title, bindings }): Line[] => [['', title], ...bindings.map((b): Line => [b.help.keys, b.help.does])]);
+const KEYS = { live: keyLines(false), replay: keyLines(true) };
+
+const legend = (replay: boolean): Line[] => [
   ['', replay ? 'Reading the panels (as recorded; nothing is read now)' : 'Reading the panels (live, read from the kernel)'],
   ['· ▶ ✓ ✗', 'step pending, running, done, failed'],
   ['≠ own', 'the container has its own namespace (inode differs)'],
   ['+', 'a mount the host does not have'],
   ['= -1 EPERM', 'a call the kernel refused, in red'],
 ];
-const LINES = { live: helpLines(false), replay: helpLines(true) };
 
 /** Columns of the key column: the longest key and a space (the help's lines line up on it). */
-export const HELP_KEY_WIDTH = Math.max(12, ...LINES.live.map(([key]) => [...key].length + 1));
+export const HELP_KEY_WIDTH = Math.max(12, ...[...KEYS.live.flat(), ...legend(false)].map(([key]) => [...key].length + 1));
 
-export function HelpOverlay({ columns, rows, replay = false }: HelpOverlayProps) {
+/** The help's lines for `room` lines: in a lesson its keys and the legend; from the menu every key, and the legend when it fits. */
+export function helpLines(room: number, inLesson: boolean, replay = false): Line[] {
+  const [MENU, LESSON] = KEYS[replay ? 'replay' : 'live'];
+  const LEGEND = legend(replay);
+  if (inLesson) return [...LESSON, ...LEGEND].slice(0, room);
+  const keys = [...MENU, ...LESSON];
+  return (keys.length + LEGEND.length <= room ? [...keys, ...LEGEND] : keys).slice(0, room);
+}
+
+export function HelpOverlay({ columns, rows, inLesson = false, replay = false }: HelpOverlayProps) {
   const width = Math.max(20, Math.min(columns, 78));
   const room = Math.max(1, rows - 1 - 4);
-  const shown = LINES[replay ? 'replay' : 'live'].slice(0, room);
+  const shown = helpLines(room, inLesson, replay);
   return (
     <Box flexDirection="column" width={width} borderStyle="round" borderColor="cyan" paddingX={1}>
       <Text wrap="truncate-end" bold color="cyan">

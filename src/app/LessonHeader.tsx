@@ -5,16 +5,19 @@ import { Spinner } from './Spinner.js';
 
 export interface LessonHeaderProps {
   state: SessionState;
+  /** columns of the line: below 100, while the session says what it does, the progress is short so that fits */
+  width?: number;
 }
 
-export function LessonHeader({ state }: LessonHeaderProps) {
+export function LessonHeader({ state, width = Infinity }: LessonHeaderProps) {
   const { lesson } = state;
   const done = state.steps.filter((s) => s.status === 'done').length;
+  const compact = state.activity !== null && width < 100;
   return (
     <Text wrap="truncate-end">
       <Text bold color="magenta">{`${lesson.order}. ${lesson.title}`}</Text>
-      <Text dimColor>{`  ${done}/${lesson.steps.length} steps done`}</Text>
-      {lesson.privilege === 'rootless' ? <Text dimColor> · rootless ok</Text> : null}
+      <Text dimColor>{compact ? `  ${done}/${lesson.steps.length}` : `  ${done}/${lesson.steps.length} steps done`}</Text>
+      {lesson.privilege === 'rootless' && !compact ? <Text dimColor> · rootless ok</Text> : null}
       {state.busy || state.activity ? (
         <>
           {'  '}

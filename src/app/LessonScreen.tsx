@@ -1,16 +1,18 @@
 // The lesson screen: slide, steps and next action, and the live kernel panels (beside them when wide, under them when narrow).
-import { useCallback, useLayoutEffect, useMemo, useState, type MutableRefObject } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import { Box, Text } from 'ink';
 import type { LessonSession } from '../types.js';
 import { collectLog, errorText, focusIndex, stripTitleHeading } from './derive.js';
 import { ErrorBox, errorBoxHeight, errorCompactHeight } from './ErrorBox.js';
 import { Footer } from './Footer.js';
-import type { KeyBinding, Press } from './keys.js';
-import { lessonLayout, scrolled, slideView, splitColumns } from './layout.js';
+import { JumpPrompt, jumpTarget } from './JumpPrompt.js';
+import type { KeyBinding, LessonScope, Press } from './keys.js';
+import { lessonLayout, nextZoom, scrolled, slideView, splitColumns, zoomablePanels, type PanelKey } from './layout.js';
 import { LessonHeader } from './LessonHeader.js';
 import { renderMarkdownHead } from './markdown.js';
 import { NextAction } from './NextAction.js';
 import { NoticeLine, noticeLines } from './NoticeLine.js';
+import { ZoomMark } from './PanelTitle.js';
 import { CgroupPanel, cgroupPanelWant } from './panels/CgroupPanel.js';
 import { ChainPanel } from './panels/ChainPanel.js';
 import { chainPanelMin, chainPanelWant } from '../format/chainLines.js';
@@ -32,9 +34,34 @@ export const SHELL_NOTICE = 'shell inside the container — type exit to come ba
 
 /**
  * Does what a key bound on the lesson screen (keys.ts) asks: of the session (next, back, reset,
- * shell) or of the screen (scroll, other slides, fold the panels); `press` is the key that matched.
+ * shell, go to a step) or of the screen (scroll, other slides, fold, zoom, blank); `press` is the
+ * key that matched (none for a key taken as any other key).
  */
 export type KeyHandler = (binding: KeyBinding, press?: Press) => void;
+
+/** What the lesson screen gives the app's input hook: where its keys are read now, and their handler. */
+export interface LessonKeys {
+  /** read before each key: a key of a chunk sees the scope the key before it left */
+  scope: () => LessonScope;
+  onKey: KeyHandler;
+}
+
+/** The presenter's modes of the screen. */
+interface Mode {
+  /** the step number being typed after g or ':', or null */
+  prompt: string | null;
+  /** a line in the footer's place until the next key (a step number that is no step) */
+  note: string | null;
+  /** the panel that has all the panels' room, or null */
+  zoom: PanelKey | null;
+  /** everything but the title line hidden (the presenter's black screen) */
+  blank: boolean;
+}
+
+const NO_MODE: Mode = { prompt: null, note: null, zoom: null, blank: false };
+
+/** Digits a step number may have: more would be no step of any lesson. */
+const MAX_DIGITS = 4;
 
 /** Slide lines rendered ahead of the scroll position, in steps of this many (a huge slide renders as it is read). */
 const RENDER_STEP = 64;
@@ -50,7 +77,7 @@ export interface LessonScreenProps {
    * pending); the app's one input hook calls it with the lesson's step keys (the app itself
    * handles help, menu and quit).
    */
-  keysRef: MutableRefObject<KeyHandler | null>;
+  keysRef: MutableRefObject<LessonKeys | null>;
   /** told when the terminal is handed to a shell and back, so the app stops reading keys */
   onShellChange?: (inShell: boolean) => void;
 }
@@ -64,6 +91,16 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
   const [viewed, setViewed] = useState<number | null>(null);
   /** how far the slide on screen is scrolled; `key` names the slide */
   const [scroll, setScroll] = useState(NO_SCROLL);
+  // Keys can come several in one chunk (fast typing, a paste, tmux send-keys) and are handled
+  // one after another before the next frame: each must see the mode the key before it left, so
+  // the keys read it from a ref; the state draws it.
+  const [mode, setModeState] = useState<Mode>(NO_MODE);
+  const modeNow = useRef<Mode>(NO_MODE);
+  const setMode = (patch: Partial<Mode>): void => {
+    modeNow.current = { ...modeNow.current, ...patch };
+    setModeState(modeNow.current);
+  };
+  const { prompt, note: footerNote, zoom, blank } = mode;
 
   useLayoutEffect(() => {
     onShellChange?.(state.inShell);
@@ -116,6 +153,24 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
   const cgroup = interpretCgroup(snapshot?.cgroupFiles);
   const layers = interpretLayers(snapshot?.overlays);
   const slideLines = slide.lines.length + (slide.more ?? 0);
+  const panelNeeds = {
+    syscalls: syscallLogWant(log),
+    chain: chainPanelWant(snapshot?.chain, split.right),
+    chainMin: chainPanelMin(snapshot?.chain, split.right),
+    cgroup: cgroupPanelWant(cgroup.files),
+    layers: layersPanelWant(layers),
+    layersMin: layersPanelMin(layers),
+    namespaces: namespacePanelWant(snapshot?.namespaces ?? null),
+    checks: checksPanelWant(checks, split.right),
+    processes: processPanelWant(snapshot?.processes ?? null),
+    mounts: mountPanelWant(snapshot?.mounts ?? null),
+    output: outputPanelWant(output),
+  };
+  // the zoom holds while its panel is there (a step back may take it away)
+  const zoomable = zoomablePanels(panelNeeds);
+  const zoomedIn = (m: Mode): PanelKey | null => (m.zoom !== null && zoomable.includes(m.zoom) ? m.zoom : null);
+  const zoomed = zoomedIn(mode);
+  const zoomMark = zoomed === null ? null : nextZoom(zoomable, zoomed) === null ? 'zoomed · z or Esc ends' : 'zoomed · z next · Esc ends';
   const layout = lessonLayout({
     columns,
     rows,
@@ -127,19 +182,8 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
       want: stepErrorText ? errorBoxHeight(stepErrorText, focusRun?.hint, split.left) : 0,
     },
     reading,
-    panels: {
-      syscalls: syscallLogWant(log),
-      chain: chainPanelWant(snapshot?.chain, split.right),
-      chainMin: chainPanelMin(snapshot?.chain, split.right),
-      cgroup: cgroupPanelWant(cgroup.files),
-      layers: layersPanelWant(layers),
-      layersMin: layersPanelMin(layers),
-      namespaces: namespacePanelWant(snapshot?.namespaces ?? null),
-      checks: checksPanelWant(checks, split.right),
-      processes: processPanelWant(snapshot?.processes ?? null),
-      mounts: mountPanelWant(snapshot?.mounts ?? null),
-      output: outputPanelWant(output),
-    },
+    panels: panelNeeds,
+    zoom: zoomed,
   });
   const { cols, body, h } = layout;
   const sv = slideView(slideLines, offset, h.slide);
@@ -153,8 +197,11 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
         ? '↑ PgUp back up'
         : '↓ PgDn reads on';
 
+  const scopeOf = (m: Mode): LessonScope => (m.blank ? 'blank' : m.prompt !== null ? 'prompt' : zoomedIn(m) !== null ? 'zoomed' : 'lesson');
   const onKey: KeyHandler = ({ command, whileBusy }, press) => {
     if (state.inShell || (state.busy && !whileBusy)) return;
+    const now = modeNow.current;
+    if (now.note !== null) setMode({ note: null });
     // Unchanged state is left as it is: a state update here would draw a frame (tens of ms on
     // the app's one thread) before the step's own, while the helper's replies wait behind it.
     const fresh = (): void => {
@@ -171,21 +218,38 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
     } else if (command === 'reset') {
       fresh();
       run('reset', () => session.reset());
-    } else if (command === 'shell') run('shell', () => session.shell());
+    } else if (command === 'jump') setMode({ prompt: '' });
+    else if (command === 'jumpDigit' && press && 'input' in press) {
+      const typed = now.prompt ?? '';
+      if (typed.length < MAX_DIGITS) setMode({ prompt: typed + press.input });
+    } else if (command === 'jumpErase') setMode({ prompt: (now.prompt ?? '').slice(0, -1) });
+    else if (command === 'jumpCancel') setMode({ prompt: null });
+    else if (command === 'jumpGo') {
+      const to = jumpTarget(now.prompt ?? '', n);
+      setMode({ prompt: null, note: to && 'problem' in to ? to.problem : null });
+      if (to && 'step' in to) {
+        fresh();
+        run(`go to step ${to.step}`, () => session.jump(to.step));
+      }
+    } else if (command === 'zoom') setMode({ zoom: nextZoom(zoomable, zoomedIn(now)) });
+    else if (command === 'unzoom') setMode({ zoom: null });
+    else if (command === 'blank') setMode({ blank: true });
+    else if (command === 'unblank') setMode({ blank: false });
+    else if (command === 'shell') run('shell', () => session.shell());
     else if (command === 'panels') {
-      if (!cols.twoColumns) setReading((r) => !r);
+      if (!cols.twoColumns && zoomed === null) setReading((r) => !r);
     }
     else if (command === 'slides') {
       const to = Math.max(-1, Math.min(n - 1, shownIndex + (press?.move === 'prev' ? -1 : 1)));
       setViewed(to === focus ? null : to);
-    } else if (command === 'scroll' && press?.move && press.move !== 'prev' && press.move !== 'next') {
+    } else if (command === 'scroll' && h.slide > 0 && press?.move && press.move !== 'prev' && press.move !== 'next') {
       // reading on in a slide longer than its room: the panels give way
       if (sv.cut && !cols.twoColumns) setReading(true);
       setScroll({ key: slideKey, offset: scrolled(sv, press.move) });
     }
   };
   useLayoutEffect(() => {
-    keysRef.current = onKey;
+    keysRef.current = { scope: () => scopeOf(modeNow.current), onKey };
   });
   useLayoutEffect(
     () => () => {
@@ -200,6 +264,14 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
         <Text wrap="truncate-end" color="cyan">
           {SHELL_NOTICE}
         </Text>
+      </Box>
+    );
+  }
+
+  if (blank) {
+    return (
+      <Box width={columns}>
+        <LessonHeader state={state} width={columns} />
       </Box>
     );
   }
@@ -244,21 +316,23 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
     />
   ) : (
     <Box flexDirection="column" width={w}>
-      <ProcessPanel processes={snapshot?.processes ?? null} width={w} height={h.processes} />
-      <ChainPanel view={snapshot?.chain} width={w} height={h.chain} />
-      <NamespacePanel rows={snapshot?.namespaces ?? null} width={w} height={h.namespaces} />
-      <CgroupPanel reading={cgroup} width={w} height={h.cgroup} />
-      <LayersPanel reading={layers} width={w} height={h.layers} />
-      <MountPanel mounts={snapshot?.mounts ?? null} width={w} height={h.mounts} wide={cols.twoColumns && w >= 70} />
-      <SyscallLog lines={log} width={w} height={h.syscalls} timing={cols.twoColumns && w >= 80} />
-      <ChecksPanel checks={checks} label={stepLabel} width={w} height={h.checks} />
-      <OutputPanel lines={output} label={stepLabel} width={w} height={h.output} />
+      <ZoomMark.Provider value={zoomMark}>
+        <ProcessPanel processes={snapshot?.processes ?? null} width={w} height={h.processes} />
+        <ChainPanel view={snapshot?.chain} width={w} height={h.chain} />
+        <NamespacePanel rows={snapshot?.namespaces ?? null} width={w} height={h.namespaces} />
+        <CgroupPanel reading={cgroup} width={w} height={h.cgroup} />
+        <LayersPanel reading={layers} width={w} height={h.layers} />
+        <MountPanel mounts={snapshot?.mounts ?? null} width={w} height={h.mounts} wide={cols.twoColumns && w >= 70} />
+        <SyscallLog lines={log} width={w} height={h.syscalls} timing={cols.twoColumns && w >= 80} />
+        <ChecksPanel checks={checks} label={stepLabel} width={w} height={h.checks} />
+        <OutputPanel lines={output} label={stepLabel} width={w} height={h.output} />
+      </ZoomMark.Provider>
     </Box>
   );
 
   return (
     <Box flexDirection="column" width={columns}>
-      <LessonHeader state={state} />
+      <LessonHeader state={state} width={columns} />
       {state.error ? (
         <ErrorBox title="✗ error" message={state.error} hint={errorHint} width={columns} height={errorH} />
       ) : null}
@@ -280,7 +354,22 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
         </Box>
       )}
       {state.notice ? <NoticeLine message={state.notice} width={columns} max={notice.length} /> : null}
-      <Footer busy={state.busy} width={columns} scrollable={sv.cut} foldable={layout.folded || (sv.cut && !cols.twoColumns)} replay={session.replay !== undefined} />
+      {prompt !== null ? (
+        <JumpPrompt typed={prompt} steps={n} />
+      ) : footerNote !== null ? (
+        <Text wrap="truncate-end" color="yellow">
+          {footerNote}
+        </Text>
+      ) : (
+        <Footer
+          busy={state.busy}
+          width={columns}
+          scope={scopeOf(mode)}
+          scrollable={sv.cut && h.slide > 0}
+          foldable={zoomed === null && (layout.folded || (sv.cut && !cols.twoColumns))}
+          replay={session.replay !== undefined}
+        />
+      )}
     </Box>
   );
 }

@@ -1,8 +1,18 @@
 // Every key the app answers to, defined once: the key handlers dispatch through this table, and the footer, the menu's key line and the help draw from it.
 import type { Key } from 'ink';
 
-/** Where a key is read: the menu, a lesson, the help over either, or the wait while a lesson opens or closes. */
-export type KeyScope = 'menu' | 'lesson' | 'help' | 'opening';
+/**
+ * Where a key is read: the menu, a lesson, the help over either, or the wait while a lesson opens
+ * or closes; in a lesson also while a step number is typed (`prompt`), the screen is blanked
+ * (`blank`) or a panel is zoomed (`zoomed`: a lesson's keys, but Esc leaves the zoom).
+ */
+export type KeyScope = 'menu' | 'lesson' | 'help' | 'opening' | 'prompt' | 'blank' | 'zoomed';
+
+/** The lesson screen's scopes: it says which one its keys are read in. */
+export type LessonScope = 'lesson' | 'prompt' | 'blank' | 'zoomed';
+
+/** A scope whose keys not bound in it mean what they mean in another: zoomed falls back to the lesson's. */
+const FALLS_BACK: Partial<Record<KeyScope, KeyScope>> = { zoomed: 'lesson' };
 
 export type Command =
   | 'choose'
@@ -14,13 +24,22 @@ export type Command =
   | 'scroll'
   | 'slides'
   | 'panels'
+  | 'jump'
+  | 'jumpDigit'
+  | 'jumpErase'
+  | 'jumpGo'
+  | 'jumpCancel'
+  | 'zoom'
+  | 'unzoom'
+  | 'blank'
+  | 'unblank'
   | 'help'
   | 'menu'
   | 'closeHelp'
   | 'quit';
 
 /** Ink's names for the keys that are not characters. */
-type NamedKey = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape';
+type NamedKey = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'backspace' | 'delete';
 
 /** Where a scroll key moves the slide, or a slide key the slide on screen. */
 export type Move = 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom' | 'prev' | 'next';
@@ -32,8 +51,10 @@ export interface KeyBinding {
   command: Command;
   scopes: KeyScope[];
   presses: Press[];
-  /** the help's line: the keys as written there, and what they do */
-  help: { keys: string; does: string };
+  /** also every key that nothing else in its scopes takes (the prompt's cancel, the blank screen's way back) */
+  otherKeys?: boolean;
+  /** the help's line: the keys as written there, and what they do; none for a key another line explains */
+  help?: { keys: string; does: string };
   /**
    * the lesson footer's entry, and its shorter form for a narrow terminal; `onlyScrollable`: shown
    * only while the slide is longer than its room; `onlyFoldable`: only while the panels can fold
@@ -104,7 +125,7 @@ export const BINDINGS: readonly KeyBinding[] = [
     scopes: ['lesson'],
     presses: [ch('r')],
     help: { keys: 'r', does: 'tear the container down and start again' },
-    footer: foot('r', 'reset', 'reset', 'r', { drop: 3 }),
+    footer: foot('r', 'reset', 'reset', 'r', { drop: 4 }),
     replay: { does: "the recording's start", label: 'to the start', compactLabel: 'start' },
   },
   {
@@ -143,7 +164,64 @@ export const BINDINGS: readonly KeyBinding[] = [
     scopes: ['lesson'],
     presses: [ch('p')],
     help: { keys: 'p', does: 'narrow screen: fold the panels to read, or open them' },
-    footer: foot('p', 'fold panels', 'panels', 'p', { onlyFoldable: true, drop: 2 }),
+    footer: foot('p', 'fold panels', 'panels', 'p', { onlyFoldable: true, drop: 3 }),
+    whileBusy: true,
+  },
+  {
+    command: 'jump',
+    scopes: ['lesson'],
+    presses: [ch('g'), ch(':')],
+    help: { keys: 'g N Enter', does: 'go to step N: runs the steps to it, or rebuilds (also :N)' },
+    footer: foot('g N', 'go to step', 'go to', 'g', { drop: 2 }),
+  },
+  {
+    command: 'zoom',
+    scopes: ['lesson'],
+    presses: [ch('z')],
+    help: { keys: 'z', does: 'zoom a panel to full size; z again: the next, then none' },
+    footer: foot('z', 'zoom panel', 'zoom', 'z', { drop: 2 }),
+    whileBusy: true,
+  },
+  {
+    command: 'blank',
+    scopes: ['lesson'],
+    presses: [ch('b')],
+    help: { keys: 'b', does: 'blank the screen but the title; any key brings it back' },
+    footer: foot('b', 'blank screen', 'blank', 'b', { drop: 1 }),
+    whileBusy: true,
+  },
+  // typing the step to go to (after g or :): digits, Backspace, Enter goes, any other key cancels
+  {
+    command: 'jumpDigit',
+    scopes: ['prompt'],
+    presses: '0123456789'.split('').map((d) => ch(d)),
+    whileBusy: true,
+  },
+  {
+    command: 'jumpErase',
+    scopes: ['prompt'],
+    presses: [named('backspace'), named('delete')],
+    whileBusy: true,
+  },
+  {
+    command: 'jumpGo',
+    scopes: ['prompt'],
+    presses: [named('return')],
+    whileBusy: true,
+  },
+  {
+    command: 'jumpCancel',
+    scopes: ['prompt'],
+    presses: [named('escape')],
+    otherKeys: true,
+    whileBusy: true,
+  },
+  // the blank screen: b or any other key brings the screen back, and does nothing else
+  {
+    command: 'unblank',
+    scopes: ['blank'],
+    presses: [ch('b')],
+    otherKeys: true,
     whileBusy: true,
   },
   {
@@ -164,6 +242,13 @@ export const BINDINGS: readonly KeyBinding[] = [
     whileBusy: true,
   },
   {
+    command: 'unzoom',
+    scopes: ['zoomed'],
+    presses: [named('escape')],
+    footer: foot('Esc', 'unzoom'),
+    whileBusy: true,
+  },
+  {
     command: 'closeHelp',
     scopes: ['help'],
     presses: [named('escape'), ch('?'), ch('q')],
@@ -178,6 +263,13 @@ export const BINDINGS: readonly KeyBinding[] = [
     menuHint: { key: 'q', label: 'quit' },
     whileBusy: true,
   },
+  // Ctrl+C quits from the prompt and the blank screen too (there q only cancels or unblanks)
+  {
+    command: 'quit',
+    scopes: ['prompt', 'blank'],
+    presses: [ch('c', true)],
+    whileBusy: true,
+  },
 ];
 
 /** Whether a key press is this key: Ctrl+C needs Ctrl; a plain character is taken with or without it, as Ink reports it. */
@@ -186,14 +278,24 @@ export function isPress(p: Press, input: string, key: Key): boolean {
   return input === p.input && (!p.ctrl || key.ctrl);
 }
 
-/** The binding a key press has in a scope and the press it matched, or null when it does nothing there. */
-export function matchFor(scope: KeyScope, input: string, key: Key): { binding: KeyBinding; press: Press } | null {
-  for (const binding of BINDINGS) {
-    if (!binding.scopes.includes(scope)) continue;
+/** The bindings a press is looked up in, in order: the scope's own, then those of the scope it falls back to. */
+function lookup(scope: KeyScope): KeyBinding[] {
+  const up = FALLS_BACK[scope];
+  return [...BINDINGS.filter((b) => b.scopes.includes(scope)), ...(up ? BINDINGS.filter((b) => b.scopes.includes(up)) : [])];
+}
+
+/**
+ * The binding a key press has in a scope and the press it matched (none for a key taken as one
+ * of `otherKeys`), or null when it does nothing there.
+ */
+export function matchFor(scope: KeyScope, input: string, key: Key): { binding: KeyBinding; press?: Press } | null {
+  const bindings = lookup(scope);
+  for (const binding of bindings) {
     const press = binding.presses.find((p) => isPress(p, input, key));
     if (press) return { binding, press };
   }
-  return null;
+  const other = bindings.find((b) => b.otherKeys);
+  return other ? { binding: other } : null;
 }
 
 /** The binding a key press has in a scope, or null when it does nothing there. */
@@ -201,16 +303,19 @@ export function bindingFor(scope: KeyScope, input: string, key: Key): KeyBinding
   return matchFor(scope, input, key)?.binding ?? null;
 }
 
+const samePress = (a: Press, b: Press): boolean =>
+  'key' in a ? 'key' in b && a.key === b.key : 'input' in b && a.input === b.input && Boolean(a.ctrl) === Boolean(b.ctrl);
+
 /** A binding as a replay has it: its help and footer in the replay's words. */
-function asReplay(b: KeyBinding): KeyBinding {
+function asReplay<B extends KeyBinding>(b: B): B {
   if (!b.replay) return b;
   const { does, label, compactLabel } = b.replay;
-  return { ...b, help: { ...b.help, does }, footer: b.footer && { ...b.footer, label, compactLabel } };
+  return { ...b, help: b.help && { ...b.help, does }, footer: b.footer && { ...b.footer, label, compactLabel } };
 }
 
 /** The help's key sections: the menu's keys, then a lesson's (with those that work everywhere); in a replay's words when `replay`. */
-export function helpSections(replay = false): Array<{ title: string; bindings: KeyBinding[] }> {
-  const listed = BINDINGS.filter((b) => b.command !== 'closeHelp').map((b) => (replay ? asReplay(b) : b));
+export function helpSections(replay = false): Array<{ title: string; bindings: Array<KeyBinding & { help: NonNullable<KeyBinding['help']> }> }> {
+  const listed = BINDINGS.filter((b): b is KeyBinding & { help: NonNullable<KeyBinding['help']> } => b.help !== undefined && b.command !== 'closeHelp').map((b) => (replay ? asReplay(b) : b));
   return [
     { title: 'Keys in the menu', bindings: listed.filter((b) => !b.scopes.includes('lesson')) },
     { title: 'Keys in a lesson', bindings: listed.filter((b) => b.scopes.includes('lesson')) },
@@ -220,12 +325,17 @@ export function helpSections(replay = false): Array<{ title: string; bindings: K
 /** The line that says how the help closes: "Esc, ? or q closes this help". */
 export function closeHelpLine(): string {
   const close = BINDINGS.find((b) => b.command === 'closeHelp');
-  return close ? `${close.help.keys} ${close.help.does}` : '';
+  return close?.help ? `${close.help.keys} ${close.help.does}` : '';
 }
 
-/** The lesson footer's entries, in table order (in a replay's words when `replay`). */
-export function footerBindings(replay = false): Array<KeyBinding & { footer: NonNullable<KeyBinding['footer']> }> {
-  return BINDINGS.map((b) => (replay ? asReplay(b) : b)).filter((b): b is KeyBinding & { footer: NonNullable<KeyBinding['footer']> } => b.footer !== undefined);
+/**
+ * The lesson footer's entries in a scope, in table order: those whose key does what the entry
+ * says there (zoomed, Esc leaves the zoom and "Esc menu" is not listed); in a replay's words when `replay`.
+ */
+export function footerBindings(scope: KeyScope = 'lesson', replay = false): Array<KeyBinding & { footer: NonNullable<KeyBinding['footer']> }> {
+  const bindings = lookup(scope);
+  const reaches = (b: KeyBinding): boolean => bindings.find((x) => x.presses.some((p) => samePress(p, b.presses[0]))) === b;
+  return BINDINGS.filter((b): b is KeyBinding & { footer: NonNullable<KeyBinding['footer']> } => b.footer !== undefined && bindings.includes(b) && reaches(b)).map((b) => (replay ? asReplay(b) : b));
 }
 
 /** The menu's key line: `↑↓ choose · Enter open · ? help · q quit`. */

@@ -97,6 +97,8 @@ export interface LessonNeeds {
   /** the learner is reading: the slide comes first, the panels fold to one line when they are in its way */
   reading: boolean;
   panels: PanelNeeds;
+  /** this panel has all the panels' room (the right column, or the whole body when stacked) */
+  zoom?: PanelKey | null;
 }
 
 export type SectionKey =
@@ -129,6 +131,23 @@ export interface LessonLayout {
 export const SLIDE_MIN_STACKED = 7;
 
 const PANEL_KEYS = ['syscalls', 'chain', 'cgroup', 'layers', 'namespaces', 'checks', 'processes', 'mounts', 'output'] as const;
+
+export type PanelKey = (typeof PANEL_KEYS)[number];
+
+/** The live panels top to bottom, as the lesson screen draws them. */
+export const PANEL_ORDER: readonly PanelKey[] = ['processes', 'chain', 'namespaces', 'cgroup', 'layers', 'mounts', 'syscalls', 'checks', 'output'];
+
+/** The panels the screen has now (they want lines), top to bottom: what the zoom key goes through. */
+export function zoomablePanels(p: PanelNeeds): PanelKey[] {
+  return PANEL_ORDER.filter((k) => p[k] > 0);
+}
+
+/** The panel the zoom key goes to from `current`: the first, the next, then none (the usual layout). */
+export function nextZoom(panels: readonly PanelKey[], current: PanelKey | null): PanelKey | null {
+  if (current === null) return panels[0] ?? null;
+  const i = panels.indexOf(current);
+  return i < 0 ? (panels[0] ?? null) : (panels[i + 1] ?? null);
+}
 
 function fill(h: Record<string, number>): Record<SectionKey, number> {
   const out = { next: 0, stepError: 0, steps: 0, slide: 0, summary: 0 } as Record<SectionKey, number>;
@@ -178,10 +197,12 @@ export function lessonLayout(n: LessonNeeds): LessonLayout {
     // the panels have their own column: reading only lets the slide take the step list's lines
     const steps: SectionNeed = n.reading ? { key: 'steps', min: Math.min(n.steps, 3), want: Math.min(n.steps, 5) } : { key: 'steps', min: Math.min(n.steps, 3), want: n.steps };
     const left = allocate(body, [next, stepError, steps, { key: 'slide', min: 3, want: slideWant, weight: 3 }]);
-    const right = allocate(body, PANEL_KEYS.map((k) => panel[k]));
+    const right = n.zoom ? { [n.zoom]: body } : allocate(body, PANEL_KEYS.map((k) => panel[k]));
     return { cols, body, h: fill({ ...left, ...right }), folded: false };
   }
 
+  // stacked, a zoomed panel has the whole body: the header above and the footer below stay
+  if (n.zoom) return { cols, body, h: fill({ [n.zoom]: body }), folded: false };
   const open = allocate(body, [
     next,
     stepError,

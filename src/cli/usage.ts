@@ -15,7 +15,8 @@ Commands:
   run <lesson> --no-tui  run every step without the app; print a transcript
   shell                  a shell in the container a running lesson built (another terminal)
   notes                  the speaker notes of the lesson running in this user's app,
-                         followed live (another terminal)
+                         followed live, with the next step, the checks and the clocks
+                         (another terminal; q quits; piped: one block per change)
   replay FILE            open a recording (--record) in the app: the same screens,
                          nothing runs; no root, no helper
   doctor                 say what this host can do, and how to fix what it can't

@@ -164,9 +164,10 @@ export function chainPanelMin(view: ChainView | undefined, width: number): numbe
 /**
  * Fits the sections into `height` lines: every section keeps its title and at least one line
  * when it can; short of room, an exchange's body summaries go first, then the oldest exchanges
- * (the API log keeps its newest lines) or the last lines of a block.
+ * (the API log keeps its newest lines) or the last lines of a block. `whole` (a zoomed panel):
+ * the step's own section is packed as soon as all of it would not fit, so the others lose less.
  */
-export function chainPanelLines(view: ChainView | undefined, width: number, height: number): ChainLine[] {
+export function chainPanelLines(view: ChainView | undefined, width: number, height: number, whole = false): ChainLine[] {
   if (!view || height <= 0) return [];
   let list = sections(view, width);
   // short of room for the step's own section whole (packed if it can be) and a title and a line
@@ -180,7 +181,7 @@ export function chainPanelLines(view: ChainView | undefined, width: number, heig
   }
   if (list.length === 0) return [];
   // the step's own section packed (every hop in a few lines) when it cannot have a line each
-  const others = list.reduce((n, s) => n + (s.kind === view.focus ? 0 : 2), 0);
+  const others = list.reduce((n, s) => n + (s.kind === view.focus ? 0 : whole ? 1 + s.body.length : 2), 0);
   list = list.map((s) => (s.kind === view.focus && s.packed && 1 + s.body.length + others > height ? { ...s, body: s.packed, optional: undefined } : s));
   const bodies = list.map((s) => s.body.map((segs, i) => ({ segs, optional: s.optional?.[i] ?? false })));
   const total = () => bodies.reduce((n, b) => n + 1 + b.length, 0);

@@ -31,7 +31,7 @@ export function processStartTime(pid: number, root = '/'): string | null {
  * tmux's socket directory, it is used only if it is a real directory (not a symlink) that we
  * own and nobody else can enter.
  */
-function ensurePrivateRoot(root: string): void {
+export function ensurePrivateRoot(root: string): void {
   mkdirSync(root, { recursive: true, mode: 0o700 });
   const st = lstatSync(root);
   const uid = process.geteuid?.() ?? 0;

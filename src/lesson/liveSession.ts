@@ -149,10 +149,10 @@ export class LiveSession implements LessonSession {
     const target = Math.max(0, Math.min(this.state.steps.length, Math.floor(cursor)));
     if (this.state.busy || target === this.state.cursor) return;
     if (target < this.state.cursor) {
-      await this.rebuild(target);
+      await this.rebuild(target, `going to step ${target}: rebuilding steps 1–${target} from the start`);
       return;
     }
-    const activity = `jumping to step ${target}: running steps ${this.state.cursor + 1}–${target}`;
+    const activity = `going to step ${target}: running steps ${this.state.cursor + 1}–${target}`;
     await this.held(async () => {
       this.dispatch({ type: 'activity', text: activity, busy: true });
       while (this.state.cursor < target) {
@@ -170,8 +170,8 @@ export class LiveSession implements LessonSession {
    * Undo for real: namespaces cannot be "un-unshared", so the container is torn down and the
    * steps before `target` are performed again from the start.
    */
-  private async rebuild(target: number): Promise<void> {
-    const activity = target === 0 ? 'tearing down and starting again' : `undoing: rebuilding steps 1–${target} from the start`;
+  private async rebuild(target: number, says?: string): Promise<void> {
+    const activity = target === 0 ? 'tearing down and starting again' : (says ?? `undoing: rebuilding steps 1–${target} from the start`);
     this.dispatch({ type: 'activity', text: activity, busy: true });
     try {
       await this.helper.open();

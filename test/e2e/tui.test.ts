@@ -1,27 +1,14 @@
 // The real app in a real terminal (tmux): keys in, screen out, kernel state checked on the side.
 import { afterEach, expect, it } from 'vitest';
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/sys/packageRoot.js';
 import { describeAsRoot, inCi } from '../support/requireRoot.js';
 import { TmuxSession, appCommand, hasTmux } from '../support/tmux.js';
-import { labProcesses, until } from '../support/kernelView.js';
+import { builderPid, labProcesses, until } from '../support/kernelView.js';
 
 const cli = join(packageRoot(), 'dist/app/main.js');
 let tmux: TmuxSession | null = null;
-
-/** The lesson's container process, from its session's builder.pid (a warm spare builder may run beside it). */
-function builderPid(): number {
-  const root = '/run/container-lab';
-  for (const name of readdirSync(root)) {
-    try {
-      if (name.startsWith('session-')) return Number(readFileSync(`${root}/${name}/builder.pid`, 'utf8').trim());
-    } catch {
-      // a session without a container process yet
-    }
-  }
-  throw new Error('no container process is running');
-}
 
 function inode(link: string): string {
   return /\[(\d+)\]/.exec(link)![1];

@@ -22,6 +22,19 @@ export function isAlive(pid: number): boolean {
   }
 }
 
+/** The running lesson's container process, from its session's builder.pid (a warm spare builder may run beside it). */
+export function builderPid(): number {
+  const root = '/run/container-lab';
+  for (const name of readdirSync(root)) {
+    try {
+      if (name.startsWith('session-')) return Number(readFileSync(`${root}/${name}/builder.pid`, 'utf8').trim());
+    } catch {
+      // a session without a container process yet
+    }
+  }
+  throw new Error('no container process is running');
+}
+
 export function mountinfo(pid: number | 'self'): string[] {
   return readFileSync(`/proc/${pid}/mountinfo`, 'utf8').trim().split('\n');
 }

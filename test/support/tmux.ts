@@ -1,5 +1,7 @@
 // Drives a real terminal for end-to-end tests: tmux with send-keys and capture-pane, on a private socket.
 import { execFileSync } from 'node:child_process';
+import { afterEach } from 'vitest';
+import { inCi } from './requireRoot.js';
 
 let sessions = 0;
 
@@ -78,4 +80,21 @@ export function hasTmux(): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * For an end-to-end file: without tmux it fails in CI (no suite may be skipped) and says it skips
+ * elsewhere; the session put in the returned holder is killed after each test.
+ */
+export function useTmux(what: string): { t: TmuxSession | null } {
+  const holder: { t: TmuxSession | null } = { t: null };
+  afterEach(() => {
+    holder.t?.kill();
+    holder.t = null;
+  });
+  if (!hasTmux()) {
+    if (inCi) throw new Error(`tmux is missing: the ${what} cannot run, and in CI no suite may be skipped`);
+    process.stderr.write(`\n*** SKIPPED: ${what} need tmux (apt-get install tmux) ***\n\n`);
+  }
+  return holder;
 }

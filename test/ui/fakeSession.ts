@@ -341,10 +341,14 @@ export class FakeSession implements LessonSession {
     this.set({ steps: this.lesson.steps.map(pending), cursor: 0, snapshot: this.history[0], error: null });
   }
 
-  /** to `cursor` as → pressed from the start would: the scripted steps before it, run again */
+  /**
+   * to `cursor` as → pressed from the start would: the scripted steps before it, run again, busy
+   * with an activity line as the live session's; with `hold`, it waits for release() first
+   */
   async jump(cursor: number): Promise<void> {
     this.check('jump');
-    this.set({ steps: this.lesson.steps.map(pending), cursor: 0, snapshot: this.history[0], error: null });
+    this.set({ steps: this.lesson.steps.map(pending), cursor: 0, snapshot: this.history[0], error: null, busy: true, activity: `going to step ${cursor}: running steps 1–${cursor}` });
+    if (this.hold) await new Promise<void>((r) => (this.release_ = r));
     const hold = this.hold;
     this.hold = false;
     try {
@@ -356,6 +360,7 @@ export class FakeSession implements LessonSession {
       }
     } finally {
       this.hold = hold;
+      this.set({ busy: false, activity: null });
     }
   }
 

@@ -25,6 +25,8 @@ function sequence(p: Press): string {
     end: '\u001B[F',
     return: KEY.enter,
     escape: KEY.esc,
+    backspace: '\b',
+    delete: '\u007F',
   };
   return named[p.key];
 }
@@ -37,7 +39,11 @@ function inkKey(p: Press): [string, Key] {
   return ['input' in p ? p.input : '', key as unknown as Key];
 }
 
-const SCOPES: KeyScope[] = ['menu', 'lesson', 'help', 'opening'];
+const SCOPES: KeyScope[] = ['menu', 'lesson', 'help', 'opening', 'prompt', 'blank', 'zoomed'];
+/** Where a key not in the table does nothing (typing a step number, or on the blank screen, every key does something). */
+const QUIET: KeyScope[] = ['menu', 'lesson', 'help', 'opening', 'zoomed'];
+/** The help's bindings: those with a line of their own. */
+const HELPED = BINDINGS.filter((b): b is (typeof BINDINGS)[number] & { help: NonNullable<(typeof BINDINGS)[number]['help']> } => b.help !== undefined);
 /** Presses an earlier binding of the same scope takes on purpose: in the help, q closes the help. */
 const SHADOWED = new Set(['help quit q']);
 const label = (p: Press): string => ('input' in p ? `${p.ctrl ? 'Ctrl+' : ''}${p.input}` : p.key);
@@ -56,20 +62,36 @@ describe('the key table', () => {
   it('the help lists every binding, and every key line of the help is a binding', () => {
     const text = render(<HelpOverlay columns={100} rows={60} />).lastFrame() ?? '';
     const lines = text.split('\n').map((l) => l.replace(/^[│\s]+|[│\s]+$/g, ''));
-    for (const b of BINDINGS) {
+    for (const b of HELPED) {
       const line = b.command === 'closeHelp' ? `${b.help.keys} ${b.help.does}` : `${b.help.keys.padEnd(HELP_KEY_WIDTH)}${b.help.does}`;
       expect(lines, b.command).toContain(line);
     }
     const keyLines = lines.slice(lines.indexOf('Keys in the menu'), lines.findIndex((l) => l.startsWith('Reading the panels')));
     const shown = keyLines.filter((l) => !l.startsWith('Keys in'));
-    expect(shown).toEqual(BINDINGS.filter((b) => b.command !== 'closeHelp').map((b) => `${b.help.keys.padEnd(HELP_KEY_WIDTH)}${b.help.does}`));
+    expect(shown).toEqual(HELPED.filter((b) => b.command !== 'closeHelp').map((b) => `${b.help.keys.padEnd(HELP_KEY_WIDTH)}${b.help.does}`));
   });
 
-  it('the whole help fits an 80×24 terminal', () => {
-    const text = render(<HelpOverlay columns={80} rows={24} />).lastFrame() ?? '';
-    for (const b of BINDINGS) expect(text, b.command).toContain(b.help.does);
-    expect(text).toContain('a call the kernel refused, in red');
-    expect(text.split('\n').length).toBeLessThanOrEqual(23);
+  it('at 80×24 the help in a lesson has every lesson key and the legend; from the menu, every key', () => {
+    const inLesson = render(<HelpOverlay columns={80} rows={24} inLesson />).lastFrame() ?? '';
+    for (const b of HELPED.filter((x) => x.scopes.includes('lesson'))) expect(inLesson, b.command).toContain(b.help.does);
+    expect(inLesson).not.toContain('Keys in the menu');
+    expect(inLesson).toContain('a call the kernel refused, in red');
+    expect(inLesson.split('\n').length).toBeLessThanOrEqual(23);
+    const fromMenu = render(<HelpOverlay columns={80} rows={24} />).lastFrame() ?? '';
+    for (const b of HELPED) expect(fromMenu, b.command).toContain(b.help.does);
+    expect(fromMenu.split('\n').length).toBeLessThanOrEqual(23);
+    for (const text of [inLesson, fromMenu]) for (const line of text.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
+  });
+
+  it('keys not bound while typing a step number cancel it; on the blank screen any key brings it back', () => {
+    expect(bindingFor('prompt', 'x', {} as Key)?.command).toBe('jumpCancel');
+    expect(bindingFor('prompt', 'q', {} as Key)?.command).toBe('jumpCancel');
+    expect(bindingFor('blank', 'q', {} as Key)?.command).toBe('unblank');
+    expect(bindingFor('blank', '', { rightArrow: true } as Key)?.command).toBe('unblank');
+    expect(bindingFor('blank', 'c', { ctrl: true } as Key)?.command).toBe('quit');
+    // zoomed, the lesson's keys work and Esc leaves the zoom instead of the lesson
+    expect(bindingFor('zoomed', '', { rightArrow: true } as Key)?.command).toBe('next');
+    expect(bindingFor('zoomed', '', { escape: true } as Key)?.command).toBe('unzoom');
   });
 });
 
@@ -98,8 +120,10 @@ async function appIn(scope: KeyScope, narrow = false) {
   const onExit = vi.fn();
   const { b, base, release } = backend(scope === 'opening');
   const r = await renderAt(<App backend={b} onExit={onExit} />, narrow ? 80 : 120, narrow ? 24 : 40);
-  if (scope === 'lesson' || scope === 'opening') await press(r, KEY.enter, 50);
+  if (scope !== 'menu' && scope !== 'help') await press(r, KEY.enter, 50);
   if (scope === 'help') await press(r, '?');
+  const into: Partial<Record<KeyScope, string>> = { prompt: 'g', blank: 'b', zoomed: 'z' };
+  if (into[scope]) await press(r, into[scope]);
   const session = (): FakeSession | undefined => base.sessions[0] as FakeSession | undefined;
   return { r, onExit, base, release, session };
 }
@@ -160,6 +184,53 @@ const EFFECTS: Record<Command, Partial<Record<KeyScope, (app: App, p: Press) => 
       expect(frame(r)).toContain('Syscalls');
     },
   },
+  jump: { lesson: async ({ r, session }) => {
+    expect(frame(r)).toContain('go to step: _  (1–3, Enter goes, Esc cancels)');
+    expect(session()?.calls).toEqual([]);
+  } },
+  jumpDigit: { prompt: async ({ r }, p) => expect(frame(r)).toContain(`go to step: ${'input' in p ? p.input : ''}_`) },
+  jumpErase: {
+    prompt: async ({ r }, p) => {
+      await press(r, '2');
+      expect(frame(r)).toContain('go to step: 2_');
+      await press(r, sequence(p));
+      expect(frame(r)).toContain('go to step: _');
+    },
+  },
+  jumpGo: {
+    prompt: async ({ r, session }) => {
+      // nothing typed: Enter only closes the prompt
+      expect(frame(r)).not.toContain('go to step');
+      expect(session()?.calls).toEqual([]);
+      await press(r, 'g');
+      await press(r, '2');
+      await press(r, KEY.enter, 50);
+      expect(session()?.calls).toEqual(['jump']);
+      expect(frame(r)).toContain('Step 2/3 · Its own hostname');
+    },
+  },
+  jumpCancel: {
+    prompt: async ({ r, session }) => {
+      expect(frame(r)).not.toContain('go to step');
+      expect(frame(r)).toContain('Lesson 1 — introduction');
+      expect(session()?.calls).toEqual([]);
+    },
+  },
+  zoom: { lesson: async ({ r }) => expect(frame(r)).toMatch(/Processes \[zoomed · z next · Esc ends\]/) },
+  unzoom: {
+    zoomed: async ({ r, session }) => {
+      expect(frame(r)).not.toContain('[zoomed');
+      expect(frame(r)).toContain('Lesson 1 — introduction');
+      expect(session()?.calls).toEqual([]);
+    },
+  },
+  blank: { lesson: async ({ r }) => expect(frame(r).trim().split('\n')).toEqual([expect.stringMatching(/^1\. Lesson 1 {2}0\/3 steps done$/)]) },
+  unblank: {
+    blank: async ({ r, session }) => {
+      expect(frame(r)).toContain('Lesson 1 — introduction');
+      expect(session()?.calls).toEqual([]);
+    },
+  },
   help: Object.fromEntries(['menu', 'lesson', 'opening'].map((s) => [s, async ({ r }: App) => expect(frame(r)).toContain('container-lab help')])),
   menu: {
     lesson: async ({ r, session }) => {
@@ -182,7 +253,7 @@ const EFFECTS: Record<Command, Partial<Record<KeyScope, (app: App, p: Press) => 
       async ({ onExit, release, session }: App) => {
         release();
         await wait(50);
-        if (s === 'lesson' || s === 'opening') expect(session()?.calls).toEqual(['close']);
+        if (s !== 'menu' && s !== 'help') expect(session()?.calls).toEqual(['close']);
         expect(onExit).toHaveBeenCalledTimes(1);
       },
     ]),
@@ -206,7 +277,7 @@ describe('and no other key does anything', () => {
     ...'abcdefghijklmnopqrstuvwxyz0123456789?QRS -_/'.split('').map((input) => ({ input })),
     ...(['upArrow', 'downArrow', 'leftArrow', 'rightArrow', 'pageUp', 'pageDown', 'home', 'end', 'return', 'escape'] as const).map((key) => ({ key })),
   ];
-  for (const scope of SCOPES) {
+  for (const scope of QUIET) {
     it(`in ${scope === 'opening' ? 'the wait while a lesson opens' : `the ${scope}`}`, async () => {
       const app = await appIn(scope);
       const unbound = candidates.filter((p) => bindingFor(scope, ...inkKey(p)) === null);
@@ -218,7 +289,7 @@ describe('and no other key does anything', () => {
       await wait(50);
       expect(still(frame(app.r))).toBe(before);
       expect(calls(app.session())).toBe(0);
-      expect(app.base.opened.length).toBe(scope === 'lesson' ? 1 : 0);
+      expect(app.base.opened.length).toBe(scope === 'lesson' || scope === 'zoomed' ? 1 : 0);
       expect(app.onExit).not.toHaveBeenCalled();
     });
   }

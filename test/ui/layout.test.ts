@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   allocate,
   lessonLayout,
+  nextZoom,
   scrolled,
   SLIDE_MIN_STACKED,
   slidePosition,
@@ -10,6 +11,7 @@ import {
   splitColumns,
   stepWindow,
   TWO_COLUMN_MIN,
+  zoomablePanels,
   type LessonNeeds,
 } from '../../src/app/layout.js';
 import { footerEntries } from '../../src/app/Footer.js';
@@ -94,6 +96,33 @@ function needs(over: Partial<LessonNeeds> = {}): LessonNeeds {
 }
 
 const sum = (h: Record<string, number>): number => Object.values(h).reduce((a, b) => a + b, 0);
+
+describe('zoom', () => {
+  it('goes through the panels that want lines, top to bottom as drawn, then back to none', () => {
+    const panels = zoomablePanels(needs().panels);
+    expect(panels).toEqual(['processes', 'namespaces', 'cgroup', 'mounts', 'syscalls', 'checks', 'output']);
+    const seen: Array<string | null> = [];
+    let z = nextZoom(panels, null);
+    while (z !== null) {
+      seen.push(z);
+      z = nextZoom(panels, z);
+    }
+    expect(seen).toEqual(panels);
+    expect(nextZoom([], null)).toBeNull();
+  });
+
+  it('the zoomed panel has the whole right column (wide) or the whole body (stacked); the others none', () => {
+    for (const columns of [80, 160]) {
+      const l = lessonLayout(needs({ columns, rows: columns === 80 ? 24 : 45, zoom: 'mounts' }));
+      expect(l.h.mounts).toBe(l.body);
+      for (const k of ['processes', 'namespaces', 'cgroup', 'syscalls', 'checks', 'output'] as const) expect(l.h[k], k).toBe(0);
+      expect(l.folded).toBe(false);
+      // wide, the slide and the steps keep their column; stacked, the panel has it all
+      if (columns === 160) expect(l.h.slide).toBeGreaterThan(0);
+      else expect(l.h.slide + l.h.steps + l.h.next).toBe(0);
+    }
+  });
+});
 
 describe('lessonLayout', () => {
   it('80×24: the body fills the screen less header and footer, the slide keeps its least lines beside the panels', () => {

@@ -44,6 +44,13 @@ describe('start-up imports', () => {
     }
   });
 
+  it('the notes viewer draws without Ink or React, and the app\'s notes socket loads no markdown', () => {
+    const viewer = [...staticPackages('src/presenter/notesCommand.ts')];
+    expect(viewer.filter((p) => ['ink', 'react'].includes(p))).toEqual([]);
+    expect(viewer).toContain('marked');
+    expect([...staticPackages('src/presenter/notesServer.ts')].filter((p) => HEAVY.includes(p))).toEqual([]);
+  });
+
   it('sees a heavy package where there is one', () => {
     expect(staticPackages('src/tui.tsx')).toContain('ink');
     expect(staticPackages('src/lesson/loadLessons.ts')).toContain('yaml');

@@ -86,6 +86,20 @@ describe('the hops, packed', () => {
     for (const h of TWELVE_HOPS) expect(tight.join('\n')).toContain(h.label);
   });
 
+  it('zoomed (whole), the hops are packed as soon as all would not fit, and the timeline keeps every line', () => {
+    const v = view();
+    const whole = (h: number): string[] => chainPanelLines(v, 80, h, true).map((l) => ('title' in l ? `# ${l.title}${l.note ? ' · ' + l.note : ''}` : segText(l.segs)));
+    // 21 lines, an 80×24 screen's body: a bar a line would leave the timeline two lines
+    expect(text(v, 80, 21).find((l) => l.startsWith('# Timeline'))).toMatch(/not shown/);
+    const out = whole(21);
+    expect(out).toHaveLength(21);
+    expect(out.find((l) => l.startsWith('# Timeline'))).not.toMatch(/not shown/);
+    expect(out.filter((l) => /\+\d+ ms {2}/.test(l))).toHaveLength(5);
+    for (const h of TWELVE_HOPS) expect(out.join('\n')).toContain(h.label);
+    // with room for it all, nothing is packed
+    expect(whole(60).filter((l) => l.includes('█'))).toHaveLength(12);
+  });
+
   it('with room, a bar a line as before', () => {
     const out = text(view(), 80, 60);
     expect(out.filter((l) => l.includes('█'))).toHaveLength(12);
