@@ -173,6 +173,7 @@ export const BINDINGS: readonly KeyBinding[] = [
     presses: [ch('g'), ch(':')],
     help: { keys: 'g N Enter', does: 'go to step N: runs the steps to it, or rebuilds (also :N)' },
     footer: foot('g N', 'go to step', 'go to', 'g', { drop: 2 }),
+    replay: { does: 'go to recorded step N (also :N)', label: 'go to step', compactLabel: 'go to' },
   },
   {
     command: 'zoom',

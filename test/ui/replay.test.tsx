@@ -69,6 +69,12 @@ describe('replay banner', () => {
     expect(lines(r).join('\n')).toMatch(/2\/3 steps done/);
     await press(r, KEY.left, 60);
     expect(lines(r).join('\n')).toMatch(/1\/3 steps done/);
+    // g N Enter: to the recorded step N
+    await press(r, 'g');
+    await press(r, '3');
+    await press(r, KEY.enter, 80);
+    expect(lines(r).join('\n')).toMatch(/3\/3 steps done/);
+    expect(lines(r)[0]).toBe(BANNER);
   });
 
   it('the keys in a replay\'s words: the footer and the help say nothing runs', async () => {
@@ -82,7 +88,8 @@ describe('replay banner', () => {
     const help = lines(r).join('\n');
     expect(help).toContain('the next recorded step (played, nothing runs)');
     expect(help).toContain('Reading the panels (as recorded; nothing is read now)');
-    expect(help).not.toMatch(/for real|live, read from the kernel/);
+    expect(help).toContain('go to recorded step N');
+    expect(help).not.toMatch(/for real|live, read from the kernel|runs the steps/);
   });
 
   it('a replayed lesson opened from an app without a banner (the menu\'s fallback) brings its own, for as long as it is open', async () => {
