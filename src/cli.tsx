@@ -13,6 +13,7 @@ import { USAGE, RUN_USAGE } from './cli/usage.js';
 import { UsageError } from './cli/usageError.js';
 import { colorLevel, isDumbTerminal, type ColorLevel } from './cli/color.js';
 import { findLesson, isLessonPath, loadAll } from './cli/lessonSource.js';
+import { notLinux } from './lesson/notLinux.js';
 
 function styleFor(level: ColorLevel): TranscriptStyle {
   const c = new Chalk({ level });
@@ -83,7 +84,13 @@ async function main(argv: string[]): Promise<number> {
   }
   const helperArgs = hostDocker ? [hostDockerArg(hostDocker)] : [];
   const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
-  const probeHost = async () => (await import('./observe/host/probe.js')).probeHost();
+  // off Linux the host's files say nothing: nothing is probed, and every lesson says why it cannot run
+  const elsewhere = notLinux();
+  const probeHost = async () => (elsewhere ? (await import('./lesson/availability.js')).UNLIMITED : (await import('./observe/host/probe.js')).probeHost());
+  if (elsewhere && ['shell', 'cleanup', 'image', 'doctor'].includes(command.kind)) {
+    err(`container-lab: ${command.kind} ${elsewhere}. Here, container-lab opens each lesson's recording, and replay FILE plays one.`);
+    return 1;
+  }
   const choosePrivilege = async (o: { sudo?: boolean; rootless?: boolean; interactive: boolean }) => (await import('./privilege.js')).choosePrivilege(o);
 
   switch (command.kind) {
@@ -173,11 +180,12 @@ async function main(argv: string[]): Promise<number> {
   const { lessons, errors } = await loadAll(values, path);
   const initial = path ? lessons[0] : command.lesson !== null ? findLesson(lessons, command.lesson) : undefined;
   needsTerminal(`for a transcript use: container-lab run ${initial ? initial.id : '<lesson>'} --no-tui`);
-  const choice = await choosePrivilege({ sudo: values.sudo, rootless: values.rootless, interactive });
+  // off Linux no helper starts: the menu offers each lesson's recording, saying why
+  const choice = elsewhere ? { mode: 'rootless' as const, note: `container-lab ${elsewhere}: each lesson opens as its recording, and nothing runs.` } : await choosePrivilege({ sudo: values.sudo, rootless: values.rootless, interactive });
   const record = values.record && initial ? (await import('./record/startRecording.js')).startRecording(values.record, initial, terminalSize()) : undefined;
   const { openApp } = await import('./openApp.js');
   try {
-    await openApp({ lessons, loadErrors: errors, privilegeNote: choice.note, mode: choice.mode, helperArgs, hostDocker, initialLessonId: initial?.id, trustLessons: values['trust-lessons'] === true, record });
+    await openApp({ lessons, loadErrors: errors, privilegeNote: choice.note, mode: choice.mode, helperArgs, hostDocker, initialLessonId: initial?.id, trustLessons: values['trust-lessons'] === true, record, noHelper: elsewhere !== null });
   } finally {
     record?.close();
     if (record?.failure) err(style.bad(`container-lab: the recording ${values.record} stopped early: ${record.failure.message}`));

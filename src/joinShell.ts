@@ -1,7 +1,8 @@
 // `container-lab shell`: a shell in a running lesson's container, from another terminal (setns via nsenter(1)), or why not.
 import { readFileSync, readlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { listSessionDirs, sessionIsAlive, stateRoot } from './helper/stateDir.js';
+import { listSessionDirs } from './helper/stateDir.js';
+import { sessionIsAlive, stateRoot } from './stateRoot.js';
 import { whichProgram } from '../native/findProgram.js';
 import { shellVerdict, type ShellMissing, type ShellPlace } from './observe/shellPlace.js';
 import { shellArgv, shellBanner } from './helper/shellCommand.js';

@@ -4,6 +4,7 @@ import type { Lesson, LessonLoadError } from './types.js';
 import type { RecordingWriter } from './record/writer.js';
 import { shippedRecordings } from './record/shipped.js';
 import { packageRoot } from './sys/packageRoot.js';
+import { UNLIMITED } from './lesson/availability.js';
 
 export interface OpenAppOptions {
   lessons: Lesson[];
@@ -16,6 +17,8 @@ export interface OpenAppOptions {
   trustLessons: boolean;
   /** --record: the screen, and the sessions of the lesson named on the command line (initialLessonId) */
   record?: RecordingWriter;
+  /** not Linux: no helper starts and no host is probed; every lesson opens as its recording */
+  noHelper?: boolean;
 }
 
 /** What openApp needs of a helper client: tests pass a recording stand-in. */
@@ -62,7 +65,7 @@ export async function openApp(o: OpenAppOptions): Promise<void> {
   // busy 2-core laptop. The menu needs no helper, so it starts once the menu is on screen, and a lesson
   // opens once it is ready; a lesson named on the command line opens at once, so then it starts now.
   const helper = helperLauncher(() => HelperClient.start(o.mode, 'ignore', o.helperArgs));
-  if (o.initialLessonId !== undefined) helper.start();
+  if (o.initialLessonId !== undefined && !o.noHelper) helper.start();
   const live = import('./lesson/liveBackend.js');
   const fallback = import('./record/fallbackBackend.js');
   const [{ startTui }, { LiveBackend }, { withRecordings }] = await Promise.all([tui, live, fallback]);
@@ -72,8 +75,8 @@ export async function openApp(o: OpenAppOptions): Promise<void> {
   // --record keeps the lab's events of the lesson it was given; other lessons opened meanwhile are on the screen recording only
   const listen = record ? (lesson: Lesson) => (lesson.id === o.initialLessonId ? (record.opened(), record.event.bind(record)) : undefined) : undefined;
   await startTui({
-    backend: (terminal, tty) => withRecordings(new LiveBackend(o.lessons, o.loadErrors, o.privilegeNote, helper.helper, o.mode, terminal, tty, o.hostDocker, helper.ready, undefined, listen), recordings),
-    startHelper: helper.start,
+    backend: (terminal, tty) => withRecordings(new LiveBackend(o.lessons, o.loadErrors, o.privilegeNote, helper.helper, o.mode, terminal, tty, o.hostDocker, helper.ready, o.noHelper ? UNLIMITED : undefined, listen), recordings),
+    startHelper: o.noHelper ? undefined : helper.start,
     initialLessonId: o.initialLessonId,
     trustLessons: o.trustLessons,
     helperReady: helper.ready,

@@ -17,6 +17,7 @@ export async function runReplay(recording: Recording): Promise<void> {
     // nothing runs: there is nothing to consent to
     trustLessons: true,
     banner: replayBanner(recording.meta),
-    // no notes socket: it would need the lab's state directory (Linux, /proc)
+    // `container-lab notes` follows a replay as it follows a live lesson (a presenter's fallback)
+    notes: async () => (await import('./presenter/notesServer.js')).NotesServer.start(),
   });
 }

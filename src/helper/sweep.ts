@@ -6,7 +6,8 @@ import { umount2 } from '../../native/kernel.js';
 import { MNT_DETACH } from '../../native/constants.js';
 import { cgroupMountPoints, cleanupDaemons, mountsUnder } from '../chain/daemonCleanup.js';
 import { daemonLayout } from '../chain/daemonLayout.js';
-import { listSessionDirs, processStartTime, removeSessionDir, sessionIdOf, sessionIsAlive, sessionOwner, stateRoot } from './stateDir.js';
+import { listSessionDirs, removeSessionDir, sessionIdOf } from './stateDir.js';
+import { processStartTime, sessionIsAlive, sessionOwner, stateRoot } from '../stateRoot.js';
 
 /**
  * The session's cgroup id from a lab cgroup dir: container-lab-<session>, a systemd scope

@@ -4,6 +4,7 @@ import type { HelperMode } from '../helper/client.js';
 import { missingPrograms } from '../chain/requirements.js';
 import type { HostProbe } from '../observe/host/probe.js';
 import { startAsRoot } from '../format/asRoot.js';
+import { notLinux } from './notLinux.js';
 
 /** What of the host probe decides availability; without `delegation` no cgroup subtree is known to be the user's. */
 export type HostLimits = Pick<HostProbe, 'rootVia' | 'userns' | 'overlay'> & Partial<Pick<HostProbe, 'delegation'>>;
@@ -17,6 +18,8 @@ export interface Availability {
   hostDocker: string | null;
   find?: (name: string) => string | null;
   host?: HostLimits;
+  /** process.platform unless a test says otherwise */
+  platform?: NodeJS.Platform;
 }
 
 /** Why a root lesson that may run rootless where the host allows it cannot here; null when it can. */
@@ -38,6 +41,8 @@ const uses = (lesson: Lesson, action: string) => lesson.steps.some((s) => s.acti
 
 /** null when the lesson can open; else the reason and the fix, in one line. */
 export function whyUnavailable(lesson: Lesson, o: Availability): string | null {
+  const elsewhere = notLinux(o.platform);
+  if (elsewhere) return elsewhere;
   const host = o.host ?? UNLIMITED;
   const onHostDocker = o.hostDocker !== null && lesson.hostDocker;
   if (o.hostDocker !== null && lesson.requires.length > 0 && !lesson.hostDocker) {

@@ -1,7 +1,7 @@
 // `container-lab notes`: finds this user's app's notes socket, follows it, and draws the notes (a terminal) or prints them (piped).
 import { connect, type Socket } from 'node:net';
 import { existsSync } from 'node:fs';
-import { stateRoot } from '../helper/stateDir.js';
+import { stateRoot } from '../stateRoot.js';
 import { inertDeep } from '../format/inert.js';
 import type { NotesMessage } from './notesFeed.js';
 import { liveNotesDirs, removeDeadNotesDirs } from './notesDirs.js';

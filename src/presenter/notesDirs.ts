@@ -1,7 +1,7 @@
 // The app's notes directories (notes-<random>: notes.sock and an owner file) under the state root: made, found live, removed dead.
 import { mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { ensurePrivateRoot, processStartTime, sessionIsAlive, sessionOwner, stateRoot } from '../helper/stateDir.js';
+import { ensurePrivateRoot, processStartTime, sessionIsAlive, sessionOwner, stateRoot } from '../stateRoot.js';
 
 export const NOTES_PREFIX = 'notes-';
 /** where a directory is made before it has its owner file: a viewer never sees it half made */

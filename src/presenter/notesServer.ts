@@ -4,7 +4,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lesson, LessonSession, SessionState } from '../types.js';
 import { focusIndex } from '../app/derive.js';
-import { stateRoot } from '../helper/stateDir.js';
+import { stateRoot } from '../stateRoot.js';
 import { lessonNotes, menuNotes, type LessonNotes, type NotesTimes } from './notesFeed.js';
 import { createNotesDir, removeDeadNotesDirs, NOTES_SOCKET } from './notesDirs.js';
 

@@ -11,7 +11,7 @@ import { setProgressSink } from '../steps/progress.js';
 import type { Lab } from '../helper/lab.js';
 import { sweepLeftovers } from '../helper/sweep.js';
 import { stopSpare } from '../helper/builderProcess.js';
-import { stateRoot } from '../helper/stateDir.js';
+import { stateRoot } from '../stateRoot.js';
 import { startClosing } from '../sys/closing.js';
 import { cgroupHierarchies } from '../cgroup/session.js';
 import { userPid } from '../actions/userNamespaceState.js';

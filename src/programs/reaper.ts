@@ -11,7 +11,7 @@
 import { createInterface } from 'node:readline';
 import { cleanupDaemons } from '../chain/daemonCleanup.js';
 import { cleanDeadSession } from '../helper/sweep.js';
-import { sessionIsAlive } from '../helper/stateDir.js';
+import { sessionIsAlive } from '../stateRoot.js';
 
 /*
  * The helper starts this detached (a session of its own, so a signal to the app's process group

@@ -4,7 +4,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadLessons } from '../../src/lesson/loadLessons.js';
 import { lessonsDir, packageRoot } from '../../src/sys/packageRoot.js';
-import { stateRoot } from '../../src/helper/stateDir.js';
+import { stateRoot } from '../../src/stateRoot.js';
 import { describeAsRoot, inCi } from '../support/requireRoot.js';
 import { TmuxSession, appCommand, hasTmux } from '../support/tmux.js';
 import { labProcesses, until } from '../support/kernelView.js';

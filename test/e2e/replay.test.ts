@@ -257,4 +257,26 @@ describeAsRoot('replay of a real recording, as a user without root', () => {
     tmux.keys('q');
     await tmux.waitFor(/EXIT=0/, 15_000);
   }, 60_000);
+  it('off Linux (process.platform darwin, set before the entry runs) the menu says so, starts no helper, and each lesson opens as its recording', async () => {
+    const darwin = 'data:text/javascript,Object.defineProperty(process,"platform",{value:"darwin"})';
+    tmux = new TmuxSession(160, 45, `env -u CI TERM=xterm-256color ${process.execPath} --import '${darwin}' ${cli}; echo EXIT=$?; sleep 60`);
+    const menu = await tmux.waitFor(/Lessons/, 15_000);
+    expect(menu).toMatch(/container-lab runs only on Linux, and this is macOS/);
+    expect(menu).toMatch(/2\. Namespaces\s+\(can't run here: runs only on Linux, and this is macOS/);
+    tmux.keys('2');
+    const first = await settledAt(tmux, 0, 16);
+    expect(first.split('\n')[0]).toMatch(/^REPLAY — recorded \d{4}-\d{2}-\d{2} on /);
+    expect(first).toMatch(/a recording: the live lesson can't run here \(runs only on Linux, and this is macOS/);
+    tmux.keys('Right');
+    expect((await settledAt(tmux, 1, 16)).split('\n')[0]).toMatch(/^REPLAY — /);
+    // the app process started nothing: no helper, whatever was opened
+    const app = descendants(tmux.panePid()).find((p) => readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(`${cli}`));
+    expect(app, 'the app process').toBeDefined();
+    expect(descendants(app!), 'processes the app started').toEqual([]);
+    expect(readFileSync(`/proc/${app}/maps`, 'utf8')).not.toMatch(/koffi/);
+    tmux.keys('Escape');
+    await tmux.waitFor(/Lessons/, 15_000);
+    tmux.keys('q');
+    await tmux.waitFor(/EXIT=0/, 15_000);
+  }, 60_000);
 });

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readProcStat } from '../../../src/observe/procStat.js';
-import { processStartTime } from '../../../src/helper/stateDir.js';
+import { processStartTime } from '../../../src/stateRoot.js';
 import { V, V2 } from './fixtures.js';
 
 const roots: string[] = [];

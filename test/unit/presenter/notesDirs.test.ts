@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNotesDir, liveNotesDirs, removeDeadNotesDirs } from '../../../src/presenter/notesDirs.js';
-import { processStartTime } from '../../../src/helper/stateDir.js';
+import { processStartTime } from '../../../src/stateRoot.js';
 
 let root: string;
 beforeEach(() => {

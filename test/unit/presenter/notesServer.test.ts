@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { FakeSession, makeLesson, namespaceSteps } from '../../ui/fakeSession.js';
 import { NotesServer } from '../../../src/presenter/notesServer.js';
 import { lessonNotes, type NotesMessage } from '../../../src/presenter/notesFeed.js';
-import { processStartTime } from '../../../src/helper/stateDir.js';
+import { processStartTime } from '../../../src/stateRoot.js';
 
 let root: string;
 let server: NotesServer | null = null;

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { programs } from '../../../src/sys/paths.js';
-import { processStartTime } from '../../../src/helper/stateDir.js';
+import { processStartTime } from '../../../src/stateRoot.js';
 import { ensureBuilt } from '../../support/built.js';
 
 beforeAll(() => ensureBuilt(programs.reaper), 180_000);
