@@ -27,7 +27,7 @@ export interface TuiOptions {
   /** the helper's hello and sweep: the menu is drawn meanwhile; if it fails, the app ends with its error */
   helperReady?: Promise<unknown>;
   /** a line on top of every screen (a replay's banner) */
-  banner?: string;
+  banner?: readonly string[];
   /** starts the socket `container-lab notes` follows (the live app's; replay FILE has none: it keeps off the lab's state directory) */
   notes?: () => Promise<NotesServer>;
   /** --record: what is written to the terminal, and its sizes */

@@ -276,7 +276,7 @@ export interface SessionState {
 /** A lesson opened against a backend (the real helper, a recording, or a fake in UI tests). */
 export interface LessonSession {
   /** set when the session replays a recording (nothing runs): the line the app shows above every screen */
-  readonly replay?: { banner: string };
+  readonly replay?: { banner: readonly string[] };
   getState(): SessionState;
   /** called after every state change; returns the unsubscribe function */
   subscribe(listener: () => void): () => void;

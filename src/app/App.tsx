@@ -28,7 +28,7 @@ export interface AppProps {
   /** called once the user quits and any open session is closed; the caller unmounts Ink */
   onExit: () => void;
   /** a line on top of every screen that never goes away (a replay's "REPLAY — …"); the screens get the rows below it */
-  banner?: string;
+  banner?: readonly string[];
   /** told of the lesson on screen each time it changes: a session, or null (the menu, a lesson opening or closing) */
   onLessonChange?: (session: LessonSession | null) => void;
 }

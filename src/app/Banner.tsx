@@ -2,14 +2,16 @@
 import { Text } from 'ink';
 
 export interface BannerProps {
-  text: string;
+  /** its forms, longest first */
+  text: readonly string[];
   width: number;
 }
 
-/** One line, cut at the terminal's width: the text's start (the word that matters) always shows. */
+/** One line: the longest form that fits; else the shortest, cut at the width (its start, the word that matters, always shows). */
 export function Banner({ text, width }: BannerProps) {
-  const chars = [...text];
-  const shown = chars.length > width ? chars.slice(0, Math.max(0, width - 1)).join('') + '…' : text;
+  const fits = text.find((t) => [...t].length <= width);
+  const chars = [...(text[text.length - 1] ?? '')];
+  const shown = fits ?? chars.slice(0, Math.max(0, width - 1)).join('') + '…';
   return (
     <Text bold inverse color="yellow">
       {shown}

@@ -21,7 +21,7 @@ export interface ReplayOptions {
 
 export class ReplaySession implements LessonSession {
   readonly stops: Stop[];
-  readonly replay: { banner: string };
+  readonly replay: { banner: readonly string[] };
   private index = 0;
   private state: SessionState;
   private listeners = new Set<() => void>();

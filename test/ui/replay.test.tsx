@@ -25,7 +25,7 @@ function replayApp(initial: boolean) {
 
 describe('replay banner', () => {
   it('says what it is in one line', () => {
-    expect(BANNER).toBe('REPLAY — recorded 2025-05-01 on 6.8.0-45-generic, cgroup v2 (systemd); nothing here runs');
+    expect(BANNER[0]).toBe('REPLAY — recorded 2025-05-01 on 6.8.0-45-generic, cgroup v2 (systemd); nothing here runs');
   });
 
   for (const [columns, rows] of [[80, 24], [160, 45]] as const) {
@@ -33,9 +33,10 @@ describe('replay banner', () => {
       const r = await renderAt(replayApp(false), columns, rows);
       const top = () => lines(r)[0];
       const check = (screen: string) => {
-        expect(top(), screen).toMatch(/^REPLAY — recorded 2025-05-01 on 6\.8\.0-45-generic/);
-        if (columns >= BANNER.length) expect(top()).toBe(BANNER);
-        else expect([...top()].length).toBe(columns);
+        expect(top(), screen).toMatch(/^REPLAY — (recorded )?2025-05-01(,| on) 6\.8\.0-45-generic/);
+        // the whole banner where it fits; a narrower one keeps "nothing runs" whole
+        if (columns >= BANNER[0].length) expect(top()).toBe(BANNER[0]);
+        else expect(top()).toMatch(/; nothing runs$/);
         expect(widest(r)).toBeLessThanOrEqual(columns);
         expect(lines(r).length).toBeLessThanOrEqual(rows);
       };
@@ -62,7 +63,7 @@ describe('replay banner', () => {
   it('opens the recorded lesson straight away, and steps back with ←', async () => {
     const r = await renderAt(replayApp(true), 160, 45);
     await wait(100);
-    expect(lines(r)[0]).toBe(BANNER);
+    expect(lines(r)[0]).toBe(BANNER[0]);
     expect(lines(r).join('\n')).toMatch(/0\/3 steps done/);
     await press(r, KEY.right, 60);
     await press(r, KEY.right, 60);
@@ -74,7 +75,7 @@ describe('replay banner', () => {
     await press(r, '3');
     await press(r, KEY.enter, 80);
     expect(lines(r).join('\n')).toMatch(/3\/3 steps done/);
-    expect(lines(r)[0]).toBe(BANNER);
+    expect(lines(r)[0]).toBe(BANNER[0]);
   });
 
   it('the keys in a replay\'s words: the footer and the help say nothing runs', async () => {
@@ -104,7 +105,7 @@ describe('replay banner', () => {
     const r = await renderAt(<App backend={backend} askConsent={false} onExit={() => {}} />, 80, 24);
     expect(lines(r)[0]).not.toMatch(/REPLAY/);
     await press(r, KEY.enter, 100);
-    expect(lines(r)[0]).toMatch(/^REPLAY — recorded 2025-05-01/);
+    expect(lines(r)[0]).toMatch(/^REPLAY — (recorded )?2025-05-01.*; nothing runs$/);
     expect(lines(r).length).toBeLessThanOrEqual(24);
     await press(r, KEY.esc, 100);
     expect(lines(r).join('\n')).toContain('2. Namespaces');
