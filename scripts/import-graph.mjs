@@ -14,6 +14,7 @@ export const LAYERS = [
   ['cgroup', ['src/cgroup/']],
   ['image', ['src/image/']],
   ['observe', ['src/observe/']],
+  ['state', ['src/stateRoot.ts']],
   ['chain', ['src/chain/', 'src/procWatcher/']],
   ['builder', ['src/builder/']],
   ['steps', ['src/steps/']],

@@ -208,7 +208,7 @@ describeAsRoot('replay of a real recording, as a user without root', () => {
     expect(checkScreen(last, stops[2], 'app recording after step 2')).toBeGreaterThan(0);
   }, 120_000);
 
-  it('lesson 9 (dockerd to runc): the chain panel\'s timeline and the processes are the recorded ones', async () => {
+  it('lesson 9 (dockerd to runc): at 160×45 and 80×24 the chain panel\'s timeline and the processes are the recorded ones', async () => {
     const { file, text } = record('dockerd-to-runc');
     const stops = recordedStops(text);
     expect(stops).toHaveLength(8);
@@ -230,6 +230,8 @@ describeAsRoot('replay of a real recording, as a user without root', () => {
     expect(checked).toBeGreaterThan(8 * 5);
     // the timeline was on screen: the traced docker run -d step and after
     expect(timelineLines).toBeGreaterThan(5);
+    // and on a laptop's terminal: what fits of the same panels is the recorded state
+    expect(await walk(file, stops, 80, 24, timeline)).toBeGreaterThan(8 * 2);
   }, 600_000);
 
   it('on a host without docker the menu offers lesson 9\'s shipped recording: it opens labelled, says why, and the menu is live again after', async () => {
