@@ -27,6 +27,8 @@ export interface LessonNotes {
   /** ms since the epoch: the lesson opened; the step on screen came on screen */
   lessonStartedAt: number;
   stepStartedAt: number;
+  /** a replay's banner ("REPLAY — recorded … nothing here runs"): the presenter sees what the room sees */
+  replay?: string;
 }
 
 /** The app is on its menu (or opening a lesson); `ended` is the lesson that closed last, if one did. */

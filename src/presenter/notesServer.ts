@@ -117,7 +117,8 @@ export class NotesServer {
   };
 
   private line(): string {
-    const message = this.session ? this.feed(this.session.getState(), this.times) : menuNotes(this.ended);
+    const banner = this.session?.replay?.banner[0];
+    const message = this.session ? { ...this.feed(this.session.getState(), this.times), ...(banner ? { replay: banner } : {}) } : menuNotes(this.ended);
     return JSON.stringify(message) + '\n';
   }
 

@@ -74,7 +74,7 @@ function checkLines(m: LessonNotes, width: number): string[] {
  * "next" and the checks at the bottom, the notes between (cut with a count of what is left).
  */
 function lessonLines(m: LessonNotes, now: number, width: number, rows: number | null): string[] {
-  const top = [...header(m, now, width), chalk.dim('─'.repeat(width)), ...stepState(m, width)];
+  const top = [...(m.replay ? [chalk.bold.inverse.yellow(cut(m.replay, width))] : []), ...header(m, now, width), chalk.dim('─'.repeat(width)), ...stepState(m, width)];
   const next = wrapped(m.next === null ? 'next: — this is the last step' : `next: ${m.next}`, width, '      ');
   const bottom = ['', chalk.cyan(next[0]), ...next.slice(1).map((l) => chalk.cyan(l))];
   const checks = checkLines(m, width);

@@ -10,6 +10,7 @@ export function startRecording(path: string, lesson: Lesson, size: { width: numb
   try {
     sink = fileSink(path);
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new Error(`--record ${path}: the file is there already; give another name, or remove it first`);
     throw new Error(`--record ${path}: cannot write it: ${(error as Error).message}`);
   }
   const scrub = scrubber({ packageRoot: packageRoot(), home: env.HOME });

@@ -16,7 +16,8 @@ export interface LineSink {
  * line at a time with write(2): a crash keeps every line written before it.
  */
 export function fileSink(path: string): LineSink {
-  const fd = openSync(path, 'w', 0o644);
+  // 'wx': never over a file that is there (a rehearsal's recording is not lost to the next one)
+  const fd = openSync(path, 'wx', 0o644);
   return {
     write: (line) => {
       const buf = Buffer.from(line + '\n', 'utf8');

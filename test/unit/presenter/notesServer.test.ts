@@ -124,6 +124,20 @@ describe('NotesServer', () => {
     expect((await c.until(1))[0]).toEqual(a.messages.at(-1));
   });
 
+  it('a replay is followed as a lesson is, its banner in the message: the presenter sees what the room sees', async () => {
+    server = await NotesServer.start({ root });
+    const a = viewer(server.socketPath);
+    await a.until(1);
+    const banner = ['REPLAY — recorded 2025-05-01 on 6.8.0-45-generic, cgroup v2 (systemd); nothing here runs', 'REPLAY — nothing runs'];
+    server.follow(Object.assign(new FakeSession(lesson(), namespaceSteps()), { replay: { banner } }));
+    expect((await a.until(2))[1]).toMatchObject({ kind: 'lesson', step: 0, replay: banner[0] });
+    // a live lesson's messages carry none
+    server.follow(new FakeSession(lesson(), namespaceSteps()));
+    const live = (await a.until(3))[2];
+    expect(live).toMatchObject({ kind: 'lesson' });
+    expect(live).not.toHaveProperty('replay');
+  });
+
   it('with no viewer the feed is never called; a viewer that attaches gets the step\'s real start time', async () => {
     let calls = 0;
     let now = 10_000;

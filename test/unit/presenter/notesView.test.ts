@@ -89,6 +89,18 @@ describe('notesLines', () => {
     expect(text[text.length - 1]).toMatch(/^✗ net namespace/);
   });
 
+  it('following a replay: its banner is the first line, cut to the width', () => {
+    const replay = 'REPLAY — recorded 2025-05-01 on 6.8.0-45-generic, cgroup v2 (systemd); nothing here runs';
+    const wide = plain(notesLines(attached(message({ replay })), { now: NOW, width: 160 }));
+    expect(wide[0]).toBe(replay);
+    expect(wide[1]).toMatch(/^Namespaces · step 3\/7/);
+    const narrow = plain(notesLines(attached(message({ replay })), { now: NOW, width: 80 }));
+    expect(narrow[0]).toMatch(/^REPLAY — recorded 2025-05-01/);
+    expect(visibleLength(narrow[0])).toBeLessThanOrEqual(80);
+    // a live lesson has no such line
+    expect(plain(notesLines(attached(message()), { now: NOW, width: 160 }))[0]).toMatch(/^Namespaces · step 3\/7/);
+  });
+
   it('the intro before step 1, a running step, a failed one, the last step', () => {
     const intro = plain(notesLines(attached(message({ step: 0, title: 'Namespaces', notes: 'Linux has eight kinds of namespace.', checks: [], status: null, next: 'uts: a name of its own' })), { now: NOW, width: 80 }));
     expect(intro[0]).toMatch(/^Namespaces · intro, 7 steps +lesson 12:04/);

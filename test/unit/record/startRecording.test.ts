@@ -1,6 +1,6 @@
 // Nothing of the user's or the host's beyond what the panels showed goes into a recording: no home, user name, PATH or install path.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRecording } from '../../../src/record/startRecording.js';
@@ -60,5 +60,12 @@ describe('a recording holds nothing secret', () => {
 
   it('a file that cannot be written fails before anything runs, in one line', () => {
     expect(() => startRecording('/nonexistent-dir/r.cast', fakeLesson(), { width: 80, height: 24 })).toThrow(/^--record \/nonexistent-dir\/r\.cast: cannot write it: ENOENT/);
+  });
+
+  it('never writes over a file that is there: the rehearsal before is kept', () => {
+    const file = tempFile();
+    writeFileSync(file, 'the rehearsal before\n');
+    expect(() => startRecording(file, fakeLesson(), { width: 80, height: 24 })).toThrow(/^--record .*r\.cast: the file is there already; give another name, or remove it first$/);
+    expect(readFileSync(file, 'utf8')).toBe('the rehearsal before\n');
   });
 });
