@@ -32,6 +32,8 @@ export interface TuiOptions {
   notes?: () => Promise<NotesServer>;
   /** --record: what is written to the terminal, and its sizes */
   record?: ScreenRecorder;
+  /** told of the lesson on screen (the live app's progress tracker); closed once the app quits */
+  progress?: { follow(session: LessonSession | null): void; close(): void };
 }
 
 const ALT_SCREEN_ON = '\u001B[?1049h\u001B[H';
@@ -69,6 +71,7 @@ export async function startTui(opts: TuiOptions): Promise<void> {
   const onLessonChange = (session: LessonSession | null) => {
     shown = session;
     notes?.follow(session);
+    opts.progress?.follow(session);
   };
 
   const mount = (resume?: LessonSession | null) =>
@@ -142,6 +145,7 @@ export async function startTui(opts: TuiOptions): Promise<void> {
     closeKeyboard();
     process.stdout.write(ALT_SCREEN_OFF);
     untee();
+    opts.progress?.close();
     process.off('SIGTERM', stop);
     process.off('SIGHUP', stop);
     const server = await (notesStarting as Promise<NotesServer | null> | null);
