@@ -86,15 +86,19 @@ export async function openApp(o: OpenAppOptions): Promise<void> {
     helperReady: helper.ready,
     record,
     notes: async () => (await import('./presenter/notesServer.js')).NotesServer.start(),
-    progress: progress ?? undefined,
+    progress: progress?.tracker,
+    menuNotice: progress?.notice ?? null,
   });
   await helper.stop();
   for (const line of progressLines) process.stderr.write(line + '\n');
 }
 
-/** The live app's progress tracker, or null (and the line why) when this user's progress file has no place. */
+/**
+ * The live app's progress tracker, with what the file held, and the line to show on the menu when
+ * the file had to be set aside; null (and the line why) when this user's progress file has no place.
+ */
 async function startProgress(say: (line: string) => void) {
-  const [{ progressLocation }, { recordSeen }, { ProgressTracker }] = await Promise.all([
+  const [{ progressLocation }, { readProgress, recordSeen }, { ProgressTracker }] = await Promise.all([
     import('./progress/location.js'),
     import('./progress/store.js'),
     import('./progress/tracker.js'),
@@ -106,5 +110,6 @@ async function startProgress(say: (line: string) => void) {
     say(`container-lab: ${(error as Error).message}`);
     return null;
   }
-  return new ProgressTracker({ record: (id, seen) => recordSeen(location, id, seen), onMessage: say });
+  const { progress, message } = readProgress(location.file);
+  return { tracker: new ProgressTracker({ initial: progress.lessons, record: (id, seen) => recordSeen(location, id, seen), onMessage: say }), notice: message };
 }

@@ -83,6 +83,24 @@ describe('ProgressTracker', () => {
     tracker.close();
   });
 
+  it('reached(): what the file held, then the highest step this app saw, as a new map after each change', () => {
+    const writes: string[] = [];
+    const tracker = new ProgressTracker({ initial: { namespaces: { stepsReached: 3 }, cgroups: { stepsReached: 1 } }, record: (id) => (writes.push(id), null), onMessage: () => {}, now: () => NOW });
+    const before = tracker.reached();
+    expect([...before]).toEqual([['namespaces', { stepsReached: 3 }], ['cgroups', { stepsReached: 1 }]]);
+    const session = new FakeSession(lesson, namespaceSteps());
+    tracker.follow(session);
+    session.set({ cursor: 2 });
+    tracker.close();
+    // below what the file held: unchanged
+    expect(tracker.reached()).toBe(before);
+    tracker.follow(session);
+    session.set({ cursor: 5 });
+    tracker.close();
+    expect(tracker.reached().get('namespaces')).toEqual({ stepsReached: 5 });
+    expect(tracker.reached()).not.toBe(before);
+  });
+
   it('a replay is not progress: nothing is written', () => {
     const { tracker, writes } = tracked();
     const replay = Object.assign(new FakeSession(lesson, namespaceSteps()), { replay: { banner: ['REPLAY'] } });
