@@ -36,8 +36,8 @@ export interface ProgressCommandIo {
   ask: ((question: string) => Promise<string>) | null;
 }
 
-export async function runProgress(lessons: readonly Lesson[], o: { json: boolean; reset: boolean }, io: ProgressCommandIo): Promise<number> {
-  const { file } = progressLocation();
+/** Prints or clears this user's progress (`file`: where it is kept, this user's by default). */
+export async function runProgress(lessons: readonly Lesson[], o: { json: boolean; reset: boolean }, io: ProgressCommandIo, file = progressLocation().file): Promise<number> {
   const { progress, message } = readProgress(file);
   if (message) io.err(message);
   if (o.reset) {

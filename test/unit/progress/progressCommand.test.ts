@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { progressLines } from '../../../src/progress/progressCommand.js';
+import { progressLines, runProgress } from '../../../src/progress/progressCommand.js';
 import { makeLesson, namespaceSteps } from '../../ui/fakeSession.js';
 
 const BIN = fileURLToPath(new URL('../../../dist/app/main.js', import.meta.url));
@@ -81,5 +81,30 @@ describe('container-lab progress', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('container-lab: progress --reset asks first; it needs a terminal\n');
     expect(existsSync(file)).toBe(true);
+  });
+});
+
+describe('progress --reset on a terminal', () => {
+  async function reset(answer: string) {
+    const asked: string[] = [];
+    const out: string[] = [];
+    const code = await runProgress([], { json: false, reset: true }, { out: (l) => out.push(l), err: (l) => out.push(`err: ${l}`), ask: async (q) => (asked.push(q), answer) }, file);
+    return { code, asked, out };
+  }
+
+  it('asks how many lessons it clears; y removes the file', async () => {
+    saveProgress();
+    const { code, asked, out } = await reset('y');
+    expect(asked).toEqual(['Clear your progress (1 lesson)? [y/N] ']);
+    expect([code, out]).toEqual([0, [`progress cleared (${file} removed)`]]);
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('anything else (Enter too) keeps it', async () => {
+    saveProgress();
+    for (const answer of ['', 'n', 'yy']) {
+      expect((await reset(answer)).out).toEqual(['progress kept']);
+      expect(existsSync(file)).toBe(true);
+    }
   });
 });
