@@ -70,6 +70,8 @@ export async function startTui(opts: TuiOptions): Promise<void> {
   let shown: LessonSession | null = null;
   let notes: NotesServer | null = null;
   let notesStarting: Promise<NotesServer | null> | null = null;
+  /** set once the app closes: what starts after the first frame starts no more */
+  let closing = false;
   const onLessonChange = (session: LessonSession | null) => {
     shown = session;
     notes?.follow(session);
@@ -136,6 +138,10 @@ export async function startTui(opts: TuiOptions): Promise<void> {
     instance = mount();
     // the menu is on screen (Ink draws the first frame in render): the helper starts and the session's code loads behind it
     setImmediate(() => {
+      // A q read in the same turn of the event loop as the first frame (input is polled before
+      // setImmediate runs) has already closed the app: nothing may start now, or a notes socket
+      // nobody closes would keep the process alive.
+      if (closing) return;
       opts.startHelper?.();
       backend.preload?.();
       // no notes socket (an unwritable state directory) costs the lesson nothing: the viewer keeps waiting
@@ -152,6 +158,7 @@ export async function startTui(opts: TuiOptions): Promise<void> {
     });
     await finished;
   } finally {
+    closing = true;
     (instance as Instance | null)?.unmount();
     closeKeyboard();
     process.stdout.write(ALT_SCREEN_OFF);
