@@ -133,10 +133,13 @@ function checkProcess(t: TmuxSession): void {
 async function settledAt(t: TmuxSession, done: number, total: number): Promise<string> {
   const deadline = Date.now() + 10_000;
   let last = '';
+  let before = '';
   while (Date.now() < deadline) {
     last = t.screen();
-    if (new RegExp(`\\b${done}/${total} steps done`).test(last) && !/\(busy\)/.test(last)) return last;
-    await new Promise((r) => setTimeout(r, 50));
+    // the same screen twice, 100 ms apart: a frame tmux has drawn only in part is not taken for the screen
+    if (new RegExp(`\\b${done}/${total} steps done`).test(last) && !/\(busy\)/.test(last) && last === before) return last;
+    before = last;
+    await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`never settled at ${done}/${total}:\n${last}`);
 }
