@@ -7,6 +7,7 @@ import { errorText } from './derive.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { pressesOf } from './keyChunks.js';
 import type { LessonKeys } from './LessonScreen.js';
+import type { TaskMode } from './taskLines.js';
 import { lessonScreenIfLoaded, loadLessonScreen } from './lessonScreenLoader.js';
 import { Menu, replayInstead, unavailableReason, type MenuMessage } from './Menu.js';
 import { ConsentScreen } from './ConsentScreen.js';
@@ -31,6 +32,8 @@ export interface AppProps {
   banner?: readonly string[];
   /** told of the lesson on screen each time it changes: a session, or null (the menu, a lesson opening or closing) */
   onLessonChange?: (session: LessonSession | null) => void;
+  /** --mode: workshop (tasks show, → goes on), study (→ waits for a step's tasks), present (no tasks) */
+  taskMode?: TaskMode;
 }
 
 type Screen =
@@ -39,7 +42,7 @@ type Screen =
   | { kind: 'consent'; lesson: Lesson }
   | { kind: 'lesson'; session: LessonSession; id: number };
 
-export function App({ backend, initialLessonId, resumeSession, askConsent = true, onExit, banner, onLessonChange }: AppProps) {
+export function App({ backend, initialLessonId, resumeSession, askConsent = true, onExit, banner, onLessonChange, taskMode = 'workshop' }: AppProps) {
   const { columns, rows: terminalRows } = useTerminalSize();
   const [screen, setScreen] = useState<Screen>(() =>
     resumeSession ? { kind: 'lesson', session: resumeSession, id: 0 } : { kind: 'menu' },
@@ -281,6 +284,7 @@ export function App({ backend, initialLessonId, resumeSession, askConsent = true
             rows={rows}
             keysRef={lessonKeys}
             onShellChange={setInShell}
+            taskMode={taskMode}
           />
         </Box>
       ) : null}

@@ -23,8 +23,7 @@ const KEYS = { live: keyLines(false), replay: keyLines(true) };
 const legend = (replay: boolean): Line[] => [
   ['', replay ? 'Reading the panels (as recorded; nothing is read now)' : 'Reading the panels (live, read from the kernel)'],
   ['· ▶ ✓ ✗', 'step pending, running, done, failed'],
-  ['≠ own', 'the container has its own namespace (inode differs)'],
-  ['+', 'a mount the host does not have'],
+  ['≠ own · +', 'a namespace of its own (inode differs) · a mount the host lacks'],
   ['= -1 EPERM', 'a call the kernel refused, in red'],
 ];
 

@@ -1,5 +1,5 @@
 // The lesson screen: slide, steps and next action, and the live kernel panels (beside them when wide, under them when narrow).
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import { Box, Text } from 'ink';
 import type { LessonSession } from '../types.js';
 import { collectLog, errorText, focusIndex, stripTitleHeading } from './derive.js';
@@ -25,6 +25,8 @@ import { PanelSummary } from './panels/PanelSummary.js';
 import { ProcessPanel, processPanelWant } from './panels/ProcessPanel.js';
 import { SyscallLog, syscallLogWant } from './panels/SyscallLog.js';
 import { Slide } from './Slide.js';
+import { TaskBox } from './TaskBox.js';
+import { activeTask, taskLines, tasksOnScreen, type TaskMode } from './taskLines.js';
 import { StepList } from './StepList.js';
 import { useSessionState } from './useSessionState.js';
 import { interpretCgroup } from '../observe/interpret/cgroupReading.js';
@@ -80,9 +82,14 @@ export interface LessonScreenProps {
   keysRef: MutableRefObject<LessonKeys | null>;
   /** told when the terminal is handed to a shell and back, so the app stops reading keys */
   onShellChange?: (inShell: boolean) => void;
+  /** workshop: tasks show and → goes on; study: → waits for the step's tasks; present: no tasks */
+  taskMode?: TaskMode;
 }
 
-export function LessonScreen({ session, columns, rows, keysRef, onShellChange }: LessonScreenProps) {
+/** What study mode says when → is pressed with the step's task still open. */
+export const STUDY_WAITS = 'study mode: solve the task first (h gives a hint), or n skips it';
+
+export function LessonScreen({ session, columns, rows, keysRef, onShellChange, taskMode = 'workshop' }: LessonScreenProps) {
   const state = useSessionState(session);
   const [keyError, setKeyError] = useState<string | null>(null);
   /** the learner reads: a long slide gets the room, the panels fold to one line (stacked) */
@@ -133,6 +140,18 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
   const renderLines = Math.ceil((offset + 2 * rows) / RENDER_STEP) * RENDER_STEP;
   const slide = useMemo(() => renderMarkdownHead(slideMd, split.left, renderLines), [slideMd, split.left, renderLines]);
 
+  // the tasks of the step on screen, their clocks ticking once a second while one is open
+  const tasksHere = taskMode === 'present' || shownIndex < 0 ? [] : tasksOnScreen(lesson.steps[shownIndex]?.tasks ?? [], state.tasks, shownIndex);
+  const active = activeTask(tasksHere);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!active) return;
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [active?.spec.id]);
+  const taskText = tasksHere.length ? taskLines(tasksHere, split.left, now, taskMode) : [];
+
   const focusRun = focus >= 0 ? state.steps[focus] : undefined;
   const snapshot = state.snapshot;
   const log = collectLog(state);
@@ -181,6 +200,7 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
       min: stepErrorText ? errorCompactHeight(focusRun?.hint) : 0,
       want: stepErrorText ? errorBoxHeight(stepErrorText, focusRun?.hint, split.left) : 0,
     },
+    task: { min: Math.min(taskText.length, active ? 8 : 2), want: taskText.length },
     reading,
     panels: panelNeeds,
     zoom: zoomed,
@@ -210,6 +230,11 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
       setScroll((s) => (s.key === '' && s.offset === 0 ? s : NO_SCROLL));
     };
     if (command === 'next') {
+      const waiting = taskMode === 'study' && state.tasks.some((t) => t.step === focus && t.status === 'open');
+      if (waiting) {
+        setMode({ note: STUDY_WAITS });
+        return;
+      }
       fresh();
       run('next step', () => session.next());
     } else if (command === 'back') {
@@ -236,6 +261,14 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
     else if (command === 'blank') setMode({ blank: true });
     else if (command === 'unblank') setMode({ blank: false });
     else if (command === 'shell') run('shell', () => session.shell());
+    else if (command === 'hint' || command === 'skipTask') {
+      // the open task of the step that ran last (the one on screen after → )
+      const open = activeTask(tasksOnScreen(lesson.steps[focus]?.tasks ?? [], state.tasks, focus));
+      if (taskMode !== 'present' && open) {
+        if (command === 'hint') session.hint(open.spec.id);
+        else session.skipTask(open.spec.id);
+      }
+    }
     else if (command === 'panels') {
       if (!cols.twoColumns && zoomed === null) setReading((r) => !r);
     }
@@ -279,6 +312,7 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange }:
   const left = (
     <Box flexDirection="column" width={cols.left}>
       <Slide heading={heading} lines={slide.lines} view={sv} more={slide.more === null} hint={hint} width={cols.left} height={h.slide} />
+      <TaskBox lines={taskText} width={cols.left} height={h.task} />
       <StepList
         specs={lesson.steps}
         runs={state.steps}

@@ -21,6 +21,8 @@ export type Command =
   | 'back'
   | 'reset'
   | 'shell'
+  | 'hint'
+  | 'skipTask'
   | 'scroll'
   | 'slides'
   | 'panels'
@@ -135,6 +137,20 @@ export const BINDINGS: readonly KeyBinding[] = [
     help: { keys: 's', does: 'a shell in the container, once it exists (exit: back)' },
     footer: foot('s', 'shell in container', 'shell'),
     replay: { does: 'no shell: a replay has no container', label: 'no shell', compactLabel: 'no shell' },
+  },
+  {
+    // the task box under the slide names these two while a task is open (no footer entry)
+    command: 'hint',
+    scopes: ['lesson'],
+    presses: [ch('h')],
+    help: { keys: 'h / n', does: "the open task's next hint / skip the task" },
+    replay: { does: 'nothing: a replay has no tasks', label: 'no tasks', compactLabel: 'no tasks' },
+  },
+  {
+    command: 'skipTask',
+    scopes: ['lesson'],
+    presses: [ch('n')],
+    replay: { does: 'nothing: a replay has no tasks', label: 'no tasks', compactLabel: 'no tasks' },
   },
   {
     command: 'scroll',

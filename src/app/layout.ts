@@ -94,6 +94,8 @@ export interface LessonNeeds {
   /** lines of slide text (at least; a huge slide is rendered only as far as it is read) */
   slideLines: number;
   stepError: { min: number; want: number };
+  /** the task box under the slide (the step's tasks, --mode workshop or study); none: 0 */
+  task?: { min: number; want: number };
   /** the learner is reading: the slide comes first, the panels fold to one line when they are in its way */
   reading: boolean;
   panels: PanelNeeds;
@@ -104,6 +106,7 @@ export interface LessonNeeds {
 export type SectionKey =
   | 'next'
   | 'stepError'
+  | 'task'
   | 'steps'
   | 'slide'
   | 'summary'
@@ -150,7 +153,7 @@ export function nextZoom(panels: readonly PanelKey[], current: PanelKey | null):
 }
 
 function fill(h: Record<string, number>): Record<SectionKey, number> {
-  const out = { next: 0, stepError: 0, steps: 0, slide: 0, summary: 0 } as Record<SectionKey, number>;
+  const out = { next: 0, stepError: 0, task: 0, steps: 0, slide: 0, summary: 0 } as Record<SectionKey, number>;
   for (const k of PANEL_KEYS) out[k] = 0;
   return { ...out, ...h };
 }
@@ -170,6 +173,8 @@ export function lessonLayout(n: LessonNeeds): LessonLayout {
   const slideWant = 1 + n.slideLines;
   const next: SectionNeed = { key: 'next', min: 1, want: 1 };
   const stepError: SectionNeed = { key: 'stepError', min: n.stepError.min, want: n.stepError.want };
+  // an open task is what the learner works on now: its lines come before the slide's and the step list's
+  const task: SectionNeed = { key: 'task', min: n.task?.min ?? 0, want: n.task?.want ?? 0, weight: 2 };
   const kernelFocus = p.cgroup > 0 || p.layers > 0 || p.chain > 0;
   // their minimums shrink on a small terminal so they still show (a few lines) rather than drop
   const focusMax = Math.max(3, body - 10);
@@ -196,7 +201,7 @@ export function lessonLayout(n: LessonNeeds): LessonLayout {
   if (cols.twoColumns) {
     // the panels have their own column: reading only lets the slide take the step list's lines
     const steps: SectionNeed = n.reading ? { key: 'steps', min: Math.min(n.steps, 3), want: Math.min(n.steps, 5) } : { key: 'steps', min: Math.min(n.steps, 3), want: n.steps };
-    const left = allocate(body, [next, stepError, steps, { key: 'slide', min: 3, want: slideWant, weight: 3 }]);
+    const left = allocate(body, [next, stepError, task, steps, { key: 'slide', min: 3, want: slideWant, weight: 3 }]);
     const right = n.zoom ? { [n.zoom]: body } : allocate(body, PANEL_KEYS.map((k) => panel[k]));
     return { cols, body, h: fill({ ...left, ...right }), folded: false };
   }
@@ -206,6 +211,7 @@ export function lessonLayout(n: LessonNeeds): LessonLayout {
   const open = allocate(body, [
     next,
     stepError,
+    task,
     { key: 'slide', min: Math.min(SLIDE_MIN_STACKED, body - 6), want: slideWant, weight: 2 },
     { key: 'steps', min: Math.min(n.steps, 2), want: n.steps },
     { ...panel.syscalls, min: 2 },
@@ -221,6 +227,7 @@ export function lessonLayout(n: LessonNeeds): LessonLayout {
   const folded = allocate(body, [
     next,
     stepError,
+    task,
     { key: 'summary', min: 1, want: 1 },
     { key: 'steps', min: Math.min(n.steps, 2), want: n.steps },
     { key: 'slide', min: 3, want: slideWant, weight: 8 },

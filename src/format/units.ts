@@ -20,3 +20,12 @@ export const oneDecimal = (x: number): string => String(parseFloat(x.toFixed(1))
 export function formatMs(ms: number): string {
   return ms < 1000 ? `${oneDecimal(ms)} ms` : `${String(parseFloat((ms / 1000).toFixed(2)))} s`;
 }
+
+/** `m:ss`, or `h:mm:ss` from an hour on. */
+export function elapsed(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(s / 3600);
+  const mm = Math.floor((s % 3600) / 60);
+  const ss = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(mm).padStart(2, '0')}:${ss}` : `${mm}:${ss}`;
+}

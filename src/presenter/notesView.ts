@@ -3,6 +3,7 @@ import chalk from 'chalk';
 import type { LessonNotes, NotesMessage } from './notesFeed.js';
 import { renderMarkdown } from '../app/markdown.js';
 import { wrapPlain } from '../app/textWrap.js';
+import { elapsed } from '../format/units.js';
 
 /** Where the viewer is: waiting for an app, attached to one, or left by one. */
 export type ViewerState =
@@ -12,15 +13,6 @@ export type ViewerState =
   | { kind: 'attached'; message: NotesMessage }
   /** the app hung up (quit or crashed); `ended` is the lesson that was open, if one was */
   | { kind: 'exited'; ended: string | null; root: string };
-
-/** `m:ss`, or `h:mm:ss` from an hour on. */
-export function elapsed(ms: number): string {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(s / 3600);
-  const mm = Math.floor((s % 3600) / 60);
-  const ss = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(mm).padStart(2, '0')}:${ss}` : `${mm}:${ss}`;
-}
 
 /** The local wall clock, `HH:MM:SS`. */
 export function wallClock(now: number): string {

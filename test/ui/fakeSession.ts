@@ -17,7 +17,7 @@ import type {
   SyscallEntry,
   TaskSpec,
 } from '../../src/types.js';
-import { hintShown, initialTasks, taskSkipped } from '../../src/lesson/tasks.js';
+import { hintShown, initialTasks, openAfterStep, taskChecked, taskSkipped } from '../../src/lesson/tasks.js';
 
 /** Inodes as /proc/1/ns/* reads on a typical host, and fresh ones as new namespaces get. */
 export const HOST_NS: Record<string, number> = {
@@ -326,7 +326,12 @@ export class FakeSession implements LessonSession {
     const prev = this.history[i] ?? this.history[this.history.length - 1];
     const snap = step.snapshot ? step.snapshot(prev) : prev;
     this.history[i + 1] = snap;
-    this.set({ busy: false, cursor: i + 1, snapshot: { ...snap, takenAt: T0 + i + 1 } });
+    this.set({ busy: false, cursor: i + 1, snapshot: { ...snap, takenAt: T0 + i + 1 }, tasks: openAfterStep(this.state.tasks, i, Date.now()) });
+  }
+
+  /** A reading of a task's checks, as the lab's watcher makes them (at: ms since the epoch). */
+  readTask(id: string, checks: CheckResult[], at = Date.now()): void {
+    this.set({ tasks: taskChecked(this.state.tasks, id, checks, at) });
   }
 
   async back(): Promise<void> {

@@ -150,6 +150,9 @@ const EFFECTS: Record<Command, Partial<Record<KeyScope, (app: App, p: Press) => 
   back: { lesson: async ({ session }) => expect(session()?.calls).toEqual(['back']) },
   reset: { lesson: async ({ session }) => expect(session()?.calls).toEqual(['reset']) },
   shell: { lesson: async ({ session }) => expect(session()?.calls).toEqual(['shell']) },
+  // these lessons have no tasks: h and n ask nothing of the session (test/ui/tasks.test.tsx has them with tasks)
+  hint: { lesson: async ({ session }) => expect(session()?.calls).toEqual([]) },
+  skipTask: { lesson: async ({ session }) => expect(session()?.calls).toEqual([]) },
   scroll: {
     lesson: async ({ r, session }, p) => {
       if (p.move === 'down' || p.move === 'pageDown' || p.move === 'bottom') expect(firstShown(r)).toBeGreaterThan(1);

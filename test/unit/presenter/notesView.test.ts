@@ -1,6 +1,7 @@
 // The notes viewer's screen: a message → lines, at 80 and 160 columns, fitted to a terminal's rows.
 import { describe, expect, it } from 'vitest';
-import { elapsed, notesLines, wallClock, type ViewerState } from '../../../src/presenter/notesView.js';
+import { notesLines, wallClock, type ViewerState } from '../../../src/presenter/notesView.js';
+import { elapsed } from '../../../src/format/units.js';
 import type { LessonNotes } from '../../../src/presenter/notesFeed.js';
 import { stripAnsi, visibleLength } from '../../../src/app/textWrap.js';
 

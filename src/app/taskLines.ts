@@ -1,0 +1,86 @@
+// The task box's lines for the step on screen: each task's statement, where to work, its checks live, hints, and the keys — pure, for the layout to measure.
+import chalk from 'chalk';
+import type { TaskPlace, TaskSpec, TaskState } from '../types.js';
+import { renderMarkdown } from './markdown.js';
+import { wrapPlain } from './textWrap.js';
+import { elapsed } from '../format/units.js';
+
+/** How the learner meets tasks: the lesson file is the same in all three. */
+export type TaskMode = 'workshop' | 'study' | 'present';
+
+export const PLACE_WORDS: Record<TaskPlace, string> = {
+  shell: 's: a shell in the container',
+  'second-terminal': 'container-lab shell in a second terminal',
+  host: 'a shell on the host (as root)',
+};
+
+export interface TaskOnScreen {
+  spec: TaskSpec;
+  state: TaskState;
+}
+
+/** The tasks of step `step`, with their specs, in file order. */
+export function tasksOnScreen(specs: readonly TaskSpec[], states: readonly TaskState[], step: number): TaskOnScreen[] {
+  return states
+    .filter((t) => t.step === step)
+    .flatMap((state) => {
+      const spec = specs.find((s) => s.id === state.id);
+      return spec ? [{ spec, state }] : [];
+    });
+}
+
+/** The task the keys h and n act on: the first open one on screen. */
+export function activeTask(tasks: readonly TaskOnScreen[]): TaskOnScreen | null {
+  return tasks.find((t) => t.state.status === 'open') ?? null;
+}
+
+function markdownLines(md: string, width: number): string[] {
+  return renderMarkdown(md, width).replace(/\n+$/, '').split('\n');
+}
+
+/** Every line of the box (it is cut to its room from the bottom: the statement and checks come first). */
+export function taskLines(tasks: readonly TaskOnScreen[], width: number, now: number, mode: TaskMode): string[] {
+  const w = Math.max(20, width);
+  const out: string[] = [];
+  const active = activeTask(tasks);
+  tasks.forEach(({ spec, state }, i) => {
+    const label = `Task ${i + 1}/${tasks.length} · ${spec.title}`;
+    const spent = state.openedAt === null ? null : elapsed((state.solvedAt ?? now) - state.openedAt);
+    if (state.status === 'solved') {
+      const hints = state.hintsShown > 0 ? `, ${state.hintsShown} hint${state.hintsShown === 1 ? '' : 's'}` : '';
+      for (const l of wrapPlain(`✓ ${label} — solved${spent ? ` in ${spent}` : ''}${hints}`, w, '  ')) out.push(chalk.green.bold(l));
+      const saw = state.checks.map((c) => c.detail).join(' · ');
+      for (const l of wrapPlain(`the kernel showed: ${saw}`, w - 2)) out.push(chalk.green(`  ${l}`));
+      return;
+    }
+    if (state.status === 'skipped') {
+      out.push(chalk.dim(`– ${label} — skipped`));
+      return;
+    }
+    if (state.status === 'waiting') {
+      out.push(chalk.dim(`○ ${label} — opens once this step has run`));
+      return;
+    }
+    const head = `▶ ${label}`;
+    const time = spent ? `⏱ ${spent}` : '';
+    const gap = Math.max(1, w - head.length - time.length);
+    out.push(chalk.cyan.bold(head) + ' '.repeat(gap) + chalk.dim(time));
+    if (state !== active?.state) return; // one open task at a time is spelled out
+    out.push(...markdownLines(spec.text, w));
+    for (const l of wrapPlain(`work in: ${spec.use.map((p) => PLACE_WORDS[p]).join(' · ')}`, w, '  ')) out.push(chalk.dim(l));
+    for (const c of state.checks) {
+      const mark = c.ok ? chalk.green('✓') : chalk.red('✗');
+      for (const [k, l] of wrapPlain(`${c.name}: ${c.detail}`, w - 2).entries()) out.push(k === 0 ? `${mark} ${l}` : `  ${l}`);
+    }
+    if (state.checks.length === 0) out.push(chalk.dim('… reading the checks'));
+    spec.hints.slice(0, state.hintsShown).forEach((h, k) => {
+      const lines = markdownLines(h, w - 9);
+      lines.forEach((l, j) => out.push(j === 0 ? `${chalk.yellow(`hint ${k + 1}/${spec.hints.length}:`)} ${l}` : `         ${l}`));
+    });
+    const keys: string[] = [];
+    if (state.hintsShown < spec.hints.length) keys.push(`h ${state.hintsShown === 0 ? 'a hint' : 'the next hint'} (${spec.hints.length - state.hintsShown} left)`);
+    keys.push(mode === 'study' ? 'n skips the task (→ waits for it)' : 'n skips it · → goes on');
+    for (const l of wrapPlain(keys.join(' · '), w, '  ')) out.push(chalk.dim(l));
+  });
+  return out;
+}
