@@ -14,6 +14,7 @@ import { UsageError } from './cli/usageError.js';
 import { colorLevel, isDumbTerminal, type ColorLevel } from './cli/color.js';
 import { findLesson, isLessonPath, loadAll } from './cli/lessonSource.js';
 import { notLinux } from './lesson/notLinux.js';
+import type { TaskMode } from './app/taskLines.js';
 
 function styleFor(level: ColorLevel): TranscriptStyle {
   const c = new Chalk({ level });
@@ -185,7 +186,7 @@ async function main(argv: string[]): Promise<number> {
   const record = values.record && initial ? (await import('./record/startRecording.js')).startRecording(values.record, initial, terminalSize()) : undefined;
   const { openApp } = await import('./openApp.js');
   try {
-    await openApp({ lessons, loadErrors: errors, privilegeNote: choice.note, mode: choice.mode, helperArgs, hostDocker, initialLessonId: initial?.id, trustLessons: values['trust-lessons'] === true, record, noHelper: elsewhere !== null });
+    await openApp({ lessons, loadErrors: errors, privilegeNote: choice.note, mode: choice.mode, helperArgs, hostDocker, initialLessonId: initial?.id, trustLessons: values['trust-lessons'] === true, record, noHelper: elsewhere !== null, taskMode: values.mode as TaskMode | undefined });
   } finally {
     record?.close();
     if (record?.failure) err(style.bad(`container-lab: the recording ${values.record} stopped early: ${record.failure.message}`));

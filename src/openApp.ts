@@ -5,6 +5,7 @@ import type { RecordingWriter } from './record/writer.js';
 import { shippedRecordings } from './record/shipped.js';
 import { packageRoot } from './sys/packageRoot.js';
 import { UNLIMITED } from './lesson/availability.js';
+import type { TaskMode } from './app/taskLines.js';
 
 export interface OpenAppOptions {
   lessons: Lesson[];
@@ -15,6 +16,8 @@ export interface OpenAppOptions {
   hostDocker: string | null;
   initialLessonId?: string;
   trustLessons: boolean;
+  /** --mode: workshop (default), study, present (no tasks: their checks are never read) */
+  taskMode?: TaskMode;
   /** --record: the screen, and the sessions of the lesson named on the command line (initialLessonId) */
   record?: RecordingWriter;
   /** not Linux: no helper starts and no host is probed; every lesson opens as its recording */
@@ -75,10 +78,11 @@ export async function openApp(o: OpenAppOptions): Promise<void> {
   // --record keeps the lab's events of the lesson it was given; other lessons opened meanwhile are on the screen recording only
   const listen = record ? (lesson: Lesson) => (lesson.id === o.initialLessonId ? (record.opened(), record.event.bind(record)) : undefined) : undefined;
   await startTui({
-    backend: (terminal, tty) => withRecordings(new LiveBackend(o.lessons, o.loadErrors, o.privilegeNote, helper.helper, o.mode, terminal, tty, o.hostDocker, helper.ready, o.noHelper ? UNLIMITED : undefined, listen), recordings),
+    backend: (terminal, tty) => withRecordings(new LiveBackend(o.lessons, o.loadErrors, o.privilegeNote, helper.helper, o.mode, terminal, tty, o.hostDocker, helper.ready, o.noHelper ? UNLIMITED : undefined, listen, { tasks: o.taskMode !== 'present' }), recordings),
     startHelper: o.noHelper ? undefined : helper.start,
     initialLessonId: o.initialLessonId,
     trustLessons: o.trustLessons,
+    taskMode: o.taskMode,
     helperReady: helper.ready,
     record,
     notes: async () => (await import('./presenter/notesServer.js')).NotesServer.start(),

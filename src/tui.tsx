@@ -8,6 +8,7 @@ import type { TerminalHandover } from './lesson/liveSession.js';
 import type { LabBackend, LessonSession } from './types.js';
 import type { NotesServer } from './presenter/notesServer.js';
 import { teeStdout, type ScreenRecorder } from './record/screenTee.js';
+import type { TaskMode } from './app/taskLines.js';
 
 /** A backend the app runs on; `current` is the open session, resumed after a shell and closed at the end. */
 export interface TuiBackend extends LabBackend {
@@ -32,6 +33,8 @@ export interface TuiOptions {
   notes?: () => Promise<NotesServer>;
   /** --record: what is written to the terminal, and its sizes */
   record?: ScreenRecorder;
+  /** --mode: how tasks show */
+  taskMode?: TaskMode;
 }
 
 const ALT_SCREEN_ON = '\u001B[?1049h\u001B[H';
@@ -83,6 +86,7 @@ export async function startTui(opts: TuiOptions): Promise<void> {
         onExit={() => finish()}
         banner={opts.banner}
         onLessonChange={onLessonChange}
+        taskMode={opts.taskMode}
       />,
       // Ink 6.8's incrementalRendering leaves stale lines on this full-screen frame (measured: the
       // old header and next-step lines stay); its default rewrite is kept, drawn up to 60 times a second

@@ -14,7 +14,12 @@ export interface Options {
   'trust-lessons'?: boolean;
   /** --record FILE: the screen (asciicast v2) and the lab's state, for `replay` */
   record?: string;
+  /** --mode: how tasks show (workshop, study, present) */
+  mode?: string;
 }
+
+/** --mode's words: the same lesson file, three ways (docs/lesson-format.md, tasks). */
+export const TASK_MODES = ['workshop', 'study', 'present'] as const;
 
 /** The words that are commands: never taken for a lesson's name. */
 export const COMMANDS = ['list', 'run', 'shell', 'notes', 'replay', 'doctor', 'cleanup', 'image', 'vocabulary', 'help', 'version'] as const;
@@ -56,6 +61,7 @@ export function parseCommandLine(argv: string[]): CommandLine {
         lessons: { type: 'string' },
         'trust-lessons': { type: 'boolean' },
         record: { type: 'string' },
+        mode: { type: 'string' },
       },
     });
   } catch (error) {
@@ -65,6 +71,11 @@ export function parseCommandLine(argv: string[]): CommandLine {
   const { values, positionals } = parsed;
   const { help, version, ...options } = values;
   const [word, ...rest] = positionals;
+  if (options.mode !== undefined && !(TASK_MODES as readonly string[]).includes(options.mode)) {
+    throw new UsageError(`--mode is ${TASK_MODES.join(', ')} (got ${options.mode})`);
+  }
+  const modeMisplaced = options.mode !== undefined && (word === 'replay' || (word !== undefined && NO_ARGS.has(word)) || options['no-tui']);
+  if (modeMisplaced && !help && word !== 'help') throw new UsageError('--mode goes with the app: container-lab [lesson] --mode study');
   if (help || word === 'help') return { command: { kind: 'help', topic: help ? word ?? null : rest[0] ?? null }, options };
   if (version) return { command: { kind: 'version' }, options };
   if (word !== undefined && NO_ARGS.has(word)) {

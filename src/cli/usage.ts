@@ -34,6 +34,9 @@ Options:
   --record FILE          (with a lesson) write the screen as an asciicast v2 recording
                          and, in the same file, that lesson's state for replay (other
                          lessons opened meanwhile are in the screen recording only)
+  --mode MODE            how a lesson's tasks show: workshop (the default: tasks show,
+                         → goes on), study (→ waits until the step's task is solved or
+                         skipped with n), present (no tasks, for a projector)
   --json                 (run --no-tui) one JSON object per line; (list, doctor,
                          image, vocabulary) one JSON document
   --sudo                 run the helper as root through sudo (asks the password first)

@@ -28,6 +28,8 @@ export class LiveBackend implements LabBackend {
     private readonly host: HostLimits = probeHost(),
     /** told of each lesson opened; what it returns hears the session's events (--record) */
     private readonly listen?: (lesson: Lesson) => LiveSessionOptions['onEvent'],
+    /** --mode present: tasks hidden and never checked */
+    private readonly sessionOptions: Pick<LiveSessionOptions, 'tasks'> = {},
   ) {}
 
   unavailable(lesson: Lesson): string | null {
@@ -48,7 +50,7 @@ export class LiveBackend implements LabBackend {
     const [{ LiveSession }] = await Promise.all([loadSession(), this.helperReady]);
     const helper = this.helper();
     if (!helper) throw new Error('the helper process has not started');
-    this.current = await LiveSession.open(helper, lesson, { terminal: this.terminal, tty: this.tty, onEvent: this.listen?.(lesson) });
+    this.current = await LiveSession.open(helper, lesson, { ...this.sessionOptions, terminal: this.terminal, tty: this.tty, onEvent: this.listen?.(lesson) });
     return this.current;
   }
 }

@@ -230,7 +230,8 @@ export class LiveSession implements LessonSession {
     } finally {
       this.dispatch({ type: 'shell', open: false });
     }
-    await this.refresh();
+    // what the learner did in the shell shows on the screen they come back to, not 500 ms later
+    await Promise.all([this.refresh(), this.tasks.checkNow()]);
   }
 
   /** The next hint of an open task. */

@@ -25,6 +25,15 @@ describe('parseCommandLine', () => {
     expect(command('-V')).toEqual({ kind: 'version' });
   });
 
+  it('--mode is workshop, study or present, and goes with the app only', () => {
+    expect(parseCommandLine(['3', '--mode', 'study']).options.mode).toBe('study');
+    expect(parseCommandLine(['--mode', 'present']).command).toEqual({ kind: 'app', lesson: null });
+    expect(usageError('--mode', 'exam').message).toBe('--mode is workshop, study, present (got exam)');
+    for (const argv of [['list'], ['replay', 'x.cast'], ['run', '2', '--no-tui'], ['notes']]) {
+      expect(usageError(...argv, '--mode', 'study').message).toBe('--mode goes with the app: container-lab [lesson] --mode study');
+    }
+  });
+
   it('no words opens the menu; one word that is no command is a lesson for the app', () => {
     expect(command()).toEqual({ kind: 'app', lesson: null });
     expect(command('namespaces')).toEqual({ kind: 'app', lesson: 'namespaces' });

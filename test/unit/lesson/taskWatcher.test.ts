@@ -1,0 +1,73 @@
+// The watcher reads only open tasks' checks, at its period, not while a step runs, and goes on after a failed read.
+import { describe, expect, it, vi, afterEach } from 'vitest';
+import { TaskWatcher } from '../../../src/lesson/taskWatcher.js';
+import { initialState, reduce, type TaskEvent } from '../../../src/lesson/reducer.js';
+import type { CheckResult, CheckSpec, Lesson, SessionState, StepSpec, TaskSpec } from '../../../src/types.js';
+
+afterEach(() => vi.useRealTimers());
+
+const spec = (id: string, kind: string): TaskSpec => ({ id, title: id, text: 't', use: ['host'], hints: [], checks: [{ kind, params: {}, line: 1 }], line: 1 });
+const step = (tasks: TaskSpec[]): StepSpec => ({ title: 's', slide: '', notes: '', action: { name: 'unshare', params: {} }, checks: [], tasks, line: 1 });
+const lesson = { id: 'l', steps: [step([spec('a', 'check-a')]), step([spec('b', 'check-b')])] } as unknown as Lesson;
+
+function setup(answer: (checks: CheckSpec[]) => Promise<CheckResult[]>) {
+  let state: SessionState = reduce(initialState(lesson), { type: 'tasks-opened', step: 0, at: 0 });
+  let busy = false;
+  const reads: string[] = [];
+  const watcher = new TaskWatcher({
+    read: (checks) => {
+      reads.push(checks.map((c) => c.kind).join());
+      return answer(checks);
+    },
+    getState: () => state,
+    dispatch: (e: TaskEvent) => (state = reduce(state, e)),
+    paused: () => busy,
+    periodMs: 500,
+    now: () => 42,
+  });
+  return { watcher, reads, state: () => state, setBusy: (b: boolean) => (busy = b) };
+}
+
+describe('TaskWatcher', () => {
+  it('reads the open tasks every period (never the waiting ones) and solves a task when all its checks hold', async () => {
+    vi.useFakeTimers();
+    let ok = false;
+    const w = setup(async (checks) => checks.map((c) => ({ name: c.kind, ok, detail: ok ? 'yes' : 'no' })));
+    w.watcher.start();
+    await vi.advanceTimersByTimeAsync(499);
+    expect(w.reads).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(w.reads).toEqual(['check-a']);
+    expect(w.state().tasks[0].status).toBe('open');
+    ok = true;
+    await vi.advanceTimersByTimeAsync(500);
+    expect(w.state().tasks[0]).toMatchObject({ status: 'solved', solvedAt: 42 });
+    // solved: no more reads
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(w.reads).toEqual(['check-a', 'check-a']);
+    w.watcher.stop();
+  });
+
+  it('skips rounds while a step runs, and goes on after a read that failed', async () => {
+    vi.useFakeTimers();
+    let calls = 0;
+    const w = setup(async () => {
+      calls++;
+      if (calls === 1) throw new Error('helper busy');
+      return [{ name: 'check-a', ok: false, detail: 'no' }];
+    });
+    w.setBusy(true);
+    w.watcher.start();
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(w.reads).toEqual([]);
+    w.setBusy(false);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(w.reads).toEqual(['check-a']);
+    expect(w.state().tasks[0].checks).toEqual([]);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(w.state().tasks[0].checks).toEqual([{ name: 'check-a', ok: false, detail: 'no' }]);
+    w.watcher.stop();
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(w.reads).toHaveLength(2);
+  });
+});
