@@ -297,6 +297,11 @@ export interface LessonSession {
   close(): Promise<void>;
 }
 
+/** How far a learner got in a lesson (kept per user): the menu shows it as "5/16 steps". */
+export interface LessonReached {
+  stepsReached: number;
+}
+
 /** What the app needs from the world: lessons to list and a way to open one. */
 export interface LabBackend {
   lessons: Lesson[];

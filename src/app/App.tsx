@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Box, Text, useInput, type Key } from 'ink';
 import { matchFor, type KeyScope } from './keys.js';
-import type { LabBackend, Lesson, LessonSession } from '../types.js';
+import type { LabBackend, Lesson, LessonReached, LessonSession } from '../types.js';
 import { errorText } from './derive.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { pressesOf } from './keyChunks.js';
@@ -31,6 +31,10 @@ export interface AppProps {
   banner?: readonly string[];
   /** told of the lesson on screen each time it changes: a session, or null (the menu, a lesson opening or closing) */
   onLessonChange?: (session: LessonSession | null) => void;
+  /** how far the learner got in each lesson (the live app's saved progress), read each time the menu draws */
+  progress?: () => ReadonlyMap<string, LessonReached>;
+  /** a line the menu shows first (e.g. a progress file that had to be set aside) */
+  initialMessage?: MenuMessage | null;
 }
 
 type Screen =
@@ -39,14 +43,14 @@ type Screen =
   | { kind: 'consent'; lesson: Lesson }
   | { kind: 'lesson'; session: LessonSession; id: number };
 
-export function App({ backend, initialLessonId, resumeSession, askConsent = true, onExit, banner, onLessonChange }: AppProps) {
+export function App({ backend, initialLessonId, resumeSession, askConsent = true, onExit, banner, onLessonChange, progress, initialMessage }: AppProps) {
   const { columns, rows: terminalRows } = useTerminalSize();
   const [screen, setScreen] = useState<Screen>(() =>
     resumeSession ? { kind: 'lesson', session: resumeSession, id: 0 } : { kind: 'menu' },
   );
   const [help, setHelp] = useState(false);
   const [inShell, setInShell] = useState(false);
-  const [message, setMessage] = useState<MenuMessage | null>(null);
+  const [message, setMessage] = useState<MenuMessage | null>(initialMessage ?? null);
 
   /** what to do when a pending open() resolves: show it, or close it again */
   const openIntent = useRef<'show' | 'menu' | 'quit' | null>(null);
@@ -248,6 +252,7 @@ export function App({ backend, initialLessonId, resumeSession, askConsent = true
           rows={rows}
           active={!help && screen.kind === 'menu'}
           message={message}
+          progress={progress?.()}
           onOpen={open}
         />
       </Box>

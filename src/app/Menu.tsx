@@ -2,7 +2,7 @@
 import { useMemo, useState, type FC } from 'react';
 import { Box, Text } from 'ink';
 import SelectInput from 'ink-select-input';
-import type { LabBackend, Lesson } from '../types.js';
+import type { LabBackend, Lesson, LessonReached } from '../types.js';
 import { errorText } from './derive.js';
 import { sourceMark } from '../lesson/consent.js';
 import { menuKeyLine } from './keys.js';
@@ -22,6 +22,8 @@ export interface MenuProps {
   active: boolean;
   /** a message from the app (e.g. a lesson that failed to open) */
   message?: MenuMessage | null;
+  /** how far the learner got in each lesson opened before (by lesson id) */
+  progress?: ReadonlyMap<string, LessonReached>;
   onOpen: (lesson: Lesson) => void;
 }
 
@@ -54,7 +56,7 @@ export function replayInstead(backend: LabBackend, lesson: Lesson): boolean {
 const MESSAGE_COLOR: Record<MenuMessage['level'], string> = { info: 'cyan', warn: 'yellow', error: 'red' };
 
 /** The app handles q (quit) and ? (help) for the menu; this component handles choosing. */
-export function Menu({ backend, columns, rows, active, message, onOpen }: MenuProps) {
+export function Menu({ backend, columns, rows, active, message, progress, onOpen }: MenuProps) {
   const entries = useMemo<Entry[]>(() => {
     const seen = new Set<string>();
     return [...backend.lessons]
@@ -79,11 +81,14 @@ export function Menu({ backend, columns, rows, active, message, onOpen }: MenuPr
     const View: FC<{ isSelected?: boolean; label: string }> = ({ isSelected = false, label }) => {
       const entry = byLabel.get(label);
       const reason = entry?.reason ?? null;
+      const reached = entry ? progress?.get(entry.lesson.id) : undefined;
+      const total = entry?.lesson.steps.length ?? 0;
       return (
         <Box width={itemWidth}>
           <Text wrap="truncate-end" dimColor={reason !== null} color={isSelected ? 'cyan' : undefined} bold={isSelected}>
             {label}
             {entry && !entry.lesson.source.trusted ? <Text color="yellow">{`  ${sourceMark(entry.lesson)}`}</Text> : null}
+            {reached ? <Text color="green">{`  ${Math.min(reached.stepsReached, total)}/${total} steps`}</Text> : null}
             {reason !== null && entry?.recording ? (
               <Text color="yellow">{`  (can't run here: ${reason} · Enter: its recording)`}</Text>
             ) : reason !== null ? (
@@ -96,7 +101,7 @@ export function Menu({ backend, columns, rows, active, message, onOpen }: MenuPr
       );
     };
     return View;
-  }, [byLabel, itemWidth]);
+  }, [byLabel, itemWidth, progress]);
 
   const current = entries.find((e) => e.lesson.id === highlighted) ?? entries[0];
   const shownMessage = local ?? message ?? null;

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { App } from '../../src/app/App.js';
 import { createFakeBackend } from './fakeSession.js';
+import { ProgressTracker } from '../../src/progress/tracker.js';
 import { frame, KEY, press, renderAt, wait } from './harness.js';
 
 afterEach(() => cleanup());
@@ -92,5 +93,41 @@ describe('menu', () => {
     await press(r, KEY.esc, 60);
     expect(frame(r)).not.toContain('container-lab help');
     expect(frame(r)).toContain('1. A container is just processes');
+  });
+});
+
+describe('menu progress', () => {
+  it('shows the steps reached beside each lesson opened before, none beside the others, and a notice first', async () => {
+    const backend = createFakeBackend();
+    const total = backend.lessons[1].steps.length;
+    const progress = new Map([['namespaces', { stepsReached: 2 }], ['cgroups', { stepsReached: 99 }]]);
+    const r = await renderAt(
+      <App backend={backend} onExit={() => {}} progress={() => progress} initialMessage={{ level: 'warn', text: 'the progress file could not be read' }} />,
+      120,
+      30,
+    );
+    const f = frame(r);
+    expect(f).toMatch(new RegExp(`2\\. Namespaces  2/${total} steps`));
+    // never more than the lesson has (a lesson file that lost steps since)
+    expect(f).toMatch(new RegExp(`3\\. cgroups: limits  ${total}/${total} steps`));
+    expect(f).not.toMatch(/1\. A container is just processes\s+\d+\/\d+ steps/);
+    expect(f).toContain('the progress file could not be read');
+  });
+
+  it('back on the menu after a lesson, it shows the steps just reached (the tracker, as the live app wires it)', async () => {
+    const backend = createFakeBackend();
+    const written: number[] = [];
+    const tracker = new ProgressTracker({ record: (_id, seen) => (written.push(seen.stepsReached), null), onMessage: () => {} });
+    const r = await renderAt(<App backend={backend} onExit={() => {}} onLessonChange={(s) => tracker.follow(s)} progress={() => tracker.reached()} />, 120, 30);
+    expect(frame(r)).not.toMatch(/\d+\/\d+ steps/);
+    await press(r, KEY.enter, 60);
+    await press(r, KEY.right, 60);
+    await press(r, KEY.right, 60);
+    await wait(60);
+    await press(r, KEY.esc, 60);
+    const total = backend.lessons[0].steps.length;
+    expect(frame(r)).toMatch(new RegExp(`1\\. A container is just processes  2/${total} steps`));
+    expect(written.at(-1)).toBe(2);
+    tracker.close();
   });
 });
