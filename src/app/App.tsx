@@ -40,7 +40,7 @@ export interface AppProps {
 type Screen =
   | { kind: 'menu' }
   | { kind: 'busy'; text: string }
-  | { kind: 'consent'; lesson: Lesson }
+  | { kind: 'consent'; lesson: Lesson; startAt: number }
   | { kind: 'lesson'; session: LessonSession; id: number };
 
 export function App({ backend, initialLessonId, resumeSession, askConsent = true, onExit, banner, onLessonChange, progress, initialMessage }: AppProps) {
@@ -86,7 +86,8 @@ export function App({ backend, initialLessonId, resumeSession, askConsent = true
   );
 
   const open = useCallback(
-    (lesson: Lesson, consented = false) => {
+    /** `startAt`: steps to run once it is open (the menu's Continue), as many → presses would */
+    (lesson: Lesson, consented = false, startAt = 0) => {
       const reason = unavailableReason(backend, lesson);
       // a lesson that cannot run here may have a recording to replay instead (nothing runs: no consent)
       const recorded = reason !== null && replayInstead(backend, lesson);
@@ -97,7 +98,7 @@ export function App({ backend, initialLessonId, resumeSession, askConsent = true
       setMessage(null);
       // a lesson from outside the package asks first, listing what it will do with root
       if (!recorded && !lesson.source.trusted && askConsent && !consented) {
-        setScreen({ kind: 'consent', lesson });
+        setScreen({ kind: 'consent', lesson, startAt });
         return;
       }
       setScreen({ kind: 'busy', text: `Opening ${recorded ? 'the recording of ' : ''}"${lesson.title}"… (Esc cancels, q quits)` });
@@ -129,6 +130,8 @@ export function App({ backend, initialLessonId, resumeSession, askConsent = true
           openIntent.current = null;
           if (intent === 'show' && mounted.current) {
             setScreen({ kind: 'lesson', session, id: nextId.current++ });
+            // a step that fails stops there and shows on the lesson screen, as after →
+            if (startAt > 0 && !recorded) session.jump(startAt).catch(() => {});
           } else {
             closeThen(session, intent === 'quit' ? 'quit' : 'menu');
           }
@@ -253,7 +256,7 @@ export function App({ backend, initialLessonId, resumeSession, askConsent = true
           active={!help && screen.kind === 'menu'}
           message={message}
           progress={progress?.()}
-          onOpen={open}
+          onOpen={(lesson, startAt) => open(lesson, false, startAt)}
         />
       </Box>
       {!help && screen.kind === 'consent' ? (
@@ -264,7 +267,7 @@ export function App({ backend, initialLessonId, resumeSession, askConsent = true
           columns={columns}
           rows={rows}
           active
-          onAccept={() => open(screen.lesson, true)}
+          onAccept={() => open(screen.lesson, true, screen.startAt)}
           onDecline={() => {
             setMessage({ level: 'info', text: `"${screen.lesson.title}" did not start: it asks before it runs, and the answer was no.` });
             setScreen({ kind: 'menu' });

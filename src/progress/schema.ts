@@ -33,16 +33,25 @@ export interface LessonSeen {
   at: string;
   stepsReached: number;
   steps: number;
+  /** tasks solved in this session: task id → when (ISO 8601) */
+  tasksSolved?: Readonly<Record<string, string>>;
+  /** hints shown in this session: task id → how many */
+  hintsUsed?: Readonly<Record<string, number>>;
 }
 
-/** The lesson's record after `seen`: the first opening kept, the highest cursor kept, tasks and hints untouched. */
+/**
+ * The lesson's record after `seen`: the first opening kept, the highest cursor kept, a task's first
+ * solving kept, each task's most hints kept (a session shows them from the first again).
+ */
 export function mergeSeen(old: LessonProgress | undefined, seen: LessonSeen): LessonProgress {
+  const hintsUsed = { ...(old?.hintsUsed ?? {}) };
+  for (const [id, count] of Object.entries(seen.hintsUsed ?? {})) hintsUsed[id] = Math.max(hintsUsed[id] ?? 0, count);
   return {
     opened: old?.opened ?? seen.at,
     last: seen.at,
     stepsReached: Math.max(old?.stepsReached ?? 0, seen.stepsReached),
     steps: seen.steps,
-    tasksSolved: old?.tasksSolved ?? {},
-    hintsUsed: old?.hintsUsed ?? {},
+    tasksSolved: { ...(seen.tasksSolved ?? {}), ...(old?.tasksSolved ?? {}) },
+    hintsUsed,
   };
 }

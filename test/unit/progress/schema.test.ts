@@ -1,4 +1,4 @@
-// Merging what the app saw of a lesson into its record: first opening and the highest step kept.
+// Merging what the app saw of a lesson into its record: first opening, the highest step, first solvings and most hints kept.
 import { describe, expect, it } from 'vitest';
 import { emptyProgress, mergeSeen, progressSchema } from '../../../src/progress/schema.js';
 
@@ -18,6 +18,13 @@ describe('mergeSeen', () => {
     const old = { opened: 'A', last: 'B', stepsReached: 5, steps: 16, tasksSolved: { t1: 'C' }, hintsUsed: { t1: 2 } };
     expect(mergeSeen(old, { at: 'D', stepsReached: 3, steps: 17 })).toEqual({ ...old, last: 'D', steps: 17 });
     expect(mergeSeen(old, { at: 'D', stepsReached: 9, steps: 16 }).stepsReached).toBe(9);
+  });
+
+  it("adds tasks newly solved, keeps a task's first solving, and keeps each task's most hints", () => {
+    const old = { opened: 'A', last: 'B', stepsReached: 5, steps: 16, tasksSolved: { t1: 'C' }, hintsUsed: { t1: 2, t2: 1 } };
+    const merged = mergeSeen(old, { at: 'D', stepsReached: 5, steps: 16, tasksSolved: { t1: 'E', t2: 'F' }, hintsUsed: { t1: 1, t2: 3, t3: 1 } });
+    expect(merged.tasksSolved).toEqual({ t1: 'C', t2: 'F' });
+    expect(merged.hintsUsed).toEqual({ t1: 2, t2: 3, t3: 1 });
   });
 });
 

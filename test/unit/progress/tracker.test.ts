@@ -7,6 +7,8 @@ import { FakeSession, makeLesson, namespaceSteps } from '../../ui/fakeSession.js
 import { ProgressTracker } from '../../../src/progress/tracker.js';
 import { readProgress, recordSeen } from '../../../src/progress/store.js';
 import type { LessonSeen } from '../../../src/progress/schema.js';
+import type { TaskSeen } from '../../../src/progress/tracker.js';
+import type { SessionState } from '../../../src/types.js';
 
 const lesson = makeLesson('namespaces', 1, 'Namespaces', namespaceSteps());
 const NOW = new Date('2026-12-07T15:00:00.000Z');
@@ -24,6 +26,15 @@ function tracked(record: (id: string, seen: LessonSeen) => string | null = () =>
     now: () => NOW,
   });
   return { tracker, writes, messages };
+}
+
+function task(id: string, status: string, hintsShown: number, solvedAt: number | null): TaskSeen {
+  return { id, status, hintsShown, solvedAt };
+}
+
+/** the session's tasks as the task runtime sets them (SessionState.tasks, being added to main: cast until it is there) */
+function withTasks(session: FakeSession, tasks: TaskSeen[]): void {
+  session.set({ tasks } as unknown as Partial<SessionState>);
 }
 
 beforeEach(() => {
@@ -83,22 +94,48 @@ describe('ProgressTracker', () => {
     tracker.close();
   });
 
-  it('reached(): what the file held, then the highest step this app saw, as a new map after each change', () => {
+  it('reached(): what the file held, then the highest step this app saw and when, as a new map after each change', () => {
     const writes: string[] = [];
-    const tracker = new ProgressTracker({ initial: { namespaces: { stepsReached: 3 }, cgroups: { stepsReached: 1 } }, record: (id) => (writes.push(id), null), onMessage: () => {}, now: () => NOW });
+    const EARLIER = '2026-12-06T09:00:00.000Z';
+    const initial = { namespaces: { stepsReached: 3, last: EARLIER, tasksSolved: { 'hostname-mine': EARLIER } }, cgroups: { stepsReached: 1, last: EARLIER, tasksSolved: {} } };
+    const tracker = new ProgressTracker({ initial, record: (id) => (writes.push(id), null), onMessage: () => {}, now: () => NOW });
     const before = tracker.reached();
-    expect([...before]).toEqual([['namespaces', { stepsReached: 3 }], ['cgroups', { stepsReached: 1 }]]);
+    expect([...before]).toEqual([['namespaces', { stepsReached: 3, last: EARLIER, tasksSolved: 1 }], ['cgroups', { stepsReached: 1, last: EARLIER, tasksSolved: 0 }]]);
     const session = new FakeSession(lesson, namespaceSteps());
     tracker.follow(session);
     session.set({ cursor: 2 });
     tracker.close();
-    // below what the file held: unchanged
-    expect(tracker.reached()).toBe(before);
+    // below what the file held: the steps stay, the time is now (it was opened)
+    expect(tracker.reached().get('namespaces')).toEqual({ stepsReached: 3, last: NOW.toISOString(), tasksSolved: 1 });
+    expect(before.get('namespaces')?.last).toBe(EARLIER);
     tracker.follow(session);
     session.set({ cursor: 5 });
     tracker.close();
-    expect(tracker.reached().get('namespaces')).toEqual({ stepsReached: 5 });
-    expect(tracker.reached()).not.toBe(before);
+    expect(tracker.reached().get('namespaces')).toEqual({ stepsReached: 5, last: NOW.toISOString(), tasksSolved: 1 });
+    expect(tracker.reached().get('cgroups')).toEqual({ stepsReached: 1, last: EARLIER, tasksSolved: 0 });
+  });
+
+  it('records tasks solved (with when) and hints shown, written on change at most once a second', () => {
+    const seen: LessonSeen[] = [];
+    const tracker = new ProgressTracker({ record: (_id, s) => (seen.push(s), null), onMessage: () => {}, intervalMs: 1000, now: () => NOW });
+    const session = new FakeSession(lesson, namespaceSteps());
+    tracker.follow(session);
+    expect(seen).toHaveLength(1);
+    const SOLVED = Date.parse('2026-12-07T15:00:42.000Z');
+    withTasks(session, [task('hostname-mine', 'open', 1, null), task('private-mount', 'waiting', 0, null)]);
+    withTasks(session, [task('hostname-mine', 'open', 2, null), task('private-mount', 'waiting', 0, null)]);
+    vi.advanceTimersByTime(999);
+    expect(seen).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(seen.at(-1)).toMatchObject({ stepsReached: 0, tasksSolved: {}, hintsUsed: { 'hostname-mine': 2 } });
+    // the same state again is no change: nothing written
+    withTasks(session, [task('hostname-mine', 'open', 2, null), task('private-mount', 'waiting', 0, null)]);
+    vi.advanceTimersByTime(5000);
+    expect(seen).toHaveLength(2);
+    withTasks(session, [task('hostname-mine', 'solved', 2, SOLVED), task('private-mount', 'skipped', 0, null)]);
+    expect(seen.at(-1)).toMatchObject({ tasksSolved: { 'hostname-mine': '2026-12-07T15:00:42.000Z' }, hintsUsed: { 'hostname-mine': 2 } });
+    expect(tracker.reached().get('namespaces')?.tasksSolved).toBe(1);
+    tracker.close();
   });
 
   it('a replay is not progress: nothing is written', () => {
