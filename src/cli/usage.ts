@@ -19,7 +19,8 @@ Commands:
                          (another terminal; q quits; piped: one block per change)
   replay FILE            open a recording (--record) in the app: the same screens,
                          nothing runs; no root, no helper
-  progress               each lesson's steps reached and when it was last opened, kept
+  progress               each lesson's steps reached, when it was last opened, its
+                         tasks solved (and when) and hints used, kept
                          per user in $XDG_STATE_HOME/container-lab (else
                          ~/.local/state/container-lab); --json: as data;
                          --reset: clear it, after asking on the terminal

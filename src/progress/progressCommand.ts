@@ -1,6 +1,6 @@
-// `container-lab progress`: each lesson with the steps reached and when it was last opened; --json as data; --reset clears it after asking.
+// `container-lab progress`: each lesson with the steps reached, when it was last opened, its tasks solved (when) and hints used; --json as data; --reset clears it after asking.
 import type { Lesson } from '../types.js';
-import type { Progress } from './schema.js';
+import type { LessonProgress, Progress } from './schema.js';
 import { progressLocation } from './location.js';
 import { readProgress, removeProgress } from './store.js';
 
@@ -12,20 +12,52 @@ function when(iso: string): string {
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
-/** One line per lesson, in the menu's order; lessons never opened say so. */
-export function progressLines(lessons: readonly Lesson[], progress: Progress): string[] {
-  const width = Math.max(0, ...lessons.map((l) => l.title.length));
-  return lessons.map((lesson) => {
-    const p = progress.lessons[lesson.id];
-    const head = `${String(lesson.order).padStart(2)}  ${lesson.title.padEnd(width)}  `;
-    if (!p) return `${head}not started`;
-    return `${head}${Math.min(p.stepsReached, lesson.steps.length)}/${lesson.steps.length} steps, last opened ${when(p.last)}`;
+/** A task as the lesson file names it (Step.tasks of the task format); none in a lesson without tasks. */
+export interface TaskName {
+  id: string;
+  title: string;
+}
+
+/** The tasks a lesson's steps hold, in file order. */
+export function lessonTasks(lesson: Lesson): TaskName[] {
+  return lesson.steps.flatMap((step) => {
+    const tasks = (step as { tasks?: unknown }).tasks;
+    return Array.isArray(tasks) ? (tasks as TaskName[]).map(({ id, title }) => ({ id, title })) : [];
   });
 }
 
-/** The store as it is, with the lessons it can be read against. */
+/** One line per task of an opened lesson: the lesson's tasks, then any the file names that the lesson no longer has. */
+function taskLines(lesson: Lesson, p: LessonProgress): string[] {
+  const named = lessonTasks(lesson);
+  const known = new Set(named.map((t) => t.id));
+  const gone = [...Object.keys(p.tasksSolved), ...Object.keys(p.hintsUsed)].filter((id, i, all) => !known.has(id) && all.indexOf(id) === i);
+  return [...named, ...gone.map((id) => ({ id, title: '' }))].map(({ id, title }) => {
+    const solved = p.tasksSolved[id];
+    const hints = p.hintsUsed[id] ?? 0;
+    const name = title ? `${title} (${id})` : id;
+    const hintWords = hints > 0 ? `, ${hints} hint${hints === 1 ? '' : 's'}` : '';
+    return `      ${solved ? '✓' : '·'} ${name}  ${solved ? `solved ${when(solved)}` : 'not solved'}${hintWords}`;
+  });
+}
+
+/** One line per lesson, in the menu's order, with a line per task of the lessons opened; lessons never opened say so. */
+export function progressLines(lessons: readonly Lesson[], progress: Progress): string[] {
+  const width = Math.max(0, ...lessons.map((l) => l.title.length));
+  return lessons.flatMap((lesson) => {
+    const p = progress.lessons[lesson.id];
+    const head = `${String(lesson.order).padStart(2)}  ${lesson.title.padEnd(width)}  `;
+    if (!p) return [`${head}not started`];
+    const tasks = lessonTasks(lesson);
+    // of the lesson's tasks as it is now (a task it lost is listed below, not counted)
+    const solved = tasks.length > 0 ? tasks.filter((t) => p.tasksSolved[t.id]).length : Object.keys(p.tasksSolved).length;
+    const taskWords = tasks.length > 0 ? `, ${solved} of ${tasks.length} tasks solved` : solved > 0 ? `, ${solved} task${solved === 1 ? '' : 's'} solved` : '';
+    return [`${head}${Math.min(p.stepsReached, lesson.steps.length)}/${lesson.steps.length} steps${taskWords}, last opened ${when(p.last)}`, ...taskLines(lesson, p)];
+  });
+}
+
+/** The store as it is (steps, tasks solved with when, hints per task), with the lessons it can be read against. */
 export function progressJson(file: string, lessons: readonly Lesson[], progress: Progress): string {
-  const list = lessons.map((l) => ({ id: l.id, order: l.order, title: l.title, steps: l.steps.length }));
+  const list = lessons.map((l) => ({ id: l.id, order: l.order, title: l.title, steps: l.steps.length, tasks: lessonTasks(l) }));
   return JSON.stringify({ file, progress, lessons: list }, null, 2);
 }
 

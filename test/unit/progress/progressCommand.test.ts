@@ -40,6 +40,21 @@ describe('progressLines', () => {
     expect(lines[0]).toMatch(new RegExp(`^ 2  Namespaces  2/${total} steps, last opened 2026-12-\\d\\d \\d\\d:\\d\\d$`));
     expect(lines[1]).toBe(' 3  cgroups     not started');
   });
+
+  it('an opened lesson lists its tasks: solved with when, hints used, and a task the file names that the lesson lost', () => {
+    const steps = namespaceSteps();
+    const lesson = makeLesson('namespaces', 2, 'Namespaces', steps);
+    Object.assign(lesson.steps[0], { tasks: [{ id: 'hostname-mine', title: 'A hostname of your own' }] });
+    Object.assign(lesson.steps[1], { tasks: [{ id: 'private-mount', title: 'A mount the host cannot see' }] });
+    const record = { opened: LAST, last: LAST, stepsReached: 2, steps: lesson.steps.length, tasksSolved: { 'hostname-mine': '2026-12-07T11:10:00.000Z', 'old-task': LAST }, hintsUsed: { 'hostname-mine': 1, 'private-mount': 2 } };
+    const lines = progressLines([lesson], { format: 1, lessons: { namespaces: record } });
+    expect(lines[0]).toMatch(/^ 2  Namespaces  2\/\d+ steps, 1 of 2 tasks solved, last opened /);
+    expect(lines.slice(1)).toEqual([
+      expect.stringMatching(/^      ✓ A hostname of your own \(hostname-mine\)  solved 2026-12-07 \d\d:10, 1 hint$/),
+      '      · A mount the host cannot see (private-mount)  not solved, 2 hints',
+      expect.stringMatching(/^      ✓ old-task  solved 2026-12-07 \d\d:30$/),
+    ]);
+  });
 });
 
 describe('container-lab progress', () => {
@@ -55,6 +70,17 @@ describe('container-lab progress', () => {
     expect(lines.filter((l) => l.endsWith('not started'))).toHaveLength(11);
   });
 
+  it('tasks solved and hints used print under their lesson; --json holds them as stored', () => {
+    mkdirSync(join(state, 'container-lab'), { recursive: true });
+    const record = { opened: LAST, last: LAST, stepsReached: 5, steps: 16, tasksSolved: { 'a-lost-task': LAST }, hintsUsed: { 'a-lost-task': 3 } };
+    writeFileSync(file, JSON.stringify({ format: 1, lessons: { namespaces: record } }));
+    const lines = run().stdout.split('\n');
+    const at = lines.findIndex((l) => l.startsWith(' 2  Namespaces'));
+    expect(lines[at]).toMatch(/5\/16 steps, (0 of \d+ tasks|1 task) solved, last opened 2026-12-07 11:30$/);
+    expect(lines).toContain('      ✓ a-lost-task  solved 2026-12-07 11:30, 3 hints');
+    expect(JSON.parse(run('--json').stdout).progress.lessons.namespaces).toEqual(record);
+  });
+
   it('--json: the store as it is, with the lessons\' titles', () => {
     saveProgress();
     const result = run('--json');
@@ -63,7 +89,7 @@ describe('container-lab progress', () => {
     expect(doc.file).toBe(file);
     expect(doc.progress).toEqual(JSON.parse(readFileSync(file, 'utf8')));
     expect(doc.lessons).toHaveLength(12);
-    expect(doc.lessons[1]).toEqual({ id: 'namespaces', order: 2, title: 'Namespaces', steps: 16 });
+    expect(doc.lessons[1]).toEqual({ id: 'namespaces', order: 2, title: 'Namespaces', steps: 16, tasks: expect.any(Array) });
   });
 
   it('a corrupt file: one line on stderr, kept aside, and the lessons print as not started', () => {
