@@ -189,6 +189,45 @@ export interface StepSpec {
   checks: CheckSpec[];
   /** line of the step's heading in the lesson file */
   line: number;
+  /** tasks the learner does by hand once this step has run (```task blocks in its section) */
+  tasks: TaskSpec[];
+}
+
+/** Where the learner may work on a task: the app's `s` shell, `container-lab shell` in a second terminal, a shell on the host. */
+export type TaskPlace = 'shell' | 'second-terminal' | 'host';
+
+/** A ```task block: something the learner does by hand, decided by checks read from the kernel. */
+export interface TaskSpec {
+  /** [a-z0-9-]+, unique in its lesson: progress is kept under it */
+  id: string;
+  title: string;
+  /** markdown: what to do */
+  text: string;
+  use: TaskPlace[];
+  /** revealed one at a time (markdown) */
+  hints: string[];
+  /** every one must hold for the task to be solved */
+  checks: CheckSpec[];
+  /** line of the ```task fence */
+  line: number;
+}
+
+/**
+ * A task as the learner meets it: waiting until its step has run, then open (its checks read again
+ * and again) until every check holds (solved) or the learner skips it.
+ */
+export interface TaskState {
+  id: string;
+  /** index of the step it follows: it opens once that step has run */
+  step: number;
+  status: 'waiting' | 'open' | 'solved' | 'skipped';
+  /** the last reading of its checks (empty before the first) */
+  checks: CheckResult[];
+  /** how many hints are shown */
+  hintsShown: number;
+  /** ms since the epoch */
+  openedAt: number | null;
+  solvedAt: number | null;
 }
 
 export type Privilege = 'root' | 'rootless';
@@ -271,6 +310,8 @@ export interface SessionState {
   inShell: boolean;
   /** information, not a failure: e.g. why `s` opens no shell yet and which step makes the container */
   notice: string | null;
+  /** the lesson's tasks, in file order (none when tasks are hidden: --mode present, a replay) */
+  tasks: TaskState[];
 }
 
 /** A lesson opened against a backend (the real helper, a recording, or a fake in UI tests). */
@@ -293,6 +334,10 @@ export interface LessonSession {
   jump(cursor: number): Promise<void>;
   /** hand the terminal to a shell inside the container; resolves when it exits */
   shell(): Promise<void>;
+  /** show the next hint of an open task */
+  hint(taskId: string): void;
+  /** leave an open task unsolved and go on (study mode waits for tasks until solved or skipped) */
+  skipTask(taskId: string): void;
   /** tear everything down */
   close(): Promise<void>;
 }

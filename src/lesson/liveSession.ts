@@ -3,6 +3,7 @@ import type { HelperClient } from '../helper/client.js';
 import type { CgroupFile, ChainView, Lesson, LessonSession, ProcessInfo, SessionState, StepRun, SyscallEntry } from '../types.js';
 import { initialState, reduce, type SessionEvent } from './reducer.js';
 import { shellRefusal } from './shellNotice.js';
+import { TaskWatcher } from './taskWatcher.js';
 
 /** Hands the real terminal to something else (a shell) and takes it back afterwards. */
 export interface TerminalHandover {
@@ -17,6 +18,10 @@ export interface LiveSessionOptions {
   tty?: string;
   /** told of every state change as the reducer's event (a recording keeps them) */
   onEvent?: (event: SessionEvent, at: number) => void;
+  /** false hides the lesson's tasks and never reads their checks (--mode present) */
+  tasks?: boolean;
+  /** how often an open task's checks are read (500 ms) */
+  taskPeriodMs?: number;
 }
 
 function failure(error: unknown): { message: string; hint?: string; log: SyscallEntry[] } {
@@ -37,9 +42,17 @@ export class LiveSession implements LessonSession {
   private unchanged = 0;
   private notifyTimer: NodeJS.Timeout | null = null;
   private holding = false;
+  private readonly tasks: TaskWatcher;
 
   private constructor(private readonly helper: HelperClient, lesson: Lesson, private readonly options: LiveSessionOptions) {
-    this.state = initialState(lesson);
+    this.state = initialState(lesson, options.tasks !== false);
+    this.tasks = new TaskWatcher({
+      read: (checks) => this.helper.checks(checks),
+      getState: () => this.state,
+      dispatch: (event) => this.dispatch(event),
+      paused: () => this.state.busy || !this.helper.alive,
+      periodMs: options.taskPeriodMs,
+    });
   }
 
   static async open(helper: HelperClient, lesson: Lesson, options: LiveSessionOptions = {}): Promise<LiveSession> {
@@ -51,6 +64,7 @@ export class LiveSession implements LessonSession {
     });
     await session.refresh();
     session.startSampler();
+    session.tasks.start();
     return session;
   }
 
@@ -120,6 +134,7 @@ export class LiveSession implements LessonSession {
       run = { status: 'failed', log: f.log, output: [], checks: [], error: f.message, hint: f.hint, ms: performance.now() - started };
     }
     this.dispatch({ type: 'step-finished', index, run, advance });
+    if (advance && this.state.tasks.some((t) => t.step === index)) this.dispatch({ type: 'tasks-opened', step: index, at: Date.now() });
     return run.status === 'done';
   }
 
@@ -218,7 +233,22 @@ export class LiveSession implements LessonSession {
     await this.refresh();
   }
 
+  /** The next hint of an open task. */
+  hint(taskId: string): void {
+    this.dispatch({ type: 'task-hint', id: taskId });
+  }
+
+  skipTask(taskId: string): void {
+    this.dispatch({ type: 'task-skipped', id: taskId });
+  }
+
+  /** Reads the open tasks' checks now, not at the next round (tests, and right after a shell exits). */
+  checkTasks(): Promise<void> {
+    return this.tasks.checkNow();
+  }
+
   async close(): Promise<void> {
+    this.tasks.stop();
     this.stopSampler();
     this.helper.onProgress(null);
     if (this.notifyTimer) clearTimeout(this.notifyTimer);

@@ -1,7 +1,7 @@
 // Parses one lesson file's text into a Lesson, or into every problem found, each on its file line.
-import type { CheckSpec, Lesson, LessonLoadError, LessonSource, StepSpec } from '../types.js';
+import type { CheckSpec, Lesson, LessonLoadError, LessonSource, StepSpec, TaskSpec } from '../types.js';
 import { fileLines, parseYamlAt, splitFrontMatter } from './frontMatter.js';
-import { frontMatterSchema, validate, valueWord, type SchemaProblem } from './schema.js';
+import { frontMatterSchema, taskSchema, TASK_KEYS, validate, valueWord, type SchemaProblem } from './schema.js';
 import { ACTIONS, CHECKS, isActionName, isCheckKind } from '../vocabulary/registry.js';
 import { checkStepOrder } from '../vocabulary/stepOrder.js';
 import { hostEffects, untrustedProblems } from '../vocabulary/trust.js';
@@ -16,9 +16,9 @@ interface Line {
   line: number;
 }
 
-/** A fenced ```action or ```notes block. */
+/** A fenced ```action, ```notes or ```task block. */
 interface Block {
-  kind: 'action' | 'notes';
+  kind: 'action' | 'notes' | 'task';
   line: number;
   content: Line[];
   closed: boolean;
@@ -65,6 +65,7 @@ export function parseLesson(file: string, text: string, source: LessonSource = P
     report(line, 'no steps: each step starts with a "## " heading and has an action block');
   }
   const steps = stepSections.map((s) => parseStep(s, report)).filter((s): s is StepSpec => s !== null);
+  reportRepeatedTaskIds(steps, report);
   // the order only means something once everything else in the file is right
   if (errors.length === 0 && meta) for (const p of checkStepOrder(steps)) report(p.line, p.message);
   if (!source.trusted) for (const p of untrustedProblems(steps, source.from)) report(p.line, p.message);
@@ -119,7 +120,7 @@ function splitSections(lines: Line[], report: Report): Section[] {
     const open = FENCE.exec(l.text);
     if (open && !(open[2][0] === '`' && open[3].includes('`'))) {
       const word = open[3].trim().split(/\s+/)[0];
-      const kind = word === 'action' || word === 'notes' ? word : null;
+      const kind = word === 'action' || word === 'notes' || word === 'task' ? word : null;
       const block: Block | null = kind ? { kind, line: l.line, content: [], closed: false } : null;
       if (block) current.blocks.push(block);
       else current.lines.push(l);
@@ -174,10 +175,11 @@ function parseStep(section: Section, report: Report): StepSpec | null {
   for (const extra of notes.slice(1)) {
     report(extra.line, `${name} has a second notes block (the first is at line ${notes[0].line}; one per step)`);
   }
+  const tasks = section.blocks.filter((b) => b.kind === 'task' && b.closed).map((b) => parseTask(b, report));
   if (actions.length !== 1 || !actions[0].closed) return null;
 
   const parsed = parseAction(actions[0], report);
-  if (!parsed || !title || title.length > STEP_TITLE_MAX) return null;
+  if (!parsed || !title || title.length > STEP_TITLE_MAX || tasks.includes(null)) return null;
   return {
     title,
     slide: slideText(section.lines),
@@ -185,39 +187,83 @@ function parseStep(section: Section, report: Report): StepSpec | null {
     action: parsed.action,
     checks: parsed.checks,
     line: section.line,
+    tasks: tasks.filter((t): t is TaskSpec => t !== null),
   };
+}
+
+/** Reads a ```task block: what the learner does, where, the hints, and the checks that decide it. */
+function parseTask(block: Block, report: Report): TaskSpec | null {
+  const map = blockMap(block, `it must be a YAML map with ${TASK_KEYS.join(', ')}`, report);
+  if (!map) return null;
+  const { value, at } = map;
+  const fail = remembering(report);
+  const { check, ...rest } = value;
+  const result = validate(taskSchema, rest, 'task');
+  if (!result.ok) reportProblems(result.problems, [], (p) => at(p), block.line, fail);
+  if (check === undefined || check === null) fail(block.line, 'task has no "check": list the checks that decide it, like "- hostname-inside: { equals: mine }"');
+  const checks = parseChecks(check, at, fail);
+  if (fail.failed || !result.ok) return null;
+  if (checks.length === 0) {
+    report(at(['check']), 'task "check" is empty: a task with no check would be solved by doing nothing');
+    return null;
+  }
+  return { ...result.value, checks, line: block.line };
+}
+
+/** Progress is kept under a task's id: two tasks of one lesson may not share one. */
+function reportRepeatedTaskIds(steps: StepSpec[], report: Report): void {
+  const seen = new Map<string, number>();
+  for (const task of steps.flatMap((s) => s.tasks)) {
+    const first = seen.get(task.id);
+    if (first !== undefined) report(task.line, `task id "${task.id}" is used twice (first at line ${first}): each task needs its own`);
+    else seen.set(task.id, task.line);
+  }
 }
 
 function isMap(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Reads `do`, `with` and `check` from an action block; reports every problem it finds. */
-function parseAction(block: Block, report: Report): Pick<StepSpec, 'action' | 'checks'> | null {
+/** A report that remembers whether anything was reported through it. */
+function remembering(report: Report): Report & { failed: boolean } {
+  const fail = Object.assign((line: number, message: string) => {
+    fail.failed = true;
+    report(line, message);
+  }, { failed: false });
+  return fail;
+}
+
+type LineOf = (path: PropertyKey[], fallback?: number) => number;
+
+/** A block's YAML as a map, with the line of each key; null (and the problem reported) when it is not one. */
+function blockMap(block: Block, shape: string, report: Report): { value: Record<string, unknown>; at: LineOf } | null {
   const yaml = parseYamlAt(block.content.map((l) => l.text).join('\n'), block.line + 1);
   if (yaml.error) {
-    report(yaml.error.line, `action block: bad YAML: ${yaml.error.message}`);
+    report(yaml.error.line, `${block.kind} block: bad YAML: ${yaml.error.message}`);
     return null;
   }
-  const at = (path: PropertyKey[], fallback = block.line): number => yaml.lineOf(path) ?? fallback;
   const value = yaml.value;
   if (!isMap(value)) {
     const what = value === null || value === undefined ? 'is empty' : `is ${valueWord(value)}`;
-    report(block.line, `action block ${what}: it must be a YAML map with do, with and check`);
+    report(block.line, `${block.kind} block ${what}: ${shape}`);
     return null;
   }
-  let ok = true;
-  const fail: Report = (line, message) => {
-    ok = false;
-    report(line, message);
-  };
+  return { value, at: (path, fallback = block.line) => yaml.lineOf(path) ?? fallback };
+}
+
+/** Reads `do`, `with` and `check` from an action block; reports every problem it finds. */
+function parseAction(block: Block, report: Report): Pick<StepSpec, 'action' | 'checks'> | null {
+  const map = blockMap(block, 'it must be a YAML map with do, with and check', report);
+  if (!map) return null;
+  const { value, at } = map;
+  const fail = remembering(report);
   for (const key of Object.keys(value).filter((k) => !ACTION_KEYS.includes(k))) {
     fail(at([key]), `unknown key "${key}" in action block (allowed: ${ACTION_KEYS.join(', ')})`);
   }
 
   const action = parseDo(value, at, fail);
   const checks = parseChecks(value.check, at, fail);
-  return ok && action ? { action, checks } : null;
+  return !fail.failed && action ? { action, checks } : null;
 }
 
 function parseDo(

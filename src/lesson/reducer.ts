@@ -1,5 +1,6 @@
 // The lesson's step state machine as a pure reducer: events in, the next SessionState out.
-import type { CgroupFile, ChainView, Lesson, ProcessInfo, SessionState, Snapshot, StepRun } from '../types.js';
+import type { CgroupFile, ChainView, CheckResult, Lesson, ProcessInfo, SessionState, Snapshot, StepRun } from '../types.js';
+import { hintShown, initialTasks, openAfterStep, rewindTasks, taskChecked, taskSkipped } from './tasks.js';
 
 export type SessionEvent =
   | { type: 'step-started'; index: number }
@@ -11,13 +12,26 @@ export type SessionEvent =
   | { type: 'rewound'; cursor: number }
   | { type: 'error'; message: string | null }
   | { type: 'notice'; message: string | null }
-  | { type: 'shell'; open: boolean };
+  | { type: 'shell'; open: boolean }
+  | TaskEvent;
+
+/** What happens to a task: its step ran (at: ms since the epoch), its checks were read, a hint, a skip. */
+export type TaskEvent =
+  | { type: 'tasks-opened'; step: number; at: number }
+  | { type: 'task-checked'; id: string; checks: CheckResult[]; at: number }
+  | { type: 'task-hint'; id: string }
+  | { type: 'task-skipped'; id: string };
+
+export function isTaskEvent(event: SessionEvent): event is TaskEvent {
+  return event.type.startsWith('task');
+}
 
 export function pendingRun(): StepRun {
   return { status: 'pending', log: [], output: [], checks: [], ms: 0 };
 }
 
-export function initialState(lesson: Lesson): SessionState {
+/** Before the first step; `tasks` false hides the lesson's tasks (--mode present, a replay). */
+export function initialState(lesson: Lesson, tasks = true): SessionState {
   return {
     lesson,
     steps: lesson.steps.map(pendingRun),
@@ -28,6 +42,7 @@ export function initialState(lesson: Lesson): SessionState {
     error: null,
     inShell: false,
     notice: null,
+    tasks: initialTasks(lesson, tasks),
   };
 }
 
@@ -57,7 +72,7 @@ export function reduce(state: SessionState, event: SessionEvent): SessionState {
     case 'rewound': {
       // Steps at and after the new cursor are undone: they go back to pending.
       const steps = state.steps.map((run, i) => (i < event.cursor ? run : pendingRun()));
-      return { ...state, steps, cursor: event.cursor, notice: null };
+      return { ...state, steps, cursor: event.cursor, notice: null, tasks: rewindTasks(state.tasks, event.cursor) };
     }
     case 'error':
       return { ...state, error: event.message, busy: false, activity: null };
@@ -65,5 +80,15 @@ export function reduce(state: SessionState, event: SessionEvent): SessionState {
       return { ...state, notice: event.message };
     case 'shell':
       return { ...state, inShell: event.open, notice: null };
+    case 'tasks-opened':
+      return { ...state, tasks: openAfterStep(state.tasks, event.step, event.at) };
+    case 'task-checked':
+      return { ...state, tasks: taskChecked(state.tasks, event.id, event.checks, event.at) };
+    case 'task-hint': {
+      const spec = state.lesson.steps.flatMap((s) => s.tasks).find((t) => t.id === event.id);
+      return { ...state, tasks: hintShown(state.tasks, event.id, spec?.hints.length ?? 0) };
+    }
+    case 'task-skipped':
+      return { ...state, tasks: taskSkipped(state.tasks, event.id) };
   }
 }

@@ -20,6 +20,18 @@ export const frontMatterSchema = z.strictObject({
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
+/** A ```task block's keys (its `check` list is read like an action block's). */
+export const TASK_KEYS = ['id', 'title', 'text', 'use', 'hints', 'check'];
+
+/** A ```task block without its checks: what the learner reads and where they may work. */
+export const taskSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/).max(60),
+  title: z.string().min(1).max(120),
+  text: z.string().min(1).max(2000),
+  use: z.array(z.enum(['shell', 'second-terminal', 'host'])).min(1),
+  hints: z.array(z.string().min(1).max(1000)).max(9).default([]),
+});
+
 /** One problem found by a schema: where (path inside the validated value) and what, in words. */
 export interface SchemaProblem {
   path: PropertyKey[];

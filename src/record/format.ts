@@ -189,6 +189,8 @@ export const lessonSchema = z.object({
         action: z.object({ name: z.string(), params: z.record(z.string(), z.unknown()) }),
         checks: z.array(z.object({ kind: z.string(), params: z.record(z.string(), z.unknown()), line: int })),
         line: int,
+        // recordings carry no tasks (a replay checks nothing the learner does)
+        tasks: z.array(z.never()).default([]),
       }),
     )
     .min(1),

@@ -133,6 +133,11 @@ export class ReplaySession implements LessonSession {
     this.show({ ...this.state, notice: NO_SHELL_NOTICE });
   }
 
+  /** A replay has no tasks. */
+  hint(): void {}
+
+  skipTask(): void {}
+
   async close(): Promise<void> {
     this.settle();
   }

@@ -49,5 +49,6 @@ export function scrubDeep<T>(value: T, scrub: (text: string) => string): T {
 /** The lesson as a recording keeps it: its file by name only (where it lay is this host's business). */
 export function recordedLesson(lesson: Lesson, scrub: (text: string) => string): Lesson {
   const name = lesson.file.split('/').pop() ?? lesson.file;
-  return scrubDeep({ ...lesson, file: name }, scrub);
+  // a replay checks nothing the learner does: its lesson carries no tasks
+  return scrubDeep({ ...lesson, file: name, steps: lesson.steps.map((s) => ({ ...s, tasks: [] })) }, scrub);
 }

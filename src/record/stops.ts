@@ -25,7 +25,7 @@ const quiet = (s: SessionState): boolean => !s.busy && s.activity === null;
  */
 export function replayStops(lesson: Lesson, items: RecordedItem[]): Stop[] {
   const stops: Stop[] = [];
-  let state = initialState(lesson);
+  let state = initialState(lesson, false);
   let dirty = true;
   const take = (at: number): void => {
     stops.push({ state: settled(state), at });
@@ -34,7 +34,7 @@ export function replayStops(lesson: Lesson, items: RecordedItem[]): Stop[] {
   items.forEach((item, i) => {
     if (item.kind === 'open') {
       if (dirty && i > 0) take(i - 1);
-      state = initialState(lesson);
+      state = initialState(lesson, false);
       dirty = true;
       return;
     }
@@ -55,7 +55,7 @@ export function statesBetween(lesson: Lesson, items: RecordedItem[], from: Stop,
   let state = from.state;
   for (let i = from.at + 1; i < to.at; i++) {
     const item = items[i];
-    state = item.kind === 'open' ? initialState(lesson) : reduce(state, item.event);
+    state = item.kind === 'open' ? initialState(lesson, false) : reduce(state, item.event);
     out.push({ t: item.t, state: { ...state, inShell: false } });
   }
   return out;

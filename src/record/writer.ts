@@ -1,6 +1,6 @@
 // Writes a recording as it happens: asciicast v2 lines for the screen, and the lab's events beside them, one line each.
 import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
-import type { SessionEvent } from '../lesson/reducer.js';
+import { isTaskEvent, type SessionEvent } from '../lesson/reducer.js';
 import type { Lesson, Snapshot } from '../types.js';
 import { LAB_CODE, RECORDING_FORMAT, type AsciicastHeader, type LabLine, type RecordingMeta } from './format.js';
 import { recordedLesson, scrubDeep } from './scrub.js';
@@ -119,6 +119,7 @@ export class RecordingWriter {
 
   /** One reducer event, as LiveSession's onEvent hears it; a step's start is also a marker players show. */
   event(event: SessionEvent, at: number): void {
+    if (isTaskEvent(event)) return; // a replay has no tasks to show them on
     if (event.type === 'step-started') {
       const steps = this.o.lesson.steps;
       this.emit('m', `step ${event.index + 1}/${steps.length}: ${steps[event.index]?.title ?? ''}`, at);

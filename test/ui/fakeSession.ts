@@ -15,7 +15,9 @@ import type {
   Snapshot,
   StepRun,
   SyscallEntry,
+  TaskSpec,
 } from '../../src/types.js';
+import { hintShown, initialTasks, taskSkipped } from '../../src/lesson/tasks.js';
 
 /** Inodes as /proc/1/ns/* reads on a typical host, and fresh ones as new namespaces get. */
 export const HOST_NS: Record<string, number> = {
@@ -129,6 +131,8 @@ export interface FakeStep {
   hint?: string;
   /** the kernel state after the step */
   snapshot?: (prev: Snapshot) => Snapshot;
+  /** tasks the learner does once the step has run */
+  tasks?: TaskSpec[];
 }
 
 export const UNSHARE_LINE = 'unshare(CLONE_NEWNS|CLONE_NEWUTS|CLONE_NEWPID) = 0';
@@ -216,6 +220,7 @@ export function makeLesson(id: string, order: number, title: string, steps: Fake
       action: s.action,
       checks: [],
       line: 10 + i * 10,
+      tasks: s.tasks ?? [],
     })),
     file: `lessons/${String(order).padStart(2, '0')}-${id}.md`,
     ...extra,
@@ -254,6 +259,7 @@ export class FakeSession implements LessonSession {
       error: null,
       inShell: false,
       notice: null,
+      tasks: initialTasks(lesson),
     };
   }
 
@@ -362,6 +368,17 @@ export class FakeSession implements LessonSession {
       this.hold = hold;
       this.set({ busy: false, activity: null });
     }
+  }
+
+  hint(id: string): void {
+    this.calls.push(`hint ${id}`);
+    const spec = this.lesson.steps.flatMap((s) => s.tasks).find((t) => t.id === id);
+    this.set({ tasks: hintShown(this.state.tasks, id, spec?.hints.length ?? 0) });
+  }
+
+  skipTask(id: string): void {
+    this.calls.push(`skip ${id}`);
+    this.set({ tasks: taskSkipped(this.state.tasks, id) });
   }
 
   async shell(): Promise<void> {

@@ -57,7 +57,7 @@ describe('whyUnavailable', () => {
     expect(whyUnavailable(elsewhere, { mode: 'root', hostDocker: null, find: all })).toBeNull();
   });
 
-  const step = (name: string) => ({ title: name, slide: '', notes: '', action: { name, params: {} }, checks: [], line: 1 });
+  const step = (name: string) => ({ title: name, slide: '', notes: '', action: { name, params: {} }, checks: [], tasks: [], line: 1 });
   const blocked: HostLimits = { rootVia: 'sudo', overlay: 'loaded', userns: { setting: 'kernel.apparmor_restrict_unprivileged_userns', value: '1', why: 'AppArmor restricts unprivileged user namespaces', fix: 'sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0' } };
 
   it('without sudo on the host, a root lesson says how to run as root and never advises --sudo', () => {

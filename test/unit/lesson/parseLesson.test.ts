@@ -87,7 +87,7 @@ describe('a good lesson', () => {
     const beta = lesson('good/02-beta.md');
     expect(beta.intro).toBe('');
     expect(beta.steps).toEqual([
-      { title: 'Only step', slide: '', notes: '', action: { name: 'join-cgroup', params: {} }, checks: [], line: 8 },
+      { title: 'Only step', slide: '', notes: '', action: { name: 'join-cgroup', params: {} }, checks: [], line: 8, tasks: [] },
     ]);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { initialState, reduce, pendingRun } from '../../../src/lesson/reducer.js';
 import type { Lesson, Snapshot, StepRun } from '../../../src/types.js';
 
-const step = (title: string) => ({ title, slide: '', notes: '', action: { name: 'unshare', params: { namespaces: ['uts'] } }, checks: [], line: 1 });
+const step = (title: string) => ({ title, slide: '', notes: '', action: { name: 'unshare', params: { namespaces: ['uts'] } }, checks: [], tasks: [], line: 1 });
 const lesson: Lesson = { id: 't', title: 'T', summary: '', privilege: 'rootless', order: 1, intro: '', requires: [], hostDocker: false, steps: [step('a'), step('b'), step('c')], file: 't.md', source: { trusted: true, from: 'the package' }, hostEffects: [] };
 const done: StepRun = { status: 'done', log: [], output: ['ok'], checks: [{ name: 'x', ok: true, detail: 'y' }], ms: 3 };
 const snapshot = { takenAt: 1, cgroupFiles: [] } as unknown as Snapshot;

@@ -6,7 +6,7 @@ import { lessonsDir } from '../../../src/sys/packageRoot.js';
 import type { StepSpec } from '../../../src/types.js';
 
 function step(line: number, name: string, params: Record<string, unknown> = {}): StepSpec {
-  return { title: `${name} at ${line}`, slide: '', notes: '', action: { name, params }, checks: [], line };
+  return { title: `${name} at ${line}`, slide: '', notes: '', action: { name, params }, checks: [], tasks: [], line };
 }
 
 describe('checkStepOrder', () => {

@@ -5,7 +5,7 @@ import { vocabulary } from '../../../src/vocabulary/describe.js';
 import { hostEffects, untrustedProblems } from '../../../src/vocabulary/trust.js';
 import type { StepSpec } from '../../../src/types.js';
 
-const step = (title: string, name: string, params: Record<string, unknown>, line = 10): StepSpec => ({ title, slide: '', notes: '', action: { name, params }, checks: [], line });
+const step = (title: string, name: string, params: Record<string, unknown>, line = 10): StepSpec => ({ title, slide: '', notes: '', action: { name, params }, checks: [], tasks: [], line });
 
 describe('host-side effects in the vocabulary', () => {
   it('every action definition declares its effect on the host and its rule for untrusted lessons', () => {
