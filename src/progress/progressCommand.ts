@@ -12,18 +12,9 @@ function when(iso: string): string {
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
-/** A task as the lesson file names it (Step.tasks of the task format); none in a lesson without tasks. */
-export interface TaskName {
-  id: string;
-  title: string;
-}
-
-/** The tasks a lesson's steps hold, in file order. */
-export function lessonTasks(lesson: Lesson): TaskName[] {
-  return lesson.steps.flatMap((step) => {
-    const tasks = (step as { tasks?: unknown }).tasks;
-    return Array.isArray(tasks) ? (tasks as TaskName[]).map(({ id, title }) => ({ id, title })) : [];
-  });
+/** The tasks a lesson's steps hold, in file order, by id and title. */
+export function lessonTasks(lesson: Lesson): Array<{ id: string; title: string }> {
+  return lesson.steps.flatMap((step) => step.tasks.map(({ id, title }) => ({ id, title })));
 }
 
 /** One line per task of an opened lesson: the lesson's tasks, then any the file names that the lesson no longer has. */

@@ -1,5 +1,5 @@
 // Follows the lesson on screen and records, at most once a second and once more on leaving it, that it was opened, the highest step reached, the tasks solved and the hints shown.
-import type { LessonReached, LessonSession } from '../types.js';
+import type { LessonReached, LessonSession, TaskState } from '../types.js';
 import type { LessonProgress, LessonSeen } from './schema.js';
 
 export interface TrackerOptions {
@@ -14,23 +14,8 @@ export interface TrackerOptions {
   now?: () => Date;
 }
 
-/** What the tracker reads of a task in the session's state (SessionState.tasks of the task runtime). */
-export interface TaskSeen {
-  id: string;
-  status: string;
-  hintsShown: number;
-  /** ms since the epoch */
-  solvedAt: number | null;
-}
-
-/** The session's tasks; none in a session without them. */
-export function tasksOf(state: object): readonly TaskSeen[] {
-  const tasks = (state as { tasks?: unknown }).tasks;
-  return Array.isArray(tasks) ? (tasks as TaskSeen[]) : [];
-}
-
 /** the tasks solved and the hints shown so far in a session */
-function taskRecord(tasks: readonly TaskSeen[]): Required<Pick<LessonSeen, 'tasksSolved' | 'hintsUsed'>> {
+function taskRecord(tasks: readonly TaskState[]): Required<Pick<LessonSeen, 'tasksSolved' | 'hintsUsed'>> {
   const tasksSolved: Record<string, string> = {};
   const hintsUsed: Record<string, number> = {};
   for (const t of tasks) {
@@ -77,7 +62,7 @@ export class ProgressTracker {
     this.session = session && !session.replay ? session : null;
     if (!this.session) return;
     this.top = this.session.getState().cursor;
-    this.tasks = JSON.stringify(taskRecord(tasksOf(this.session.getState())));
+    this.tasks = JSON.stringify(taskRecord(this.session.getState().tasks));
     this.note();
     this.unsubscribe = this.session.subscribe(this.changed);
     this.dirty = true; // opened: written at once
@@ -92,7 +77,7 @@ export class ProgressTracker {
   private changed = (): void => {
     const state = this.session?.getState();
     if (!state) return;
-    const tasks = JSON.stringify(taskRecord(tasksOf(state)));
+    const tasks = JSON.stringify(taskRecord(state.tasks));
     if (state.cursor <= this.top && tasks === this.tasks) return;
     this.top = Math.max(this.top, state.cursor);
     this.tasks = tasks;
@@ -107,7 +92,7 @@ export class ProgressTracker {
     if (!state) return;
     const id = state.lesson.id;
     const solved = this.solved.get(id) ?? new Set<string>();
-    for (const t of tasksOf(state)) if (t.status === 'solved') solved.add(t.id);
+    for (const t of state.tasks) if (t.status === 'solved') solved.add(t.id);
     this.solved.set(id, solved);
     const stepsReached = Math.max(this.top, this.known.get(id)?.stepsReached ?? 0);
     this.known = new Map(this.known).set(id, { stepsReached, last: this.now().toISOString(), tasksSolved: solved.size });
@@ -129,7 +114,7 @@ export class ProgressTracker {
     const state = this.session.getState();
     const { lesson } = state;
     try {
-      const seen: LessonSeen = { at: this.now().toISOString(), stepsReached: this.top, steps: lesson.steps.length, ...taskRecord(tasksOf(state)) };
+      const seen: LessonSeen = { at: this.now().toISOString(), stepsReached: this.top, steps: lesson.steps.length, ...taskRecord(state.tasks) };
       const message = this.o.record(lesson.id, seen);
       if (message) this.o.onMessage(message);
     } catch (error) {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { progressLines, runProgress } from '../../../src/progress/progressCommand.js';
 import { makeLesson, namespaceSteps } from '../../ui/fakeSession.js';
+import type { TaskSpec } from '../../../src/types.js';
 
 const BIN = fileURLToPath(new URL('../../../dist/app/main.js', import.meta.url));
 
@@ -44,8 +45,9 @@ describe('progressLines', () => {
   it('an opened lesson lists its tasks: solved with when, hints used, and a task the file names that the lesson lost', () => {
     const steps = namespaceSteps();
     const lesson = makeLesson('namespaces', 2, 'Namespaces', steps);
-    Object.assign(lesson.steps[0], { tasks: [{ id: 'hostname-mine', title: 'A hostname of your own' }] });
-    Object.assign(lesson.steps[1], { tasks: [{ id: 'private-mount', title: 'A mount the host cannot see' }] });
+    const spec = (id: string, title: string): TaskSpec => ({ id, title, text: title, use: ['shell'], hints: [], checks: [], line: 1 });
+    lesson.steps[0].tasks = [spec('hostname-mine', 'A hostname of your own')];
+    lesson.steps[1].tasks = [spec('private-mount', 'A mount the host cannot see')];
     const record = { opened: LAST, last: LAST, stepsReached: 2, steps: lesson.steps.length, tasksSolved: { 'hostname-mine': '2026-12-07T11:10:00.000Z', 'old-task': LAST }, hintsUsed: { 'hostname-mine': 1, 'private-mount': 2 } };
     const lines = progressLines([lesson], { format: 1, lessons: { namespaces: record } });
     expect(lines[0]).toMatch(/^ 2  Namespaces  2\/\d+ steps, 1 of 2 tasks solved, last opened /);

@@ -7,8 +7,7 @@ import { FakeSession, makeLesson, namespaceSteps } from '../../ui/fakeSession.js
 import { ProgressTracker } from '../../../src/progress/tracker.js';
 import { readProgress, recordSeen } from '../../../src/progress/store.js';
 import type { LessonSeen } from '../../../src/progress/schema.js';
-import type { TaskSeen } from '../../../src/progress/tracker.js';
-import type { SessionState } from '../../../src/types.js';
+import type { TaskState } from '../../../src/types.js';
 
 const lesson = makeLesson('namespaces', 1, 'Namespaces', namespaceSteps());
 const NOW = new Date('2026-12-07T15:00:00.000Z');
@@ -28,13 +27,13 @@ function tracked(record: (id: string, seen: LessonSeen) => string | null = () =>
   return { tracker, writes, messages };
 }
 
-function task(id: string, status: string, hintsShown: number, solvedAt: number | null): TaskSeen {
-  return { id, status, hintsShown, solvedAt };
+function task(id: string, status: TaskState['status'], hintsShown: number, solvedAt: number | null): TaskState {
+  return { id, step: 0, status, checks: [], hintsShown, openedAt: status === 'waiting' ? null : Date.parse('2026-12-07T14:59:00.000Z'), solvedAt };
 }
 
-/** the session's tasks as the task runtime sets them (SessionState.tasks, being added to main: cast until it is there) */
-function withTasks(session: FakeSession, tasks: TaskSeen[]): void {
-  session.set({ tasks } as unknown as Partial<SessionState>);
+/** the session's tasks as the task runtime sets them */
+function withTasks(session: FakeSession, tasks: TaskState[]): void {
+  session.set({ tasks });
 }
 
 beforeEach(() => {
