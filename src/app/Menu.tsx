@@ -5,7 +5,7 @@ import SelectInput from 'ink-select-input';
 import type { LabBackend, Lesson, LessonReached } from '../types.js';
 import { errorText } from './derive.js';
 import { sourceMark } from '../lesson/consent.js';
-import { continueLabel, continuePoint } from '../progress/continuePoint.js';
+import { continueLabel, continuePoint } from './continuePoint.js';
 import { menuKeyLine } from './keys.js';
 import { allocate } from './layout.js';
 import { wrapPlain } from './textWrap.js';

@@ -1,8 +1,8 @@
 // Where Continue goes: the lesson opened last at its steps reached, the next lesson once it is finished, nothing without progress.
 import { describe, expect, it } from 'vitest';
-import { continueLabel, continuePoint } from '../../../src/progress/continuePoint.js';
-import { makeLesson, namespaceSteps } from '../../ui/fakeSession.js';
-import type { LessonReached } from '../../../src/types.js';
+import { continueLabel, continuePoint } from '../../src/app/continuePoint.js';
+import { makeLesson, namespaceSteps } from './fakeSession.js';
+import type { LessonReached } from '../../src/types.js';
 
 const lessons = [
   makeLesson('cgroups', 3, 'cgroups: limits', namespaceSteps()),
