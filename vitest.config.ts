@@ -4,8 +4,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-    // a lab image cache of the run's own, never the user's (CONTAINER_LAB_CACHE_DIR)
-    globalSetup: ['test/support/cacheDir.ts'],
+    // a lab image cache of the run's own, never the user's (CONTAINER_LAB_CACHE_DIR); a state home
+    // (XDG_STATE_HOME) of the run's own, failing the run if a user's progress was written anyway
+    globalSetup: ['test/support/cacheDir.ts', 'test/support/stateHome.ts'],
+    // each test file and each test: its own state home under the run's
+    setupFiles: ['test/support/stateHomeEach.ts'],
     testTimeout: 20000,
     hookTimeout: 30000,
   },

@@ -32,10 +32,15 @@ async function askConsent(lesson: Lesson, style: TranscriptStyle): Promise<boole
     process.stderr.write(style.bad(`container-lab: not running "${lesson.id}": it comes from ${lesson.source.from} and there is no terminal to ask on (a lesson author can pass --trust-lessons)`) + '\n');
     return false;
   }
+  return consents(await askLine('Go on? [Y/n] (y or Enter goes on, anything else stops) '));
+}
+
+/** One line typed on the terminal, after the question (on stderr). */
+async function askLine(question: string): Promise<string> {
   const { createInterface } = await import('node:readline/promises');
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
-    return consents(await rl.question('Go on? [Y/n] (y or Enter goes on, anything else stops) '));
+    return await rl.question(question);
   } finally {
     rl.close();
   }
@@ -123,6 +128,13 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./joinShell.js')).joinShell(out, err);
     case 'notes':
       return (await import('./presenter/notesCommand.js')).runNotes();
+    case 'progress': {
+      const { lessons, warnings } = await loadAll(values);
+      for (const w of warnings) err(style.bad(w));
+      const { runProgress } = await import('./progress/progressCommand.js');
+      const ask = process.stdin.isTTY === true ? (question: string) => askLine(question) : null;
+      return runProgress(lessons, { json: values.json === true, reset: values.reset === true }, { out, err, ask });
+    }
     case 'replay': {
       // the file first: a bad one gets its line with or without a terminal (the app's code loads meanwhile)
       const replay = import('./replay.js');

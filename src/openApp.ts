@@ -64,6 +64,9 @@ export function helperLauncher<C extends HelperLike>(startClient: () => C) {
 
 export async function openApp(o: OpenAppOptions): Promise<void> {
   const tui = import('./tui.js');
+  // progress problems are one line each, said once the app has given the terminal back
+  const progressLines = new Set<string>();
+  const progressReady = startProgress((line) => progressLines.add(line));
   // The helper is a Node process of its own: started before the menu, it takes CPU from drawing it on a
   // busy 2-core laptop. The menu needs no helper, so it starts once the menu is on screen, and a lesson
   // opens once it is ready; a lesson named on the command line opens at once, so then it starts now.
@@ -75,6 +78,7 @@ export async function openApp(o: OpenAppOptions): Promise<void> {
   // the package's recordings: a lesson that cannot run here offers its replay on the menu
   const recordings = shippedRecordings(packageRoot());
   const record = o.record;
+  const progress = await progressReady;
   // --record keeps the lab's events of the lesson it was given; other lessons opened meanwhile are on the screen recording only
   const listen = record ? (lesson: Lesson) => (lesson.id === o.initialLessonId ? (record.opened(), record.event.bind(record)) : undefined) : undefined;
   await startTui({
@@ -86,6 +90,30 @@ export async function openApp(o: OpenAppOptions): Promise<void> {
     helperReady: helper.ready,
     record,
     notes: async () => (await import('./presenter/notesServer.js')).NotesServer.start(),
+    progress: progress?.tracker,
+    menuNotice: progress?.notice ?? null,
   });
   await helper.stop();
+  for (const line of progressLines) process.stderr.write(line + '\n');
+}
+
+/**
+ * The live app's progress tracker, with what the file held, and the line to show on the menu when
+ * the file had to be set aside; null (and the line why) when this user's progress file has no place.
+ */
+async function startProgress(say: (line: string) => void) {
+  const [{ progressLocation }, { readProgress, recordSeen }, { ProgressTracker }] = await Promise.all([
+    import('./progress/location.js'),
+    import('./progress/store.js'),
+    import('./progress/tracker.js'),
+  ]);
+  let location;
+  try {
+    location = progressLocation();
+  } catch (error) {
+    say(`container-lab: ${(error as Error).message}`);
+    return null;
+  }
+  const { progress, message } = readProgress(location.file);
+  return { tracker: new ProgressTracker({ initial: progress.lessons, record: (id, seen) => recordSeen(location, id, seen), onMessage: say }), notice: message };
 }

@@ -5,7 +5,7 @@ import { existsSync, openSync } from 'node:fs';
 import { ReadStream } from 'node:tty';
 import { App } from './app/App.js';
 import type { TerminalHandover } from './lesson/liveSession.js';
-import type { LabBackend, LessonSession } from './types.js';
+import type { LabBackend, LessonReached, LessonSession } from './types.js';
 import type { NotesServer } from './presenter/notesServer.js';
 import { teeStdout, type ScreenRecorder } from './record/screenTee.js';
 import type { TaskMode } from './app/taskLines.js';
@@ -35,6 +35,10 @@ export interface TuiOptions {
   record?: ScreenRecorder;
   /** --mode: how tasks show */
   taskMode?: TaskMode;
+  /** told of the lesson on screen (the live app's progress tracker), and how far each lesson got for the menu; closed once the app quits */
+  progress?: { follow(session: LessonSession | null): void; close(): void; reached(): ReadonlyMap<string, LessonReached> };
+  /** a line the menu shows when the app opens (a progress file set aside) */
+  menuNotice?: string | null;
 }
 
 const ALT_SCREEN_ON = '\u001B[?1049h\u001B[H';
@@ -74,10 +78,17 @@ export async function startTui(opts: TuiOptions): Promise<void> {
   const onLessonChange = (session: LessonSession | null) => {
     shown = session;
     notes?.follow(session);
+    opts.progress?.follow(session);
   };
 
-  const mount = (resume?: LessonSession | null) =>
-    render(
+  const tracker = opts.progress;
+  const progress = tracker ? () => tracker.reached() : undefined;
+  // said on the first menu only
+  let menuNotice = opts.menuNotice ?? null;
+  const mount = (resume?: LessonSession | null) => {
+    const notice = menuNotice;
+    menuNotice = null;
+    return render(
       <App
         backend={backend}
         initialLessonId={resume ? undefined : opts.initialLessonId}
@@ -87,11 +98,14 @@ export async function startTui(opts: TuiOptions): Promise<void> {
         banner={opts.banner}
         onLessonChange={onLessonChange}
         taskMode={opts.taskMode}
+        progress={progress}
+        initialMessage={notice === null ? null : { level: 'warn', text: notice }}
       />,
       // Ink 6.8's incrementalRendering leaves stale lines on this full-screen frame (measured: the
       // old header and next-step lines stay); its default rewrite is kept, drawn up to 60 times a second
       { exitOnCtrlC: false, stdin: openKeyboard(), maxFps: 60 },
     );
+  };
 
   const terminal: TerminalHandover = {
     async run<T>(fn: () => Promise<T>): Promise<T> {
@@ -153,6 +167,7 @@ export async function startTui(opts: TuiOptions): Promise<void> {
     closeKeyboard();
     process.stdout.write(ALT_SCREEN_OFF);
     untee();
+    opts.progress?.close();
     process.off('SIGTERM', stop);
     process.off('SIGHUP', stop);
     const server = await (notesStarting as Promise<NotesServer | null> | null);

@@ -342,6 +342,15 @@ export interface LessonSession {
   close(): Promise<void>;
 }
 
+/** How far a learner got in a lesson (kept per user): the menu shows it as "5/16 steps" and offers to continue from it. */
+export interface LessonReached {
+  stepsReached: number;
+  /** when it was last opened or moved on (ISO 8601) */
+  last: string;
+  /** how many of its tasks are solved */
+  tasksSolved: number;
+}
+
 /** What the app needs from the world: lessons to list and a way to open one. */
 export interface LabBackend {
   lessons: Lesson[];

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Box, Text, useInput, type Key } from 'ink';
 import { matchFor, type KeyScope } from './keys.js';
-import type { LabBackend, Lesson, LessonSession } from '../types.js';
+import type { LabBackend, Lesson, LessonReached, LessonSession } from '../types.js';
 import { errorText } from './derive.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { pressesOf } from './keyChunks.js';
@@ -34,22 +34,26 @@ export interface AppProps {
   onLessonChange?: (session: LessonSession | null) => void;
   /** --mode: workshop (tasks show, → goes on), study (→ waits for a step's tasks), present (no tasks) */
   taskMode?: TaskMode;
+  /** how far the learner got in each lesson (the live app's saved progress), read each time the menu draws */
+  progress?: () => ReadonlyMap<string, LessonReached>;
+  /** a line the menu shows first (e.g. a progress file that had to be set aside) */
+  initialMessage?: MenuMessage | null;
 }
 
 type Screen =
   | { kind: 'menu' }
   | { kind: 'busy'; text: string }
-  | { kind: 'consent'; lesson: Lesson }
+  | { kind: 'consent'; lesson: Lesson; startAt: number }
   | { kind: 'lesson'; session: LessonSession; id: number };
 
-export function App({ backend, initialLessonId, resumeSession, askConsent = true, onExit, banner, onLessonChange, taskMode = 'workshop' }: AppProps) {
+export function App({ backend, initialLessonId, resumeSession, askConsent = true, onExit, banner, onLessonChange, progress, initialMessage, taskMode = 'workshop' }: AppProps) {
   const { columns, rows: terminalRows } = useTerminalSize();
   const [screen, setScreen] = useState<Screen>(() =>
     resumeSession ? { kind: 'lesson', session: resumeSession, id: 0 } : { kind: 'menu' },
   );
   const [help, setHelp] = useState(false);
   const [inShell, setInShell] = useState(false);
-  const [message, setMessage] = useState<MenuMessage | null>(null);
+  const [message, setMessage] = useState<MenuMessage | null>(initialMessage ?? null);
 
   /** what to do when a pending open() resolves: show it, or close it again */
   const openIntent = useRef<'show' | 'menu' | 'quit' | null>(null);
@@ -85,7 +89,8 @@ export function App({ backend, initialLessonId, resumeSession, askConsent = true
   );
 
   const open = useCallback(
-    (lesson: Lesson, consented = false) => {
+    /** `startAt`: steps to run once it is open (the menu's Continue), as many → presses would */
+    (lesson: Lesson, consented = false, startAt = 0) => {
       const reason = unavailableReason(backend, lesson);
       // a lesson that cannot run here may have a recording to replay instead (nothing runs: no consent)
       const recorded = reason !== null && replayInstead(backend, lesson);
@@ -96,7 +101,7 @@ export function App({ backend, initialLessonId, resumeSession, askConsent = true
       setMessage(null);
       // a lesson from outside the package asks first, listing what it will do with root
       if (!recorded && !lesson.source.trusted && askConsent && !consented) {
-        setScreen({ kind: 'consent', lesson });
+        setScreen({ kind: 'consent', lesson, startAt });
         return;
       }
       setScreen({ kind: 'busy', text: `Opening ${recorded ? 'the recording of ' : ''}"${lesson.title}"… (Esc cancels, q quits)` });
@@ -128,6 +133,8 @@ export function App({ backend, initialLessonId, resumeSession, askConsent = true
           openIntent.current = null;
           if (intent === 'show' && mounted.current) {
             setScreen({ kind: 'lesson', session, id: nextId.current++ });
+            // a step that fails stops there and shows on the lesson screen, as after →
+            if (startAt > 0 && !recorded) session.jump(startAt).catch(() => {});
           } else {
             closeThen(session, intent === 'quit' ? 'quit' : 'menu');
           }
@@ -251,7 +258,8 @@ export function App({ backend, initialLessonId, resumeSession, askConsent = true
           rows={rows}
           active={!help && screen.kind === 'menu'}
           message={message}
-          onOpen={open}
+          progress={progress?.()}
+          onOpen={(lesson, startAt) => open(lesson, false, startAt)}
         />
       </Box>
       {!help && screen.kind === 'consent' ? (
@@ -262,7 +270,7 @@ export function App({ backend, initialLessonId, resumeSession, askConsent = true
           columns={columns}
           rows={rows}
           active
-          onAccept={() => open(screen.lesson, true)}
+          onAccept={() => open(screen.lesson, true, screen.startAt)}
           onDecline={() => {
             setMessage({ level: 'info', text: `"${screen.lesson.title}" did not start: it asks before it runs, and the answer was no.` });
             setScreen({ kind: 'menu' });

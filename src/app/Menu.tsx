@@ -2,9 +2,10 @@
 import { useMemo, useState, type FC } from 'react';
 import { Box, Text } from 'ink';
 import SelectInput from 'ink-select-input';
-import type { LabBackend, Lesson } from '../types.js';
+import type { LabBackend, Lesson, LessonReached } from '../types.js';
 import { errorText } from './derive.js';
 import { sourceMark } from '../lesson/consent.js';
+import { continueLabel, continuePoint } from './continuePoint.js';
 import { menuKeyLine } from './keys.js';
 import { allocate } from './layout.js';
 import { wrapPlain } from './textWrap.js';
@@ -22,7 +23,10 @@ export interface MenuProps {
   active: boolean;
   /** a message from the app (e.g. a lesson that failed to open) */
   message?: MenuMessage | null;
-  onOpen: (lesson: Lesson) => void;
+  /** how far the learner got in each lesson opened before (by lesson id): shown, and "Continue" offered from it */
+  progress?: ReadonlyMap<string, LessonReached>;
+  /** open a lesson; `startAt`: run its first steps on opening (Continue) */
+  onOpen: (lesson: Lesson, startAt?: number) => void;
 }
 
 interface Entry {
@@ -51,10 +55,13 @@ export function replayInstead(backend: LabBackend, lesson: Lesson): boolean {
   }
 }
 
+/** the Continue entry's value (no lesson id has a NUL) */
+const CONTINUE = '\0continue';
+
 const MESSAGE_COLOR: Record<MenuMessage['level'], string> = { info: 'cyan', warn: 'yellow', error: 'red' };
 
 /** The app handles q (quit) and ? (help) for the menu; this component handles choosing. */
-export function Menu({ backend, columns, rows, active, message, onOpen }: MenuProps) {
+export function Menu({ backend, columns, rows, active, message, progress, onOpen }: MenuProps) {
   const entries = useMemo<Entry[]>(() => {
     const seen = new Set<string>();
     return [...backend.lessons]
@@ -68,7 +75,16 @@ export function Menu({ backend, columns, rows, active, message, onOpen }: MenuPr
       });
   }, [backend]);
   const byLabel = useMemo(() => new Map(entries.map((e) => [e.label, e])), [entries]);
-  const items = useMemo(() => entries.map((e) => ({ key: e.lesson.id, label: e.label, value: e.lesson.id })), [entries]);
+  // where the learner left off, when that lesson runs here (never its recording)
+  const resume = useMemo(() => {
+    const point = continuePoint(entries.map((e) => e.lesson), progress);
+    const entry = point && entries.find((e) => e.lesson === point.lesson);
+    return point && entry && entry.reason === null ? { point, label: continueLabel(point) } : null;
+  }, [entries, progress]);
+  const items = useMemo(() => {
+    const lessons = entries.map((e) => ({ key: e.lesson.id, label: e.label, value: e.lesson.id }));
+    return resume ? [{ key: CONTINUE, label: resume.label, value: CONTINUE }, ...lessons] : lessons;
+  }, [entries, resume]);
 
   const [highlighted, setHighlighted] = useState<string | null>(null);
   const [local, setLocal] = useState<MenuMessage | null>(null);
@@ -77,13 +93,26 @@ export function Menu({ backend, columns, rows, active, message, onOpen }: MenuPr
   const itemWidth = Math.max(10, width - 2);
   const ItemView = useMemo<FC<{ isSelected?: boolean; label: string }>>(() => {
     const View: FC<{ isSelected?: boolean; label: string }> = ({ isSelected = false, label }) => {
+      if (resume && label === resume.label) {
+        return (
+          <Box width={itemWidth}>
+            <Text wrap="truncate-end" color={isSelected ? 'cyan' : 'green'} bold={isSelected}>
+              {label}
+            </Text>
+          </Box>
+        );
+      }
       const entry = byLabel.get(label);
       const reason = entry?.reason ?? null;
+      const reached = entry ? progress?.get(entry.lesson.id) : undefined;
+      const total = entry?.lesson.steps.length ?? 0;
+      const tasks = reached && reached.tasksSolved > 0 ? `, ${reached.tasksSolved} task${reached.tasksSolved === 1 ? '' : 's'} solved` : '';
       return (
         <Box width={itemWidth}>
           <Text wrap="truncate-end" dimColor={reason !== null} color={isSelected ? 'cyan' : undefined} bold={isSelected}>
             {label}
             {entry && !entry.lesson.source.trusted ? <Text color="yellow">{`  ${sourceMark(entry.lesson)}`}</Text> : null}
+            {reached ? <Text color="green">{`  ${Math.min(reached.stepsReached, total)}/${total} steps${tasks}`}</Text> : null}
             {reason !== null && entry?.recording ? (
               <Text color="yellow">{`  (can't run here: ${reason} · Enter: its recording)`}</Text>
             ) : reason !== null ? (
@@ -96,9 +125,10 @@ export function Menu({ backend, columns, rows, active, message, onOpen }: MenuPr
       );
     };
     return View;
-  }, [byLabel, itemWidth]);
+  }, [byLabel, itemWidth, progress, resume]);
 
-  const current = entries.find((e) => e.lesson.id === highlighted) ?? entries[0];
+  const onContinue = resume !== null && (highlighted ?? CONTINUE) === CONTINUE;
+  const current = (onContinue ? entries.find((e) => e.lesson === resume.point.lesson) : entries.find((e) => e.lesson.id === highlighted)) ?? entries[0];
   const shownMessage = local ?? message ?? null;
 
   // Line budget: the menu never grows past the terminal's height.
@@ -107,6 +137,9 @@ export function Menu({ backend, columns, rows, active, message, onOpen }: MenuPr
   const detailLines: Array<{ text: string; warn: boolean }> = current
     ? [
         ...wrapPlain(current.lesson.summary || current.lesson.title, width - 2).map((l) => ({ text: `  ${l}`, warn: false })),
+        ...(onContinue && resume.point.step > 0
+          ? wrapPlain(`Enter opens it and runs steps 1–${resume.point.step} again, for real; you go on from there`, width - 2).map((l) => ({ text: `  ${l}`, warn: false }))
+          : []),
         ...(current.reason
           ? wrapPlain(`can't run here: ${current.reason}`, width - 2).map((l) => ({ text: `  ${l}`, warn: true }))
           : []),
@@ -160,6 +193,11 @@ export function Menu({ backend, columns, rows, active, message, onOpen }: MenuPr
             setLocal(null);
           }}
           onSelect={(item) => {
+            if (item.value === CONTINUE && resume) {
+              setLocal(null);
+              onOpen(resume.point.lesson, resume.point.step);
+              return;
+            }
             const entry = entries.find((e) => e.lesson.id === item.value);
             if (!entry) return;
             if (entry.reason !== null && !entry.recording) {

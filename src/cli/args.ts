@@ -16,18 +16,20 @@ export interface Options {
   record?: string;
   /** --mode: how tasks show (workshop, study, present) */
   mode?: string;
+  /** (progress) clear this user's progress, after asking */
+  reset?: boolean;
 }
 
 /** --mode's words: the same lesson file, three ways (docs/lesson-format.md, tasks). */
 export const TASK_MODES = ['workshop', 'study', 'present'] as const;
 
 /** The words that are commands: never taken for a lesson's name. */
-export const COMMANDS = ['list', 'run', 'shell', 'notes', 'replay', 'doctor', 'cleanup', 'image', 'vocabulary', 'help', 'version'] as const;
+export const COMMANDS = ['list', 'run', 'shell', 'notes', 'replay', 'progress', 'doctor', 'cleanup', 'image', 'vocabulary', 'help', 'version'] as const;
 
 export type Command =
   | { kind: 'help'; topic: string | null }
   | { kind: 'version' }
-  | { kind: 'list' | 'shell' | 'notes' | 'doctor' | 'cleanup' | 'image' | 'vocabulary' }
+  | { kind: 'list' | 'shell' | 'notes' | 'progress' | 'doctor' | 'cleanup' | 'image' | 'vocabulary' }
   /** replay FILE: a recording, drawn by the same app; nothing runs */
   | { kind: 'replay'; file: string }
   /** run <lesson> --no-tui */
@@ -40,8 +42,8 @@ export interface CommandLine {
   options: Options;
 }
 
-const NO_ARGS = new Set(['list', 'shell', 'notes', 'doctor', 'cleanup', 'image', 'vocabulary', 'version']);
-const JSON_COMMANDS = new Set(['list', 'doctor', 'image', 'vocabulary']);
+const NO_ARGS = new Set(['list', 'shell', 'notes', 'progress', 'doctor', 'cleanup', 'image', 'vocabulary', 'version']);
+const JSON_COMMANDS = new Set(['list', 'progress', 'doctor', 'image', 'vocabulary']);
 
 export function parseCommandLine(argv: string[]): CommandLine {
   let parsed;
@@ -62,6 +64,7 @@ export function parseCommandLine(argv: string[]): CommandLine {
         'trust-lessons': { type: 'boolean' },
         record: { type: 'string' },
         mode: { type: 'string' },
+        reset: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -78,9 +81,11 @@ export function parseCommandLine(argv: string[]): CommandLine {
   if (modeMisplaced && !help && word !== 'help') throw new UsageError('--mode goes with the app: container-lab [lesson] --mode study');
   if (help || word === 'help') return { command: { kind: 'help', topic: help ? word ?? null : rest[0] ?? null }, options };
   if (version) return { command: { kind: 'version' }, options };
+  if (options.reset && word !== 'progress') throw new UsageError('--reset goes with progress: container-lab progress --reset');
+  if (options.reset && options.json) throw new UsageError('progress --reset asks first: --json does not go with it');
   if (word !== undefined && NO_ARGS.has(word)) {
     if (rest.length > 0) throw new UsageError(`${word} takes no arguments (got ${rest.join(' ')})`);
-    if (options.json && !JSON_COMMANDS.has(word)) throw new UsageError(`--json goes with run --no-tui, list, doctor, image and vocabulary, not ${word}`);
+    if (options.json && !JSON_COMMANDS.has(word)) throw new UsageError(`--json goes with run --no-tui, list, progress, doctor, image and vocabulary, not ${word}`);
     if (options['no-tui']) throw new UsageError(`--no-tui goes with run: container-lab run <lesson> --no-tui`);
     return { command: { kind: word as 'list' }, options };
   }

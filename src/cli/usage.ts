@@ -19,6 +19,11 @@ Commands:
                          (another terminal; q quits; piped: one block per change)
   replay FILE            open a recording (--record) in the app: the same screens,
                          nothing runs; no root, no helper
+  progress               each lesson's steps reached, when it was last opened, its
+                         tasks solved (and when) and hints used, kept
+                         per user in $XDG_STATE_HOME/container-lab (else
+                         ~/.local/state/container-lab); --json: as data;
+                         --reset: clear it, after asking on the terminal
   doctor                 say what this host can do, and how to fix what it can't
                          (--json: as data; exit 1 when a lesson cannot run here)
   cleanup                remove what a crashed session left behind
@@ -37,8 +42,9 @@ Options:
   --mode MODE            how a lesson's tasks show: workshop (the default: tasks show,
                          → goes on), study (→ waits until the step's task is solved or
                          skipped with n), present (no tasks, for a projector)
-  --json                 (run --no-tui) one JSON object per line; (list, doctor,
-                         image, vocabulary) one JSON document
+  --json                 (run --no-tui) one JSON object per line; (list, progress,
+                         doctor, image, vocabulary) one JSON document
+  --reset                (progress) clear this user's progress, after asking
   --sudo                 run the helper as root through sudo (asks the password first)
   --rootless             run the helper inside a user namespace, without root
   --lessons DIR          load the lessons in DIR instead of the package's

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { packageRoot } from '../../src/sys/packageRoot.js';
 import { whichProgram } from '../../native/findProgram.js';
 import { fakeLesson, lessonEvents, recordLines, tempRecording } from '../support/fakeRecording.js';
+import { stateHomeOwnedBy } from '../support/ownStateHome.js';
 import { namespaceSteps } from '../ui/fakeSession.js';
 
 // the package's bin: the Node check, then the command line
@@ -149,7 +150,7 @@ it('doctor exits 0 as root on this host, where every lesson can run, and 1 for a
       const found = whichProgram(tool);
       if (found) symlinkSync(found, join(bin, tool));
     }
-    const asNobody = (...args: string[]) => spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', '--', 'env', `PATH=${bin}`, `HOME=${home}`, 'NO_COLOR=1',
+    const asNobody = (...args: string[]) => spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', '--', 'env', `PATH=${bin}`, `HOME=${home}`, `XDG_STATE_HOME=${stateHomeOwnedBy(65534)}`, 'NO_COLOR=1',
       process.execPath, cli, ...args], { encoding: 'utf8', timeout: 60000, cwd: home });
     const json = asNobody('doctor', '--json');
     expect(json.status, json.stderr).toBe(1);

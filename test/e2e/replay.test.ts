@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { packageRoot } from '../../src/sys/packageRoot.js';
 import type { MountEntry, ProcessInfo, Snapshot } from '../../src/types.js';
 import { describeAsRoot } from '../support/requireRoot.js';
+import { stateHomeOwnedBy } from '../support/ownStateHome.js';
 import { TmuxSession, appCommand } from '../support/tmux.js';
 import { whichProgram } from '../../native/findProgram.js';
 
@@ -145,7 +146,7 @@ async function settledAt(t: TmuxSession, done: number, total: number): Promise<s
 }
 
 function replayAsNobody(file: string, cols: number, rows: number): TmuxSession {
-  return new TmuxSession(cols, rows, `setpriv --reuid=${NOBODY} --regid=${NOBODY} --clear-groups env -u CI HOME=${home} TERM=xterm-256color ${process.execPath} ${cli} replay ${file}; echo EXIT=$?; sleep 60`);
+  return new TmuxSession(cols, rows, `setpriv --reuid=${NOBODY} --regid=${NOBODY} --clear-groups env -u CI HOME=${home} XDG_STATE_HOME=${stateHomeOwnedBy(NOBODY)} TERM=xterm-256color ${process.execPath} ${cli} replay ${file}; echo EXIT=$?; sleep 60`);
 }
 
 /** Steps through every stop with →: the banner on each screen, the panels as recorded. */

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { loadLessons } from '../../src/lesson/loadLessons.js';
 import { lessonsDir, packageRoot } from '../../src/sys/packageRoot.js';
 import { describeAsRoot } from '../support/requireRoot.js';
+import { stateHomeOwnedBy } from '../support/ownStateHome.js';
 import { whichProgram } from '../../native/findProgram.js';
 import { labProcesses, labMountsOnHost, until } from '../support/kernelView.js';
 
@@ -17,7 +18,7 @@ let cache = '';
 
 function runAsNobody(args: string[], env: string[] = []) {
   return spawnSync('setpriv', ['--reuid', String(NOBODY), '--regid', String(NOBODY), '--clear-groups', '--',
-    'env', '-u', 'XDG_RUNTIME_DIR', 'HOME=/tmp', `CONTAINER_LAB_CACHE_DIR=${cache}`, ...env, process.execPath, cli, ...args], { encoding: 'utf8', timeout: 60000, cwd: '/tmp' });
+    'env', '-u', 'XDG_RUNTIME_DIR', 'HOME=/tmp', `XDG_STATE_HOME=${stateHomeOwnedBy(NOBODY)}`, `CONTAINER_LAB_CACHE_DIR=${cache}`, ...env, process.execPath, cli, ...args], { encoding: 'utf8', timeout: 60000, cwd: '/tmp' });
 }
 
 describeAsRoot('rootless, as uid 65534', () => {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import koffi from 'koffi';
 import { packageRoot } from '../../src/sys/packageRoot.js';
 import { describeAsRoot } from '../support/requireRoot.js';
+import { stateHomeOwnedBy } from '../support/ownStateHome.js';
 import { labMountsOnHost, labProcesses, mountinfo, nsLink, statusField, until } from '../support/kernelView.js';
 
 const cli = join(packageRoot(), 'dist/app/main.js');
@@ -49,7 +50,7 @@ function nobodyWith(marker: string): number[] {
 /** Runs the lesson as nobody, calling `look` every few ms while it runs; resolves with its exit status and JSON lines. */
 function runWatched(lesson: string, cache: string, look: () => void): Promise<{ status: number | null; lines: Array<Record<string, unknown>>; stderr: string }> {
   const child = spawn('setpriv', ['--reuid', String(NOBODY), '--regid', String(NOBODY), '--clear-groups', '--',
-    'env', '-u', 'XDG_RUNTIME_DIR', 'HOME=/tmp', `CONTAINER_LAB_CACHE_DIR=${cache}`, process.execPath, cli, 'run', lesson, '--no-tui', '--json', '--rootless'],
+    'env', '-u', 'XDG_RUNTIME_DIR', 'HOME=/tmp', `XDG_STATE_HOME=${stateHomeOwnedBy(NOBODY)}`, `CONTAINER_LAB_CACHE_DIR=${cache}`, process.execPath, cli, 'run', lesson, '--no-tui', '--json', '--rootless'],
   { cwd: '/tmp', stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
@@ -126,7 +127,7 @@ describeAsRoot('rootless lessons 4 and 5, as uid 65534, checked from outside', (
 
   it('a crash mid-lesson: the reaper, running as the user, removes the session, overlayfs\'s mode-000 work directory included, within 5 s', async () => {
     const child = spawn('setpriv', ['--reuid', String(NOBODY), '--regid', String(NOBODY), '--clear-groups', '--',
-      'env', '-u', 'XDG_RUNTIME_DIR', 'HOME=/tmp', `CONTAINER_LAB_CACHE_DIR=${cache}`, process.execPath, cli, 'run', 'layers', '--no-tui', '--rootless'],
+      'env', '-u', 'XDG_RUNTIME_DIR', 'HOME=/tmp', `XDG_STATE_HOME=${stateHomeOwnedBy(NOBODY)}`, `CONTAINER_LAB_CACHE_DIR=${cache}`, process.execPath, cli, 'run', 'layers', '--no-tui', '--rootless'],
     { cwd: '/tmp', stdio: 'ignore' });
     const workWork = () => sessions().map((n) => join(STATE, n, 'containers/c1/work/work')).find((p) => existsSync(p));
     expect(await until(() => workWork() !== undefined, 20000)).toBe(true);

@@ -3,9 +3,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { App } from '../../src/app/App.js';
 import { createFakeBackend } from './fakeSession.js';
+import { ProgressTracker } from '../../src/progress/tracker.js';
 import { frame, KEY, press, renderAt, wait } from './harness.js';
+import type { LessonReached } from '../../src/types.js';
 
 afterEach(() => cleanup());
+
+function reached(stepsReached: number, last: string, tasksSolved = 0): LessonReached {
+  return { stepsReached, last, tasksSolved };
+}
 
 const loadErrors = [
   { file: 'lessons/07-broken.md', line: 12, message: 'unknown action "mount-overlay"' },
@@ -92,5 +98,93 @@ describe('menu', () => {
     await press(r, KEY.esc, 60);
     expect(frame(r)).not.toContain('container-lab help');
     expect(frame(r)).toContain('1. A container is just processes');
+  });
+});
+
+describe('menu progress', () => {
+  it('shows the steps reached beside each lesson opened before, none beside the others, and a notice first', async () => {
+    const backend = createFakeBackend();
+    const total = backend.lessons[1].steps.length;
+    const progress = new Map([['namespaces', reached(2, '2026-12-07T10:00:00.000Z', 1)], ['cgroups', reached(99, '2026-12-06T10:00:00.000Z')]]);
+    const r = await renderAt(
+      <App backend={backend} onExit={() => {}} progress={() => progress} initialMessage={{ level: 'warn', text: 'the progress file could not be read' }} />,
+      120,
+      30,
+    );
+    const f = frame(r);
+    expect(f).toMatch(new RegExp(`2\\. Namespaces  2/${total} steps, 1 task solved`));
+    // never more than the lesson has (a lesson file that lost steps since)
+    expect(f).toMatch(new RegExp(`3\\. cgroups: limits  ${total}/${total} steps`));
+    expect(f).not.toMatch(/1\. A container is just processes\s+\d+\/\d+ steps/);
+    expect(f).toContain('the progress file could not be read');
+  });
+
+  it('back on the menu after a lesson, it shows the steps just reached (the tracker, as the live app wires it)', async () => {
+    const backend = createFakeBackend();
+    const written: number[] = [];
+    const tracker = new ProgressTracker({ record: (_id, seen) => (written.push(seen.stepsReached), null), onMessage: () => {} });
+    const r = await renderAt(<App backend={backend} onExit={() => {}} onLessonChange={(s) => tracker.follow(s)} progress={() => tracker.reached()} />, 120, 30);
+    expect(frame(r)).not.toMatch(/\d+\/\d+ steps/);
+    await press(r, KEY.enter, 60);
+    await press(r, KEY.right, 60);
+    await press(r, KEY.right, 60);
+    await wait(60);
+    await press(r, KEY.esc, 60);
+    const total = backend.lessons[0].steps.length;
+    expect(frame(r)).toMatch(new RegExp(`1\\. A container is just processes  2/${total} steps`));
+    expect(written.at(-1)).toBe(2);
+    tracker.close();
+  });
+});
+
+describe('menu: continue where the learner left off', () => {
+  const LATER = '2026-12-07T10:00:00.000Z';
+  const EARLIER = '2026-12-06T10:00:00.000Z';
+
+  it('the first entry continues the lesson opened last: Enter opens it and runs its first steps for real (a jump)', async () => {
+    const backend = createFakeBackend();
+    const progress = new Map([['namespaces', reached(2, LATER)], ['processes', reached(1, EARLIER)]]);
+    const r = await renderAt(<App backend={backend} onExit={() => {}} progress={() => progress} />, 120, 30);
+    const lines = frame(r).split('\n');
+    const first = lines.findIndex((l) => l.includes('Continue: Namespaces, step 2'));
+    expect(first).toBeGreaterThan(-1);
+    expect(lines.findIndex((l) => l.includes('1. A container is just processes'))).toBe(first + 1);
+    expect(frame(r)).toContain('Enter opens it and runs steps 1–2 again, for real');
+    await press(r, KEY.enter, 100);
+    expect(backend.opened).toEqual(['namespaces']);
+    const session = backend.sessions[0];
+    expect(session.calls).toEqual(['jump']);
+    await wait(100);
+    expect(session.getState().cursor).toBe(2);
+    expect(frame(r)).toMatch(/2\/\d+ steps done/);
+  });
+
+  it('a finished lesson continues at the next lesson, from its start (no steps run)', async () => {
+    const backend = createFakeBackend();
+    const total = backend.lessons[0].steps.length;
+    const r = await renderAt(<App backend={backend} onExit={() => {}} progress={() => new Map([['processes', reached(total, LATER)]])} />, 120, 30);
+    expect(frame(r)).toContain('Continue: Namespaces, from the start');
+    await press(r, KEY.enter, 100);
+    expect(backend.opened).toEqual(['namespaces']);
+    expect(backend.sessions[0].calls).toEqual([]);
+  });
+
+  it('not offered without progress, nor when the lesson cannot run here', async () => {
+    const none = await renderAt(<App backend={createFakeBackend()} onExit={() => {}} progress={() => new Map()} />, 120, 30);
+    expect(frame(none)).not.toContain('Continue');
+    cleanup();
+    const backend = createFakeBackend({ unavailable: { namespaces: 'needs root' } });
+    const r = await renderAt(<App backend={backend} onExit={() => {}} progress={() => new Map([['namespaces', reached(2, LATER)]])} />, 120, 30);
+    expect(frame(r)).toMatch(/2\. Namespaces  2\/\d+ steps/);
+    expect(frame(r)).not.toContain('Continue');
+  });
+
+  it('the down arrow leaves it for the lessons, which open at their start', async () => {
+    const backend = createFakeBackend();
+    const r = await renderAt(<App backend={backend} onExit={() => {}} progress={() => new Map([['namespaces', reached(2, LATER)]])} />, 120, 30);
+    await press(r, KEY.down, 60);
+    await press(r, KEY.enter, 100);
+    expect(backend.opened).toEqual(['processes']);
+    expect(backend.sessions[0].calls).toEqual([]);
   });
 });

@@ -51,13 +51,21 @@ describe('parseCommandLine', () => {
 
   it('commands without arguments refuse them; --json goes with the commands that print data', () => {
     expect(usageError('list', 'x').message).toBe('list takes no arguments (got x)');
-    for (const kind of ['list', 'doctor', 'image', 'vocabulary'] as const) {
+    for (const kind of ['list', 'progress', 'doctor', 'image', 'vocabulary'] as const) {
       expect(parseCommandLine([kind, '--json'])).toMatchObject({ command: { kind }, options: { json: true } });
     }
     expect(usageError('shell', '--json').message).toMatch(/--json goes with/);
     expect(usageError('namespaces', '--json').message).toMatch(/go with run/);
     expect(usageError('doctor', '--no-tui').message).toMatch(/--no-tui goes with run/);
     expect(usageError('a', 'b').message).toMatch(/^too many arguments: a b/);
+  });
+
+  it('progress takes --reset; --reset goes with nothing else, nor with --json', () => {
+    expect(parseCommandLine(['progress', '--reset'])).toEqual({ command: { kind: 'progress' }, options: { reset: true } });
+    expect(usageError('progress', 'x').message).toBe('progress takes no arguments (got x)');
+    expect(usageError('list', '--reset').message).toBe('--reset goes with progress: container-lab progress --reset');
+    expect(usageError('--reset').message).toBe('--reset goes with progress: container-lab progress --reset');
+    expect(usageError('progress', '--reset', '--json').message).toBe('progress --reset asks first: --json does not go with it');
   });
 
   it('an unknown option is a usage error naming it', () => {
