@@ -11,10 +11,10 @@ import { parseCgroupKeyValue, parseProcCgroup } from '../observe/parse/cgroup.js
 import { cgroupDirFor, detectCgroupLayout } from '../observe/parse/cgroupLayout.js';
 import { parseSize, mib } from '../cgroup/size.js';
 
-type Controller = 'memory' | 'cpu' | 'cpuacct' | 'pids';
+export type Controller = 'memory' | 'cpu' | 'cpuacct' | 'pids';
 
 /** Where a process's files for a controller are, from its /proc/<pid>/cgroup and the helper's mounts. */
-function where(ctx: LabContext, pid: number, controller: Controller): { dir: string; v2: boolean } {
+export function where(ctx: LabContext, pid: number, controller: Controller): { dir: string; v2: boolean } {
   const mounts = parseMountinfo(ctx.sys.readFile('/proc/self/mountinfo'));
   const v2 = detectCgroupLayout(mounts).mode === 'v2';
   const dir = cgroupDirFor(mounts, parseProcCgroup(ctx.sys.readFile(`/proc/${pid}/cgroup`)), v2 ? null : controller);
@@ -22,7 +22,7 @@ function where(ctx: LabContext, pid: number, controller: Controller): { dir: str
   return { dir, v2 };
 }
 
-function read(ctx: LabContext, dir: string, name: string): string {
+export function read(ctx: LabContext, dir: string, name: string): string {
   return ctx.sys.readFile(join(dir, name)).trim();
 }
 
@@ -30,7 +30,7 @@ function has(ctx: LabContext, dir: string, name: string): boolean {
   return ctx.sys.exists(join(dir, name));
 }
 
-function key(ctx: LabContext, dir: string, name: string, k: string): number {
+export function key(ctx: LabContext, dir: string, name: string, k: string): number {
   const v = parseCgroupKeyValue(read(ctx, dir, name))[k];
   if (v === undefined) throw new Error(`${join(dir, name)} has no ${k}`);
   return v;

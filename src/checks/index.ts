@@ -16,6 +16,9 @@ import { shimIsParent, noRuncLeft, stdioThroughShim, containerAlive, containerGo
 import { containerdNamespaces, ctrLists, dockerDoesNotList } from './containerdChecks.js';
 import { proxyListening, apiSaw } from './apiChecks.js';
 import { runcCaught, bundleMatches, hopsMeasured } from './traceChecks.js';
+import { hostnameNamesPid } from './hostnamePidChecks.js';
+import { mountHiddenFromHost } from './hiddenMountChecks.js';
+import { pidsLimitHit } from './pidsLimitHitChecks.js';
 import { runcStateIs, runcGone, runcParent, bundleValid } from './runcChecks.js';
 
 export const checkDefinitions: readonly CheckDefinition[] = [
@@ -26,8 +29,10 @@ export const checkDefinitions: readonly CheckDefinition[] = [
   initPidInside,
   initVisibleFromHost,
   procListsOnlyContainer,
+  hostnameNamesPid,
   mountInvisibleOnHost,
   mountsPrivate,
+  mountHiddenFromHost,
   links,
   sameKernel,
   outputMatches,
@@ -44,6 +49,7 @@ export const checkDefinitions: readonly CheckDefinition[] = [
   pidsMaxIs,
   forkRefused,
   pidsWithinLimit,
+  pidsLimitHit,
   rootfsUnpacked,
   rootfsMountPoint,
   rootIsRootfs,

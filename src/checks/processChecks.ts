@@ -43,20 +43,25 @@ export const initVisibleFromHost = defineCheck({
   },
 });
 
-/** Host PIDs of every process in a PID namespace, mapped to their PID inside. */
-export function pidsInNamespace(pidNsLink: string, sys: Sys = realSys): Set<number> {
-  const inside = new Set<number>();
+/** Every process in a PID namespace, by the host's /proc: its host PID and its PID inside (innermost NSpid). */
+export function processesInNamespace(pidNsLink: string, sys: Sys = realSys): Array<{ hostPid: number; inside: number }> {
+  const out: Array<{ hostPid: number; inside: number }> = [];
   for (const name of sys.readdir('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
       if (sys.readlink(`/proc/${name}/ns/pid`) !== pidNsLink) continue;
       const s = parseStatus(sys.readFile(`/proc/${name}/status`));
-      inside.add(s.nsPids[s.nsPids.length - 1]);
+      out.push({ hostPid: Number(name), inside: s.nsPids[s.nsPids.length - 1] });
     } catch {
       // exited while we looked
     }
   }
-  return inside;
+  return out;
+}
+
+/** The PIDs inside of every process in a PID namespace. */
+export function pidsInNamespace(pidNsLink: string, sys: Sys = realSys): Set<number> {
+  return new Set(processesInNamespace(pidNsLink, sys).map((p) => p.inside));
 }
 
 export const procListsOnlyContainer = defineCheck({
