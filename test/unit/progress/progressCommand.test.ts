@@ -65,9 +65,12 @@ describe('container-lab progress', () => {
     const result = run();
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    const lines = result.stdout.trimEnd().split('\n');
+    const all = result.stdout.trimEnd().split('\n');
+    // one line per lesson; an opened lesson's tasks are listed under it, indented
+    const lines = all.filter((l) => /^ ?\d+ {2}/.test(l));
     expect(lines).toHaveLength(12);
-    expect(lines[1]).toMatch(/^ 2  Namespaces\s+5\/16 steps, last opened 2026-12-07 11:30$/);
+    expect(lines[1]).toMatch(/^ 2  Namespaces\s+5\/16 steps, (0 of \d+ tasks solved, )?last opened 2026-12-07 11:30$/);
+    expect(all.slice(2, all.indexOf(lines[2])).every((l) => l.startsWith('      '))).toBe(true);
     expect(lines[0]).toMatch(/^ 1  A container is just a process\s+not started$/);
     expect(lines.filter((l) => l.endsWith('not started'))).toHaveLength(11);
   });
