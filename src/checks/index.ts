@@ -17,6 +17,9 @@ import { containerdNamespaces, ctrLists, dockerDoesNotList } from './containerdC
 import { proxyListening, apiSaw } from './apiChecks.js';
 import { runcCaught, bundleMatches, hopsMeasured } from './traceChecks.js';
 import { runcStateIs, runcGone, runcParent, bundleValid } from './runcChecks.js';
+import { runcExecJoined } from './runcExec.js';
+import { shimNiceIs } from './shimNice.js';
+import { taskInOwnNamespace } from './ownNamespaceTask.js';
 
 export const checkDefinitions: readonly CheckDefinition[] = [
   nsDiffers,
@@ -94,6 +97,9 @@ export const checkDefinitions: readonly CheckDefinition[] = [
   runcGone,
   runcParent,
   bundleValid,
+  runcExecJoined,
+  shimNiceIs,
+  taskInOwnNamespace,
 ];
 
 /** "ns-differs uts" — how a check is named on screen. */

@@ -64,8 +64,8 @@ describe('stdio-through-shim', () => {
 describe('task-listed and exit-status-is', () => {
   it('read ctr tasks ls and docker inspect', () => {
     const ctx = world();
-    expect(taskListed.run(ctx, { namespace: 'moby' })).toEqual({ ok: true, detail: 'ctr -n moby tasks ls: d299bce2daf8 PID 6521 RUNNING' });
-    expect(taskListed.run(ctx, { namespace: 'moby', id: 'other' }).ok).toBe(false);
+    expect(taskListed.run(ctx, { namespace: 'moby', status: 'RUNNING' })).toEqual({ ok: true, detail: 'ctr -n moby tasks ls: d299bce2daf8 PID 6521 RUNNING' });
+    expect(taskListed.run(ctx, { namespace: 'moby', id: 'other', status: 'RUNNING' }).ok).toBe(false);
     const d = chain(ctx).daemons!;
     ctx.sys.answer(d.dockerArgv(['inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', ID]), { stdout: 'exited 42\n' });
     expect(exitStatusIs.run(ctx, { code: 42 })).toEqual({ ok: true, detail: 'docker inspect d299bce2daf8: State.Status exited, State.ExitCode 42' });
