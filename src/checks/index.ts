@@ -20,6 +20,7 @@ import { runcStateIs, runcGone, runcParent, bundleValid } from './runcChecks.js'
 import { runcExecJoined } from './runcExec.js';
 import { shimNiceIs } from './shimNice.js';
 import { taskInOwnNamespace } from './ownNamespaceTask.js';
+import { dockerDidNotKill } from './dockerEvents.js';
 
 export const checkDefinitions: readonly CheckDefinition[] = [
   nsDiffers,
@@ -100,6 +101,7 @@ export const checkDefinitions: readonly CheckDefinition[] = [
   runcExecJoined,
   shimNiceIs,
   taskInOwnNamespace,
+  dockerDidNotKill,
 ];
 
 /** "ns-differs uts" — how a check is named on screen. */

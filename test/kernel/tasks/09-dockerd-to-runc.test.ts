@@ -31,11 +31,12 @@ describeAsRoot('lesson 9 tasks (dockerd-to-runc)', () => {
     expect(niceField(container.pid)).toBe(0);
   }, 180_000);
 
-  it('kill-through-containerd: SIGTERM through ctr is dropped by PID 1; SIGKILL stops it and dockerd records 137', async () => {
+  it('kill-through-containerd: SIGTERM through ctr or docker is dropped by PID 1; SIGKILL through ctr stops it, dockerd records 137 and sent no SIGKILL', async () => {
     await openTask(live, 'kill-through-containerd');
     expect(labContainer(dir).id, 'the -d container, not the --rm one').toBe(container.id);
 
     learnerCtr(dir, 'moby', ['tasks', 'kill', container.id]);
+    learnerDocker(dir, ['kill', '-s', 'TERM', container.id]);
     await pause(500);
     const wrong = await expectUnsolved(live, 'kill-through-containerd');
     expect(wrong.checks.find((c) => c.name.startsWith('exit-status-is'))!.detail).toBe(`docker inspect: container ${container.id.slice(0, 12)} is running`);
@@ -43,7 +44,8 @@ describeAsRoot('lesson 9 tasks (dockerd-to-runc)', () => {
 
     learnerCtr(dir, 'moby', ['tasks', 'kill', '-s', 'SIGKILL', container.id]);
     expect(await until(() => learnerDocker(dir, ['inspect', '-f', '{{.State.Status}}', container.id]).stdout.trim() === 'exited', 10_000)).toBe(true);
-    await expectSolved(live, 'kill-through-containerd');
+    const t = await expectSolved(live, 'kill-through-containerd');
+    expect(t.checks.find((c) => c.name.startsWith('docker-did-not-kill'))!.detail).toMatch(/kill 15, die 137; die with exitCode 137, not of a signal dockerd sent$/);
     expect(isAlive(container.pid)).toBe(false);
     expect(learnerDocker(dir, ['inspect', '-f', '{{.State.ExitCode}}', container.id]).stdout.trim()).toBe('137');
   }, 180_000);
