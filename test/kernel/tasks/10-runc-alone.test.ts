@@ -35,7 +35,15 @@ describeAsRoot('lesson 10 tasks (runc-alone)', () => {
     init = Number(readFileSync(`${dir}/runc-init.pid`, 'utf8'));
 
     const entered = spawn('nsenter', ['-t', String(init), '-p', '-m', '-u', '-i', '-n', 'sleep', '1000'], { stdio: 'ignore' });
-    expect(await until(() => othersInside(init).length === 1, 3000)).toBe(true);
+    // the child nsenter forked into the PID namespace, once it has exec'd sleep
+    const comm = (pid: number) => {
+      try {
+        return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+      } catch {
+        return '';
+      }
+    };
+    expect(await until(() => othersInside(init).some((p) => comm(p) === 'sleep'), 3000)).toBe(true);
     const wrong = await expectUnsolved(live, 'exec-into-runc');
     expect(wrong.checks[0].detail).toMatch(/^in the container's PID namespace but not joined as runc exec does: PID \d+ sleep: not in the container's cgroup$/);
     const stray = othersInside(init)[0];
