@@ -20,6 +20,10 @@ import { hostnameNamesPid } from './hostnamePidChecks.js';
 import { mountHiddenFromHost } from './hiddenMountChecks.js';
 import { pidsLimitHit } from './pidsLimitHitChecks.js';
 import { runcStateIs, runcGone, runcParent, bundleValid } from './runcChecks.js';
+import { runcExecJoined } from './runcExec.js';
+import { shimNiceIs } from './shimNice.js';
+import { taskInOwnNamespace } from './ownNamespaceTask.js';
+import { dockerDidNotKill } from './dockerEvents.js';
 
 export const checkDefinitions: readonly CheckDefinition[] = [
   nsDiffers,
@@ -100,6 +104,10 @@ export const checkDefinitions: readonly CheckDefinition[] = [
   runcGone,
   runcParent,
   bundleValid,
+  runcExecJoined,
+  shimNiceIs,
+  taskInOwnNamespace,
+  dockerDidNotKill,
 ];
 
 /** "ns-differs uts" — how a check is named on screen. */

@@ -7,6 +7,7 @@ import { whichProgram } from '../../native/findProgram.js';
 import type { RuncLayout } from '../chain/runcLayout.js';
 import { saysNotExist, type RuncState } from '../chain/runcState.js';
 import { resolveInRoot } from '../chain/pathInRoot.js';
+import { readFreezer } from '../chain/freezer.js';
 import { askRunc, cgroupHierarchies, cmdlineOf, commOf, layoutOf, ppidOf, readProc, stateLetter } from '../actions/runcUtil.js';
 
 /** The file a path ends at, links followed (/proc/<pid>/exe: the program the process runs). */
@@ -70,13 +71,24 @@ function runningDetail(sys: Sys, l: RuncLayout, s: RuncState): { ok: boolean; de
   return { ok: true, detail: `running: PID ${pid} exec'd ${program} (${cmdlineOf(sys, pid)}); its exe is ${inRoot.slice(inRoot.lastIndexOf('/rootfs') + 1)}` };
 }
 
+function pausedDetail(sys: Sys, pid: number): { ok: boolean; detail: string } {
+  const state = stateLetter(sys, pid);
+  if (state === null || state === 'Z') return { ok: false, detail: `runc says paused, but PID ${pid} is ${state === 'Z' ? 'a zombie' : 'gone'}` };
+  const f = readFreezer(sys, pid);
+  if (!f) return { ok: false, detail: `PID ${pid}'s cgroup has no freezer the lab can read` };
+  if (!f.frozen) return { ok: false, detail: `runc says paused, but ${f.file} says ${f.value}` };
+  return { ok: true, detail: `paused: ${f.file} says ${f.value}; PID ${pid} ${commOf(sys, pid)} is held by the kernel (state ${state})` };
+}
+
 export const runcStateIs = defineCheck({
   name: 'runc-state-is',
-  params: z.strictObject({ status: z.enum(['created', 'running', 'stopped']) }),
+  params: z.strictObject({ status: z.enum(['created', 'running', 'paused', 'stopped']) }),
   doc: 'The check runs `runc --root <session>/runc state cl-<session>` itself and passes when runc reports this '
     + 'status and /proc agrees. created: the init is alive, its comm is runc:[2:INIT] and one of its fds is '
     + '<root>/<id>/exec.fifo. running: the init has exec\'d, and its /proc/<pid>/exe is the same file (dev and inode) '
-    + 'as process.args[0] of the bundle\'s config.json, resolved inside the rootfs, and not runc. stopped: the PID '
+    + 'as process.args[0] of the bundle\'s config.json, resolved inside the rootfs, and not runc. paused: the init is '
+    + 'alive and its cgroup\'s freezer says frozen (v1 freezer.state FROZEN, v2 cgroup.events "frozen 1"), as '
+    + 'runc pause leaves it. stopped: the PID '
     + 'runc wrote to the pid file is a zombie or gone (runc itself reports pid 0 then).',
   reads: [
     '`runc state` (run by the check)',
@@ -86,6 +98,7 @@ export const runcStateIs = defineCheck({
     '/proc/<pid>/exe (stat: dev, inode)',
     '<bundle>/config.json process.args',
     '<session>/runc-init.pid',
+    '/proc/<pid>/cgroup; freezer.state (cgroup v1) or cgroup.events (v2) of its cgroup',
   ],
   run: (ctx, { status }) => {
     const { sys } = ctx;
@@ -95,6 +108,7 @@ export const runcStateIs = defineCheck({
     if (s.status !== status) return fail(`runc state says ${s.status}, not ${status}`);
     if (status === 'created') return createdDetail(sys, l, s.pid);
     if (status === 'running') return runningDetail(sys, l, s);
+    if (status === 'paused') return pausedDetail(sys, s.pid);
     // stopped: runc reports pid 0; the init it started is named in the pid file runc wrote
     const pid = Number(readProc(sys, l.pidFile)?.trim());
     const state = pid > 0 ? stateLetter(sys, pid) : null;

@@ -7,13 +7,14 @@ import { ask, ctrArgv, dockerArgv } from './chainChecks.js';
 import { chainIfMade } from '../actions/chainState.js';
 import { liveProc, liveProcs, nsPid, readProc, type ChainProc } from '../chain/procRead.js';
 import { openFd, openFds, otherEnds } from '../chain/fdLinks.js';
+import { readFreezer } from '../chain/freezer.js';
 
-function namesDir(ctx: LabContext, p: ChainProc): boolean {
+export function namesDir(ctx: LabContext, p: ChainProc): boolean {
   return p.cmdline.includes(ctx.session.dir + '/');
 }
 
 /** The lesson's docker container: the one the lesson started, else the one carrying the session's label. */
-function dockerId(ctx: LabContext): string {
+export function dockerId(ctx: LabContext): string {
   const id = chainIfMade(ctx)?.container?.id;
   if (id) return id;
   const ids = ask(ctx, dockerArgv(ctx, ['ps', '-a', '-q', '--no-trunc', '--filter', `label=container-lab=${ctx.session.id}`])).split('\n').filter(Boolean);
@@ -21,8 +22,13 @@ function dockerId(ctx: LabContext): string {
   return ids[0];
 }
 
+/** The names of every container the lab's dockerd has, running or not (docker ps -a). */
+function dockerNames(ctx: LabContext): string[] {
+  return ask(ctx, dockerArgv(ctx, ['ps', '-a', '--format', '{{.Names}}'])).split('\n').map((n) => n.trim()).filter(Boolean);
+}
+
 /** The host PID of the container's first process: from docker inspect, or from ctr's task list for a ctr container. */
-function containerPid(ctx: LabContext, p: { id?: string; namespace: string }): { pid: number; what: string } {
+export function containerPid(ctx: LabContext, p: { id?: string; namespace: string }): { pid: number; what: string } {
   if (p.id) {
     const line = ask(ctx, ctrArgv(ctx, p.namespace, ['tasks', 'ls'])).split('\n').find((l) => l.startsWith(p.id + ' '));
     const pid = Number(line?.trim().split(/\s+/)[1]);
@@ -36,7 +42,7 @@ function containerPid(ctx: LabContext, p: { id?: string; namespace: string }): {
 }
 
 /** docker's 64-hex ids cut to 12, as docker ps shows them; other ids whole. */
-function short(id: string): string {
+export function short(id: string): string {
   return /^[0-9a-f]{64}$/.test(id) ? id.slice(0, 12) : id;
 }
 
@@ -171,33 +177,56 @@ export const shimGone = defineCheck({
   },
 });
 
-/** ctr (run by the check) lists the task RUNNING, with a PID that is alive in /proc. */
+/** What the kernel shows for a task in each status ctr can report: its process, its freezer, its shim. */
+function taskInKernel(ctx: LabContext, id: string, pid: number, status: string): { ok: boolean; detail: string } {
+  if (status === 'STOPPED') {
+    const p = pid > 0 ? liveProc(ctx.sys, pid) : null;
+    if (p) return { ok: false, detail: `ctr says STOPPED, but PID ${pid} runs: ${p.comm}` };
+    const shim = liveProcs(ctx.sys).find((x) => namesDir(ctx, x) && x.comm.startsWith('containerd-shim') && new RegExp(`(^| )-id ${id}( |$)`).test(x.cmdline));
+    if (!shim) return { ok: false, detail: `no shim of the lab serves ${short(id)} any more` };
+    return { ok: true, detail: `its process is gone; its shim ${shim.pid} still runs, holding the exit status until the task is deleted` };
+  }
+  if (!liveProc(ctx.sys, pid)) return { ok: false, detail: `task ${short(id)}'s PID ${pid} is not in /proc` };
+  if (status !== 'PAUSED') return { ok: true, detail: '' };
+  const f = readFreezer(ctx.sys, pid);
+  if (!f?.frozen) return { ok: false, detail: `ctr says PAUSED, but ${f ? `${f.file} says ${f.value}` : 'its cgroup has no freezer'}` };
+  return { ok: true, detail: `; ${f.file}: ${f.value}` };
+}
+
+/** ctr (run by the check) lists the task in that status, and /proc agrees. */
 export const taskListed = defineCheck({
   name: 'task-listed',
-  params: z.strictObject({ namespace: z.string().default('moby'), id: z.string().min(1).optional() }),
-  doc: 'containerd lists the task RUNNING: `ctr tasks ls` in `namespace` has a line for `id` (without it, the '
-    + 'lesson\'s docker container\'s id) with status RUNNING, and the PID on that line runs in /proc.',
-  reads: ['`ctr -n <namespace> tasks ls` (run by the check)', '/proc/<pid>/stat state'],
+  params: z.strictObject({ namespace: z.string().default('moby'), id: z.string().min(1).optional(), status: z.enum(['RUNNING', 'PAUSED', 'STOPPED']).default('RUNNING') }),
+  doc: 'containerd lists the task in `status`: `ctr tasks ls` in `namespace` has a line for `id` (without it, the '
+    + 'lesson\'s docker container\'s id) with that status, and /proc agrees. RUNNING: the PID on that line runs. '
+    + 'PAUSED: it runs and its cgroup\'s freezer says frozen (v1 freezer.state FROZEN, v2 cgroup.events "frozen 1"). '
+    + 'STOPPED: the process is gone, and the lab\'s shim for that id (its command line has -id <id>) still runs: it '
+    + 'keeps the exit status until the task is deleted.',
+  reads: ['`ctr -n <namespace> tasks ls` (run by the check)', '/proc/<pid>/stat state', '/proc/<pid>/cgroup; freezer.state (v1) or cgroup.events (v2)', '/proc/<pid>/cmdline of the shims'],
   run: (ctx, p) => {
     const id = p.id ?? dockerId(ctx);
     const out = ask(ctx, ctrArgv(ctx, p.namespace, ['tasks', 'ls']));
     const line = out.split('\n').find((l) => l.startsWith(id + ' '));
     if (!line) return fail(`ctr -n ${p.namespace} tasks ls has no ${short(id)}: ${out.trim().replace(/\s+/g, ' ')}`);
     const [, pid, status] = line.trim().split(/\s+/);
-    if (status !== 'RUNNING') return fail(`task ${short(id)} is ${status}`);
-    if (!liveProc(ctx.sys, Number(pid))) return fail(`task ${short(id)}'s PID ${pid} is not in /proc`);
-    return pass(`ctr -n ${p.namespace} tasks ls: ${short(id)} PID ${pid} RUNNING`);
+    if (status !== p.status) return fail(`ctr -n ${p.namespace} tasks ls: task ${short(id)} is ${status}, not ${p.status}`);
+    const kernel = taskInKernel(ctx, id, Number(pid), status);
+    if (!kernel.ok) return fail(kernel.detail);
+    const said = `ctr -n ${p.namespace} tasks ls: ${short(id)} PID ${pid} ${status}`;
+    return pass(status === 'STOPPED' ? `${said}; ${kernel.detail}` : said + kernel.detail);
   },
 });
 
 export const exitStatusIs = defineCheck({
   name: 'exit-status-is',
-  params: z.strictObject({ code: z.number().int().min(0).max(255) }),
-  doc: 'dockerd recorded the container\'s end: `docker inspect` of the lesson\'s container gives State.Status '
-    + 'exited and State.ExitCode equal to `code`, the status its first process ended with.',
+  params: z.strictObject({ code: z.number().int().min(0).max(255), name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/).optional() }),
+  doc: 'dockerd recorded the container\'s end: `docker inspect` of the lesson\'s container (with `name`, of the '
+    + 'container of that name on the lab\'s dockerd) gives State.Status exited and State.ExitCode equal to `code`, '
+    + 'the status its first process ended with.',
   reads: ['`docker inspect` State.Status, State.ExitCode (run by the check)'],
-  run: (ctx, { code }) => {
-    const id = dockerId(ctx);
+  run: (ctx, { code, name }) => {
+    if (name && !dockerNames(ctx).includes(name)) return fail(`docker ps -a lists no container named ${name}`);
+    const id = name ?? dockerId(ctx);
     const [status, exit] = ask(ctx, dockerArgv(ctx, ['inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', id])).trim().split(' ');
     if (status !== 'exited') return fail(`docker inspect: container ${short(id)} is ${status}`);
     if (Number(exit) !== code) return fail(`docker inspect: ExitCode ${exit}, not ${code}`);

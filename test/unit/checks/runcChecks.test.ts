@@ -88,6 +88,19 @@ describe('runc-state-is', () => {
     expect(runcStateIs.run(lab('stopped', running), { status: 'stopped' })).toEqual({ ok: false, detail: `runc says stopped, but PID ${INIT} is alive (S)` });
   });
 
+  it('paused: runc says so and the init\'s freezer cgroup says FROZEN', () => {
+    const freezer = '/sys/fs/cgroup/freezer/container-lab-test-runc/cl-test/freezer.state';
+    const proc = {
+      ...running,
+      [`/proc/${INIT}/cgroup`]: '6:freezer:/container-lab-test-runc/cl-test\n0::/\n',
+      '/proc/self/mountinfo': '30 25 0:26 / /sys/fs/cgroup/freezer rw - cgroup cgroup rw,freezer\n',
+      [freezer]: 'FROZEN\n',
+    };
+    expect(runcStateIs.run(lab('paused', proc), { status: 'paused' })).toEqual({ ok: true, detail: `paused: ${freezer} says FROZEN; PID ${INIT} sleep is held by the kernel (state S)` });
+    expect(runcStateIs.run(lab('paused', { ...proc, [freezer]: 'THAWED\n' }), { status: 'paused' })).toEqual({ ok: false, detail: `runc says paused, but ${freezer} says THAWED` });
+    expect(runcStateIs.run(lab('running', proc), { status: 'paused' })).toEqual({ ok: false, detail: 'runc state says running, not paused' });
+  });
+
   it('fails when runc does not know the container', () => {
     expect(runcStateIs.run(lab(null), { status: 'created' })).toEqual({ ok: false, detail: `runc state cl-test: ${notThere.stderr}` });
   });

@@ -64,12 +64,51 @@ describe('stdio-through-shim', () => {
 describe('task-listed and exit-status-is', () => {
   it('read ctr tasks ls and docker inspect', () => {
     const ctx = world();
-    expect(taskListed.run(ctx, { namespace: 'moby' })).toEqual({ ok: true, detail: 'ctr -n moby tasks ls: d299bce2daf8 PID 6521 RUNNING' });
-    expect(taskListed.run(ctx, { namespace: 'moby', id: 'other' }).ok).toBe(false);
+    expect(taskListed.run(ctx, { namespace: 'moby', status: 'RUNNING' })).toEqual({ ok: true, detail: 'ctr -n moby tasks ls: d299bce2daf8 PID 6521 RUNNING' });
+    expect(taskListed.run(ctx, { namespace: 'moby', id: 'other', status: 'RUNNING' }).ok).toBe(false);
     const d = chain(ctx).daemons!;
     ctx.sys.answer(d.dockerArgv(['inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', ID]), { stdout: 'exited 42\n' });
     expect(exitStatusIs.run(ctx, { code: 42 })).toEqual({ ok: true, detail: 'docker inspect d299bce2daf8: State.Status exited, State.ExitCode 42' });
     expect(exitStatusIs.run(ctx, { code: 0 }).detail).toBe('docker inspect: ExitCode 42, not 0');
+  });
+});
+
+describe('task-listed PAUSED and STOPPED, exit-status-is by name', () => {
+  it('PAUSED holds only when the task\'s freezer cgroup says FROZEN', () => {
+    const ctx = world();
+    const freezer = '/sys/fs/cgroup/freezer/container-lab-test-docker/x/freezer.state';
+    ctx.sys.files.set('/proc/6521/cgroup', '6:freezer:/container-lab-test-docker/x\n');
+    ctx.sys.files.set('/proc/self/mountinfo', '30 25 0:26 / /sys/fs/cgroup/freezer rw - cgroup cgroup rw,freezer\n');
+    ctx.sys.files.set(freezer, 'FROZEN\n');
+    const d = chain(ctx).daemons!;
+    ctx.sys.programs.unshift({ match: (a) => a.join(' ') === d.ctrArgv('moby', ['tasks', 'ls']).join(' '), answer: { stdout: `TASK PID STATUS\n${ID} 6521 PAUSED\n` } });
+    expect(taskListed.run(ctx, { namespace: 'moby', status: 'PAUSED' })).toEqual({ ok: true, detail: `ctr -n moby tasks ls: d299bce2daf8 PID 6521 PAUSED; ${freezer}: FROZEN` });
+    ctx.sys.files.set(freezer, 'THAWED\n');
+    expect(taskListed.run(ctx, { namespace: 'moby', status: 'PAUSED' }).detail).toBe(`ctr says PAUSED, but ${freezer} says THAWED`);
+    expect(taskListed.run(ctx, { namespace: 'moby', status: 'RUNNING' }).detail).toBe('ctr -n moby tasks ls: task d299bce2daf8 is PAUSED, not RUNNING');
+  });
+
+  it('STOPPED holds while the process is gone and its shim still runs', () => {
+    const ctx = world();
+    const d = chain(ctx).daemons!;
+    ctx.sys.programs.unshift({ match: (a) => a.join(' ') === d.ctrArgv('moby', ['tasks', 'ls']).join(' '), answer: { stdout: `TASK PID STATUS\n${ID} 6521 STOPPED\n` } });
+    expect(taskListed.run(ctx, { namespace: 'moby', status: 'STOPPED' }).detail).toBe('ctr says STOPPED, but PID 6521 runs: sh');
+    addProcess(ctx.sys, { pid: 6521, ppid: 6500, comm: 'sh', state: 'Z' });
+    expect(taskListed.run(ctx, { namespace: 'moby', status: 'STOPPED' })).toEqual({
+      ok: true,
+      detail: 'ctr -n moby tasks ls: d299bce2daf8 PID 6521 STOPPED; its process is gone; its shim 6500 still runs, holding the exit status until the task is deleted',
+    });
+    addProcess(ctx.sys, { pid: 6500, ppid: 1, comm: 'containerd-shim', state: 'Z' });
+    expect(taskListed.run(ctx, { namespace: 'moby', status: 'STOPPED' }).detail).toBe('no shim of the lab serves d299bce2daf8 any more');
+  });
+
+  it('exit-status-is with a name asks docker inspect of that name, once docker ps -a has it', () => {
+    const ctx = world();
+    const d = chain(ctx).daemons!;
+    ctx.sys.answer(d.dockerArgv(['ps', '-a', '--format', '{{.Names}}']), { stdout: 'cl-shim\nthree\n' });
+    ctx.sys.answer(d.dockerArgv(['inspect', '--format', '{{.State.Status}} {{.State.ExitCode}}', 'three']), { stdout: 'exited 3\n' });
+    expect(exitStatusIs.run(ctx, { code: 3, name: 'three' })).toEqual({ ok: true, detail: 'docker inspect three: State.Status exited, State.ExitCode 3' });
+    expect(exitStatusIs.run(ctx, { code: 3, name: 'four' }).detail).toBe('docker ps -a lists no container named four');
   });
 });
 
