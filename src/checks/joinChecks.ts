@@ -30,17 +30,25 @@ export const joinedContainer = defineCheck({
   doc: 'A process named `comm` (its /proc/<pid>/stat comm), other than PID 1, is inside the container as fully as '
     + 'docker exec puts one: the same pid, mnt, uts, ipc, net and cgroup namespaces as PID 1 (/proc/<pid>/ns links), '
     + 'the same root (device and inode of /proc/<pid>/root) and the same cgroup (/proc/<pid>/cgroup, read from the '
-    + 'host). nsenter(1) does the namespaces and, with --root, the root; the cgroup is a write to cgroup.procs.',
-  reads: ['/proc/<pid>/stat comm of every process', '/proc/<pid>/ns/{pid,mnt,uts,ipc,net,cgroup}', '/proc/<pid>/root (device and inode)', '/proc/<pid>/cgroup'],
+    + 'host), and it was started from outside: its parent is not in the container\'s PID namespace, as the parent of '
+    + 'a process docker exec starts is the shim. nsenter(1) does the namespaces and, with --root, the root; the '
+    + 'cgroup is a write to cgroup.procs.',
+  reads: ['/proc/<pid>/stat comm and PPid of every process', '/proc/<pid>/ns/{pid,mnt,uts,ipc,net,cgroup}', '/proc/<pid>/root (device and inode)', '/proc/<pid>/cgroup'],
   run: (ctx, { comm }) => {
     if (ctx.initPid === null) return fail('the container has no PID 1');
     const init = placeOf(ctx, ctx.initPid);
-    const named = liveProcs(ctx.sys).filter((p) => p.comm === comm && p.pid !== ctx.initPid);
+    const procs = new Map(liveProcs(ctx.sys).map((p) => [p.pid, p]));
+    const named = [...procs.values()].filter((p) => p.comm === comm && p.pid !== ctx.initPid);
     if (named.length === 0) return fail(`no process named ${comm} runs on this machine`);
     const seen: Array<{ p: ChainProc; missing: string[] }> = [];
     for (const p of named) {
       try {
-        seen.push({ p, missing: differences(placeOf(ctx, p.pid), init) });
+        const missing = differences(placeOf(ctx, p.pid), init);
+        const parent = procs.get(p.ppid);
+        if (parent && ctx.sys.readlink(`/proc/${parent.pid}/ns/pid`) === init.ns.pid) {
+          missing.push(`its parent ${parent.comm} ${parent.pid} is inside the container: it was not started from outside`);
+        }
+        seen.push({ p, missing });
       } catch {
         // ended while being read
       }
