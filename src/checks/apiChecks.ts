@@ -27,6 +27,9 @@ export function readApiLog(fs: Pick<Sys, 'readFile'>, file: string, fromLine = 0
   return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
 }
 
+/** The proxy makes its log file with the first request it passes on. */
+const NOTHING_LOGGED = 'the proxy has logged no request yet (no api-log.jsonl in the session directory)';
+
 export const proxyListening = defineCheck({
   name: 'proxy-listening',
   params: z.strictObject({}),
@@ -58,7 +61,9 @@ export const apiSaw = defineCheck({
     + 'task, whose requests the learner may send while later steps run: name requests no step sends).',
   reads: ['<session>/api-log.jsonl (the proxy\'s log)'],
   run: (ctx, { requests, from: since }) => {
-    const log = readApiLog(ctx.sys, join(ctx.session.dir, 'api-log.jsonl'), since === 'start' ? 0 : chainIfMade(ctx)?.apiLogMark ?? 0);
+    const file = join(ctx.session.dir, 'api-log.jsonl');
+    if (!ctx.sys.exists(file)) return fail(NOTHING_LOGGED);
+    const log = readApiLog(ctx.sys, file, since === 'start' ? 0 : chainIfMade(ctx)?.apiLogMark ?? 0);
     let from = 0;
     const found: string[] = [];
     for (const pattern of requests) {
@@ -87,7 +92,9 @@ export const createdThroughApi = defineCheck({
     + 'containers when the lesson closes.',
   reads: ['<session>/api-log.jsonl (the proxy\'s log)', '`docker ps -a --filter name=…` (run by the check)'],
   run: (ctx, { name }) => {
-    const log = readApiLog(ctx.sys, join(ctx.session.dir, 'api-log.jsonl'));
+    const file = join(ctx.session.dir, 'api-log.jsonl');
+    if (!ctx.sys.exists(file)) return fail(NOTHING_LOGGED);
+    const log = readApiLog(ctx.sys, file);
     const asked = log.filter((e) => matchesRequest(e, 'POST /containers/create') && createdName(e.path) === name);
     if (asked.length === 0) return fail(`the proxy's log (${log.length} requests) has no POST /containers/create?name=${name}`);
     const made = asked.find((e) => e.status === 201);
