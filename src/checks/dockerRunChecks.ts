@@ -151,24 +151,30 @@ const LAB_ADDRESS = /^10\.200\.\d{1,3}\.2$/;
 
 export const httpAnswers = defineCheck({
   name: 'http-answers',
-  params: z.strictObject({ from: z.enum(['host', 'lab']), contains: z.string().min(1) }),
+  params: z.strictObject({
+    from: z.enum(['host', 'lab']),
+    contains: z.string().min(1),
+    path: z.string().regex(/^\/[A-Za-z0-9._\/-]*$/).refine((p) => !p.includes('..'), 'no ..').optional(),
+    port: z.number().int().min(1).max(65535).optional(),
+  }),
   doc: 'The server answers a request the check makes itself, with node\'s http client in a child process: from: '
     + 'host asks the published port on 127.0.0.1 in the host\'s network namespace (through the forwarder); from: lab '
-    + 'asks the container\'s address from inside the lab namespace (nsenter --net into the bridge process\'s). It '
-    + 'passes on status 200 with a body holding the text. Nothing is ever sent to any other address.',
+    + 'asks the container\'s address from inside the lab namespace (nsenter --net into the bridge process\'s), on '
+    + '`port` if given, else the server step\'s. It asks for `path` (default /) and passes on status 200 with a body '
+    + 'holding the text. Nothing is ever sent to any other address.',
   reads: ['an HTTP GET to 127.0.0.1:<published port>, or to 10.200.<n>.2:<port> from the lab namespace (run by the check)'],
-  run: (ctx, { from, contains }) => {
+  run: (ctx, { from, contains, path, port }) => {
     const s = state(ctx);
     let argv: string[];
     let url: string;
     if (from === 'host') {
       if (!s.forwarder) return fail('the port is not published yet');
-      url = `http://127.0.0.1:${s.forwarder.port}/`;
+      url = `http://127.0.0.1:${s.forwarder.port}${path ?? '/'}`;
       argv = [process.execPath, '-e', GET, url];
     } else {
       if (!s.network || !s.server) return fail('no lab network or server yet');
       if (!LAB_ADDRESS.test(s.network.containerAddr)) return fail(`${s.network.containerAddr} is not a lab address: not asked`);
-      url = `http://${s.network.containerAddr}:${s.server.port}/`;
+      url = `http://${s.network.containerAddr}:${port ?? s.server.port}${path ?? '/'}`;
       argv = ['nsenter', `--net=/proc/${s.network.bridgePid}/ns/net`, process.execPath, '-e', GET, url];
     }
     const r = ctx.sys.runSync(argv, { timeoutMs: 6000, log: false });

@@ -14,7 +14,9 @@ import { initRootIsOverlay, initNsDiffer, initMountsOnlyContainer, initRuns, ini
 import { daemonsRunning, imageLoaded } from './chainChecks.js';
 import { shimIsParent, noRuncLeft, stdioThroughShim, containerAlive, containerGone, shimGone, containerdStopped, taskListed, exitStatusIs } from './shimChecks.js';
 import { containerdNamespaces, ctrLists, dockerDoesNotList } from './containerdChecks.js';
-import { proxyListening, apiSaw } from './apiChecks.js';
+import { proxyListening, apiSaw, createdThroughApi } from './apiChecks.js';
+import { escapedFromRootfs, escapeStoppedAtRootfs } from './escapeChecks.js';
+import { joinedContainer } from './joinChecks.js';
 import { runcCaught, bundleMatches, hopsMeasured } from './traceChecks.js';
 import { hostnameNamesPid } from './hostnamePidChecks.js';
 import { mountHiddenFromHost } from './hiddenMountChecks.js';
@@ -61,6 +63,8 @@ export const checkDefinitions: readonly CheckDefinition[] = [
   oldRootGone,
   procEmptyInRoot,
   procInRootListsOnlyContainer,
+  escapedFromRootfs,
+  escapeStoppedAtRootfs,
   layersUnpacked,
   overlayMounted,
   inUpperOnly,
@@ -81,6 +85,7 @@ export const checkDefinitions: readonly CheckDefinition[] = [
   initMountsOnlyContainer,
   initRuns,
   initHostname,
+  joinedContainer,
   daemonsRunning,
   imageLoaded,
   shimIsParent,
@@ -97,6 +102,7 @@ export const checkDefinitions: readonly CheckDefinition[] = [
   dockerDoesNotList,
   proxyListening,
   apiSaw,
+  createdThroughApi,
   runcCaught,
   bundleMatches,
   hopsMeasured,

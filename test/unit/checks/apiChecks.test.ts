@@ -1,6 +1,7 @@
 // The REST lesson's request patterns, and reading the proxy's log from a step's mark on.
 import { describe, expect, it } from 'vitest';
-import { apiSaw, matchesRequest, proxyListening, readApiLog } from '../../../src/checks/apiChecks.js';
+import { apiSaw, createdThroughApi, matchesRequest, proxyListening, readApiLog } from '../../../src/checks/apiChecks.js';
+import { chainLab } from '../../support/fakeChain.js';
 import { chain } from '../../../src/actions/chainState.js';
 import { fakeLab } from '../../support/fakeLab.js';
 import { RecordingSys } from '../../support/recordingSys.js';
@@ -68,5 +69,42 @@ describe('api-saw', () => {
     expect(apiSaw.run(ctx, { requests: ['POST /containers/create 201', 'POST /containers/*/start'] })).toEqual({ ok: true, detail: 'POST /v1.41/containers/create 201 · POST /v1.41/containers/f5f875435569/start 204' });
     expect(apiSaw.run(ctx, { requests: ['GET /containers/json'] }).detail).toBe("no GET /containers/json after the start in the proxy's log (2 requests)");
     expect(apiSaw.run(ctx, { requests: ['POST /containers/*/start', 'POST /containers/create'] }).ok).toBe(false);
+  });
+
+  it('with from: start, reads the whole log: a request of a task, made while later steps ran', () => {
+    chain(ctx).apiLogMark = 2;
+    expect(apiSaw.run(ctx, { requests: ['GET /containers/json 200'] }).ok).toBe(false);
+    expect(apiSaw.run(ctx, { requests: ['GET /containers/json 200'], from: 'start' })).toEqual({ ok: true, detail: 'GET /v1.41/containers/json 200' });
+  });
+
+  it('says in words that nothing went through the proxy yet when its log does not exist', () => {
+    expect(apiSaw.run(fakeLab(), { requests: ['GET /info'], from: 'start' })).toEqual({ ok: false, detail: 'the proxy has logged no request yet (no api-log.jsonl in the session directory)' });
+  });
+});
+
+describe('created-through-api', () => {
+  function lab(entries: object[], ps: string) {
+    const { ctx, d } = chainLab();
+    ctx.sys.files.set(`${ctx.session.dir}/api-log.jsonl`, entries.map((e) => JSON.stringify(e)).join('\n') + '\n');
+    ctx.sys.answer(d.dockerArgv(['ps']), { stdout: ps });
+    return { ctx, d };
+  }
+  const created = { seq: 4, t: 4, method: 'POST', path: '/v1.41/containers/create?name=by-curl', status: 201 };
+
+  it('passes on a 201 create of that name through the proxy and docker ps -a listing it with the session\'s label', () => {
+    const { ctx, d } = lab([created], 'a1b2c3d4e5f6\tcreated\ttest\n');
+    expect(createdThroughApi.run(ctx, { name: 'by-curl' })).toEqual({ ok: true, detail: 'POST /containers/create?name=by-curl → 201 through the proxy; docker ps -a: by-curl a1b2c3d4e5f6 created, label container-lab=test' });
+    const asked = ctx.sys.calls.find((c) => c.via === 'program');
+    expect(asked && 'argv' in asked ? asked.argv : []).toEqual(d.dockerArgv(['ps', '-a', '--filter', 'name=^by-curl$', '--format', '{{.ID}}\t{{.State}}\t{{.Label "container-lab"}}']));
+  });
+
+  it('fails without the request, on a refused create, on a container gone or without the lab\'s label', () => {
+    expect(createdThroughApi.run(lab([{ ...created, path: '/v1.41/containers/create?name=other' }], '').ctx, { name: 'by-curl' }).detail)
+      .toBe("the proxy's log (1 requests) has no POST /containers/create?name=by-curl");
+    expect(createdThroughApi.run(lab([{ ...created, status: 409 }], '').ctx, { name: 'by-curl' }).detail).toBe('POST /containers/create?name=by-curl was answered 409, not 201');
+    expect(createdThroughApi.run(lab([created], '').ctx, { name: 'by-curl' }).detail).toBe('docker ps -a lists no container named by-curl (any more)');
+    expect(createdThroughApi.run(lab([created], 'a1b2c3d4e5f6\tcreated\t\n').ctx, { name: 'by-curl' }).detail)
+      .toBe('by-curl (a1b2c3d4e5f6) has no container-lab label, not container-lab=test: the lab would not remove it');
+    expect(createdThroughApi.run(lab([created], 'a1b2c3d4e5f6\tcreated\tother\n').ctx, { name: 'by-curl' }).detail).toMatch(/has the label container-lab=other, not container-lab=test/);
   });
 });

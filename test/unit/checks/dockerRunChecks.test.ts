@@ -147,6 +147,16 @@ describe('http-answers', () => {
     expect(argv.at(-1)).toBe('http://10.200.7.2:80/');
   });
 
+  it('asks the path given, and from the lab the port given instead of the server step\'s', () => {
+    const host = lab(new RecordingSys().answer([process.execPath], { stdout: '200\n<p>made by me</p>' }));
+    expect(httpAnswers.run(host, { from: 'host', contains: 'made by me', path: '/mine.html' })).toEqual({ ok: true, detail: 'GET http://127.0.0.1:40000/mine.html (from the host) → 200, body holds "made by me"' });
+    const inLab = lab(new RecordingSys().answer(['nsenter'], { stdout: '200\nhello' }));
+    expect(httpAnswers.run(inLab, { from: 'lab', contains: 'hello', port: 8080 }).ok).toBe(true);
+    expect(programs(inLab)[0].at(-1)).toBe('http://10.200.7.2:8080/');
+    expect(httpAnswers.params.safeParse({ from: 'host', contains: 'x', path: '/../etc/passwd' }).success).toBe(false);
+    expect(httpAnswers.params.safeParse({ from: 'host', contains: 'x', path: 'mine.html' }).success).toBe(false);
+  });
+
   it('fails on another status, another body or a failed request; never asks an address outside the lab', () => {
     expect(httpAnswers.run(lab(new RecordingSys().answer([process.execPath], { stdout: '404\nnot found' })), { from: 'host', contains: 'hello' }))
       .toEqual({ ok: false, detail: 'GET http://127.0.0.1:40000/ → 404: not found' });
