@@ -1,4 +1,5 @@
 // The shipped lessons/ directory loads with no errors, and lessons 01 and 02 keep their steps.
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatLoadError, loadLessons } from '../../../src/lesson/loadLessons.js';
@@ -22,6 +23,19 @@ describe('lessons/', () => {
     expect(lessons.filter((l) => l.privilege === 'rootless').map((l) => l.order)).toEqual([1, 2, 4, 5]);
     for (const l of lessons.filter((x) => x.privilege === 'root')) expect(l.rootless, l.id).toMatch(/\(2\)|\(1\)|\.c |cgroup/);
     for (const l of lessons.filter((x) => x.privilege === 'rootless')) expect(l.rootless, l.id).toBeUndefined();
+  });
+
+  it('every lesson has at least two tasks, each with hints, and a kernel test that solves it for real', () => {
+    const kernelTests = readdirSync(new URL('../../kernel/tasks/', import.meta.url));
+    for (const l of lessons) {
+      const tasks = l.steps.flatMap((s) => s.tasks);
+      expect(tasks.length, l.id).toBeGreaterThanOrEqual(2);
+      for (const t of tasks) expect(t.hints.length, `${l.id}/${t.id}`).toBeGreaterThan(0);
+      const name = `${l.file.split('/').pop()!.replace(/\.md$/, '')}.test.ts`;
+      expect(kernelTests, l.id).toContain(name);
+      const test = readFileSync(new URL(`../../kernel/tasks/${name}`, import.meta.url), 'utf8');
+      for (const t of tasks) expect(test, `${name} solves ${t.id}`).toMatch(new RegExp(`expectSolved\\([^)]*'${t.id}'`));
+    }
   });
 
   it('loads with zero errors', () => {
