@@ -38,10 +38,21 @@ function markdownLines(md: string, width: number): string[] {
   return renderMarkdown(md, width).replace(/\n+$/, '').split('\n');
 }
 
-/** Every line of the box (it is cut to its room from the bottom: the statement and checks come first). */
-export function taskLines(tasks: readonly TaskOnScreen[], width: number, now: number, mode: TaskMode): string[] {
+/** A line of the box; `spare`: the statement's, left out first when the box has less room than lines. */
+export interface TaskLine {
+  text: string;
+  spare?: boolean;
+}
+
+/**
+ * Every line of the box. Short of room, the statement gives way (TaskBox), never the checks, the
+ * hints asked for or the keys: they are what changes while the learner works.
+ */
+export function taskLines(tasks: readonly TaskOnScreen[], width: number, now: number, mode: TaskMode): TaskLine[] {
   const w = Math.max(20, width);
-  const out: string[] = [];
+  const lines: TaskLine[] = [];
+  const out = { push: (...texts: string[]) => void lines.push(...texts.map((text) => ({ text }))) };
+  const spare = (...texts: string[]) => void lines.push(...texts.map((text) => ({ text, spare: true })));
   const active = activeTask(tasks);
   tasks.forEach(({ spec, state }, i) => {
     const label = `Task ${i + 1}/${tasks.length} · ${spec.title}`;
@@ -66,8 +77,8 @@ export function taskLines(tasks: readonly TaskOnScreen[], width: number, now: nu
     const gap = Math.max(1, w - head.length - time.length);
     out.push(chalk.cyan.bold(head) + ' '.repeat(gap) + chalk.dim(time));
     if (state !== active?.state) return; // one open task at a time is spelled out
-    out.push(...markdownLines(spec.text, w));
-    for (const l of wrapPlain(`work in: ${spec.use.map((p) => PLACE_WORDS[p]).join(' · ')}`, w, '  ')) out.push(chalk.dim(l));
+    spare(...markdownLines(spec.text, w));
+    for (const l of wrapPlain(`work in: ${spec.use.map((p) => PLACE_WORDS[p]).join(' · ')}`, w, '  ')) spare(chalk.dim(l));
     for (const c of state.checks) {
       const mark = c.ok ? chalk.green('✓') : chalk.red('✗');
       for (const [k, l] of wrapPlain(`${c.name}: ${c.detail}`, w - 2).entries()) out.push(k === 0 ? `${mark} ${l}` : `  ${l}`);
@@ -82,5 +93,29 @@ export function taskLines(tasks: readonly TaskOnScreen[], width: number, now: nu
     keys.push(mode === 'study' ? 'n skips the task (→ waits for it)' : 'n skips it · → goes on');
     for (const l of wrapPlain(keys.join(' · '), w, '  ')) out.push(chalk.dim(l));
   });
-  return out;
+  return lines;
+}
+
+/**
+ * The lines that fit `height`: all of them, or the statement cut from its end with one line
+ * saying how much is left out and how to see it.
+ */
+export function fitTaskLines(lines: readonly TaskLine[], height: number): string[] {
+  if (lines.length <= height) return lines.map((l) => l.text);
+  const spareCount = lines.filter((l) => l.spare).length;
+  const cut = Math.min(spareCount, lines.length - height + 1);
+  if (cut <= 0 || spareCount === 0) return lines.slice(0, Math.max(0, height)).map((l) => l.text);
+  // the last `cut` spare lines go, replaced by one line where they were
+  let toDrop = cut;
+  const kept: string[] = [];
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const l = lines[i];
+    if (l.spare && toDrop > 0) {
+      toDrop--;
+      if (toDrop === 0) kept.push(chalk.dim(`… ${cut} more line${cut === 1 ? '' : 's'} of the task (p, or a taller terminal)`));
+      continue;
+    }
+    kept.push(l.text);
+  }
+  return kept.reverse().slice(0, Math.max(0, height));
 }
