@@ -1,5 +1,5 @@
 // The lab's cgroup directories, one per session, behind one interface for cgroup v1, hybrid and v2.
-import { readFileSync, rmdirSync } from 'node:fs';
+import { readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseMountinfo } from '../observe/parse/mountinfo.js';
 import { detectCgroupLayout } from '../observe/parse/cgroupLayout.js';
@@ -126,8 +126,8 @@ export function joinCgroups(dirs: string[], pid: number, sys: Sys = realSys): vo
   for (const dir of dirs) sys.writeFile(join(dir, 'cgroup.procs'), String(pid));
 }
 
-/** What removing and listing lab cgroups takes from the kernel seam; by default the host's, unlogged (it is cleanup). */
-export type CgroupTreeFs = Pick<Sys, 'readFile' | 'readdir' | 'exists' | 'lstat' | 'rmdir' | 'kill'>;
+/** What removing and listing lab cgroups takes from the kernel seam; by default the host's, unlogged (it is cleanup). Without writeFile nothing is thawed. */
+export type CgroupTreeFs = Pick<Sys, 'readFile' | 'readdir' | 'exists' | 'lstat' | 'rmdir' | 'kill'> & Partial<Pick<Sys, 'writeFile'>>;
 
 export const hostCgroupFs: CgroupTreeFs = {
   readFile: (p) => readFileSync(p, 'utf8'),
@@ -135,6 +135,7 @@ export const hostCgroupFs: CgroupTreeFs = {
   exists: (p) => realSys.exists(p),
   lstat: (p) => realSys.lstat(p),
   rmdir: (p) => rmdirSync(p),
+  writeFile: (p, data) => writeFileSync(p, data),
   kill: (pid, signal) => {
     try {
       process.kill(pid, signal);
@@ -164,6 +165,7 @@ export async function removeCgroupDir(dir: string, fs: CgroupTreeFs = hostCgroup
   // rmdir(2) of a cgroup with child cgroups fails with EBUSY too: children first.
   for (const child of childCgroups(dir, fs)) await removeCgroupDir(child, fs, timeoutMs);
   for (const pid of procsIn(dir, fs)) fs.kill(pid, 'SIGKILL');
+  thawCgroup(dir, fs);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -176,6 +178,32 @@ export async function removeCgroupDir(dir: string, fs: CgroupTreeFs = hostCgroup
       await new Promise((r) => setTimeout(r, 20));
     }
   }
+}
+
+/**
+ * Thaws a cgroup a learner left frozen (runc pause, `ctr tasks pause`, `docker pause`). On cgroup v1
+ * a frozen task does not act on SIGKILL until it is thawed: it would never leave, and rmdir(2)
+ * would fail with EBUSY for good. Each v1 cgroup has its own freezer.state (a child frozen by
+ * itself stays FROZEN when its parent thaws); on v2 a fatal signal gets through a freeze, and
+ * cgroup.freeze goes back to 0 all the same. Only a frozen cgroup is written to.
+ */
+export function thawCgroup(dir: string, fs: CgroupTreeFs = hostCgroupFs): void {
+  if (!fs.writeFile) return;
+  for (const [file, thawed] of [['freezer.state', 'THAWED'], ['cgroup.freeze', '0']]) {
+    const path = join(dir, file);
+    try {
+      if (fs.exists(path) && fs.readFile(path).trim() !== thawed) fs.writeFile(path, thawed);
+    } catch {
+      // the cgroup went meanwhile, or the file cannot be written here: removal will say so
+    }
+  }
+}
+
+/** thawCgroup on the directory and every cgroup below it. */
+export function thawCgroupTree(dir: string, fs: CgroupTreeFs = hostCgroupFs): void {
+  if (!fs.exists(dir)) return;
+  for (const child of childCgroups(dir, fs)) thawCgroupTree(child, fs);
+  thawCgroup(dir, fs);
 }
 
 function childCgroups(dir: string, fs: CgroupTreeFs): string[] {

@@ -6,7 +6,7 @@ import { umount2 } from '../../native/kernel.js';
 import { MNT_DETACH } from '../../native/constants.js';
 import { readMountinfo } from '../observe/sample.js';
 import { daemonProcesses } from '../observe/chainSample.js';
-import { removeCgroupDir } from '../cgroup/session.js';
+import { removeCgroupDir, thawCgroupTree } from '../cgroup/session.js';
 import { isRunning } from '../observe/procState.js';
 
 function signal(pid: number, sig: NodeJS.Signals): void {
@@ -53,10 +53,13 @@ export interface CleanupReport {
  * by design), dockerd and containerd. Their state is removed right after, so a graceful SIGTERM
  * buys nothing, and it cost seconds: dockerd's shutdown waits on containerd for each container
  * it still knows, more than 3 s with the CPU busy (issue 10). Then every mount under the directory
- * is detached, the lab-named cgroups go, and the daemons' files are removed.
+ * is detached, the lab-named cgroups go, and the daemons' files are removed. A container left
+ * paused is thawed first: on cgroup v1 a frozen process does not die of SIGKILL.
  */
 export async function cleanupDaemons(dir: string, cgroupParent: string, except: number[] = [process.pid]): Promise<CleanupReport> {
   const report: CleanupReport = { killed: [], unmounted: [], cgroups: [], problems: [] };
+  // a container left paused (ctr tasks pause, docker pause) is frozen: on cgroup v1 it would not die of SIGKILL
+  for (const h of cgroupMountPoints()) thawCgroupTree(join(h, cgroupParent));
   const procs = daemonProcesses(dir, '/', except);
   // a shim killed here cannot remove its socket in /run/containerd/s: the cleanup does
   const shimSockets = procs.map((p) => shimSocketPath(p.cmdline)).filter((s): s is string => s !== null);

@@ -24,7 +24,7 @@ import { pidsLimitHit } from './pidsLimitHitChecks.js';
 import { runcStateIs, runcGone, runcParent, bundleValid } from './runcChecks.js';
 import { runcExecJoined } from './runcExec.js';
 import { shimNiceIs } from './shimNice.js';
-import { taskInOwnNamespace } from './ownNamespaceTask.js';
+import { dockerPaused } from './dockerPaused.js';
 import { dockerDidNotKill } from './dockerEvents.js';
 
 export const checkDefinitions: readonly CheckDefinition[] = [
@@ -112,7 +112,7 @@ export const checkDefinitions: readonly CheckDefinition[] = [
   bundleValid,
   runcExecJoined,
   shimNiceIs,
-  taskInOwnNamespace,
+  dockerPaused,
   dockerDidNotKill,
 ];
 
