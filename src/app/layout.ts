@@ -208,11 +208,15 @@ export function lessonLayout(n: LessonNeeds): LessonLayout {
 
   // stacked, a zoomed panel has the whole body: the header above and the footer below stay
   if (n.zoom) return { cols, body, h: fill({ [n.zoom]: body }), folded: false };
+  // Stacked (a narrow screen), a task takes three lines at least (its title, a line saying how much is
+  // left out, its first check) and the slide gives way as far: the panels keep their lines, and p
+  // (fold) gives the task and the slide the whole body.
+  const taskShown = (n.task?.want ?? 0) > 0;
   const open = allocate(body, [
     next,
     stepError,
-    task,
-    { key: 'slide', min: Math.min(SLIDE_MIN_STACKED, body - 6), want: slideWant, weight: 2 },
+    { ...task, min: Math.min(task.min, 3) },
+    { key: 'slide', min: Math.min(taskShown ? 3 : SLIDE_MIN_STACKED, body - 6), want: slideWant, weight: 2 },
     { key: 'steps', min: Math.min(n.steps, 2), want: n.steps },
     { ...panel.syscalls, min: 2 },
     panel.chain,
