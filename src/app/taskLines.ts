@@ -51,47 +51,47 @@ export interface TaskLine {
 export function taskLines(tasks: readonly TaskOnScreen[], width: number, now: number, mode: TaskMode): TaskLine[] {
   const w = Math.max(20, width);
   const lines: TaskLine[] = [];
-  const out = { push: (...texts: string[]) => void lines.push(...texts.map((text) => ({ text }))) };
-  const spare = (...texts: string[]) => void lines.push(...texts.map((text) => ({ text, spare: true })));
+  const keep = (...texts: string[]): void => void lines.push(...texts.map((text) => ({ text })));
+  const spare = (...texts: string[]): void => void lines.push(...texts.map((text) => ({ text, spare: true })));
   const active = activeTask(tasks);
   tasks.forEach(({ spec, state }, i) => {
     const label = `Task ${i + 1}/${tasks.length} · ${spec.title}`;
     const spent = state.openedAt === null ? null : elapsed((state.solvedAt ?? now) - state.openedAt);
     if (state.status === 'solved') {
       const hints = state.hintsShown > 0 ? `, ${state.hintsShown} hint${state.hintsShown === 1 ? '' : 's'}` : '';
-      for (const l of wrapPlain(`✓ ${label} — solved${spent ? ` in ${spent}` : ''}${hints}`, w, '  ')) out.push(chalk.green.bold(l));
+      for (const l of wrapPlain(`✓ ${label} — solved${spent ? ` in ${spent}` : ''}${hints}`, w, '  ')) keep(chalk.green.bold(l));
       const saw = state.checks.map((c) => c.detail).join(' · ');
-      for (const l of wrapPlain(`the kernel showed: ${saw}`, w - 2)) out.push(chalk.green(`  ${l}`));
+      for (const l of wrapPlain(`the kernel showed: ${saw}`, w - 2)) keep(chalk.green(`  ${l}`));
       return;
     }
     if (state.status === 'skipped') {
-      out.push(chalk.dim(`– ${label} — skipped`));
+      keep(chalk.dim(`– ${label} — skipped`));
       return;
     }
     if (state.status === 'waiting') {
-      out.push(chalk.dim(`○ ${label} — opens once this step has run`));
+      keep(chalk.dim(`○ ${label} — opens once this step has run`));
       return;
     }
     const head = `▶ ${label}`;
     const time = spent ? `⏱ ${spent}` : '';
     const gap = Math.max(1, w - head.length - time.length);
-    out.push(chalk.cyan.bold(head) + ' '.repeat(gap) + chalk.dim(time));
+    keep(chalk.cyan.bold(head) + ' '.repeat(gap) + chalk.dim(time));
     if (state !== active?.state) return; // one open task at a time is spelled out
     spare(...markdownLines(spec.text, w));
     for (const l of wrapPlain(`work in: ${spec.use.map((p) => PLACE_WORDS[p]).join(' · ')}`, w, '  ')) spare(chalk.dim(l));
     for (const c of state.checks) {
       const mark = c.ok ? chalk.green('✓') : chalk.red('✗');
-      for (const [k, l] of wrapPlain(`${c.name}: ${c.detail}`, w - 2).entries()) out.push(k === 0 ? `${mark} ${l}` : `  ${l}`);
+      for (const [k, l] of wrapPlain(`${c.name}: ${c.detail}`, w - 2).entries()) keep(k === 0 ? `${mark} ${l}` : `  ${l}`);
     }
-    if (state.checks.length === 0) out.push(chalk.dim('… reading the checks'));
+    if (state.checks.length === 0) keep(chalk.dim('… reading the checks'));
     spec.hints.slice(0, state.hintsShown).forEach((h, k) => {
       const lines = markdownLines(h, w - 9);
-      lines.forEach((l, j) => out.push(j === 0 ? `${chalk.yellow(`hint ${k + 1}/${spec.hints.length}:`)} ${l}` : `         ${l}`));
+      lines.forEach((l, j) => keep(j === 0 ? `${chalk.yellow(`hint ${k + 1}/${spec.hints.length}:`)} ${l}` : `         ${l}`));
     });
     const keys: string[] = [];
     if (state.hintsShown < spec.hints.length) keys.push(`h ${state.hintsShown === 0 ? 'a hint' : 'the next hint'} (${spec.hints.length - state.hintsShown} left)`);
     keys.push(mode === 'study' ? 'n skips the task (→ waits for it)' : 'n skips it · → goes on');
-    for (const l of wrapPlain(keys.join(' · '), w, '  ')) out.push(chalk.dim(l));
+    for (const l of wrapPlain(keys.join(' · '), w, '  ')) keep(chalk.dim(l));
   });
   return lines;
 }
