@@ -12,20 +12,14 @@ import { LiveSession } from '../dist/src/lesson/liveSession.js';
 import { loadLessons } from '../dist/src/lesson/loadLessons.js';
 import { imageBuild, keypressToShell, runcRun } from './byHand.mjs';
 import { printStartup, startupFigures } from './startup.mjs';
+import { median, p90, now, sleep } from './stats.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = process.env.BENCH_CLI ?? join(root, 'dist/app/main.js');
 const socket = `container-lab-bench-${process.pid}`;
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const p90 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.9))];
 const ms = (x) => `${x.toFixed(1)} ms`;
-const now = () => performance.now();
-const sleep = (t) => new Promise((r) => setTimeout(r, t));
 
 function tmux(...args) {
   return execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });

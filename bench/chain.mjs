@@ -17,13 +17,9 @@ import { stateRoot } from '../dist/src/stateRoot.js';
 import { runProgram } from '../dist/src/sys/programs.js';
 import { runcRun } from './byHand.mjs';
 import { writeFileSync } from 'node:fs';
+import { median, p90 } from './stats.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const p90 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.9))];
 const ms = (x) => `${x.toFixed(1).padStart(7)} ms`;
 
 async function mustRun(argv, what) {

@@ -9,16 +9,10 @@ import { HelperClient } from '../dist/src/helper/client.js';
 import { LiveSession } from '../dist/src/lesson/liveSession.js';
 import { loadLessons } from '../dist/src/lesson/loadLessons.js';
 import { lessonsDir } from '../dist/src/sys/packageRoot.js';
+import { median, p90, now, sleep } from './stats.mjs';
 
 const RUNS = Number(process.argv[2] ?? process.env.BENCH_RUNS ?? 15);
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const p90 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.9))];
 const ms = (x) => `${x.toFixed(1)} ms`;
-const now = () => performance.now();
-const sleep = (t) => new Promise((r) => setTimeout(r, t));
 
 /** The directory of a process's memory cgroup (v1 hierarchy when mounted, else v2), from /proc and mountinfo. */
 function memoryDir(pid) {
