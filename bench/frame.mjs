@@ -5,17 +5,38 @@ import { Writable, PassThrough } from 'node:stream';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PerformanceObserver } from 'node:perf_hooks';
-
-// React picks its production build when first loaded, as the app does (src/openApp.ts)
-process.env.NODE_ENV ??= 'production';
-const { default: React } = await import('react');
-const { render } = await import('ink');
-const { LessonScreen } = await import('../dist/src/app/LessonScreen.js');
-const { loadLessons } = await import('../dist/src/lesson/loadLessons.js');
-const { initialState, reduce } = await import('../dist/src/lesson/reducer.js');
-const { takeSnapshot } = await import('../dist/src/observe/snapshot.js');
+import { rmSync } from 'node:fs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+/*
+ * The modules are bundled here as scripts/bundle.mjs bundles the app (React's production build,
+ * Ink's output patched by scripts/bundle/inkOutputCaches.mjs), so the frames timed are the ones
+ * the app draws. INK_PLAIN=1 leaves Ink as published, to compare.
+ */
+const { build } = await import('esbuild');
+const { inkOutputCaches } = await import('../scripts/bundle/inkOutputCaches.mjs');
+// inside the package, where the app's modules look for their package directory
+const bundled = join(root, 'dist', `container-lab-frame-bench-${process.pid}.mjs`);
+await build({
+  stdin: {
+    contents: ['react', 'ink', './dist/src/app/LessonScreen.js', './dist/src/lesson/loadLessons.js', './dist/src/lesson/reducer.js', './dist/src/observe/snapshot.js']
+      .map((m, i) => `export * as m${i} from '${m}';`).join('\n'),
+    resolveDir: root,
+  },
+  bundle: true, format: 'esm', platform: 'node', target: 'node20', outfile: bundled, logLevel: 'warning', external: ['koffi'],
+  plugins: process.env.INK_PLAIN === '1' ? [] : [inkOutputCaches],
+  alias: { 'react-devtools-core': join(root, 'scripts/bundle/noDevtools.mjs') },
+  define: { 'process.env.NODE_ENV': '"production"' },
+  banner: { js: "import { createRequire as __labCreateRequire } from 'node:module'; const require = __labCreateRequire(import.meta.url);" },
+});
+const modules = await import(bundled).finally(() => rmSync(bundled, { force: true }));
+const React = modules.m0.default ?? modules.m0;
+const { render } = modules.m1;
+const { LessonScreen } = modules.m2;
+const { loadLessons } = modules.m3;
+const { initialState, reduce } = modules.m4;
+const { takeSnapshot } = modules.m5;
+
 const runs = Number(process.argv[2] ?? 15);
 /** how long the helper takes for a step (bench's "of which step"); the frames drawn meanwhile add to it on a busy core */
 const STEP_MS = Number(process.env.STEP_MS ?? 45);

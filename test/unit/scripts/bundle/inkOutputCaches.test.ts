@@ -1,0 +1,101 @@
+// The bundle's patched Ink (scripts/bundle/inkOutputCaches.mjs) draws byte for byte what Ink as published draws.
+import { describe, expect, it } from 'vitest';
+import { build } from 'esbuild';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+// @ts-expect-error: a build script, plain JavaScript without types
+import { inkOutputCaches } from '../../../../scripts/bundle/inkOutputCaches.mjs';
+
+const root = resolve(import.meta.dirname, '../../../..');
+
+/*
+ * Frames that exercise what the patches touch: styled runs (colours, bold and dim together,
+ * inverse), wide characters, borders, clipping by overflow, wrapping, rows that stay the same
+ * from frame to frame next to rows that change, and a clock-like line that is new every frame.
+ */
+const scene = `
+import React from 'react';
+import { render, Box, Text } from 'ink';
+import { Writable, PassThrough } from 'node:stream';
+const h = React.createElement;
+export async function frames(count) {
+  const writes = [];
+  const stdout = new Writable({ write(chunk, _e, cb) { writes.push(chunk.toString()); cb(); } });
+  Object.assign(stdout, { isTTY: true, columns: 60, rows: 20 });
+  const stdin = new PassThrough();
+  Object.assign(stdin, { isTTY: true, setRawMode() {}, ref() {}, unref() {} });
+  const Screen = ({ i }) => h(Box, { flexDirection: 'row', width: 60, height: 19 },
+    h(Box, { flexDirection: 'column', width: 34, borderStyle: 'round', overflow: 'hidden' },
+      h(Text, { bold: true, color: 'cyan' }, 'Step ' + (i % 4) + ' — 名前空間 ✓'),
+      h(Text, { wrap: 'wrap' }, 'A long line that wraps across the narrow column, with ' + 'x'.repeat(i % 7) + ' and a tail.'),
+      h(Text, { dimColor: true, bold: i % 2 === 0 }, 'dim ', h(Text, { inverse: true }, ' key '), ' after'),
+      ...Array.from({ length: 12 }, (_, k) => h(Text, { key: k, color: k === i % 12 ? 'green' : undefined }, 'row ' + k + (k === i % 12 ? ' ←' : ''))),
+    ),
+    h(Box, { flexDirection: 'column', flexGrow: 1, paddingLeft: 1 },
+      h(Text, { color: 'yellow' }, 'uts  4026531838  ' + (4026540000 + i)),
+      h(Text, null, 'elapsed ' + (i * 0.7).toFixed(1) + ' s'),
+      h(Text, { wrap: 'truncate-end' }, '🙂 emoji and a line far too long to fit in this panel at all, cut at its end'),
+      h(Text, { backgroundColor: 'blue', color: 'white' }, i % 3 ? 'same' : 'changed'),
+    ),
+  );
+  const app = render(h(Screen, { i: 0 }), { stdout, stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 1000 });
+  for (let i = 1; i < count; i++) {
+    app.rerender(h(Screen, { i }));
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  app.unmount();
+  return writes.join('');
+}
+`;
+
+async function bundled(dir: string, name: string, patched: boolean): Promise<{ frames: (n: number) => Promise<string>; code: string }> {
+  const entry = join(dir, `${name}-entry.mjs`);
+  writeFileSync(entry, scene);
+  const outfile = join(dir, `${name}.mjs`);
+  const result = await build({
+    entryPoints: [entry], outfile, bundle: true, format: 'esm', platform: 'node', target: 'node20', write: true, logLevel: 'silent',
+    nodePaths: [join(root, 'node_modules')],
+    plugins: patched ? [inkOutputCaches] : [],
+    alias: { 'react-devtools-core': join(root, 'scripts/bundle/noDevtools.mjs') },
+    define: { 'process.env.NODE_ENV': '"production"' },
+    banner: { js: "import { createRequire as __labCreateRequire } from 'node:module'; const require = __labCreateRequire(import.meta.url);" },
+  });
+  expect(result.errors).toEqual([]);
+  const code = (await import('node:fs')).readFileSync(outfile, 'utf8');
+  return { frames: (await import(outfile)).frames, code };
+}
+
+describe('the bundle patch of Ink\'s output', () => {
+  it('is applied, and draws every frame byte for byte as Ink as published does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'container-lab-ink-patch-'));
+    try {
+      const plain = await bundled(dir, 'plain', false);
+      const patched = await bundled(dir, 'patched', true);
+      expect(plain.code).not.toContain('labOutputCaches');
+      for (const marker of ['labOutputCaches()', 'labRowString(', 'labBlankCell', 'labStyles', 'from === to']) expect(patched.code).toContain(marker);
+      expect(patched.code).toMatch(/currentWidth = measure[_]?[tT]ext\w*\(text\)\.width/); // esbuild may rename the import
+      const expected = await plain.frames(40);
+      expect(expected.length).toBeGreaterThan(2000); // the scene really drew
+      expect(expected).toContain('\u001b['); // with styles
+      expect(await patched.frames(40)).toBe(expected);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('refuses to bundle an Ink whose source no longer has a line it replaces', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'container-lab-ink-patch-'));
+    try {
+      const fakeInk = join(dir, 'node_modules/ink/build');
+      (await import('node:fs')).mkdirSync(fakeInk, { recursive: true });
+      writeFileSync(join(dir, 'node_modules/ink/package.json'), JSON.stringify({ name: 'ink', type: 'module', exports: './build/output.js' }));
+      writeFileSync(join(fakeInk, 'output.js'), 'export default class Output { caches = new SomethingElse(); }\n');
+      writeFileSync(join(dir, 'entry.mjs'), "import Output from 'ink'; console.log(Output);\n");
+      await expect(build({ entryPoints: [join(dir, 'entry.mjs')], bundle: true, write: false, logLevel: 'silent', plugins: [inkOutputCaches], absWorkingDir: dir }))
+        .rejects.toThrow(/expected "caches = new OutputCaches\(\);" once \(Ink changed/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
