@@ -10,11 +10,11 @@ import { rmSync } from 'node:fs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /*
  * The modules are bundled here as scripts/bundle.mjs bundles the app (React's production build,
- * Ink's output patched by scripts/bundle/inkOutputCaches.mjs), so the frames timed are the ones
+ * Ink's output patched by scripts/bundle/inkPatches.mjs), so the frames timed are the ones
  * the app draws. INK_PLAIN=1 leaves Ink as published, to compare.
  */
 const { build } = await import('esbuild');
-const { inkOutputCaches } = await import('../scripts/bundle/inkOutputCaches.mjs');
+const { inkPatches } = await import('../scripts/bundle/inkPatches.mjs');
 // inside the package, where the app's modules look for their package directory
 const bundled = join(root, 'dist', `container-lab-frame-bench-${process.pid}.mjs`);
 await build({
@@ -24,7 +24,7 @@ await build({
     resolveDir: root,
   },
   bundle: true, format: 'esm', platform: 'node', target: 'node20', outfile: bundled, logLevel: 'warning', external: ['koffi'],
-  plugins: process.env.INK_PLAIN === '1' ? [] : [inkOutputCaches],
+  plugins: process.env.INK_PLAIN === '1' ? [] : [inkPatches],
   alias: { 'react-devtools-core': join(root, 'scripts/bundle/noDevtools.mjs') },
   define: { 'process.env.NODE_ENV': '"production"' },
   banner: { js: "import { createRequire as __labCreateRequire } from 'node:module'; const require = __labCreateRequire(import.meta.url);" },

@@ -12,7 +12,7 @@ import { build } from 'esbuild';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inkOutputCaches } from './bundle/inkOutputCaches.mjs';
+import { inkPatches } from './bundle/inkPatches.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = resolve(root, process.argv[2] ?? 'dist');
@@ -29,7 +29,7 @@ const result = await build({
   target: 'node20',
   // koffi loads its prebuilt native module from its own package directory at run time
   external: ['koffi'],
-  plugins: [inkOutputCaches],
+  plugins: [inkPatches],
   alias: { 'react-devtools-core': join(root, 'scripts/bundle/noDevtools.mjs') },
   // React's production build only: its development reconciler (700 KB) need not be read at each start
   // (the menu's chunk imported in 191 ms with it left out, 248 ms with it in: medians of 7)

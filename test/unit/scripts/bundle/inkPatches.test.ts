@@ -1,11 +1,11 @@
-// The bundle's patched Ink (scripts/bundle/inkOutputCaches.mjs) draws byte for byte what Ink as published draws.
+// The bundle's patched Ink (scripts/bundle/inkPatches.mjs) draws byte for byte what Ink as published draws, and starts yoga without fetch.
 import { describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 // @ts-expect-error: a build script, plain JavaScript without types
-import { inkOutputCaches } from '../../../../scripts/bundle/inkOutputCaches.mjs';
+import { inkPatches } from '../../../../scripts/bundle/inkPatches.mjs';
 
 const root = resolve(import.meta.dirname, '../../../..');
 
@@ -49,24 +49,37 @@ export async function frames(count) {
 }
 `;
 
-async function bundled(dir: string, name: string, patched: boolean): Promise<{ frames: (n: number) => Promise<string>; code: string }> {
+interface Bundled { frames: (n: number) => Promise<string>; code: string; fetches: number }
+
+/** Builds the scene with or without the patches and imports it, counting the fetch() calls its loading makes. */
+async function bundled(dir: string, name: string, patched: boolean): Promise<Bundled> {
   const entry = join(dir, `${name}-entry.mjs`);
   writeFileSync(entry, scene);
   const outfile = join(dir, `${name}.mjs`);
   const result = await build({
     entryPoints: [entry], outfile, bundle: true, format: 'esm', platform: 'node', target: 'node20', write: true, logLevel: 'silent',
     nodePaths: [join(root, 'node_modules')],
-    plugins: patched ? [inkOutputCaches] : [],
+    plugins: patched ? [inkPatches] : [],
     alias: { 'react-devtools-core': join(root, 'scripts/bundle/noDevtools.mjs') },
     define: { 'process.env.NODE_ENV': '"production"' },
     banner: { js: "import { createRequire as __labCreateRequire } from 'node:module'; const require = __labCreateRequire(import.meta.url);" },
   });
   expect(result.errors).toEqual([]);
   const code = (await import('node:fs')).readFileSync(outfile, 'utf8');
-  return { frames: (await import(outfile)).frames, code };
+  const realFetch = globalThis.fetch;
+  let fetches = 0;
+  globalThis.fetch = (...args: Parameters<typeof fetch>) => {
+    fetches++;
+    return realFetch(...args);
+  };
+  try {
+    return { frames: (await import(outfile)).frames, code, fetches };
+  } finally {
+    globalThis.fetch = realFetch;
+  }
 }
 
-describe('the bundle patch of Ink\'s output', () => {
+describe('the bundle\'s patches of Ink and yoga', () => {
   it('is applied, and draws every frame byte for byte as Ink as published does', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'container-lab-ink-patch-'));
     try {
@@ -74,6 +87,8 @@ describe('the bundle patch of Ink\'s output', () => {
       const patched = await bundled(dir, 'patched', true);
       expect(plain.code).not.toContain('labOutputCaches');
       for (const marker of ['labOutputCaches()', 'labRowString(', 'labBlankCell', 'labStyles', 'from === to']) expect(patched.code).toContain(marker);
+      expect(plain.fetches).toBe(1); // yoga's wasm, from its data: URL
+      expect(patched.fetches).toBe(0);
       expect(patched.code).toMatch(/currentWidth = measure[_]?[tT]ext\w*\(text\)\.width/); // esbuild may rename the import
       const expected = await plain.frames(40);
       expect(expected.length).toBeGreaterThan(2000); // the scene really drew
@@ -92,8 +107,8 @@ describe('the bundle patch of Ink\'s output', () => {
       writeFileSync(join(dir, 'node_modules/ink/package.json'), JSON.stringify({ name: 'ink', type: 'module', exports: './build/output.js' }));
       writeFileSync(join(fakeInk, 'output.js'), 'export default class Output { caches = new SomethingElse(); }\n');
       writeFileSync(join(dir, 'entry.mjs'), "import Output from 'ink'; console.log(Output);\n");
-      await expect(build({ entryPoints: [join(dir, 'entry.mjs')], bundle: true, write: false, logLevel: 'silent', plugins: [inkOutputCaches], absWorkingDir: dir }))
-        .rejects.toThrow(/expected "caches = new OutputCaches\(\);" once \(Ink changed/);
+      await expect(build({ entryPoints: [join(dir, 'entry.mjs')], bundle: true, write: false, logLevel: 'silent', plugins: [inkPatches], absWorkingDir: dir }))
+        .rejects.toThrow(/expected "caches = new OutputCaches\(\);" once \(the package changed/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
