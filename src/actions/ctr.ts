@@ -39,7 +39,7 @@ export const ctr = defineAction({
     if (args[0] === 'run' && id === undefined) throw new LabError('ctr run needs `id`', 'give the step an id: the lab then keeps the container\'s cgroup and state in its own places');
     const d = requireDaemons(ctx);
     const c = chain(ctx);
-    const full = args[0] === 'run' && id ? labCtrRunArgs(args, { sessionId: ctx.session.id, dir: ctx.session.dir, cgroupParent: d.layout.cgroupParent, id }) : args;
+    const full = args[0] === 'run' && id ? labCtrRunArgs(args, { sessionId: ctx.session.id, dir: ctx.session.dir, cgroupParent: d.layout.cgroupParent, cgroupDriver: d.layout.cgroupDriver, id }) : args;
     const run = checked(await d.ctr(namespace, full, { timeoutMs: 60_000, log: true }), `ctr ${args.slice(0, 2).join(' ')}`);
     const stdout = outputLines(run.stdout);
     const out = stdout.map((l) => l.replace(/\s{2,}/g, '  '));

@@ -84,7 +84,7 @@ async function remove(ctx: LabContext, runc: string, l: RuncLayout, out: string[
   const pid = initPid(ctx.sys, l);
   c.pids = c.pids.filter((p) => p !== pid);
   setFocus(ctx, null);
-  out.push(`runc removed ${l.root}/${l.id} and the cgroup ${l.cgroupsPath}`);
+  out.push(`runc removed ${l.root}/${l.id} and the cgroup ${l.cgroupDir}`);
 }
 
 export const runc = defineAction({
@@ -101,7 +101,7 @@ export const runc = defineAction({
     + 'runc\'s state dir and the container\'s cgroup; state only reads. The learner sees the "runc state" JSON and '
     + '"the init\'s parent" in the chain panel, and the process and namespace panels follow the init\'s host PID.',
   host: {
-    effect: 'runs `runc {op}` as root on the lab\'s bundle, state under the session directory (create makes the cgroup container-lab-<session>-runc; the default spec\'s confinement: few capabilities, no host mounts)',
+    effect: 'runs `runc {op}` as root on the lab\'s bundle, state under the session directory (create makes the cgroup container-lab-<session>-runc, or on a systemd v2 host asks systemd for a scope in the lab\'s slice; the default spec\'s confinement: few capabilities, no host mounts)',
     untrusted: 'allowed',
   },
   performs: [

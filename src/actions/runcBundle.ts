@@ -16,7 +16,7 @@ export const runcBundle = defineAction({
   doc: 'Makes an OCI bundle in the session dir, in the helper (no container process): the lab image\'s layers '
     + 'unpacked into <session>/bundle/rootfs, then `runc spec --bundle <session>/bundle` writes runc\'s default '
     + 'config.json and the lab edits it: process.args to these args, process.terminal false (no console socket), '
-    + 'hostname container-lab, linux.cgroupsPath /container-lab-<session>-runc/cl-<session>. args[0] must be an '
+    + 'hostname container-lab, linux.cgroupsPath /container-lab-<session>-runc/cl-<session> (on a systemd v2 host container\\x2dlab\\x2d<session>\\x2drunc.slice:container-lab:cl-<session>, a scope in the lab\'s slice). args[0] must be an '
     + 'executable file of the image, its symlinks resolved inside the rootfs. The learner sees the key lines of '
     + 'config.json in a "config.json" block of the chain panel.',
   host: {

@@ -10,6 +10,7 @@ import { LabError } from '../errors.js';
 import { removeCgroupDir } from '../cgroup/session.js';
 import { hostOsRelease, installHint } from '../chain/installHint.js';
 import { runcArgv, runcLayout, type RuncLayout } from '../chain/runcLayout.js';
+import { chainCgroupDriver } from '../chain/cgroupDriver.js';
 import { parseRuncState, runcWords, saysNotExist, type RuncState } from '../chain/runcState.js';
 import { parseMountinfo } from '../observe/parse/mountinfo.js';
 import { startReaper, type Reaper } from '../chain/reaperClient.js';
@@ -23,7 +24,7 @@ export function requireRunc(ctx: LabContext): string {
 }
 
 export function layoutOf(ctx: LabContext): RuncLayout {
-  return runcLayout(ctx.session.dir, ctx.session.id);
+  return runcLayout(ctx.session.dir, ctx.session.id, chainCgroupDriver(ctx.cgroups));
 }
 
 /** Orders the chain panel's blocks: these titles first, in this order; short of room, the panel drops the last ones. */

@@ -8,6 +8,7 @@ import { startReaper } from '../chain/reaperClient.js';
 import { HostDocker } from '../chain/hostDocker.js';
 import { hostDockerFromArgv } from '../chain/hostDockerOption.js';
 import { containerdArgs, dockerdArgs } from '../chain/daemonLayout.js';
+import { chainCgroupDriver } from '../chain/cgroupDriver.js';
 import { LabError } from '../errors.js';
 
 export const startDaemons = defineAction({
@@ -46,7 +47,7 @@ export const startDaemons = defineAction({
     const bin = requireBinaries(docker ? ['containerd', 'containerd-shim-runc-v2', 'runc', 'dockerd', 'docker', 'ctr'] : ['containerd', 'containerd-shim-runc-v2', 'runc', 'ctr']);
     // a docker0 the host had before the lab's dockerd is the host's Docker's, not the lab's doing
     c.hostHadDocker0 ??= hasDocker0(ctx.sys);
-    c.daemons ??= PrivateDaemons.prepare(ctx.session.dir, ctx.session.id, bin, startReaper(), ctx.sys);
+    c.daemons ??= PrivateDaemons.prepare(ctx.session.dir, ctx.session.id, bin, startReaper(), ctx.sys, chainCgroupDriver(ctx.cgroups));
     const d = c.daemons;
     const l = d.layout;
     const out: string[] = [];

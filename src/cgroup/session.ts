@@ -1,10 +1,10 @@
 // The lab's cgroup directories, one per session, behind one interface for cgroup v1, hybrid and v2.
 import { readFileSync, rmdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseMountinfo } from '../observe/parse/mountinfo.js';
 import { detectCgroupLayout } from '../observe/parse/cgroupLayout.js';
-import { CGROUP_PREFIX, V2_LEAF } from './names.js';
-import { scopeSlice, startLabScope, systemdBooted } from './systemdScope.js';
+import { CGROUP_PREFIX, SLICE_PREFIX, V2_LEAF, isLabCgroupName } from './names.js';
+import { scopeSlice, startLabScope, stopUnitArgv, systemdBooted } from './systemdScope.js';
 import { realSys } from '../sys/real.js';
 import { LabError } from '../errors.js';
 import type { Sys } from '../sys/types.js';
@@ -126,8 +126,11 @@ export function joinCgroups(dirs: string[], pid: number, sys: Sys = realSys): vo
   for (const dir of dirs) sys.writeFile(join(dir, 'cgroup.procs'), String(pid));
 }
 
-/** What removing and listing lab cgroups takes from the kernel seam; by default the host's, unlogged (it is cleanup). Without writeFile nothing is thawed. */
-export type CgroupTreeFs = Pick<Sys, 'readFile' | 'readdir' | 'exists' | 'lstat' | 'rmdir' | 'kill'> & Partial<Pick<Sys, 'writeFile'>>;
+/**
+ * What removing and listing lab cgroups takes from the kernel seam; by default the host's, unlogged
+ * (it is cleanup). Without writeFile nothing is thawed; without runSync no lab slice is stopped.
+ */
+export type CgroupTreeFs = Pick<Sys, 'readFile' | 'readdir' | 'exists' | 'lstat' | 'rmdir' | 'kill'> & Partial<Pick<Sys, 'writeFile' | 'runSync'>>;
 
 export const hostCgroupFs: CgroupTreeFs = {
   readFile: (p) => readFileSync(p, 'utf8'),
@@ -144,6 +147,7 @@ export const hostCgroupFs: CgroupTreeFs = {
       return false;
     }
   },
+  runSync: (argv, opts) => realSys.runSync(argv, { ...opts, log: false }),
 };
 
 function procsIn(dir: string, fs: CgroupTreeFs): number[] {
@@ -158,7 +162,9 @@ function procsIn(dir: string, fs: CgroupTreeFs): number[] {
  * Removes a lab cgroup directory: its processes are the lab's own (nothing else is ever put
  * there), so they are killed by PID first; rmdir(2) fails with EBUSY while any remain. A
  * systemd scope's directory goes the same way: once it is empty systemd stops the scope, and
- * whichever of the two removes the directory first, the other gets ENOENT.
+ * whichever of the two removes the directory first, the other gets ENOENT. A lab slice (the
+ * chain lessons' on a systemd v2 host) does not stop when empty: systemd is asked to stop it
+ * (StopUnit), and then forgets it (a slice with no unit file is unloaded once inactive).
  */
 export async function removeCgroupDir(dir: string, fs: CgroupTreeFs = hostCgroupFs, timeoutMs = 2000): Promise<boolean> {
   if (!fs.exists(dir)) return true;
@@ -166,6 +172,9 @@ export async function removeCgroupDir(dir: string, fs: CgroupTreeFs = hostCgroup
   for (const child of childCgroups(dir, fs)) await removeCgroupDir(child, fs, timeoutMs);
   for (const pid of procsIn(dir, fs)) fs.kill(pid, 'SIGKILL');
   thawCgroup(dir, fs);
+  const name = basename(dir);
+  // an error (no such unit: stopped already, or by hand with systemctl stop) leaves the rmdir below to say
+  if (name.startsWith(SLICE_PREFIX) && name.endsWith('.slice')) fs.runSync?.(stopUnitArgv(name), { timeoutMs });
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -240,7 +249,7 @@ export function listLabCgroups(h: CgroupHierarchies, fs: CgroupTreeFs = hostCgro
   for (const r of h.roots) {
     for (const parent of r === h.v2Root ? labCgroupParents(r) : [r]) {
       try {
-        for (const name of fs.readdir(parent)) if (name.startsWith(CGROUP_PREFIX)) out.push(join(parent, name));
+        for (const name of fs.readdir(parent)) if (isLabCgroupName(name)) out.push(join(parent, name));
       } catch {
         // hierarchy (or slice) not there, or not readable
       }

@@ -41,6 +41,11 @@ export function startScopeArgv(unit: string, pids: number[], user: boolean): str
     '0'];
 }
 
+/** StopUnit(name, "replace"): systemd stops the unit and what runs in it (a slice: every unit in it). */
+export function stopUnitArgv(unit: string): string[] {
+  return ['busctl', 'call', 'org.freedesktop.systemd1', '/org/freedesktop/systemd1', 'org.freedesktop.systemd1.Manager', 'StopUnit', 'ss', unit, 'replace'];
+}
+
 /** The v2 path ("/system.slice/x.scope") in a /proc/<pid>/cgroup text, or null. */
 function v2Path(text: string): string | null {
   const line = text.split('\n').find((l) => l.startsWith('0::'));

@@ -1,5 +1,6 @@
 // The lab's additions to a docker or ctr command line: its label, no network, its cgroup, its runc root.
 import { join } from 'node:path';
+import { containerCgroup, type ChainCgroupDriver } from './cgroupDriver.js';
 
 /**
  * `docker run`/`docker create` get `--label container-lab=<session>` (lab-leaks and the cleanup
@@ -15,16 +16,18 @@ export function labDockerArgs(args: string[], sessionId: string): string[] {
 
 /**
  * `ctr run` gets the lab's label, a cgroup under the lab's parent (ctr's default would be
- * /<namespace>/<id>, a host cgroup), a runc state root in the lab dir (not /run/containerd/runc)
+ * /<namespace>/<id>, a host cgroup; on a systemd v2 host a scope in the lab's slice), a runc state root in the lab dir (not /run/containerd/runc)
  * and its stdio FIFOs there too (not /run/containerd/fifo).
  * The container id is ctr run's last-but-command positional: the lesson passes it as `id`.
  */
-export function labCtrRunArgs(args: string[], o: { sessionId: string; dir: string; cgroupParent: string; id: string }): string[] {
+export function labCtrRunArgs(args: string[], o: { sessionId: string; dir: string; cgroupParent: string; cgroupDriver: ChainCgroupDriver; id: string }): string[] {
   if (args[0] !== 'run') return args;
   return [
     'run',
     '--label', `container-lab=${o.sessionId}`,
-    '--cgroup', `/${o.cgroupParent}/${o.id}`,
+    '--cgroup', containerCgroup(o.cgroupParent, o.id, o.cgroupDriver).path,
+    // ctr 1.6+: the shim's runc option SystemdCgroup (runc --systemd-cgroup), "slice:prefix:name" in --cgroup
+    ...(o.cgroupDriver === 'systemd' ? ['--runc-systemd-cgroup'] : []),
     '--runc-root', join(o.dir, 'runc-ctr'),
     '--fifo-dir', join(o.dir, 'fifo'),
     ...args.slice(1),

@@ -1,5 +1,6 @@
 // Where a lab's private containerd and dockerd keep everything, and the exact command lines that start them.
 import { join } from 'node:path';
+import { chainCgroupParent, dockerdCgroupArgs, type ChainCgroupDriver } from './cgroupDriver.js';
 
 /**
  * Every file and directory of the private daemons lives under one lab directory (the session's,
@@ -21,11 +22,13 @@ export interface DaemonLayout {
   dockerPidFile: string;
   dockerLog: string;
   dockerKey: string;
-  /** the cgroup parent of docker's containers: named after the lab, never /docker */
+  /** the cgroup parent of docker's and ctr's containers, a directory name below each hierarchy's root: named after the lab, never /docker */
   cgroupParent: string;
+  /** who makes the containers' cgroups: runc itself (cgroupfs) or systemd (cgroupDriver.ts) */
+  cgroupDriver: ChainCgroupDriver;
 }
 
-export function daemonLayout(dir: string, sessionId: string): DaemonLayout {
+export function daemonLayout(dir: string, sessionId: string, cgroupDriver: ChainCgroupDriver): DaemonLayout {
   return {
     dir,
     containerdConfig: join(dir, 'containerd.toml'),
@@ -41,7 +44,8 @@ export function daemonLayout(dir: string, sessionId: string): DaemonLayout {
     dockerPidFile: join(dir, 'dockerd.pid'),
     dockerLog: join(dir, 'dockerd.log'),
     dockerKey: join(dir, 'docker', 'key.json'),
-    cgroupParent: `container-lab-${sessionId}-docker`,
+    cgroupParent: chainCgroupParent(`container-lab-${sessionId}-docker`, cgroupDriver),
+    cgroupDriver,
   };
 }
 
@@ -79,7 +83,8 @@ export function containerdArgs(l: DaemonLayout): string[] {
 /**
  * dockerd, private: its own socket, data and exec roots, pid file and (empty) daemon.json, on
  * the lab's containerd. No network set-up on the host: no docker0 (--bridge=none), no iptables
- * rules, no ip_forward or masquerading. Containers' cgroups go under a lab-named parent.
+ * rules, no ip_forward or masquerading. Containers' cgroups go under a lab-named parent: a
+ * directory (cgroupfs driver) or, on a systemd v2 host, the lab's slice (cgroupDriver.ts).
  */
 export function dockerdArgs(l: DaemonLayout): string[] {
   return [
@@ -95,8 +100,7 @@ export function dockerdArgs(l: DaemonLayout): string[] {
     '--ip-forward=false',
     '--ip-masq=false',
     '--userland-proxy=false',
-    '--exec-opt', 'native.cgroupdriver=cgroupfs',
-    '--cgroup-parent', '/' + l.cgroupParent,
+    ...dockerdCgroupArgs(l.cgroupParent, l.cgroupDriver),
   ];
 }
 

@@ -14,6 +14,8 @@ import type { ProgramRun, RunOptions, Sys } from '../sys/types.js';
 import type { Reaper } from './reaperClient.js';
 import { isRunning } from '../observe/procState.js';
 import { closing } from '../sys/closing.js';
+import { cgroupHierarchies } from '../cgroup/session.js';
+import { chainCgroupDriver, type ChainCgroupDriver } from './cgroupDriver.js';
 
 export interface DaemonProcess {
   pid: number;
@@ -85,8 +87,8 @@ export class PrivateDaemons {
   ) {}
 
   /** Prepares the directories and config files; nothing runs yet. */
-  static prepare(dir: string, sessionId: string, bin: Binaries, reaper: Reaper | null, sys: Sys = realSys): PrivateDaemons {
-    const layout = daemonLayout(dir, sessionId);
+  static prepare(dir: string, sessionId: string, bin: Binaries, reaper: Reaper | null, sys: Sys = realSys, cgroupDriver: ChainCgroupDriver = chainCgroupDriver(cgroupHierarchies())): PrivateDaemons {
+    const layout = daemonLayout(dir, sessionId, cgroupDriver);
     for (const d of [layout.containerdRoot, layout.containerdState, layout.dockerDataRoot, layout.dockerExecRoot]) {
       mkdirSync(d, { recursive: true, mode: 0o700 });
     }

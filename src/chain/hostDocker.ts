@@ -23,7 +23,8 @@ export class HostDocker extends PrivateDaemons {
   static attach(dir: string, sessionId: string, bin: Binaries, socket: string, sys: Sys = realSys): HostDocker {
     const problem = hostDockerProblem(socket);
     if (problem) throw new LabError(problem, 'start container-lab without --host-docker to use its own private daemons (as root)');
-    const layout = { ...daemonLayout(dir, sessionId), dockerSocket: socket };
+    // the host's dockerd puts its containers where its own driver says; the layout's parent is unused
+    const layout = { ...daemonLayout(dir, sessionId, 'cgroupfs'), dockerSocket: socket };
     const d = new HostDocker(layout, bin, null, sys);
     d.sessionId = sessionId;
     return d;

@@ -1,10 +1,12 @@
 // Where the runc-alone lesson keeps its bundle, runc's state and the container's output, and the names it gives them.
 import { join } from 'node:path';
+import { chainCgroupParent, containerCgroup, runcDriverFlags, type ChainCgroupDriver } from './cgroupDriver.js';
 
 /**
  * Everything under the session dir (/run/container-lab/session-*): runc's --root is not
  * /run/runc, so `runc list` on the host never shows the lab's container. The cgroup parent is
- * named after the lab, like the docker lessons' `container-lab-<session>-docker`.
+ * named after the lab, like the docker lessons' `container-lab-<session>-docker` (on a systemd v2
+ * host, the slice `container\x2dlab\x2d<session>\x2drunc.slice`: cgroupDriver.ts).
  */
 export interface RuncLayout {
   dir: string;
@@ -19,14 +21,19 @@ export interface RuncLayout {
   pidFile: string;
   /** the container's stdout and stderr (and runc create's own words) */
   log: string;
+  /** a directory name below each hierarchy's root: the lab's slice with the systemd driver */
   cgroupParent: string;
-  /** config.json linux.cgroupsPath: <parent>/<id>, in every hierarchy */
+  /** config.json linux.cgroupsPath: /<parent>/<id> (cgroupfs) or <slice>:container-lab:<id> (systemd) */
   cgroupsPath: string;
+  /** the container's cgroup directory below each hierarchy's root */
+  cgroupDir: string;
+  cgroupDriver: ChainCgroupDriver;
 }
 
-export function runcLayout(dir: string, sessionId: string): RuncLayout {
+export function runcLayout(dir: string, sessionId: string, cgroupDriver: ChainCgroupDriver): RuncLayout {
   const id = `cl-${sessionId}`;
-  const cgroupParent = `container-lab-${sessionId}-runc`;
+  const cgroupParent = chainCgroupParent(`container-lab-${sessionId}-runc`, cgroupDriver);
+  const cgroup = containerCgroup(cgroupParent, id, cgroupDriver);
   const bundle = join(dir, 'bundle');
   return {
     dir,
@@ -38,11 +45,13 @@ export function runcLayout(dir: string, sessionId: string): RuncLayout {
     pidFile: join(dir, 'runc-init.pid'),
     log: join(dir, 'runc-container.log'),
     cgroupParent,
-    cgroupsPath: `/${cgroupParent}/${id}`,
+    cgroupsPath: cgroup.path,
+    cgroupDir: cgroup.dir,
+    cgroupDriver,
   };
 }
 
-/** `runc --root <root> <args...>`: every runc run names the session dir, so the process panel finds it. */
+/** `runc [--systemd-cgroup] --root <root> <args...>`: every runc run names the session dir, so the process panel finds it. */
 export function runcArgv(runc: string, l: RuncLayout, args: string[]): string[] {
-  return [runc, '--root', l.root, ...args];
+  return [runc, ...runcDriverFlags(l.cgroupDriver), '--root', l.root, ...args];
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defineCheck, pass, fail } from '../steps/define.js';
 import { isAbsolute, join } from 'node:path';
+import { isLabCgroupsPath } from '../chain/cgroupDriver.js';
 import type { Sys } from '../sys/types.js';
 import { whichProgram } from '../../native/findProgram.js';
 import type { RuncLayout } from '../chain/runcLayout.js';
@@ -123,8 +124,8 @@ export const runcGone = defineCheck({
   doc: 'The container is gone as runc and the kernel see it: `runc state` (run by the check) fails saying the '
     + 'container does not exist, runc\'s state directory <session>/runc/cl-<session> is gone, and no cgroup '
     + 'hierarchy mounted on the host (from /proc/self/mountinfo, v1 named ones included) still has the '
-    + 'container\'s cgroupsPath.',
-  reads: ['`runc state` (run by the check)', '<session>/runc/<id>', '/proc/self/mountinfo cgroup mounts', '<hierarchy>/<cgroupsPath>'],
+    + 'container\'s cgroup directory (/<parent>/<id>; on a systemd v2 host the scope /<lab slice>/container-lab-<id>.scope).',
+  reads: ['`runc state` (run by the check)', '<session>/runc/<id>', '/proc/self/mountinfo cgroup mounts', '<hierarchy>/<container cgroup>'],
   run: (ctx) => {
     const { sys } = ctx;
     const l = layoutOf(ctx);
@@ -133,9 +134,9 @@ export const runcGone = defineCheck({
     if (!saysNotExist(stderr)) return fail(`runc state failed otherwise: ${stderr}`);
     const dir = join(l.root, l.id);
     if (sys.exists(dir)) return fail(`${dir} is still there`);
-    const cgroups = cgroupHierarchies(sys).map((h) => join(h, l.cgroupsPath)).filter((d) => sys.exists(d));
+    const cgroups = cgroupHierarchies(sys).map((h) => join(h, l.cgroupDir)).filter((d) => sys.exists(d));
     if (cgroups.length > 0) return fail(`the container's cgroup is still there: ${cgroups[0]}`);
-    return pass(`runc state: "${stderr.replace(/^.*msg="([^"]*)".*$/s, '$1')}"; ${dir} and ${l.cgroupsPath} removed`);
+    return pass(`runc state: "${stderr.replace(/^.*msg="([^"]*)".*$/s, '$1')}"; ${dir} and ${l.cgroupDir} removed`);
   },
 });
 
@@ -172,7 +173,7 @@ export const bundleValid = defineCheck({
   doc: 'The bundle is one runc can run as the lesson means: <session>/bundle/config.json parses, its root.path '
     + 'has /bin/sh and args[0] (symlinks resolved inside the root, as the container will see them), process.args '
     + 'are exactly these args, process.terminal is false (runc would otherwise want a console socket) and '
-    + 'linux.cgroupsPath is under a /container-lab- cgroup.',
+    + 'linux.cgroupsPath is under a /container-lab- cgroup (on a systemd v2 host: in the lab\'s slice, <slice>:container-lab:<id>).',
   reads: ['<bundle>/config.json', '<bundle>/rootfs (lstat, readlink)'],
   run: (ctx, { args }) => {
     const { sys } = ctx;
@@ -189,7 +190,7 @@ export const bundleValid = defineCheck({
     if (JSON.stringify(got) !== JSON.stringify(args)) return fail(`process.args is ${JSON.stringify(got)}, not ${JSON.stringify(args)}`);
     if (!resolveInRoot(root, args[0], sys)) return fail(`${args[0]} is not in ${root}`);
     if (config.process?.terminal !== false) return fail('process.terminal is not false: runc would want a console socket');
-    if (!String(config.linux?.cgroupsPath ?? '').startsWith('/container-lab-')) return fail(`linux.cgroupsPath ${config.linux?.cgroupsPath} is not a lab cgroup`);
+    if (!isLabCgroupsPath(String(config.linux?.cgroupsPath ?? ''))) return fail(`linux.cgroupsPath ${config.linux?.cgroupsPath} is not a lab cgroup`);
     const ns = (config.linux?.namespaces ?? []).map((n: { type: string }) => n.type).join(',');
     return pass(`config.json: root ${config.root.path} has /bin/sh, args ${JSON.stringify(args)}, namespaces ${ns}`);
   },

@@ -1,5 +1,7 @@
 // Removes what dead sessions left that the kernel does not reclaim: processes in lab cgroups, cgroup dirs, mounts, scratch dirs.
 import { cgroupHierarchies, cgroupHasProcesses, hostCgroupFs, labCgroupParents, listLabCgroups, removeCgroupDir, CGROUP_PREFIX, type CgroupHierarchies, type CgroupTreeFs } from '../cgroup/session.js';
+import { isLabCgroupName } from '../cgroup/names.js';
+import { chainCgroupDriver } from '../chain/cgroupDriver.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { umount2 } from '../../native/kernel.js';
@@ -11,21 +13,24 @@ import { processStartTime, sessionIsAlive, sessionOwner, stateRoot } from '../st
 
 /**
  * The session's cgroup id from a lab cgroup dir: container-lab-<session>, a systemd scope
- * container-lab-<session>.scope, or a chain lesson's container-lab-<session>-docker / -runc.
+ * container-lab-<session>.scope, a chain lesson's container-lab-<session>-docker / -runc, or
+ * their slice on a systemd v2 host, container\x2dlab\x2d<session>\x2ddocker.slice.
  */
 export function cgroupSessionId(dir: string): string {
-  return dir.slice(dir.lastIndexOf('/') + 1 + CGROUP_PREFIX.length).replace(/\.scope$/, '').split('-')[0];
+  const name = dir.slice(dir.lastIndexOf('/') + 1).replaceAll('\\x2d', '-');
+  return name.slice(CGROUP_PREFIX.length).replace(/\.(scope|slice)$/, '').split('-')[0];
 }
 
 /**
  * The session's cgroup directories in every hierarchy, named ones (name=systemd, where docker's
- * cgroupfs driver writes) included, and in the slices where systemd puts the lab's scopes.
+ * cgroupfs driver writes) included, and in the slices where systemd puts the lab's scopes; the
+ * chain lessons' lab slices sit at the top of the v2 tree.
  */
 export function sessionCgroups(id: string, mountPoints: string[] = cgroupMountPoints(), fs: CgroupTreeFs = hostCgroupFs): string[] {
   const out: string[] = [];
   for (const parent of mountPoints.flatMap((m) => labCgroupParents(m))) {
     try {
-      for (const name of fs.readdir(parent)) if (name.startsWith(CGROUP_PREFIX) && cgroupSessionId(join(parent, name)) === id) out.push(join(parent, name));
+      for (const name of fs.readdir(parent)) if (isLabCgroupName(name) && cgroupSessionId(join(parent, name)) === id) out.push(join(parent, name));
     } catch {
       // hierarchy (or slice) not there, or not readable
     }
@@ -76,7 +81,7 @@ export async function cleanDeadSession(dir: string): Promise<string[]> {
   const removed: string[] = [];
   const id = sessionIdOf(dir);
   for (const pid of killOrphans(dir)) removed.push(`process ${pid}`);
-  if (existsSync(join(dir, 'containerd.toml'))) await cleanupDaemons(dir, daemonLayout(dir, id).cgroupParent, [process.pid]);
+  if (existsSync(join(dir, 'containerd.toml'))) await cleanupDaemons(dir, daemonLayout(dir, id, chainCgroupDriver(cgroupHierarchies())).cgroupParent, [process.pid]);
   for (const cg of sessionCgroups(id)) if (await removeCgroupDir(cg)) removed.push(`cgroup ${cg}`);
   for (const target of mountsUnder(dir)) {
     try {

@@ -303,7 +303,35 @@ export class CgroupFs extends RecordingSys {
 
   override runSync(argv: string[], opts = {}) {
     if (argv[0]?.endsWith('busctl') && argv.includes('StartTransientUnit')) return this.startTransientUnit(argv);
+    if (argv[0]?.endsWith('busctl') && argv.includes('StopUnit')) return this.stopUnit(argv);
     return super.runSync(argv, opts);
+  }
+
+  /** Units systemd was asked to stop, in order. */
+  stoppedUnits: string[] = [];
+
+  /*
+   * StopUnit(name, mode) as systemd does it for a slice or scope (src/core/slice.c, scope.c): every
+   * unit in a slice is stopped with it, their processes killed, and the cgroups removed; a slice
+   * with no unit file is then unloaded. A unit that is not loaded: org.freedesktop.systemd1.NoSuchUnit.
+   */
+  private stopUnit(argv: string[]) {
+    this.calls.push({ via: 'program', argv });
+    const unit = argv[argv.indexOf('ss') + 1];
+    const dir = [...this.dirs].find((d) => d.startsWith(CG + '/') && d.endsWith('/' + unit));
+    if (!this.systemd || !dir) {
+      this.record(argv[0], argv.slice(1), 1, undefined);
+      return { argv, status: 1, signal: null, stdout: '', stderr: `Unit ${unit} not loaded.\n`, startedAt: 0, endedAt: 0, pid: 4243 };
+    }
+    this.stoppedUnits.push(unit);
+    const below = [...this.dirs].filter((d) => d === dir || d.startsWith(dir + '/')).sort((a, b) => b.length - a.length);
+    for (const cg of below) {
+      for (const pid of this.procs(cg)) this.alive.delete(pid);
+      this.files.set(`${cg}/cgroup.procs`, '');
+      this.removeCgroup(cg, 0);
+    }
+    this.record(argv[0], argv.slice(1), 0);
+    return { argv, status: 0, signal: null, stdout: `o "/org/freedesktop/systemd1/job/${4000 + this.calls.length}"\n`, stderr: '', startedAt: 0, endedAt: 0, pid: 4243 };
   }
 
   /*

@@ -19,7 +19,7 @@ vi.mock('../../../src/cgroup/session.js', async (original) => ({ ...(await origi
 
 const dir = mkdtempSync(join(tmpdir(), 'container-lab-runc-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const l = runcLayout(dir, 'test');
+const l = runcLayout(dir, 'test', 'cgroupfs');
 const RUNC = '/usr/sbin/runc';
 const INIT = 4321;
 const fixture = JSON.parse(readFileSync(join(__dirname, '../../fixtures/chain/runc/state-created.json'), 'utf8'));

@@ -16,7 +16,7 @@ vi.mock('../../../src/image/labImage.js', () => ({ ensureLabImage: vi.fn(async (
 
 const dir = mkdtempSync(join(tmpdir(), 'container-lab-runc-bundle-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const l = runcLayout(dir, 'test');
+const l = runcLayout(dir, 'test', 'cgroupfs');
 const RUNC = '/usr/sbin/runc';
 const spec = readFileSync(join(__dirname, '../../fixtures/chain/runc/spec-1.1.5.json'), 'utf8');
 

@@ -62,7 +62,7 @@ describe('specSummary', () => {
 
 describe('runcLayout', () => {
   it('keeps everything under the session dir, with lab names', () => {
-    const l = runcLayout('/run/container-lab/session-AbC', 'abc');
+    const l = runcLayout('/run/container-lab/session-AbC', 'abc', 'cgroupfs');
     expect(l).toMatchObject({
       root: '/run/container-lab/session-AbC/runc',
       id: 'cl-abc',

@@ -10,7 +10,7 @@ import { RecordingSys } from '../../support/recordingSys.js';
 vi.mock('../../../native/findProgram.js', () => ({ whichProgram: () => '/usr/sbin/runc', findProgram: () => '/usr/sbin/runc' }));
 
 const DIR = '/run/container-lab/session-test';
-const l = runcLayout(DIR, 'test');
+const l = runcLayout(DIR, 'test', 'cgroupfs');
 const RUNC = '/usr/sbin/runc';
 const INIT = 4321;
 const FIFO = `${l.root}/cl-test/exec.fifo`;

@@ -9,7 +9,7 @@ import { RecordingSys } from '../../support/recordingSys.js';
 
 vi.mock('../../../native/findProgram.js', () => ({ whichProgram: () => '/usr/sbin/runc', findProgram: () => '/usr/sbin/runc' }));
 
-const l = runcLayout('/run/container-lab/session-test', 'test');
+const l = runcLayout('/run/container-lab/session-test', 'test', 'cgroupfs');
 const INIT = 4321;
 const fixture = JSON.parse(readFileSync(join(__dirname, '../../fixtures/chain/runc/state-created.json'), 'utf8'));
 const NS = ['pid', 'mnt', 'uts', 'ipc', 'net'];
