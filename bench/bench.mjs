@@ -17,6 +17,10 @@ import { median, p90, now, sleep } from './stats.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = process.env.BENCH_CLI ?? join(root, 'dist/app/main.js');
 const socket = `container-lab-bench-${process.pid}`;
+// The app records progress under XDG_STATE_HOME: the runs here get a directory of their own, never the user's.
+const stateHome = mkdtempSync(join(tmpdir(), 'container-lab-bench-state-'));
+process.env.XDG_STATE_HOME = stateHome;
+process.on('exit', () => rmSync(stateHome, { recursive: true, force: true }));
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 
 const ms = (x) => `${x.toFixed(1)} ms`;

@@ -1,5 +1,5 @@
 // REST lesson: a logging proxy on a socket of the lab's, in front of dockerd's: every request of the docker CLI shows.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, syscall, outcome } from '../steps/define.js';
 import { join } from 'node:path';
 import { chain } from './chainState.js';

@@ -1,5 +1,5 @@
 // A volume: bind-mount (MS_BIND) a host directory into the container's rootfs, in its mount namespace.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, syscall, outcome } from '../steps/define.js';
 import { inContainer } from './builderCall.js';
 import { dockerRun, requireMerged, volumeHostDir } from './dockerRunState.js';

@@ -1,6 +1,6 @@
 // chroot(2): a process inside the container makes the rootfs its root directory and looks around.
 // Request to src/programs/changeRoot.ts: { op: 'chroot', path: <session>/rootfs } → chroot(path); chdir("/").
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, syscall, outcome } from '../steps/define.js';
 import { startRootProcess, callRootProcess, rootfsDir } from './rootProcess.js';
 

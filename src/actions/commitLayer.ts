@@ -1,5 +1,5 @@
 // "docker commit" by hand: the container's upperdir becomes a new layer; a new config and manifest tag it.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, program, outcome } from '../steps/define.js';
 import { containerName } from '../steps/params.js';
 import { commitRef, requireContainer, requireLayers } from './layersState.js';

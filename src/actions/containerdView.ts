@@ -1,5 +1,5 @@
 // Chain lesson: containerd's own view of what docker made — its containers and its tasks, in one namespace.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, program, outcome } from '../steps/define.js';
 import { checked, outputLines, requireDaemons } from './chainUtil.js';
 import { setBlock, shortLine } from './chainBlock.js';

@@ -1,5 +1,5 @@
 // Runs a busy loop inside the container under its CPU quota; reports the share it got.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, program, outcome } from '../steps/define.js';
 import { howItEnded, runHog } from './hog.js';
 import { labCgroup } from './cgroupState.js';

@@ -1,5 +1,5 @@
 // Chain lessons: containerd's own client, ctr, against the lab's containerd, in a containerd namespace.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ctrArgs, refuseArgs } from '../chain/argPolicy.js';
 import { LabError } from '../errors.js';
 import { defineAction, program, outcome } from '../steps/define.js';

@@ -1,5 +1,5 @@
 // Chain lessons: run the docker CLI against the lab's dockerd (directly or through the API proxy), as a user would.
-import { z } from 'zod';
+import * as z from 'zod';
 import { dockerArgs, refuseArgs } from '../chain/argPolicy.js';
 import { LabError } from '../errors.js';
 import { defineAction, program, outcome } from '../steps/define.js';

@@ -6,7 +6,7 @@
 // threads still in the host's). The builder's root is still the host's /, so a plain open of
 // merged/bin/sh would follow the image's /bin/sh -> /bin/busybox to the HOST's /bin/busybox:
 // every path goes through sys.inRoot(merged), where "/" is merged.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, syscall, outcome } from '../steps/define.js';
 import { containerName } from '../steps/params.js';
 import { inContainer } from './builderCall.js';

@@ -1,6 +1,6 @@
 // The classic chroot escape — mkdir x; chroot("x"); chdir("..") until stuck; chroot(".") — by the chroot or the pivot_root process.
 // Request to src/programs/changeRoot.ts: { op: 'escape', dir } → mkdir(dir); chroot(dir); chdir("..")…; chroot(".").
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, syscall, outcome } from '../steps/define.js';
 import { rootProcess } from '../steps/params.js';
 import { callRootProcess, rootPid } from './rootProcess.js';

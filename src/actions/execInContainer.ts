@@ -1,6 +1,6 @@
 // `docker exec` by hand: a program joins PID 1's namespaces and root (nsenter), started by the container process.
 // Builder request: run { command: nsenter --target=<PID 1> --mount --uts --ipc --net --pid --cgroup --root --wd -- argv }.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, program, syscall, outcome } from '../steps/define.js';
 import { command } from '../steps/params.js';
 import { builderCall } from './builderCall.js';

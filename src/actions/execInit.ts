@@ -1,6 +1,6 @@
 // PID 1 execve(2)s the image's shell: same PID, namespaces, root and cgroup; only the program changes.
 // Request to PID 1 (src/programs/changeRoot.ts): { op: 'exec', argv } → access(argv[0], X_OK), the reply, then execve(argv).
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, syscall, outcome } from '../steps/define.js';
 import { callRootProcess } from './rootProcess.js';
 import { containerByHand, publishInit, requireInitWaiting, requirePivotedInit } from './containerInit.js';

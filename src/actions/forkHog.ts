@@ -1,5 +1,5 @@
 // Runs a fork loop inside the container until the pids limit refuses a fork (EAGAIN).
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, program, outcome } from '../steps/define.js';
 import { howItEnded, runHog } from './hog.js';
 import { labCgroup } from './cgroupState.js';

@@ -1,5 +1,5 @@
 // Creates the session's cgroup (named container-lab-<session>) and moves the container's processes in.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, syscall, kernelFile, program, outcome } from '../steps/define.js';
 import { createSessionCgroups, joinCgroups } from '../cgroup/session.js';
 import { rootlessCgroupDelegation } from '../cgroup/delegation.js';

@@ -1,5 +1,5 @@
 // docker0's part: a lab network namespace and a veth pair made inside it, one end moved into the container.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, program, outcome } from '../steps/define.js';
 import { randomInt } from 'node:crypto';
 import { dockerRun, type LabNetwork } from './dockerRunState.js';

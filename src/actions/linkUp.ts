@@ -1,5 +1,5 @@
 // Brings a network interface up inside the container's network namespace (ioctl SIOCSIFFLAGS).
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, syscall, outcome } from '../steps/define.js';
 import { inContainer } from './builderCall.js';
 

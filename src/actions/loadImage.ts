@@ -1,5 +1,5 @@
 // Chain lessons: load the lab image into the private dockerd and/or containerd, from a tar made here (no registry).
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, program, outcome } from '../steps/define.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 // mount(NULL, "/", NULL, MS_REC|MS_PRIVATE, NULL): mounts made from now on stay in this namespace.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, syscall, outcome } from '../steps/define.js';
 import { inContainer } from './builderCall.js';
 import { MS } from '../../native/constants.js';

@@ -1,5 +1,5 @@
 // Runs a memory hog inside the container until the kernel's OOM killer stops it at the limit.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, program, outcome } from '../steps/define.js';
 import { size } from '../steps/params.js';
 import { howItEnded, runHog } from './hog.js';

@@ -1,5 +1,5 @@
 // mount("overlay", merged, "overlay", 0, "lowerdir=…,upperdir=…,workdir=…") in the container's mount namespace.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, syscall, outcome } from '../steps/define.js';
 import { containerName } from '../steps/params.js';
 import { dirname, relative } from 'node:path';

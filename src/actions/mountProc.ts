@@ -1,5 +1,5 @@
 // Mounts /proc from a process inside the new PID namespace, so /proc lists only the container.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, syscall, outcome } from '../steps/define.js';
 import { inContainer } from './builderCall.js';
 import { LabError } from '../errors.js';

@@ -1,6 +1,6 @@
 // PID 1 mounts a fresh proc on its /proc: it is inside the PID namespace, so proc shows only the container.
 // Request to PID 1 (src/programs/changeRoot.ts): { op: 'mountProc' } → mount("proc", "/proc", "proc", MS_NOSUID|MS_NODEV|MS_NOEXEC).
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, syscall, outcome } from '../steps/define.js';
 import { callRootProcess } from './rootProcess.js';
 import { requireInitWaiting, requirePivotedInit } from './containerInit.js';

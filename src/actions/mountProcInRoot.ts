@@ -1,7 +1,7 @@
 // Mounts a fresh proc on /proc of the pivoted root, by the pivoted process: it is inside the PID namespace.
 // Request to src/programs/changeRoot.ts: { op: 'mountProc' } → mount("proc", "/proc", "proc", MS_NOSUID|MS_NODEV|MS_NOEXEC).
 // Rootless, the kernel refuses that (EPERM, below): a new pivot process mounts proc first, then pivots (runc's order).
-import { z } from 'zod';
+import * as z from 'zod';
 import { join } from 'node:path';
 import { defineAction, syscall, outcome } from '../steps/define.js';
 import { callRootProcess, rootPid, rootfsDir, startRootProcess } from './rootProcess.js';

@@ -1,5 +1,5 @@
 // Mounts a tmpfs on the session's scratch directory, inside the container's mount namespace only.
-import { z } from 'zod';
+import * as z from 'zod';
 import { join } from 'node:path';
 import { defineAction, syscall, outcome } from '../steps/define.js';
 import { inContainer } from './builderCall.js';

@@ -1,5 +1,5 @@
 // docker run's name and id: a generated adjective_surname, 64 random hex, hostname = the first 12.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, syscall, outcome } from '../steps/define.js';
 import { inContainer } from './builderCall.js';
 import { dockerRun, generateIdentity } from './dockerRunState.js';

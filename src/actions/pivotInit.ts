@@ -1,7 +1,7 @@
 // PID 1 takes a mount namespace of its own and pivot_root(2)s into the container's merged overlay directory.
 // Request to PID 1 (src/programs/changeRoot.ts): { op: 'pivot', newRoot: merged, putOld } → unshare(CLONE_NEWNS);
 // chdir(merged); mkdir(putOld); pivot_root(merged, putOld); chdir("/"); umount2("/.old_root", MNT_DETACH); rmdir.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, syscall, outcome } from '../steps/define.js';
 import { containerName } from '../steps/params.js';
 import { join } from 'node:path';

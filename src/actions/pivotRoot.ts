@@ -1,7 +1,7 @@
 // pivot_root(2): a process in a mount namespace of its own makes the rootfs "/" and detaches the old root.
 // Request to src/programs/changeRoot.ts: { op: 'pivot', newRoot, putOld } → unshare(CLONE_NEWNS); chdir(newRoot);
 // mkdir(putOld); pivot_root(newRoot, putOld); chdir("/"); umount2("/.old_root", MNT_DETACH); rmdir("/.old_root").
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, syscall, outcome } from '../steps/define.js';
 import { join } from 'node:path';
 import { startRootProcess, callRootProcess, rootfsDir } from './rootProcess.js';

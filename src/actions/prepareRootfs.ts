@@ -1,5 +1,5 @@
 // Unpacks the lab image into <session>/rootfs (helper) and bind-mounts it onto itself (container process): pivot_root(2) needs a mount point.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, syscall, outcome } from '../steps/define.js';
 import { join } from 'node:path';
 import { inContainer } from './builderCall.js';

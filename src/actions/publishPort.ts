@@ -1,5 +1,5 @@
 // docker-proxy's part: a forwarder on a host loopback port that connects from inside the lab namespace.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, syscall, outcome } from '../steps/define.js';
 import { dockerRun, requireNetwork } from './dockerRunState.js';
 import { programs } from '../sys/paths.js';

@@ -1,5 +1,5 @@
 // A shell step: runs a program inside the container (forked by the container process) or on the host.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, program, outcome } from '../steps/define.js';
 import { command } from '../steps/params.js';
 import { builderCall } from './builderCall.js';

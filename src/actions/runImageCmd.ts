@@ -1,5 +1,5 @@
 // The image's Cmd, run in the container: what `docker run IMAGE` does last.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, program, outcome } from '../steps/define.js';
 import { builderCall } from './builderCall.js';
 import { dockerRunIfStarted, requireMerged } from './dockerRunState.js';

@@ -1,6 +1,6 @@
 // Runs a program from inside the chroot or the pivoted root: the program is the one that root holds.
 // Request to src/programs/changeRoot.ts: { op: 'run', argv } → that process spawns argv and waits for it (10 s at most).
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, program, outcome } from '../steps/define.js';
 import { command, rootProcess } from '../steps/params.js';
 import { callRootProcess, rootPid } from './rootProcess.js';

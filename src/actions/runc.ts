@@ -1,5 +1,5 @@
 // runc-alone lesson: one runc subcommand (create, start, state, kill, delete) on the lab's bundle, then runc's state in a block.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, program, outcome } from '../steps/define.js';
 import type { LabContext } from '../steps/context.js';
 import type { Sys } from '../sys/types.js';

@@ -1,5 +1,5 @@
 // runc-alone lesson: an OCI bundle from the lab image: its rootfs unpacked, `runc spec`'s config.json edited for the lab.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, program, outcome } from '../steps/define.js';
 import { mkdirSync, rmSync } from 'node:fs';
 import { layoutOf, requireRunc, succeeded } from './runcUtil.js';

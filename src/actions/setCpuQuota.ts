@@ -1,5 +1,5 @@
 // Sets the container's CPU quota: cpu.max on cgroup v2, cpu.cfs_quota_us and cpu.cfs_period_us on v1.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, kernelFile, outcome } from '../steps/define.js';
 import { labCgroup } from './cgroupState.js';
 

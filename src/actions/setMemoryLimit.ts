@@ -1,5 +1,5 @@
 // Sets the container's memory limit: memory.max on cgroup v2, memory.limit_in_bytes on v1.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, kernelFile, outcome } from '../steps/define.js';
 import { size } from '../steps/params.js';
 import { labCgroup } from './cgroupState.js';

@@ -1,5 +1,5 @@
 // Sets the most tasks the container may have: pids.max (the same name on cgroup v1 and v2).
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, kernelFile, outcome } from '../steps/define.js';
 import { labCgroup } from './cgroupState.js';
 

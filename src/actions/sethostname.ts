@@ -1,5 +1,5 @@
 // sethostname(2) inside the container's UTS namespace.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, syscall, outcome } from '../steps/define.js';
 import { inContainer } from './builderCall.js';
 

@@ -1,5 +1,5 @@
 // Chain lesson: the bundle containerd wrote for the docker container (config.json + rootfs), read from its state directory.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, syscall, kernelFile, outcome } from '../steps/define.js';
 import { join } from 'node:path';
 import { chain } from './chainState.js';

@@ -1,5 +1,5 @@
 // Shim lesson: the container's stdin/stdout/stderr are pipes to its shim, and the shim's FIFOs lead on to dockerd.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, syscall, outcome } from '../steps/define.js';
 import { chain } from './chainState.js';
 import { requireDaemons } from './chainUtil.js';

@@ -1,6 +1,6 @@
 // PID 1 of the container by hand: the new PID namespace's first process, which takes requests until it execs.
 // The container process starts src/programs/changeRoot.ts with role init as its first child after unshare(CLONE_NEWPID).
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, syscall, outcome } from '../steps/define.js';
 import { startRootProcess } from './rootProcess.js';
 import { containerSlot } from './containerInit.js';

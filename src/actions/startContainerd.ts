@@ -1,5 +1,5 @@
 // Shim lesson: containerd again; it finds its shims from its state dir and lists their tasks, containers untouched.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, program, outcome } from '../steps/define.js';
 import { chain } from './chainState.js';
 import { outputLines, recordRun, recordSpawn } from './chainUtil.js';

@@ -1,5 +1,5 @@
 // Chain lessons: start the lab's own containerd (and dockerd on it), each with its own sockets and directories.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, program, outcome } from '../steps/define.js';
 import { chain } from './chainState.js';
 import { hasDocker0, recordSpawn } from './chainUtil.js';

@@ -1,5 +1,5 @@
 // Chain lessons: dockerd on a containerd that already runs (the containerd lesson starts containerd alone first).
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, program, outcome } from '../steps/define.js';
 import { recordSpawn, requireDaemons } from './chainUtil.js';
 import { requireBinaries } from '../chain/daemons.js';

@@ -1,5 +1,5 @@
 // Starts the container's first process. After unshare(CLONE_NEWPID) it is PID 1 inside.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, syscall, outcome } from '../steps/define.js';
 import { inContainer } from './builderCall.js';
 import { waitFor } from './waitFor.js';

@@ -1,5 +1,5 @@
 // The container's server: busybox httpd from the image, in the container's namespaces and root.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, program, outcome } from '../steps/define.js';
 import { join } from 'node:path';
 import { builderCall } from './builderCall.js';

@@ -1,5 +1,5 @@
 // Shim lesson: SIGTERM to the lab's containerd alone; its shims, and so its containers, keep running.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, syscall, outcome } from '../steps/define.js';
 import { chain } from './chainState.js';
 import { requireDaemons } from './chainUtil.js';

@@ -1,5 +1,5 @@
 // Shim lesson: create a file in the container's root from the host, resolved inside that root, and wait for the container to react.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, syscall, outcome } from '../steps/define.js';
 import { chain } from './chainState.js';
 import { LabError } from '../errors.js';

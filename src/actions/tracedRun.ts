@@ -1,5 +1,5 @@
 // Chain lesson: `docker run` with the proc connector watching, so every hop — shim, runc, runc init, the program — is caught while it lives.
-import { z } from 'zod';
+import * as z from 'zod';
 import { dockerArgs, refuseArgs } from '../chain/argPolicy.js';
 import { LabError } from '../errors.js';
 import { defineAction, syscall, program, outcome } from '../steps/define.js';

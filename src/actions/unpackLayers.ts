@@ -1,5 +1,5 @@
 // Unpacks each layer of the lab image into a directory of its own: the overlay's lower layers.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, program, outcome } from '../steps/define.js';
 import { join } from 'node:path';
 import { layerDir, layersSlot } from './layersState.js';

@@ -1,5 +1,5 @@
 // unshare(2): the container process leaves the host's namespaces, one flag per namespace.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, syscall, outcome } from '../steps/define.js';
 import { nsName } from '../steps/params.js';
 import { inContainer } from './builderCall.js';

@@ -1,5 +1,5 @@
 // A user namespace: first the unshare(CLONE_NEWUSER) Node cannot do, then a process started inside one.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, program, syscall, kernelFile, outcome } from '../steps/define.js';
 import { basename } from 'node:path';
 import { inContainer } from './builderCall.js';

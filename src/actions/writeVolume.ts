@@ -1,5 +1,5 @@
 // Writes a file into the volume from one side, so the check can read it from the other; resolved inside that side's root.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, syscall, outcome } from '../steps/define.js';
 import { volumeFile } from '../steps/params.js';
 import { inContainer } from './builderCall.js';

@@ -1,6 +1,6 @@
 // The allow-list for docker and ctr arguments in a lesson: nothing that hands the host to a container.
 // Every lesson is held to it, at load time (the action's params schema) and again when the step runs.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One refused argument: where it is in `args` and the words "docker argument --privileged is refused: why". */
 export interface ArgRefusal {

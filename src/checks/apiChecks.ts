@@ -1,5 +1,5 @@
 // Checks for the REST lesson: the proxy's socket exists and listens (/proc/net/unix), the requests it logged.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck, pass, fail } from '../steps/define.js';
 import { join } from 'node:path';
 import type { HttpExchange } from '../types.js';

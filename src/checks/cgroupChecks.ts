@@ -1,5 +1,5 @@
 // Checks on cgroup membership and the cgroup namespace's view of it.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck, pass, fail } from '../steps/define.js';
 import { nsenter } from './nsenter.js';
 import { parseProcCgroup } from '../observe/parse/cgroup.js';

@@ -1,6 +1,6 @@
 // Checks on the container's cgroup limits, read from /proc/<pid>/cgroup and the cgroup files
 // themselves (not through the lab's driver), under each host's real file names, all through ctx.sys.
-import { z } from 'zod';
+import * as z from 'zod';
 import { join } from 'node:path';
 import { defineCheck, pass, fail } from '../steps/define.js';
 import { size } from '../steps/params.js';

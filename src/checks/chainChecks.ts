@@ -1,5 +1,5 @@
 // Checks for the chain lessons' daemons and image, each asking /proc or the daemon itself, not the app's state.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck, pass, fail } from '../steps/define.js';
 import { join } from 'node:path';
 import type { LabContext } from '../steps/context.js';

@@ -1,5 +1,5 @@
 // Checks on the container by hand, read from its PID 1: /proc/<pid>/root, ns links, mountinfo, cmdline, hostname.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck, pass, fail } from '../steps/define.js';
 import type { LabContext } from '../steps/context.js';
 import { containerName, nsName } from '../steps/params.js';

@@ -1,5 +1,5 @@
 // Checks for the containerd lesson: containerd's namespaces and who lists which container, asked with ctr and docker by the check itself.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck, pass, fail } from '../steps/define.js';
 import { ask, ctrArgv, dockerArgv } from './chainChecks.js';
 

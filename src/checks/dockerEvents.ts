@@ -1,5 +1,5 @@
 // Whether dockerd itself stopped the lesson's container, from dockerd's own event log (docker events): a die with no kill before it.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck, pass, fail } from '../steps/define.js';
 import { ask, dockerArgv } from './chainChecks.js';
 import { dockerId, short } from './shimChecks.js';

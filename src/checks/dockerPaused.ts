@@ -1,5 +1,5 @@
 // dockerd's word on a pause: `docker inspect` State.Paused of the lesson's container, whoever paused it (docker pause, or ctr in namespace moby).
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck, pass, fail } from '../steps/define.js';
 import { ask, dockerArgv } from './chainChecks.js';
 import { dockerId, short } from './shimChecks.js';

@@ -2,7 +2,7 @@
 // mountinfo and stat(2) through /proc/<pid>/root, ip(8) in each namespace, an HTTP request of its own.
 // Every read goes through ctx.sys (programs with log: false): the unit tests give them a fake /proc.
 // Requests go only to 127.0.0.1 or to the lab's own 10.200.<n>.0/24 addresses, never elsewhere.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck, pass, fail } from '../steps/define.js';
 import { volumeFile } from '../steps/params.js';
 import { join } from 'node:path';

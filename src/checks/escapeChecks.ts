@@ -1,5 +1,5 @@
 // Checks on an escape the learner tries by hand: in /proc's process tree, a root directory that a descendant changed upward.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck, pass, fail } from '../steps/define.js';
 import { liveProcs, type ChainProc } from '../chain/procRead.js';
 import { rootfsDir, rootProcessPids } from '../actions/rootProcess.js';

@@ -1,5 +1,5 @@
 // A mount the learner made in the container that the host's mount table does not have: both mountinfo files, side by side.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck, pass, fail } from '../steps/define.js';
 import { parseMountinfo } from '../observe/parse/mountinfo.js';
 

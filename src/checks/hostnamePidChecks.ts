@@ -1,5 +1,5 @@
 // A hostname that names a container process's host PID: proof, from inside the container's UTS namespace, that the learner found it.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck, pass, fail } from '../steps/define.js';
 import { nsenter } from './nsenter.js';
 import { processesInNamespace } from './processChecks.js';

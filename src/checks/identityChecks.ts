@@ -1,5 +1,5 @@
 // Checks on what the container is called and which kernel it runs: hostname, release, uid mapping.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck, pass, fail } from '../steps/define.js';
 import { nsenter } from './nsenter.js';
 import { userPid } from '../actions/userNamespaceState.js';

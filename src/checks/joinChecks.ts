@@ -1,5 +1,5 @@
 // Checks on a process the learner put into the by-hand container: PID 1's namespaces, root and cgroup, read from /proc.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck, pass, fail } from '../steps/define.js';
 import { liveProcs, nsPid, type ChainProc } from '../chain/procRead.js';
 import { dirId } from './rootChecks.js';

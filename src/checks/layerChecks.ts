@@ -4,7 +4,7 @@
 // read with the node-tar library (not the lab's own tar reader), merged directories looked at
 // through the container process's /proc/<pid>/root, resolved inside merged. Every read goes through ctx.sys,
 // except the opaque xattr (lgetxattr(2) through the image layer's koffi calls).
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck, pass, fail } from '../steps/define.js';
 import { containerId, containerName } from '../steps/params.js';
 import { createHash } from 'node:crypto';

@@ -1,5 +1,5 @@
 // Checks on the container's mount table against the host's (mountinfo from both sides).
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck, pass, fail } from '../steps/define.js';
 import { parseMountinfo } from '../observe/parse/mountinfo.js';
 import type { LabContext } from '../steps/context.js';

@@ -1,5 +1,5 @@
 // Checks on namespace membership: /proc/<pid>/ns/<type> of the container against the host's.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck, pass, fail } from '../steps/define.js';
 import { nsName } from '../steps/params.js';
 import type { LabContext } from '../steps/context.js';

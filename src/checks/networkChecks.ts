@@ -1,5 +1,5 @@
 // Checks on the container's network interfaces, read with ip(8) inside its network namespace.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck, pass, fail } from '../steps/define.js';
 import { nsenter } from './nsenter.js';
 

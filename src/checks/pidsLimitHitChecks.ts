@@ -1,5 +1,5 @@
 // A pids limit of the learner's own that refused a fork: pids.max, pids.events and pids.current of the container's cgroup.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck, pass, fail } from '../steps/define.js';
 import { where, read, key } from './cgroupLimitChecks.js';
 

@@ -1,5 +1,5 @@
 // Checks on the container's processes as the host sees them: NSpid, and what /proc inside lists.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck, pass, fail } from '../steps/define.js';
 import { nsenter } from './nsenter.js';
 import { parseStatus } from '../observe/parse/status.js';

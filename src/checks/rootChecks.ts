@@ -1,5 +1,5 @@
 // Checks on where a process's root is: /proc/<pid>/root against the rootfs and the host's /, and what its mount table holds.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck, pass, fail } from '../steps/define.js';
 import { pidsInNamespace } from './processChecks.js';
 import { rootProcess } from '../steps/params.js';

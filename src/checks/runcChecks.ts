@@ -1,5 +1,5 @@
 // Checks for the runc-alone lesson: each runs `runc state` itself and reads /proc, never the app's state.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck, pass, fail } from '../steps/define.js';
 import { isAbsolute, join } from 'node:path';
 import { isLabCgroupsPath } from '../chain/cgroupDriver.js';

@@ -1,5 +1,5 @@
 // A second process in runc's container, as `runc exec` puts it there: the init's namespaces and its cgroups, read from /proc.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck, pass, fail } from '../steps/define.js';
 import type { Sys } from '../sys/types.js';
 import { askRunc, commOf, layoutOf, readProc, stateLetter } from '../actions/runcUtil.js';

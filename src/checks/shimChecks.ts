@@ -1,5 +1,5 @@
 // Checks for the shim lesson, each reading /proc or asking docker/ctr itself: who is the container's parent, where its stdio goes, what survives containerd.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck, pass, fail } from '../steps/define.js';
 import type { LabContext } from '../steps/context.js';
 import { readProcStat } from '../observe/procStat.js';

@@ -1,5 +1,5 @@
 // The shim found from its container's PID and marked by the learner: its nice value (proc(5) stat field 19), set with renice.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck, pass, fail } from '../steps/define.js';
 import type { Sys } from '../sys/types.js';
 import { containerPid, namesDir } from './shimChecks.js';

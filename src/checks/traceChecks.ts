@@ -1,5 +1,5 @@
 // Checks for the chain lesson: runc was caught and is gone, the bundle matches the kernel, the hops were timed.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCheck, pass, fail } from '../steps/define.js';
 import { join } from 'node:path';
 import type { RuntimeConfig } from '../chain/bundleSummary.js';

@@ -6,7 +6,7 @@ import { ACTIONS, CHECKS, isActionName, isCheckKind } from '../vocabulary/regist
 import { checkStepOrder } from '../vocabulary/stepOrder.js';
 import { hostEffects, untrustedProblems } from '../vocabulary/trust.js';
 import { inertError, inertLesson } from './inertLesson.js';
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 export type ParseResult = { lesson: Lesson } | { errors: LessonLoadError[] };
 

@@ -1,5 +1,5 @@
 // The lesson front matter schema, and zod issues turned into short words: what is wrong, what is allowed.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const frontMatterSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),

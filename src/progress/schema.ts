@@ -1,5 +1,5 @@
 // The progress file's shape (format 1), and merging one lesson's record into it: pure, no fs.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const iso = z.string().min(1);
 

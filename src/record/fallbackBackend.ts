@@ -1,7 +1,5 @@
 // The live backend with the shipped recordings beside it: a lesson that cannot run here opens as its replay, labelled, saying why.
 import type { Lesson, LessonSession } from '../types.js';
-import { readRecording } from './reader.js';
-import { ReplaySession } from './replaySession.js';
 import { recordingFor } from './shipped.js';
 
 /** What the fallback needs of the live backend (LiveBackend and the app's TuiBackend have it). */
@@ -23,6 +21,8 @@ export function withRecordings<B extends LiveLike>(live: B, recordings: Map<stri
     const path = recordingFor(recordings, lesson);
     const reason = live.unavailable(lesson);
     if (!path || reason === null) throw new Error(`"${lesson.title}" has no recording to replay`);
+    // loaded when a replay opens: the reader's schema (zod) need not load before the menu's first frame
+    const [{ readRecording }, { ReplaySession }] = await Promise.all([import('./reader.js'), import('./replaySession.js')]);
     const recording = readRecording(path);
     if (recording.lesson.id !== lesson.id) throw new Error(`${path} holds "${recording.lesson.title}", not "${lesson.title}"`);
     return new ReplaySession(recording, { notice: whyReplayed(reason) });

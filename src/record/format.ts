@@ -1,5 +1,5 @@
 // The recording file's shapes (asciicast v2 plus container-lab's own events), as zod schemas checked against the app's types.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SessionEvent } from '../lesson/reducer.js';
 import type {
   CgroupFile,

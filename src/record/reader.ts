@@ -1,6 +1,6 @@
 // Reads a recording back: checks every line (asciicast v2, then container-lab's events) and says in one line what is wrong with a bad one.
 import { readFileSync } from 'node:fs';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { SessionEvent } from '../lesson/reducer.js';
 import { validate } from '../lesson/schema.js';
 import type { Lesson, Snapshot } from '../types.js';

@@ -1,5 +1,5 @@
 // What a step kind is: one definition per action and per check — name, parameters, doc, primitive, needs, code.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { LabContext } from './context.js';
 import type { CheckResult, SyscallEntry } from '../types.js';
 import type { ContainerSide } from '../builder/state.js';

@@ -1,5 +1,5 @@
 // Parameter shapes that several step kinds share: namespace names, sizes, container names, commands.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const nsName = z.enum(['uts', 'pid', 'mnt', 'net', 'ipc', 'cgroup']);
 export const command = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);

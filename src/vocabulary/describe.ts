@@ -1,5 +1,5 @@
 // The vocabulary as data and as markdown: `container-lab vocabulary [--json]` and docs/vocabulary.md.
-import { z } from 'zod';
+import * as z from 'zod';
 import { actionDefinitions } from '../actions/index.js';
 import { checkDefinitions } from '../checks/index.js';
 import type { Primitive } from '../steps/define.js';

@@ -1,0 +1,47 @@
+// Chain lesson: the bundle containerd wrote for the docker container (config.json + rootfs), read from its state directory.
+import { z } from 'zod';
+import { defineAction, syscall, kernelFile, outcome } from '../steps/define.js';
+import { join } from 'node:path';
+import { chain } from './chainState.js';
+import { requireDaemons } from './chainUtil.js';
+import { setBlock } from './chainBlock.js';
+import { bundleSummary } from '../chain/bundleSummary.js';
+import { quote } from '../../native/syscallLog.js';
+import { LabError } from '../errors.js';
+/** containerd's runtime v2 keeps one bundle per task: <state>/io.containerd.runtime.v2.task/<namespace>/<id>. */
+export function bundleDir(state, namespace, id) {
+    return join(state, 'io.containerd.runtime.v2.task', namespace, id);
+}
+export const showBundle = defineAction({
+    name: 'show-bundle',
+    params: z.strictObject({ namespace: z.string().default('moby') }),
+    doc: 'The helper reads config.json of the OCI bundle containerd wrote for the lesson\'s docker container, in '
+        + 'containerd\'s state directory (<state>/io.containerd.runtime.v2.task/<namespace>/<id>/), the bundle runc '
+        + 'was handed along with rootfs/. The chain panel shows its key parts: the process\'s args, the namespaces '
+        + 'asked for, the cgroup path, the mounts; the output names the bundle directory.',
+    host: {
+        effect: 'reads config.json of the lab container\'s OCI bundle in containerd\'s state directory',
+        untrusted: 'allowed',
+    },
+    performs: [syscall('read', 'read(2)'), kernelFile('config.json', 'the OCI runtime-spec')],
+    needs: ['containerd daemon'],
+    run: async (ctx, { namespace }) => {
+        const d = requireDaemons(ctx);
+        const container = chain(ctx).container;
+        if (!container)
+            throw new LabError('no container is running yet', 'run the step that starts one first');
+        const dir = bundleDir(d.layout.containerdState, namespace, container.id);
+        const path = join(dir, 'config.json');
+        let text;
+        try {
+            text = ctx.sys.readFile(path);
+        }
+        catch (error) {
+            throw new LabError(`cannot read ${path}: ${error.message}`);
+        }
+        ctx.sys.record('read', [quote(path)], text.length);
+        const config = JSON.parse(text);
+        setBlock(ctx, `config.json of ${container.id.slice(0, 12)} (the OCI bundle)`, bundleSummary(config));
+        return outcome(ctx.sys.drain(), [`bundle: ${dir}`, `  config.json (${text.length} bytes) + rootfs/ (the overlay docker mounted)`]);
+    },
+});

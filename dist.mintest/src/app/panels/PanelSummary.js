@@ -1,0 +1,52 @@
+import { jsx as _jsx } from "react/jsx-runtime";
+import { syscallFailed } from '../../format/syscall.js';
+import { SegLine } from './SegLine.js';
+const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** The folded panels as pieces: `panels (p opens): 2 processes · ≠ uts pid mnt · 20 mounts, 1 added · …`. */
+export function panelSummary(s) {
+    const parts = [];
+    if (s.processes) {
+        const inside = s.processes.filter((p) => p.nsPids.length > 1).length;
+        parts.push([{ text: plural(s.processes.length, 'process', 'processes') + (inside > 0 ? `, ${inside} inside` : '') }]);
+    }
+    if (s.namespaces && s.namespaces.length > 0) {
+        const own = s.namespaces.filter((r) => r.container !== null && r.host !== null && r.container !== r.host).map((r) => r.type);
+        parts.push(own.length > 0 ? [{ text: `≠ ${own.join(' ')}`, color: 'yellow', bold: true }] : [{ text: "namespaces: the host's" }]);
+    }
+    if (s.chain) {
+        const c = s.chain;
+        const bits = [
+            c.http && c.http.length > 0 ? plural(c.http.length, 'API request') : '',
+            c.timeline ? plural(c.timeline.entries.length, 'process', 'processes') + ' timed' : '',
+            c.hops ? `${plural(c.hops.bars.length, 'hop')}, ${Math.round(c.hops.bars.reduce((n, b) => n + b.ms, 0))} ms` : '',
+        ].filter(Boolean);
+        if (bits.length > 0)
+            parts.push([{ text: bits.join(', '), color: 'magenta' }]);
+    }
+    if (s.cgroup.files.length > 0) {
+        const alert = s.cgroup.files.find((f) => f.alert === 'red') ?? s.cgroup.files.find((f) => f.alert === 'yellow');
+        parts.push([{ text: `cgroup: ${plural(s.cgroup.files.length, 'file')}` }, ...(alert ? [{ text: ` (${alert.file.name})`, color: alert.alert ?? undefined, bold: true }] : [])]);
+    }
+    if (s.layers.overlays.length > 0) {
+        const entries = s.layers.overlays.reduce((n, o) => n + o.entries.length, 0);
+        parts.push([{ text: `${plural(s.layers.overlays.length, 'overlay')}, ${plural(entries, 'change')} in upper` }]);
+    }
+    if (s.mounts) {
+        const added = s.mounts.filter((m) => m.added).length;
+        parts.push([{ text: `${plural(s.mounts.length, 'mount')}, ${added} added` }]);
+    }
+    const failedCalls = s.log.filter((l) => l.latest && syscallFailed(l.entry)).length;
+    parts.push([{ text: plural(s.log.length, 'call') }, ...(failedCalls > 0 ? [{ text: ` (${failedCalls} failed)`, color: 'red', bold: true }] : [])]);
+    if (s.checks.length > 0) {
+        const passed = s.checks.filter((c) => c.ok).length;
+        parts.push([{ text: `checks ${passed}/${s.checks.length}${passed === s.checks.length ? ' ✓' : ' ✗'}`, color: passed === s.checks.length ? 'green' : 'red', bold: true }]);
+    }
+    if (s.output.length > 0)
+        parts.push([{ text: `output: ${plural(s.output.length, 'line')}` }]);
+    const out = [{ text: 'Panels', bold: true, color: 'cyan' }, { text: ' (p opens) ', dim: true }];
+    parts.forEach((p, i) => out.push(...(i > 0 ? [{ text: ' · ', dim: true }] : []), ...p));
+    return out;
+}
+export function PanelSummary(props) {
+    return _jsx(SegLine, { segs: panelSummary(props) });
+}

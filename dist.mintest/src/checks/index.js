@@ -1,0 +1,119 @@
+import { nsDiffers, nsSame } from './namespaceChecks.js';
+import { hostnameInside, hostHostnameUnchanged, sameKernel, uidMapped } from './identityChecks.js';
+import { initPidInside, initVisibleFromHost, procListsOnlyContainer } from './processChecks.js';
+import { mountInvisibleOnHost, mountsPrivate } from './mountChecks.js';
+import { links } from './networkChecks.js';
+import { outputMatches, cgroupRootInside } from './cgroupChecks.js';
+import { inLabCgroup, memoryLimitIs, oomKills, hogSignal, memoryPeakWithinLimit, cpuQuotaIs, cpuThrottled, cpuShare, pidsMaxIs, forkRefused, pidsWithinLimit } from './cgroupLimitChecks.js';
+import { rootfsUnpacked, rootfsMountPoint, rootIsRootfs, rootIsHost, oldRootGone, procEmptyInRoot, procInRootListsOnlyContainer } from './rootChecks.js';
+import { layersUnpacked, overlayMounted, inUpperOnly, copiedUp, whiteout, opaqueDir, upperHolds, layerCommitted, layersShared } from './layerChecks.js';
+import { containerNamed, volumeMounted, volumeShows, vethInLabOnly, addressesInLabOnly, httpAnswers } from './dockerRunChecks.js';
+import { initRootIsOverlay, initNsDiffer, initMountsOnlyContainer, initRuns, initHostname } from './containerChecks.js';
+import { daemonsRunning, imageLoaded } from './chainChecks.js';
+import { shimIsParent, noRuncLeft, stdioThroughShim, containerAlive, containerGone, shimGone, containerdStopped, taskListed, exitStatusIs } from './shimChecks.js';
+import { containerdNamespaces, ctrLists, dockerDoesNotList } from './containerdChecks.js';
+import { proxyListening, apiSaw, createdThroughApi } from './apiChecks.js';
+import { escapedFromRootfs, escapeStoppedAtRootfs } from './escapeChecks.js';
+import { joinedContainer } from './joinChecks.js';
+import { runcCaught, bundleMatches, hopsMeasured } from './traceChecks.js';
+import { hostnameNamesPid } from './hostnamePidChecks.js';
+import { mountHiddenFromHost } from './hiddenMountChecks.js';
+import { pidsLimitHit } from './pidsLimitHitChecks.js';
+import { runcStateIs, runcGone, runcParent, bundleValid } from './runcChecks.js';
+import { runcExecJoined } from './runcExec.js';
+import { shimNiceIs } from './shimNice.js';
+import { dockerPaused } from './dockerPaused.js';
+import { dockerDidNotKill } from './dockerEvents.js';
+export const checkDefinitions = [
+    nsDiffers,
+    nsSame,
+    hostnameInside,
+    hostHostnameUnchanged,
+    initPidInside,
+    initVisibleFromHost,
+    procListsOnlyContainer,
+    hostnameNamesPid,
+    mountInvisibleOnHost,
+    mountsPrivate,
+    mountHiddenFromHost,
+    links,
+    sameKernel,
+    outputMatches,
+    cgroupRootInside,
+    uidMapped,
+    inLabCgroup,
+    memoryLimitIs,
+    oomKills,
+    hogSignal,
+    memoryPeakWithinLimit,
+    cpuQuotaIs,
+    cpuThrottled,
+    cpuShare,
+    pidsMaxIs,
+    forkRefused,
+    pidsWithinLimit,
+    pidsLimitHit,
+    rootfsUnpacked,
+    rootfsMountPoint,
+    rootIsRootfs,
+    rootIsHost,
+    oldRootGone,
+    procEmptyInRoot,
+    procInRootListsOnlyContainer,
+    escapedFromRootfs,
+    escapeStoppedAtRootfs,
+    layersUnpacked,
+    overlayMounted,
+    inUpperOnly,
+    copiedUp,
+    whiteout,
+    opaqueDir,
+    upperHolds,
+    layerCommitted,
+    layersShared,
+    containerNamed,
+    volumeMounted,
+    volumeShows,
+    vethInLabOnly,
+    addressesInLabOnly,
+    httpAnswers,
+    initRootIsOverlay,
+    initNsDiffer,
+    initMountsOnlyContainer,
+    initRuns,
+    initHostname,
+    joinedContainer,
+    daemonsRunning,
+    imageLoaded,
+    shimIsParent,
+    noRuncLeft,
+    stdioThroughShim,
+    containerAlive,
+    containerGone,
+    shimGone,
+    containerdStopped,
+    taskListed,
+    exitStatusIs,
+    containerdNamespaces,
+    ctrLists,
+    dockerDoesNotList,
+    proxyListening,
+    apiSaw,
+    createdThroughApi,
+    runcCaught,
+    bundleMatches,
+    hopsMeasured,
+    runcStateIs,
+    runcGone,
+    runcParent,
+    bundleValid,
+    runcExecJoined,
+    shimNiceIs,
+    dockerPaused,
+    dockerDidNotKill,
+];
+/** "ns-differs uts" — how a check is named on screen. */
+export function checkLabel(kind, params) {
+    const values = Object.values(params).map((v) => (Array.isArray(v) ? v.join(',') : String(v)));
+    return [kind, ...values].join(' ');
+}

@@ -1,0 +1,195 @@
+// A process that changes its root on request — chroot(2), the chroot escape, pivot_root(2) — and runs programs from there.
+//   runs as:    the builder's user (root, or uid 0 of the rootless user namespace: changing-root)
+//   namespaces: the builder's (role init: PID 1 of its new PID namespace); a `pivot` request
+//               first unshares a mount namespace of its own, so the builder keeps its root
+//   started by: the builder: startRootProcess() in src/builder/rootProcesses.ts (detached,
+//               stdin/stdout pipes), asked by src/actions/rootProcess.ts; roles chroot, pivot, init
+//   ends when:  its stdin closes; SIGKILL when the builder dies (PR_SET_PDEATHSIG), or when the
+//               builder kills it (a role restarted, shutdown); after an `exec` request it is
+//               the program it became (the image's /bin/sh), which ends at end of file on stdin
+// Usage: node changeRoot.js --container-lab-<role>; one JSON request per stdin line, one reply line each on stdout.
+import { createInterface } from 'node:readline';
+import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import * as kernel from '../../native/kernel.js';
+import { CLONE, MS, MNT_DETACH, SIGKILL } from '../../native/constants.js';
+import { KernelError } from '../../native/errno.js';
+import { syscallLog } from '../../native/syscallLog.js';
+import { execErrno, execHint } from '../../native/execFailure.js';
+class Refused extends Error {
+    hint;
+    constructor(message, hint) {
+        super(message);
+        this.hint = hint;
+    }
+}
+/** What this process sees as "/" now: the top directory, the system's name, the hostname file. */
+function lookAround() {
+    const firstLine = (path, re) => {
+        try {
+            const text = readFileSync(path, 'utf8');
+            const line = re ? re.exec(text)?.[1] : text.split('\n')[0];
+            return line?.trim() || null;
+        }
+        catch {
+            return null;
+        }
+    };
+    return [
+        `ls /: ${readdirSync('/').sort().join(' ')}`,
+        `/etc/os-release: ${firstLine('/etc/os-release', /^PRETTY_NAME="?([^"\n]*)"?/m) ?? '(none)'}`,
+        `/etc/hostname: ${firstLine('/etc/hostname') ?? '(none)'}`,
+    ];
+}
+function sameDir(a, b) {
+    return a.dev === b.dev && a.ino === b.ino;
+}
+/**
+ * The classic escape (chroot(2) NOTES): chroot() does not move the working directory, so after
+ * chroot("x") the cwd is outside the new root, and ".." from there is never stopped at the root.
+ * Climb until ".." no longer moves (the top of the mount tree), then make that the root.
+ */
+function escape(dir) {
+    const out = [];
+    if (existsSync(dir))
+        out.push(`${dir} is already there (left by an earlier escape): no mkdir`);
+    else
+        kernel.mkdir(dir, 0o755);
+    kernel.chroot(dir);
+    let climbs = 0;
+    for (; climbs < 64; climbs++) {
+        const before = statSync('.');
+        kernel.chdir('..');
+        if (sameDir(before, statSync('.'))) {
+            climbs++;
+            break;
+        }
+    }
+    kernel.chroot('.');
+    out.push(`chdir("..") ${climbs} time${climbs === 1 ? '' : 's'}, until ".." was "." itself`);
+    return [...out, ...lookAround()];
+}
+/**
+ * pivot_root(2) changes the root of every process in the caller's mount namespace whose root is
+ * the old one. The container process that started us must keep its view, so we take a mount
+ * namespace of our own first (a copy of its — private, since it made its mounts private), like
+ * runc's container init. new_root must be a mount point; put_old must be under it.
+ */
+function pivot(newRoot, putOld, procFirst = false) {
+    if (!putOld.startsWith(newRoot + '/'))
+        throw new Refused(`put_old (${putOld}) must be under new_root (${newRoot})`);
+    kernel.unshare(CLONE.NEWNS);
+    kernel.chdir(newRoot);
+    // runc's order: proc goes on the new root's /proc while the host's proc is still in this mount
+    // namespace, which a user namespace needs (fs/namespace.c mount_too_revealing()); it stays
+    // mounted under the new root through pivot_root.
+    if (procFirst)
+        kernel.mount('proc', `${newRoot}/proc`, 'proc', MS.NOSUID | MS.NODEV | MS.NOEXEC, null);
+    if (!existsSync(putOld))
+        kernel.mkdir(putOld, 0o700);
+    kernel.pivotRoot(newRoot, putOld);
+    kernel.chdir('/');
+    const oldInside = putOld.slice(newRoot.length);
+    // MNT_DETACH (umount(2)): the old root is busy (every host mount hangs under it); a lazy
+    // unmount detaches the whole tree from this namespace now.
+    kernel.umount2(oldInside, MNT_DETACH);
+    kernel.rmdir(oldInside);
+    return lookAround();
+}
+function run(argv) {
+    const r = spawnSync(argv[0], argv.slice(1), { encoding: 'utf8', timeout: 10000 });
+    // execve(2)'s own errno: EACCES on a noexec mount is not "no such program"
+    const errno = r.error ? execErrno(r.error) : undefined;
+    syscallLog.record('spawn', [JSON.stringify(argv.join(' '))], r.pid || -1, errno);
+    if (r.error)
+        throw new Refused(`could not run ${argv[0]} here: ${r.error.message}`, execHint(errno, argv[0], 'root'));
+    return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr, output: [] };
+}
+/** pivot_root(2) ERRORS: EBUSY when new_root is on the current root mount, EINVAL for the other rules. */
+function hintFor(error) {
+    if (error.syscall === 'pivot_root' && error.code === 'EBUSY') {
+        return 'new_root is on the current root mount: it must be a mount point of its own — run prepare-rootfs (it bind-mounts the rootfs onto itself)';
+    }
+    if (error.syscall === 'pivot_root' && error.code === 'EINVAL') {
+        return 'new_root must be a mount point and no mount involved may be shared — run make-mounts-private and prepare-rootfs first';
+    }
+    if (error.code === 'EPERM')
+        return 'this needs root (CAP_SYS_CHROOT, CAP_SYS_ADMIN)';
+    return undefined;
+}
+function handle(request) {
+    const base = { ok: true, pid: process.pid, output: [] };
+    try {
+        switch (request.op) {
+            case 'chroot':
+                kernel.chroot(request.path);
+                // chroot(1) does this too: without it "." would still be outside the new root.
+                kernel.chdir('/');
+                return { ...base, output: lookAround(), log: syscallLog.drain() };
+            case 'escape':
+                return { ...base, output: escape(request.dir), log: syscallLog.drain() };
+            case 'pivot':
+                return { ...base, output: pivot(request.newRoot, request.putOld, request.procFirst), log: syscallLog.drain() };
+            case 'run':
+                return { ...base, ...run(request.argv), log: syscallLog.drain() };
+            case 'mountProc':
+                kernel.mount('proc', '/proc', 'proc', MS.NOSUID | MS.NODEV | MS.NOEXEC, null);
+                return { ...base, log: syscallLog.drain() };
+            case 'exec':
+                // X_OK first: once the reply is out, a failed execve could no longer be told.
+                try {
+                    accessSync(request.argv[0], constants.X_OK);
+                }
+                catch (error) {
+                    // access(2) X_OK answers as execve(2) would: EACCES on a noexec mount too
+                    throw new Refused(`cannot execute ${request.argv[0]} here: ${error.message}`, execHint(execErrno(error), request.argv[0], 'root'));
+                }
+                return { ...base, output: [`execve(${request.argv[0]}) next: this process becomes it, still PID ${process.pid}`], log: syscallLog.drain() };
+            default:
+                throw new Refused(`unknown request ${JSON.stringify(request)}`);
+        }
+    }
+    catch (error) {
+        const hint = error instanceof KernelError ? hintFor(error) : error instanceof Refused ? error.hint : undefined;
+        return { ...base, ok: false, error: error instanceof Error ? error.message : String(error), hint, log: syscallLog.drain() };
+    }
+}
+/**
+ * execve(2) keeps the PID (PID 1 stays PID 1), the namespaces, the root and PR_SET_PDEATHSIG.
+ * stdin stays the pipe from the container process: a shell reading it waits for ever, and ends
+ * at end of file when that process is gone.
+ */
+function becomeProgram(argv) {
+    kernel.prepareStdioForExec();
+    try {
+        return kernel.execve(argv[0], argv, { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/' });
+    }
+    catch {
+        process.exit(127);
+    }
+}
+function main() {
+    // prctl(2): SIGKILL when the container process (our parent) dies, even by SIGKILL. If it died
+    // before this call, stdin is already at end of file and we exit below.
+    kernel.setParentDeathSignal(SIGKILL, 'SIGKILL');
+    syscallLog.drain();
+    const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+    lines.on('line', (line) => {
+        if (!line.trim())
+            return;
+        let request;
+        try {
+            request = JSON.parse(line);
+        }
+        catch {
+            process.stdout.write(JSON.stringify({ ok: false, pid: process.pid, output: [], log: [], error: 'malformed request' }) + '\n');
+            return;
+        }
+        const reply = handle(request);
+        process.stdout.write(JSON.stringify(reply) + '\n'); // a pipe: written synchronously
+        if (request.op === 'exec' && reply.ok)
+            becomeProgram(request.argv);
+    });
+    lines.on('close', () => process.exit(0));
+}
+main();
