@@ -1,6 +1,6 @@
 // Times the lesson screen's frames in-process (no helper, no terminal): the namespaces lesson at 160×45.
 // This host's mount table, a step's result and snapshot per keypress, as LiveSession sends them.
-// Usage: node bench/frame.mjs [runs]   (node --cpu-prof bench/frame.mjs for a profile)
+// Usage: node bench/frame.mjs [runs]   (INK_PLAIN=1 for Ink without the bundle's patches; node --cpu-prof bench/frame.mjs for a profile)
 import { Writable, PassThrough } from 'node:stream';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
