@@ -1,6 +1,6 @@
 // Times the lesson screen's frames in-process (no helper, no terminal): the namespaces lesson at 160×45.
 // This host's mount table, a step's result and snapshot per keypress, as LiveSession sends them.
-// Usage: node bench/frame.mjs [runs]   (INK_PLAIN=1 for Ink without the bundle's patches; node --cpu-prof bench/frame.mjs for a profile)
+// Usage: node bench/frame.mjs [keys]   (both the patched bundle and Ink as published, interleaved; INK_PLAIN=0 or 1 runs one; node --cpu-prof for a profile)
 import { Writable, PassThrough } from 'node:stream';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,36 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { rmSync } from 'node:fs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/*
+ * Without FRAME_CHILD, this runs itself as children, the patched bundle and Ink as published in
+ * turn (3 rounds each), and prints both medians side by side: the peer in the same run.
+ */
+if (process.env.FRAME_CHILD === undefined && process.env.INK_PLAIN === undefined) {
+  const { spawnSync } = await import('node:child_process');
+  const { median } = await import('./stats.mjs');
+  const perRound = Math.max(5, Math.round(Number(process.argv[2] ?? 30) / 3));
+  const got = { patched: { times: [], cpu: [], bytes: [] }, plain: { times: [], cpu: [], bytes: [] } };
+  for (let round = 0; round < 3; round++) {
+    for (const variant of ['patched', 'plain']) {
+      const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), String(perRound)], {
+        env: { ...process.env, FRAME_CHILD: '1', INK_PLAIN: variant === 'plain' ? '1' : '0' }, encoding: 'utf8',
+      });
+      const line = r.stdout.split('\n').find((l) => l.startsWith('{"times"'));
+      if (r.status !== 0 || !line) throw new Error(`bench/frame.mjs (${variant}) failed: ${r.stderr}`);
+      const one = JSON.parse(line);
+      for (const k of ['times', 'cpu', 'bytes']) got[variant][k].push(...one[k]);
+    }
+  }
+  const step = Number(process.env.STEP_MS ?? 45);
+  console.log(`lesson screen, 160×45, one keypress (a step of ${step} ms faked), ${got.patched.times.length} keys each, interleaved`);
+  for (const variant of ['patched', 'plain']) {
+    const g = got[variant];
+    console.log(`  ${variant === 'patched' ? 'bundle (patched Ink)' : 'Ink as published   '}  key → frame written median ${median(g.times).toFixed(1)} ms, app CPU per key median ${median(g.cpu).toFixed(1)} ms, ${median(g.bytes)} bytes per key`);
+  }
+  console.log(`  ratio                 CPU per key ${(median(got.patched.cpu) / median(got.plain.cpu)).toFixed(2)}× Ink as published`);
+  process.exit(0);
+}
 /*
  * The modules are bundled here as scripts/bundle.mjs bundles the app (React's production build,
  * Ink's output patched by scripts/bundle/inkPatches.mjs), so the frames timed are the ones
@@ -111,5 +141,6 @@ for (let i = 0; i < runs; i++) {
 }
 app.unmount();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+if (process.env.FRAME_CHILD) console.log(JSON.stringify({ times, cpu, bytes: frameBytes }));
 console.log(`key → last frame written (step ${STEP_MS} ms): median ${median(times).toFixed(1)} ms over ${runs} (min ${Math.min(...times).toFixed(1)}), app CPU per key median ${median(cpu).toFixed(1)} ms (GC ${median(gc).toFixed(1)} ms), ${median(frameBytes)} bytes written per key`);
 process.exit(0);
