@@ -44,7 +44,7 @@ if (process.env.FRAME_CHILD === undefined && process.env.INK_PLAIN === undefined
  * the app draws. INK_PLAIN=1 leaves Ink as published, to compare.
  */
 const { build } = await import('esbuild');
-const { inkPatches } = await import('../scripts/bundle/inkPatches.mjs');
+const { appBuildOptions } = await import('../scripts/bundle/appOptions.mjs');
 // inside the package, where the app's modules look for their package directory
 const bundled = join(root, 'dist', `container-lab-frame-bench-${process.pid}.mjs`);
 await build({
@@ -53,11 +53,8 @@ await build({
       .map((m, i) => `export * as m${i} from '${m}';`).join('\n'),
     resolveDir: root,
   },
-  bundle: true, format: 'esm', platform: 'node', target: 'node20', outfile: bundled, logLevel: 'warning', external: ['koffi'],
-  plugins: process.env.INK_PLAIN === '1' ? [] : [inkPatches],
-  alias: { 'react-devtools-core': join(root, 'scripts/bundle/noDevtools.mjs') },
-  define: { 'process.env.NODE_ENV': '"production"' },
-  banner: { js: "import { createRequire as __labCreateRequire } from 'node:module'; const require = __labCreateRequire(import.meta.url);" },
+  ...appBuildOptions({ patched: process.env.INK_PLAIN !== '1' }),
+  outfile: bundled,
 });
 const modules = await import(bundled).finally(() => rmSync(bundled, { force: true }));
 const React = modules.m0.default ?? modules.m0;

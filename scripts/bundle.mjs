@@ -12,7 +12,7 @@ import { build } from 'esbuild';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inkPatches } from './bundle/inkPatches.mjs';
+import { appBuildOptions } from './bundle/appOptions.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = resolve(root, process.argv[2] ?? 'dist');
@@ -20,23 +20,10 @@ const outdir = join(dist, 'app');
 rmSync(outdir, { recursive: true, force: true });
 
 const result = await build({
+  ...appBuildOptions(),
   entryPoints: [join(dist, 'src/main.js')],
   outdir,
-  bundle: true,
   splitting: true, // each import() of the sources stays a chunk loaded when used
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  // koffi loads its prebuilt native module from its own package directory at run time
-  external: ['koffi'],
-  plugins: [inkPatches],
-  alias: { 'react-devtools-core': join(root, 'scripts/bundle/noDevtools.mjs') },
-  // React's production build only: its development reconciler (700 KB) need not be read at each start
-  // (the menu's chunk imported in 191 ms with it left out, 248 ms with it in: medians of 7)
-  define: { 'process.env.NODE_ENV': '"production"' },
-  // CommonJS dependencies call require() for Node's built-ins; ES module output has no require
-  banner: { js: "import { createRequire as __labCreateRequire } from 'node:module'; const require = __labCreateRequire(import.meta.url);" },
-  logLevel: 'warning',
   metafile: true,
   absWorkingDir: root, // the metafile's input paths are relative to it
 });

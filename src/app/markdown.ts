@@ -19,7 +19,10 @@ function parserFor(width: number): Marked {
       showSectionPrefix: false,
       emoji: false, // kernel text is full of colons ("shared:1", "0::/") that must stay as written
       tab: 2,
-    }),
+    },
+    // a block without a language is shown as written: highlight.js would guess one among all it
+    // knows (kernel output coloured as Perl or SQL), and guessing took most of a slide's rendering
+    { languageSubset: ['plaintext'] }),
   );
   // marked-terminal leaves inline markup in list items unparsed and prints links as OSC 8
   // hyperlinks on some terminals; parse the inline tokens and print links as "text (url)".
