@@ -20,7 +20,8 @@ export const showBundle = defineAction({
   doc: 'The helper reads config.json of the OCI bundle containerd wrote for the lesson\'s docker container, in '
     + 'containerd\'s state directory (<state>/io.containerd.runtime.v2.task/<namespace>/<id>/), the bundle runc '
     + 'was handed along with rootfs/. The chain panel shows its key parts: the process\'s args, the namespaces '
-    + 'asked for, the cgroup path, the mounts; the output names the bundle directory.',
+    + 'asked for, the cgroup path, the mounts; the output names the bundle directory and where the root is: '
+    + 'dockerd mounts it itself and names it in root.path, so the bundle\'s rootfs/ stays empty.',
   host: {
     effect: 'reads config.json of the lab container\'s OCI bundle in containerd\'s state directory',
     untrusted: 'allowed',
@@ -42,6 +43,9 @@ export const showBundle = defineAction({
     ctx.sys.record('read', [quote(path)], text.length);
     const config = JSON.parse(text) as RuntimeConfig;
     setBlock(ctx, `config.json of ${container.id.slice(0, 12)} (the OCI bundle)`, bundleSummary(config));
-    return outcome(ctx.sys.drain(), [`bundle: ${dir}`, `  config.json (${text.length} bytes) + rootfs/ (the overlay docker mounted)`]);
+    // dockerd hands containerd no snapshot: rootfs/ stays empty, root.path names the overlay dockerd mounted itself
+    const root = config.root?.path ?? '?';
+    const where = root === 'rootfs' ? ['  root.path: rootfs (a snapshot containerd mounted there)'] : ['  rootfs/ is empty; root.path, the overlay dockerd mounted:', `  ${root}`];
+    return outcome(ctx.sys.drain(), [`bundle: ${dir}`, `  config.json (${text.length} bytes) + rootfs/`, ...where]);
   },
 });

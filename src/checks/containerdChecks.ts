@@ -2,6 +2,8 @@
 import * as z from 'zod';
 import { defineCheck, pass, fail } from '../steps/define.js';
 import { ask, ctrArgv, dockerArgv } from './chainChecks.js';
+import { CHAIN_IMAGE_FQ } from '../chain/imageArchive.js';
+import { imageStoreOf } from '../chain/imageStore.js';
 
 function words(text: string): string[] {
   return text.split('\n').map((l) => l.trim()).filter(Boolean);
@@ -52,5 +54,28 @@ export const dockerDoesNotList = defineCheck({
     const hit = rows.find((r) => r.split(' ').includes(id));
     if (hit) return fail(`docker ps -a lists it: ${hit}`);
     return pass(`ctr -n ${namespace} lists ${id}; docker ps -a lists ${rows.length} other(s): ${rows.map((r) => r.split(' ')[1]).join(', ') || '(none)'}`);
+  },
+});
+
+/** Which image store the lab's dockerd uses, as it reports it, and whether containerd's moby namespace holds the image accordingly. */
+export const dockerImageStore = defineCheck({
+  name: 'docker-image-store',
+  params: z.strictObject({}),
+  doc: 'The lab\'s dockerd says which image store it uses: `docker info` (run by the check) reports DriverStatus '
+    + '[["driver-type", "io.containerd.snapshotter.v1"]] when it keeps images in containerd (Docker 29\'s default '
+    + 'on a fresh install), else its graph driver\'s status (Docker 20.10: overlay2). With containerd\'s store, '
+    + '`ctr -n moby images ls -q` must list docker.io/container-lab/lab:latest; with a graph driver it must not.',
+  reads: ['`docker info` Driver, DriverStatus, ServerVersion (run by the check)', '`ctr -n moby images ls -q` (run by the check)'],
+  run: (ctx) => {
+    const store = imageStoreOf(ask(ctx, dockerArgv(ctx, ['info', '--format', '{{.ServerVersion}}|{{.Driver}}|{{json .DriverStatus}}'])));
+    const listed = words(ask(ctx, ctrArgv(ctx, 'moby', ['images', 'ls', '-q']))).includes(CHAIN_IMAGE_FQ);
+    if (store.kind === 'containerd') {
+      return listed
+        ? pass(`Docker ${store.version} keeps images in containerd (snapshotter ${store.driver}): ctr -n moby images ls lists ${CHAIN_IMAGE_FQ}`)
+        : fail(`Docker ${store.version} says it uses containerd's image store, but ctr -n moby images ls has no ${CHAIN_IMAGE_FQ}`);
+    }
+    return listed
+      ? fail(`Docker ${store.version} says graph driver ${store.driver}, but ctr -n moby images ls lists ${CHAIN_IMAGE_FQ}`)
+      : pass(`Docker ${store.version} keeps images in its own graph-driver store (${store.driver}): ctr -n moby images ls does not list them`);
   },
 });

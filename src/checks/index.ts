@@ -13,11 +13,11 @@ import { containerNamed, volumeMounted, volumeShows, vethInLabOnly, addressesInL
 import { initRootIsOverlay, initNsDiffer, initMountsOnlyContainer, initRuns, initHostname } from './containerChecks.js';
 import { daemonsRunning, imageLoaded } from './chainChecks.js';
 import { shimIsParent, noRuncLeft, stdioThroughShim, containerAlive, containerGone, shimGone, containerdStopped, taskListed, exitStatusIs } from './shimChecks.js';
-import { containerdNamespaces, ctrLists, dockerDoesNotList } from './containerdChecks.js';
+import { containerdNamespaces, ctrLists, dockerDoesNotList, dockerImageStore } from './containerdChecks.js';
 import { proxyListening, apiSaw, createdThroughApi } from './apiChecks.js';
 import { escapedFromRootfs, escapeStoppedAtRootfs } from './escapeChecks.js';
 import { joinedContainer } from './joinChecks.js';
-import { runcCaught, bundleMatches, hopsMeasured } from './traceChecks.js';
+import { runcCaught, bundleMatches, bundleRootIsDockers, hopsMeasured } from './traceChecks.js';
 import { hostnameNamesPid } from './hostnamePidChecks.js';
 import { mountHiddenFromHost } from './hiddenMountChecks.js';
 import { pidsLimitHit } from './pidsLimitHitChecks.js';
@@ -99,12 +99,14 @@ export const checkDefinitions: readonly CheckDefinition[] = [
   exitStatusIs,
   containerdNamespaces,
   ctrLists,
+  dockerImageStore,
   dockerDoesNotList,
   proxyListening,
   apiSaw,
   createdThroughApi,
   runcCaught,
   bundleMatches,
+  bundleRootIsDockers,
   hopsMeasured,
   runcStateIs,
   runcGone,

@@ -1,10 +1,13 @@
-// Checks for the chain lesson: runc was caught and is gone, the bundle matches the kernel, the hops were timed.
+// Checks for the chain lesson: runc was caught and is gone, the bundle matches the kernel, its root is dockerd's mount, the hops were timed.
 import * as z from 'zod';
 import { defineCheck, pass, fail } from '../steps/define.js';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
+import { parseMountinfo } from '../observe/parse/mountinfo.js';
 import type { RuntimeConfig } from '../chain/bundleSummary.js';
 import { liveProc } from '../chain/procRead.js';
 import { chainIfMade } from '../actions/chainState.js';
+import { bundleDir } from '../actions/showBundle.js';
+import type { LabContext } from '../steps/context.js';
 
 export const runcCaught = defineCheck({
   name: 'runc-caught',
@@ -24,6 +27,14 @@ export const runcCaught = defineCheck({
   },
 });
 
+/** The lesson's running container and the bundle containerd wrote for it (bundleDir of show-bundle), or null. */
+function containerBundle(ctx: LabContext, namespace: string): { pid: number; dir: string; config: RuntimeConfig } | null {
+  const c = chainIfMade(ctx)?.container;
+  if (!c?.pid) return null;
+  const dir = bundleDir(join(ctx.session.dir, 'containerd', 'state'), namespace, c.id);
+  return { pid: c.pid, dir, config: JSON.parse(ctx.sys.readFile(join(dir, 'config.json'))) as RuntimeConfig };
+}
+
 const NS_FILE: Record<string, string> = { pid: 'pid', mount: 'mnt', uts: 'uts', ipc: 'ipc', network: 'net', cgroup: 'cgroup', user: 'user' };
 
 export const bundleMatches = defineCheck({
@@ -35,10 +46,9 @@ export const bundleMatches = defineCheck({
     + 'linux.cgroupsPath appears in /proc/<pid>/cgroup.',
   reads: ['<containerd state>/io.containerd.runtime.v2.task/<namespace>/<id>/config.json', '/proc/<pid>/cmdline', '/proc/<pid>/ns/*, /proc/self/ns/*', '/proc/<pid>/cgroup'],
   run: (ctx, { namespace }) => {
-    const c = chainIfMade(ctx)?.container;
-    if (!c?.pid) return fail('no running container to compare with');
-    const state = join(ctx.session.dir, 'containerd', 'state', 'io.containerd.runtime.v2.task', namespace, c.id, 'config.json');
-    const config = JSON.parse(ctx.sys.readFile(state)) as RuntimeConfig;
+    const c = containerBundle(ctx, namespace);
+    if (!c) return fail('no running container to compare with');
+    const { config } = c;
     const cmdline = ctx.sys.readFile(`/proc/${c.pid}/cmdline`).split('\0').filter(Boolean);
     if (JSON.stringify(cmdline) !== JSON.stringify(config.process?.args)) return fail(`process.args ${JSON.stringify(config.process?.args)} but /proc/${c.pid}/cmdline is ${JSON.stringify(cmdline)}`);
     const differ: string[] = [];
@@ -54,6 +64,35 @@ export const bundleMatches = defineCheck({
     const leaf = cgroupsPath.split(/[/:]/).filter(Boolean).pop() ?? '';
     if (leaf && !ctx.sys.readFile(`/proc/${c.pid}/cgroup`).includes(leaf)) return fail(`${c.pid} is not in ${cgroupsPath}`);
     return pass(`args ${JSON.stringify(cmdline)}, own ${differ.join(' ')}, cgroup …/${leaf.slice(0, 12)}`);
+  },
+});
+
+export const bundleRootIsDockers = defineCheck({
+  name: 'bundle-root-is-dockers',
+  params: z.strictObject({ namespace: z.string().default('moby') }),
+  doc: 'dockerd mounts the container\'s root filesystem itself and hands containerd no snapshot: in the bundle '
+    + 'containerd wrote, rootfs/ is an empty directory and nothing is mounted on it (/proc/self/mountinfo of the '
+    + 'helper, which stays in the host\'s mount namespace, as the daemons do), while config.json\'s root.path is an '
+    + 'absolute path that is a mount point there, and the container\'s /proc/<pid>/root is that directory (same '
+    + 'device and inode). True of Docker 20.10\'s graph-driver store (<data-root>/overlay2/<layer>/merged) and of '
+    + 'the containerd image store too (<data-root>/rootfs/<snapshotter>/<id>).',
+  reads: ['<containerd state>/io.containerd.runtime.v2.task/<namespace>/<id>/config.json root.path', '<bundle>/rootfs (readdir)', '/proc/self/mountinfo', '/proc/<pid>/root (stat)'],
+  run: (ctx, { namespace }) => {
+    const c = containerBundle(ctx, namespace);
+    if (!c) return fail('no running container to compare with');
+    const bundle = c.dir;
+    const root = String(c.config.root?.path ?? '');
+    if (!isAbsolute(root)) return fail(`root.path is ${JSON.stringify(root)}, inside the bundle: containerd mounted a snapshot there`);
+    const inRootfs = ctx.sys.readdir(join(bundle, 'rootfs'));
+    if (inRootfs.length > 0) return fail(`${bundle}/rootfs is not empty: ${inRootfs.slice(0, 5).join(', ')}`);
+    const mounts = parseMountinfo(ctx.sys.readFile('/proc/self/mountinfo'));
+    const onRootfs = mounts.find((m) => m.mountPoint === join(bundle, 'rootfs'));
+    if (onRootfs) return fail(`${onRootfs.fsType} is mounted on ${bundle}/rootfs`);
+    const atRoot = mounts.filter((m) => m.mountPoint === root).pop();
+    if (!atRoot) return fail(`root.path ${root} is not a mount point`);
+    const same = (a: { dev: number; ino: number }, b: { dev: number; ino: number }) => a.dev === b.dev && a.ino === b.ino;
+    if (!same(ctx.sys.stat(`/proc/${c.pid}/root`), ctx.sys.stat(root))) return fail(`/proc/${c.pid}/root is not ${root}`);
+    return pass(`rootfs/ empty, nothing mounted on it; root.path ${root} is an ${atRoot.fsType} mount point, PID ${c.pid}'s root`);
   },
 });
 

@@ -2,7 +2,7 @@
 // containerd, the exit status comes back; ctr's container stays out of docker's sight; each close leaves nothing.
 import { expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { packageRoot } from '../../src/sys/packageRoot.js';
 import { describeAsRoot } from '../support/requireRoot.js';
@@ -75,6 +75,28 @@ describeAsRoot('shim lesson: the shim holds the container', () => {
     expect(sessionProcesses(dir).filter((p) => p.comm === 'runc' || p.comm.startsWith('runc:[')), 'runc exited').toEqual([]);
   });
 
+  it('the shim leads a process group of its own in its parent\'s session, and is a child subreaper', async () => {
+    // proc(5) /proc/<pid>/stat: after "(comm)", state ppid pgrp session
+    const [, , pgrp, session] = readFileSync(`/proc/${shim}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ').map(Number);
+    expect(pgrp, 'Setpgid: its own process group').toBe(shim);
+    expect(session, 'no setsid: not a session leader').not.toBe(shim);
+    const containerd = containerdPids(dir)[0];
+    expect(session, 'containerd\'s session, inherited through `shim start`').toBe(Number(readFileSync(`/proc/${containerd}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[3]));
+    // PR_GET_CHILD_SUBREAPER reads only the caller's own flag; an orphan's new parent shows it. runc exec -d forks
+    // the exec'd process and exits: the kernel gives the orphan to the nearest subreaper, which is the shim.
+    expect(dockerCli(dir, ['exec', '-d', container.id, 'sleep', '1001']).status).toBe(0);
+    const orphan = () => readdirSync('/proc').filter((n) => /^\d+$/.test(n)).map(Number).find((p) => {
+      try {
+        return readFileSync(`/proc/${p}/cmdline`, 'utf8') === 'sleep\u00001001\u0000';
+      } catch {
+        return false;
+      }
+    });
+    expect(await until(() => orphan() !== undefined, 5000), 'the exec\'d sleep runs').toBe(true);
+    expect(ppid(orphan()!), 'runc exec exited; its child went to the shim').toBe(shim);
+    expect(sessionProcesses(dir).filter((p) => p.comm === 'runc'), 'runc exec exited').toEqual([]);
+  });
+
   it('the container survives a containerd stop, under the same shim', async () => {
     const before = containerdPids(dir);
     expect(before).toHaveLength(1);
@@ -129,6 +151,18 @@ describeAsRoot('containerd-alone lesson: one containerd, two namespaces', () => 
     expect(listed).not.toContain('container-lab-ctr');
     expect(listed).toContain(id);
     expect(sessionProcesses(dir).filter((p) => p.comm === 'containerd'), 'one containerd for both').toHaveLength(1);
+  });
+
+  it('the image lands where dockerd says its image store is: a graph driver keeps it out of containerd', () => {
+    const [version, driver, status] = dockerCli(dir, ['info', '--format', '{{.ServerVersion}}|{{.Driver}}|{{json .DriverStatus}}']).stdout.trim().split('|');
+    const containerdStore = (JSON.parse(status) as string[][]).some(([k, v]) => k === 'driver-type' && v === 'io.containerd.snapshotter.v1');
+    const images = ctrCli(dir, 'moby', ['images', 'ls', '-q']).stdout.split('\n');
+    if (Number(version.split('.')[0]) < 24) expect(containerdStore, `Docker ${version} has no containerd image store`).toBe(false);
+    if (containerdStore) expect(images).toContain('docker.io/container-lab/lab:latest');
+    else {
+      expect(driver).toBe('overlay2');
+      expect(images.filter(Boolean), 'no image in containerd\'s moby namespace').toEqual([]);
+    }
   });
 
   it('closing the lesson leaves no process, mount, cgroup or directory', async () => {
@@ -187,5 +221,57 @@ describeAsRoot('shim lesson: undo while containerd is down', () => {
     const now = (await live.helper.pids()).sessionDir;
     expect(containerdPids(now)).toHaveLength(1);
     expectUnderShim(now, labContainer(now).pid);
+  });
+});
+
+/** The children of a process, from each /proc/<pid>/stat (the test's own reading, whatever CONFIG_PROC_CHILDREN says). */
+function childrenOf(parent: number): number[] {
+  return readdirSync('/proc').filter((n) => /^\d+$/.test(n)).map(Number).filter((p) => {
+    try {
+      return Number(readFileSync(`/proc/${p}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]) === parent;
+    } catch {
+      return false;
+    }
+  });
+}
+
+describeAsRoot('shim lesson: while dockerd is down, a container\'s output fills the pipes, then it blocks', () => {
+  const live = useLiveLesson('shim');
+  const KiB = 1024;
+
+  it('with dockerd up 1 MiB of output drains; with dockerd killed the writer stops in pipe_write after the buffers fill', async () => {
+    await runThrough(live, (a, p) => a === 'docker' && p.args[0] === 'run');
+    const dir = (await live.helper.pids()).sessionDir;
+    const script = 'for n in 1 2; do while [ ! -e /tmp/go$n ]; do sleep 0.1; done; head -c 1048576 /dev/zero; touch /tmp/done$n; done; sleep 1000';
+    const run = dockerCli(dir, ['run', '-d', '--network', 'none', '--name', 'container-lab-flood', 'container-lab/lab:latest', 'sh', '-c', script]);
+    expect(run.status, run.stderr).toBe(0);
+    const pid = Number(dockerCli(dir, ['inspect', '--format', '{{.State.Pid}}', 'container-lab-flood']).stdout.trim());
+    const inRoot = (path: string) => `/proc/${pid}/root${path}`;
+    // control: dockerd reads the FIFO, so the whole MiB goes through
+    writeFileSync(inRoot('/tmp/go1'), '');
+    expect(await until(() => existsSync(inRoot('/tmp/done1')), 15_000), 'the first MiB drained while dockerd runs').toBe(true);
+    const dockerd = sessionProcesses(dir).filter((p) => p.comm === 'dockerd').map((p) => p.pid);
+    expect(dockerd).toHaveLength(1);
+    process.kill(dockerd[0], 'SIGKILL');
+    expect(await until(() => !isAlive(dockerd[0]), 5000), 'dockerd is gone').toBe(true);
+    writeFileSync(inRoot('/tmp/go2'), '');
+    const writer = (): number | undefined => childrenOf(pid).find((c) => readFileSync(`/proc/${c}/comm`, 'utf8').trim() === 'head');
+    const blocked = () => {
+      const w = writer();
+      return w ? /pipe/.test(readFileSync(`/proc/${w}/wchan`, 'utf8')) : false;
+    };
+    expect(await until(blocked, 10_000), 'head waits in a pipe write').toBe(true);
+    await new Promise((r) => setTimeout(r, 1000));
+    const w = writer()!;
+    expect(readFileSync(`/proc/${w}/wchan`, 'utf8'), 'still blocked a second later').toMatch(/^(anon_)?pipe_write$/);
+    expect(readFileSync(`/proc/${w}/stat`, 'utf8').replace(/^.*\) /s, '')[0], 'interruptible sleep').toBe('S');
+    expect(existsSync(inRoot('/tmp/done2')), 'the second MiB never finished').toBe(false);
+    // what it got out: the FIFO's 64 KiB and the pipe's 64 KiB (pipe(7) defaults), the shim's 4 KiB copy buffer
+    const written = Number(/^wchar:\s+(\d+)$/m.exec(readFileSync(`/proc/${w}/io`, 'utf8'))![1]);
+    expect(written).toBeGreaterThanOrEqual(128 * KiB);
+    expect(written).toBeLessThan(200 * KiB);
+    const { sessionDir } = await live.helper.pids();
+    await live.session.close();
+    expect(await until(() => leftovers(sessionDir).length === 0, 10_000), `left: ${leftovers(sessionDir)}`).toBe(true);
   });
 });

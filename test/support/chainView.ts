@@ -64,6 +64,46 @@ function isSocket(path: string): boolean {
   }
 }
 
+/** capabilities(7) numbers: CAP_SYS_CHROOT 18, CAP_SYS_ADMIN 21. */
+const CAP_SYS_CHROOT = 18n;
+const CAP_SYS_ADMIN = 21n;
+
+/** Docker's default set (moby oci/caps/defaults.go): CAP_SYS_CHROOT kept, CAP_SYS_ADMIN dropped, 14 in all. */
+function expectDockerDefaultCaps(pid: number): void {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  for (const field of ['CapBnd', 'CapEff']) {
+    const mask = BigInt('0x' + new RegExp(`^${field}:\\s+([0-9a-f]+)$`, 'm').exec(status)![1]);
+    expect((mask >> CAP_SYS_CHROOT) & 1n, `${field} holds CAP_SYS_CHROOT`).toBe(1n);
+    expect((mask >> CAP_SYS_ADMIN) & 1n, `${field} lacks CAP_SYS_ADMIN`).toBe(0n);
+    expect([...mask.toString(2)].filter((b) => b === '1'), `${field}: 14 capabilities`).toHaveLength(14);
+  }
+}
+
+/** runc brings lo up in a network namespace it makes (runc 1.1 specconv "loopback" network), and --network none adds nothing. */
+function expectOnlyLoUp(pid: number): void {
+  const r = spawnSync('nsenter', ['--target', String(pid), '--net', '--', 'ip', '-o', 'link', 'show'], { encoding: 'utf8', timeout: 5000 });
+  const links = r.stdout.trim().split('\n').map((l) => /^\d+:\s+([^:@]+)[^<]*<([^>]*)>/.exec(l)?.slice(1, 3));
+  expect(links, 'only lo, and it is UP').toEqual([['lo', expect.stringMatching(/(^|,)UP(,|$)/)]]);
+}
+
+/**
+ * dockerd asks containerd for no snapshot: the bundle's rootfs/ is an empty directory with nothing mounted on it,
+ * and root.path is an overlay dockerd mounted itself, the container's root. Read in dockerd's own mountinfo.
+ */
+function expectRootMountedByDockerd(sessionDir: string, bundle: string, config: any, pid: number): void {
+  const dockerd = sessionProcesses(sessionDir).find((r) => r.comm === 'dockerd');
+  expect(dockerd, 'the lab\'s dockerd').toBeTruthy();
+  const mounts = readFileSync(`/proc/${dockerd!.pid}/mountinfo`, 'utf8').split('\n').filter(Boolean).map((l) => l.split(' '));
+  const at = (path: string) => mounts.filter((f) => f[4] === path).map((f) => f[f.indexOf('-', 6) + 1]);
+  expect(readdirSync(join(bundle, 'rootfs')), 'rootfs/ is empty').toEqual([]);
+  expect(at(join(bundle, 'rootfs')), 'nothing mounted on rootfs/').toEqual([]);
+  expect(config.root.path).toMatch(new RegExp(`^${sessionDir}/.+/(overlay2/[0-9a-f]+/merged|rootfs/overlayfs/[0-9a-f]{64})$`));
+  expect(at(config.root.path), 'root.path is an overlay mount point').toEqual(['overlay']);
+  const root = statSync(`/proc/${pid}/root`);
+  const merged = statSync(config.root.path);
+  expect([root.dev, root.ino], 'the container runs in it').toEqual([merged.dev, merged.ino]);
+}
+
 /** What the generic chain actions must have done, checked without the app. */
 export function verifyChainStep(action: string, p: Record<string, any>, sessionDir: string): void {
   switch (action) {
@@ -97,6 +137,8 @@ export function verifyChainStep(action: string, p: Record<string, any>, sessionD
         expect(pid).toBeGreaterThan(0);
         expect(parentComm(pid)).toMatch(/^containerd-shim/);
         expect(readFileSync(`/proc/${pid}/cgroup`, 'utf8')).toContain('container-lab-');
+        if (!args.some((a) => a === '--privileged' || a.startsWith('--cap-'))) expectDockerDefaultCaps(pid);
+        if (!args.some((a) => a.startsWith('--network') || a.startsWith('--net='))) expectOnlyLoUp(pid);
       }
       break;
     }
@@ -119,6 +161,12 @@ export function verifyChainStep(action: string, p: Record<string, any>, sessionD
       const config = JSON.parse(readFileSync(`${sessionDir}/containerd/state/io.containerd.runtime.v2.task/moby/${ids[0]}/config.json`, 'utf8'));
       const pid = Number(dockerCli(sessionDir, ['inspect', '--format', '{{.State.Pid}}', ids[0]]).stdout.trim());
       expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean)).toEqual(config.process.args);
+      expectRootMountedByDockerd(sessionDir, `${sessionDir}/containerd/state/io.containerd.runtime.v2.task/moby/${ids[0]}`, config, pid);
+      // Docker 20.10 up to 27 wires the network in a prestart hook runc runs during create; 28 and later do it themselves
+      const major = Number(dockerCli(sessionDir, ['version', '--format', '{{.Server.Version}}']).stdout.trim().split('.')[0]);
+      const hooks = (config.hooks?.prestart ?? []).map((h: { args?: string[] }) => h.args?.[0]);
+      if (major < 28) expect(hooks, 'the libnetwork-setkey prestart hook').toContain('libnetwork-setkey');
+      else expect(hooks).not.toContain('libnetwork-setkey');
       break;
     }
     case 'containerd-view': {

@@ -84,6 +84,9 @@ function verifyCreated(sessionDir: string, config: any): void {
   for (const ns of ['pid', 'net', 'mnt', 'uts', 'ipc']) expect(nsLink(pid, ns), ns).not.toBe(nsLink('self', ns));
   expect(statusField(pid, 'NSpid').split(/\s+/).pop()).toBe('1');
   expect(inNamespaces(pid, ['--uts'], ['hostname']).trim()).toBe('container-lab');
+  // runc 1.1 specconv adds a loopback network for a new net namespace; the init set lo up before waiting
+  const links = inNamespaces(pid, ['--net'], ['ip', '-o', 'link', 'show']).trim().split('\n');
+  expect(links.map((l) => /^\d+:\s+([^:@]+)[^<]*<([^>]*)>/.exec(l)?.slice(1, 3)), 'only lo, and it is UP').toEqual([['lo', expect.stringMatching(/(^|,)UP(,|$)/)]]);
   expect(readFileSync(`/proc/${pid}/cgroup`, 'utf8')).toContain(config.linux.cgroupsPath);
   // runc has exited: the init's parent is not runc, and no runc of the session runs
   expect(comm(Number(statusField(pid, 'PPid')))).not.toMatch(/^runc/);

@@ -11,11 +11,12 @@ describe('show-bundle', () => {
     const { ctx, d } = chainLab();
     chain(ctx).container = { id: ID, name: 'x', pid: 6521 };
     const path = `${bundleDir(d.layout.containerdState, 'moby', ID)}/config.json`;
-    const config = { process: { args: ['sleep', '600'] }, linux: { namespaces: [{ type: 'pid' }, { type: 'network', path: '/proc/1/ns/net' }], cgroupsPath: '/container-lab-test-docker/' + ID } };
+    const config = { root: { path: '/var/lib/docker/overlay2/4f1c/merged' }, process: { args: ['sleep', '600'] }, linux: { namespaces: [{ type: 'pid' }, { type: 'network', path: '/proc/1/ns/net' }], cgroupsPath: '/container-lab-test-docker/' + ID } };
     ctx.sys.files.set(path, JSON.stringify(config));
     const result = await showBundle.run(ctx, { namespace: 'moby' });
     expect(result.log).toEqual([expect.objectContaining({ call: 'read', args: [JSON.stringify(path)] })]);
     expect(result.output[0]).toBe(`bundle: ${d.layout.containerdState}/io.containerd.runtime.v2.task/moby/${ID}`);
+    expect(result.output.slice(2)).toEqual(['  rootfs/ is empty; root.path, the overlay dockerd mounted:', '  /var/lib/docker/overlay2/4f1c/merged']);
     const block = chain(ctx).view.blocks?.[0];
     expect(block?.title).toBe('config.json of d299bce2daf8 (the OCI bundle)');
     expect(block?.lines.join('\n')).toMatch(/sleep/);

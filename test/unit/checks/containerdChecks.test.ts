@@ -1,6 +1,8 @@
-// containerd-namespaces, ctr-lists, docker-does-not-list: decided from ctr's and docker's answers, asked by the checks.
+// containerd-namespaces, ctr-lists, docker-does-not-list, docker-image-store: decided from ctr's and docker's answers, asked by the checks.
 import { describe, expect, it } from 'vitest';
-import { containerdNamespaces, ctrLists, dockerDoesNotList } from '../../../src/checks/containerdChecks.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { containerdNamespaces, ctrLists, dockerDoesNotList, dockerImageStore } from '../../../src/checks/containerdChecks.js';
 import { chainLab } from '../../support/fakeChain.js';
 
 describe('containerd-namespaces', () => {
@@ -36,5 +38,25 @@ describe('docker-does-not-list', () => {
     ctx.sys.answer(d.dockerArgv(['ps']), { stdout: 'abc123 container-lab-ctr\n' });
     expect(dockerDoesNotList.run(ctx, { id: 'container-lab-ctr', namespace: 'default' })).toEqual({ ok: false, detail: 'docker ps -a lists it: abc123 container-lab-ctr' });
     expect(dockerDoesNotList.run(ctx, { id: 'nothing', namespace: 'default' }).detail).toBe('ctr -n default containers ls has no nothing either');
+  });
+});
+
+describe('docker-image-store', () => {
+  const INFO = ['info', '--format', '{{.ServerVersion}}|{{.Driver}}|{{json .DriverStatus}}'];
+  function lab(info: string, images: string) {
+    const { ctx, d } = chainLab();
+    ctx.sys.answer(d.dockerArgv(INFO), { stdout: readFileSync(join(__dirname, '../../fixtures/chain/docker-info', info), 'utf8') });
+    ctx.sys.answer(d.ctrArgv('moby', ['images', 'ls', '-q']), { stdout: images });
+    return ctx;
+  }
+
+  it('Docker 20.10, graph driver: passes when containerd\'s moby namespace has no image, fails when it does', () => {
+    expect(dockerImageStore.run(lab('20.10-graphdriver.txt', ''), {})).toEqual({ ok: true, detail: 'Docker 20.10.24+dfsg1 keeps images in its own graph-driver store (overlay2): ctr -n moby images ls does not list them' });
+    expect(dockerImageStore.run(lab('20.10-graphdriver.txt', 'docker.io/container-lab/lab:latest\n'), {}).ok).toBe(false);
+  });
+
+  it('Docker 29, containerd image store: passes when ctr -n moby images ls lists the image, fails when not', () => {
+    expect(dockerImageStore.run(lab('29-containerd.txt', 'docker.io/container-lab/lab:latest\n'), {})).toEqual({ ok: true, detail: 'Docker 29.0.0 keeps images in containerd (snapshotter overlayfs): ctr -n moby images ls lists docker.io/container-lab/lab:latest' });
+    expect(dockerImageStore.run(lab('29-containerd.txt', ''), {}).detail).toBe("Docker 29.0.0 says it uses containerd's image store, but ctr -n moby images ls has no docker.io/container-lab/lab:latest");
   });
 });

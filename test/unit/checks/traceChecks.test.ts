@@ -1,6 +1,6 @@
-// runc-caught, bundle-matches, hops-measured: the traced step's timeline and hops, config.json against a fake /proc.
+// runc-caught, bundle-matches, bundle-root-is-dockers, hops-measured: the traced step's timeline and hops, config.json against a fake /proc.
 import { describe, expect, it } from 'vitest';
-import { bundleMatches, hopsMeasured, runcCaught } from '../../../src/checks/traceChecks.js';
+import { bundleMatches, bundleRootIsDockers, hopsMeasured, runcCaught } from '../../../src/checks/traceChecks.js';
 import { chain } from '../../../src/actions/chainState.js';
 import { fakeLab } from '../../support/fakeLab.js';
 import { addProcess } from '../../support/fakeProc.js';
@@ -47,6 +47,35 @@ describe('bundle-matches', () => {
     expect(bundleMatches.run(lab(['sh'], 'net:[4026532300]'), { namespace: 'moby' }).detail).toBe('process.args ["sleep","600"] but /proc/6521/cmdline is ["sh"]');
     expect(bundleMatches.run(lab(['sleep', '600'], 'net:[4026531840]'), { namespace: 'moby' }).detail).toBe("config.json asks for a new network namespace, but 6521 shares the host's");
     expect(bundleMatches.run(fakeLab(), { namespace: 'moby' }).detail).toBe('no running container to compare with');
+  });
+});
+
+describe('bundle-root-is-dockers', () => {
+  const MERGED = '/var/lib/docker/overlay2/4f1c/merged';
+  function lab(root: string, mountinfo: string[], inRootfs: string[] = []) {
+    const ctx = fakeLab();
+    chain(ctx).container = { id: ID, name: 'x', pid: 6521 };
+    const bundle = `${ctx.session.dir}/containerd/state/io.containerd.runtime.v2.task/moby/${ID}`;
+    ctx.sys.files.set(`${bundle}/config.json`, JSON.stringify({ root: { path: root } }));
+    ctx.sys.dirs.add(`${bundle}/rootfs`);
+    for (const f of inRootfs) ctx.sys.files.set(`${bundle}/rootfs/${f}`, '');
+    ctx.sys.dirs.add(MERGED);
+    ctx.sys.links.set('/proc/6521/root', MERGED);
+    ctx.sys.files.set('/proc/self/mountinfo', mountinfo.map((l) => l.replace('BUNDLE', bundle)).join('\n') + '\n');
+    return ctx;
+  }
+  const overlay = `120 28 0:61 / ${MERGED} rw,relatime - overlay overlay rw,lowerdir=/var/lib/docker/overlay2/l/A,upperdir=u,workdir=w`;
+
+  it('passes when rootfs/ is empty and unmounted, and root.path is the overlay the container runs in', () => {
+    expect(bundleRootIsDockers.run(lab(MERGED, [overlay]), { namespace: 'moby' })).toEqual({ ok: true, detail: `rootfs/ empty, nothing mounted on it; root.path ${MERGED} is an overlay mount point, PID 6521's root` });
+  });
+
+  it('fails on a root inside the bundle, a filled or mounted rootfs/, a root that is no mount point', () => {
+    expect(bundleRootIsDockers.run(lab('rootfs', [overlay]), { namespace: 'moby' }).detail).toMatch(/^root.path is "rootfs", inside the bundle/);
+    expect(bundleRootIsDockers.run(lab(MERGED, [overlay], ['bin']), { namespace: 'moby' }).detail).toMatch(/rootfs is not empty: bin$/);
+    expect(bundleRootIsDockers.run(lab(MERGED, [overlay, '121 28 0:62 / BUNDLE/rootfs rw - overlay overlay rw']), { namespace: 'moby' }).detail).toMatch(/^overlay is mounted on .*\/rootfs$/);
+    expect(bundleRootIsDockers.run(lab(MERGED, []), { namespace: 'moby' }).detail).toBe(`root.path ${MERGED} is not a mount point`);
+    expect(bundleRootIsDockers.run(fakeLab(), { namespace: 'moby' }).detail).toBe('no running container to compare with');
   });
 });
 
