@@ -109,6 +109,7 @@ export async function runTranscript(helper: HelperClient, lesson: Lesson, json: 
   const skipped = session.getState().steps.filter((s) => s.status === 'skipped').length;
   if (json) out(JSON.stringify({ type: 'result', ok: allOk, ...(skipped > 0 ? { skipped } : {}) }));
   else if (!allOk) out(style.bad('the lesson did not pass'));
-  else out(style.ok(skipped > 0 ? `${lesson.steps.length - skipped} steps passed, ${skipped} skipped on this host` : `all ${lesson.steps.length} steps passed`));
+  else if (skipped === 0) out(style.ok(`all ${lesson.steps.length} steps passed`));
+  else out(style.ok(`${lesson.steps.length - skipped} step${lesson.steps.length - skipped === 1 ? '' : 's'} passed, ${skipped} skipped on this host`));
   return allOk;
 }
