@@ -169,6 +169,8 @@ export interface CheckResult {
   name: string;
   ok: boolean;
   detail: string;
+  /** not read: what it checks cannot exist on this host (a skipped step's), and `detail` says why; ok is true then */
+  skipped?: boolean;
 }
 
 /** A check named in a lesson file: `- ns-differs: { ns: uts }`. */
@@ -277,7 +279,13 @@ export interface LessonLoadError {
   message: string;
 }
 
-export type StepStatus = 'pending' | 'running' | 'done' | 'failed';
+export type StepStatus = 'pending' | 'running' | 'done' | 'failed' | 'skipped';
+
+/** Why a step did not run on this host (its action said so), and what the host would need for it. */
+export interface StepSkip {
+  reason: string;
+  needs: string;
+}
 
 /** What happened when a step ran. */
 export interface StepRun {
@@ -290,6 +298,8 @@ export interface StepRun {
   error?: string;
   /** how to fix it, when known */
   hint?: string;
+  /** status skipped: why, and what the host would need */
+  skipped?: StepSkip;
   ms: number;
 }
 

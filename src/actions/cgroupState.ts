@@ -1,9 +1,36 @@
-// The cgroup lesson's state: the lab cgroup's driver (opened on the step's Sys) and what the last hog measured.
+// The cgroup lesson's state: the lab cgroup's driver (opened on the step's Sys), what the last hog measured, and why
+// rootless no cgroup could be made here (the steps and checks on it are then skipped, saying so).
 import type { LabContext } from '../steps/context.js';
 import { defineSlot } from '../steps/slots.js';
 import { LabError } from '../errors.js';
 import { openCgroupDriver } from '../cgroup/open.js';
 import type { CgroupDriver, HogRun } from '../cgroup/types.js';
+import { notHere, type CheckOutcome } from '../steps/define.js';
+import type { StepSkip } from '../types.js';
+
+/** Set by join-cgroup when it made no cgroup: rootless, and systemd delegates no cgroup v2 subtree here. */
+const noCgroup = defineSlot<{ skip?: StepSkip }>({ name: 'no lab cgroup', create: () => ({}) });
+
+/** join-cgroup, rootless where nothing is delegated: the words every step and check on the lab cgroup skip with. */
+export function cgroupNotHere(ctx: LabContext, delegation: { reason: string; fix: string }): StepSkip {
+  const skip = {
+    reason: `not root, and no cgroup of the lab's own can be made here: ${delegation.reason}`,
+    needs: `a cgroup v2 subtree systemd delegates to your user (user@<uid>.service with cpu, memory and pids), or root: ${delegation.fix}`,
+  };
+  ctx.slots.use(noCgroup).skip = skip;
+  return skip;
+}
+
+/** Why this session has no lab cgroup (join-cgroup was skipped), or undefined. */
+export function cgroupSkip(ctx: LabContext): StepSkip | undefined {
+  return ctx.slots.get(noCgroup)?.skip;
+}
+
+/** A check on the lab cgroup where there is none: not read, and why (null when there is one to read). */
+export function cgroupCheckNotHere(ctx: LabContext): CheckOutcome | null {
+  const skip = cgroupSkip(ctx);
+  return skip ? notHere(`no lab cgroup to read: ${skip.reason}`) : null;
+}
 
 /*
  * Only data: the hog itself is gone when its step ends (src/actions/hog.ts kills what is left),

@@ -1,6 +1,7 @@
 // Creates the session's cgroup (named container-lab-<session>) and moves the container's processes in.
 import * as z from 'zod';
-import { defineAction, syscall, kernelFile, program, outcome } from '../steps/define.js';
+import { defineAction, syscall, kernelFile, program, outcome, skipped } from '../steps/define.js';
+import { cgroupNotHere } from './cgroupState.js';
 import { createSessionCgroups, joinCgroups } from '../cgroup/session.js';
 import { rootlessCgroupDelegation } from '../cgroup/delegation.js';
 import { LabError } from '../errors.js';
@@ -16,7 +17,9 @@ export const joinCgroup = defineAction({
     + 'go in a leaf, container, below it. Then it writes the container process\'s PID, and PID 1\'s if it runs, to '
     + 'each cgroup.procs (cgroups(7)); children made later inherit the cgroup. The step shows /proc/<pid>/cgroup of '
     + 'the container process as it now reads. Not root, the lab makes a cgroup only where systemd delegates a v2 '
-    + 'subtree to the user (a scope from the user\'s manager), and otherwise says so and makes none.',
+    + 'subtree to the user (a scope from the user\'s manager); elsewhere it makes none and the step is skipped, with '
+    + 'the reason and what the host would need, as are set-memory-limit and set-pids-max after it and the checks '
+    + 'that read the lab cgroup.',
   host: {
     effect: 'makes the cgroup container-lab-<session> in every cgroup hierarchy (on systemd v2: the scope container-lab-<session>.scope) and moves the container process into it',
     untrusted: 'allowed',
@@ -26,10 +29,8 @@ export const joinCgroup = defineAction({
   run: async (ctx) => {
     if (ctx.rootless) {
       const delegated = rootlessCgroupDelegation('/', process.getuid?.(), ctx.sys);
-      if (!delegated.ok) {
-        return outcome([], [`Not root, and no cgroup of the lab's own here: ${delegated.reason}.`,
-          'The cgroup namespace\'s root will be the cgroup this process is already in.']);
-      }
+      // nothing is made: the step, and every step and check on the lab cgroup, say why and what would be needed
+      if (!delegated.ok) return skipped(cgroupNotHere(ctx, delegated), ctx.sys.drain());
     }
     if (ctx.cgroups.roots.length === 0) {
       throw new LabError('no cgroup filesystem is mounted on this host', 'mount cgroup2 on /sys/fs/cgroup (most distributions do this at boot)');

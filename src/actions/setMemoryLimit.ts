@@ -1,8 +1,8 @@
 // Sets the container's memory limit: memory.max on cgroup v2, memory.limit_in_bytes on v1.
 import * as z from 'zod';
-import { defineAction, kernelFile, outcome } from '../steps/define.js';
+import { defineAction, kernelFile, outcome, skipped } from '../steps/define.js';
 import { size } from '../steps/params.js';
-import { labCgroup } from './cgroupState.js';
+import { cgroupSkip, labCgroup } from './cgroupState.js';
 import { mib, parseSize } from '../cgroup/size.js';
 import type { Sys } from '../sys/types.js';
 
@@ -25,7 +25,8 @@ export const setMemoryLimit = defineAction({
     + 'memory.limit_in_bytes on v1, with memory.memsw.limit_in_bytes (memory + swap) set to the same value when '
     + 'swap accounting is on, in the order the kernel accepts. On v2 it first writes +memory to the lab\'s own '
     + 'parent cgroup.subtree_control if the leaf lacks the memory controller. The output names the file and '
-    + 'shows the usage now: pages the container touched before it joined the cgroup stay charged to its old one.',
+    + 'shows the usage now: pages the container touched before it joined the cgroup stay charged to its old one. '
+    + 'Rootless where join-cgroup made no cgroup (nothing delegated), the step is skipped with join-cgroup\'s reason.',
   host: {
     effect: 'writes the memory limit {limit} into the lab\'s cgroup (memory.max and memory.swap.max, or the v1 files; +memory in its parent\'s cgroup.subtree_control)',
     untrusted: 'allowed',
@@ -33,6 +34,8 @@ export const setMemoryLimit = defineAction({
   performs: [kernelFile('memory.max', 'cgroups(7)'), kernelFile('memory.limit_in_bytes', 'cgroups(7)')],
   needs: ['lab cgroup'],
   run: async (ctx, { limit }) => {
+    const skip = cgroupSkip(ctx);
+    if (skip) return skipped(skip); // rootless, no cgroup here: nothing to write the limit into
     const cgroup = labCgroup(ctx);
     const bytes = parseSize(limit);
     const written: string[] = [];

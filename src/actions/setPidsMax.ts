@@ -1,7 +1,7 @@
 // Sets the most tasks the container may have: pids.max (the same name on cgroup v1 and v2).
 import * as z from 'zod';
-import { defineAction, kernelFile, outcome } from '../steps/define.js';
-import { labCgroup } from './cgroupState.js';
+import { defineAction, kernelFile, outcome, skipped } from '../steps/define.js';
+import { cgroupSkip, labCgroup } from './cgroupState.js';
 
 export const setPidsMax = defineAction({
   name: 'set-pids-max',
@@ -9,7 +9,8 @@ export const setPidsMax = defineAction({
   doc: 'The helper (root, on the host) writes max into pids.max of the container\'s cgroup: the same file name on '
     + 'cgroup v1 and v2 (on v2 after +pids in the lab\'s own parent cgroup.subtree_control if the leaf lacks the pids '
     + 'controller). Once the cgroup holds that many tasks, fork(2) and clone(2) in it fail with EAGAIN. The output '
-    + 'shows pids.current already: every thread counts, and the container process (Node) has several.',
+    + 'shows pids.current already: every thread counts, and the container process (Node) has several. Rootless where '
+    + 'join-cgroup made no cgroup (nothing delegated), the step is skipped with join-cgroup\'s reason.',
   host: {
     effect: 'writes pids.max {max} into the lab\'s cgroup',
     untrusted: 'allowed',
@@ -17,6 +18,8 @@ export const setPidsMax = defineAction({
   performs: [kernelFile('pids.max', 'cgroups(7)')],
   needs: ['lab cgroup'],
   run: async (ctx, { max }) => {
+    const skip = cgroupSkip(ctx);
+    if (skip) return skipped(skip); // rootless, no cgroup here: nothing to write the limit into
     const cgroup = labCgroup(ctx);
     for (const { path, value } of cgroup.pidsMaxWrites(max)) ctx.sys.writeFile(path, value);
     const { current } = cgroup.pids();

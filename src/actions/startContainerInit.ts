@@ -12,7 +12,7 @@ export const startContainerInit = defineAction({
   doc: 'The container process starts a root changer (src/programs/changeRoot.ts, role init) as its child: the first '
     + 'process of the new PID namespace, so it is PID 1 inside (pid_namespaces(7)) and is born in the container '
     + 'process\'s cgroup and other namespaces. It still has the host\'s root and waits on its stdin for the next '
-    + 'steps\' requests (pivot-init, mount-proc-in-init, exec-init). The learner sees its host PID; the host\'s /proc '
+    + 'steps\' requests (mount-proc-in-init, pivot-init, exec-init). The learner sees its host PID; the host\'s /proc '
     + 'shows it with NSpid ending in 1.',
   host: {
     effect: 'starts the container\'s PID 1 (the lab\'s root changer, as root) in the container\'s namespaces',

@@ -12,11 +12,12 @@ export interface LessonHeaderProps {
 export function LessonHeader({ state, width = Infinity }: LessonHeaderProps) {
   const { lesson } = state;
   const done = state.steps.filter((s) => s.status === 'done').length;
+  const skipped = state.steps.filter((s) => s.status === 'skipped').length;
   const compact = state.activity !== null && width < 100;
   return (
     <Text wrap="truncate-end">
       <Text bold color="magenta">{`${lesson.order}. ${lesson.title}`}</Text>
-      <Text dimColor>{compact ? `  ${done}/${lesson.steps.length}` : `  ${done}/${lesson.steps.length} steps done`}</Text>
+      <Text dimColor>{compact ? `  ${done}/${lesson.steps.length}` : `  ${done}/${lesson.steps.length} steps done${skipped > 0 ? `, ${skipped} skipped here` : ''}`}</Text>
       {lesson.privilege === 'rootless' && !compact ? <Text dimColor> · rootless ok</Text> : null}
       {state.busy || state.activity ? (
         <>

@@ -159,7 +159,11 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange, t
   const output = focusRun?.output ?? [];
   const stepLabel = focus >= 0 ? `step ${focus + 1}` : '';
   const stepFailed = focusRun?.status === 'failed';
-  const stepErrorText = stepFailed ? (focusRun?.error ?? 'the step failed') : null;
+  // a failure in red, or why this host skipped the step and what it would need, in yellow
+  const skip = focusRun?.status === 'skipped' ? focusRun.skipped : undefined;
+  const stepErrorText = stepFailed ? (focusRun?.error ?? 'the step failed') : (skip?.reason ?? null);
+  const stepHint = stepFailed ? focusRun?.hint : skip?.needs;
+  const hintLabel = skip ? 'needs' : 'hint';
 
   const errorHint = 'r starts the lesson again · Esc goes back to the menu';
   // the session's error: a box when it fits in a third of the screen, else two lines
@@ -197,8 +201,8 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange, t
     steps: n,
     slideLines,
     stepError: {
-      min: stepErrorText ? errorCompactHeight(focusRun?.hint) : 0,
-      want: stepErrorText ? errorBoxHeight(stepErrorText, focusRun?.hint, split.left) : 0,
+      min: stepErrorText ? errorCompactHeight(stepHint) : 0,
+      want: stepErrorText ? errorBoxHeight(stepErrorText, stepHint, split.left, hintLabel) : 0,
     },
     task: { min: Math.min(taskText.length, active ? 8 : 2), want: taskText.length },
     reading,
@@ -326,9 +330,11 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange, t
       {h.next > 0 ? <NextAction state={state} /> : null}
       {stepErrorText && h.stepError > 0 ? (
         <ErrorBox
-          title={`✗ step ${focus + 1} failed`}
+          title={skip ? `– step ${focus + 1} skipped on this host` : `✗ step ${focus + 1} failed`}
           message={stepErrorText}
-          hint={focusRun?.hint}
+          hint={stepHint}
+          hintLabel={hintLabel}
+          color={skip ? 'yellow' : 'red'}
           width={cols.left}
           height={h.stepError}
         />

@@ -1,4 +1,4 @@
-// The lesson's steps with their status (· pending, ▶ running, ✓ done, ✗ failed) and the next one marked.
+// The lesson's steps with their status (· pending, ▶ running, ✓ done, ✗ failed, – skipped on this host) and the next one marked.
 import { Box, Text } from 'ink';
 import type { StepRun, StepSpec, StepStatus } from '../types.js';
 import { stepWindow } from './layout.js';
@@ -18,12 +18,13 @@ export interface StepListProps {
   timing?: boolean;
 }
 
-export const STATUS_MARK: Record<StepStatus, string> = { pending: '·', running: '▶', done: '✓', failed: '✗' };
+export const STATUS_MARK: Record<StepStatus, string> = { pending: '·', running: '▶', done: '✓', failed: '✗', skipped: '–' };
 const STATUS_COLOR: Record<StepStatus, string | undefined> = {
   pending: undefined,
   running: 'yellow',
   done: 'green',
   failed: 'red',
+  skipped: 'yellow',
 };
 
 export function StepList({ specs, runs, cursor, focus, view = focus, width, height, timing = false }: StepListProps) {
@@ -61,6 +62,7 @@ export function StepList({ specs, runs, cursor, focus, view = focus, width, heig
         <Text dimColor={status === 'pending' && !isNext}>{` ${i + 1}. ${spec.title}`}</Text>
         {isNext && status !== 'running' ? <Text color="cyan">{status === 'failed' ? ' ← retry' : ' ← next'}</Text> : null}
         {status === 'running' ? <Text color="yellow"> running…</Text> : null}
+        {status === 'skipped' ? <Text color="yellow"> skipped here</Text> : null}
         {timing && run && (status === 'done' || status === 'failed') && run.ms > 0 ? (
           <Text dimColor>{`  ${run.ms < 10 ? run.ms.toFixed(1) : Math.round(run.ms)} ms`}</Text>
         ) : null}

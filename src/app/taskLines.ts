@@ -79,8 +79,11 @@ export function taskLines(tasks: readonly TaskOnScreen[], width: number, now: nu
     if (state !== active?.state) return; // one open task at a time is spelled out
     spare(...markdownLines(spec.text, w));
     for (const l of wrapPlain(`work in: ${spec.use.map((p) => PLACE_WORDS[p]).join(' · ')}`, w, '  ')) spare(chalk.dim(l));
+    if (state.checks.some((c) => c.skipped)) {
+      for (const l of wrapPlain('– this task cannot be done on this host: the check marked – says why (n skips it)', w, '  ')) keep(chalk.yellow(l));
+    }
     for (const c of state.checks) {
-      const mark = c.ok ? chalk.green('✓') : chalk.red('✗');
+      const mark = c.skipped ? chalk.yellow('–') : c.ok ? chalk.green('✓') : chalk.red('✗');
       for (const [k, l] of wrapPlain(`${c.name}: ${c.detail}`, w - 2).entries()) keep(k === 0 ? `${mark} ${l}` : `  ${l}`);
     }
     if (state.checks.length === 0) keep(chalk.dim('… reading the checks'));

@@ -6,7 +6,8 @@ export type RootRequest =
   | { op: 'escape'; dir: string }
   | { op: 'pivot'; newRoot: string; putOld: string; procFirst?: boolean }
   | { op: 'run'; argv: string[] }
-  | { op: 'mountProc' }
+  /** proc on /proc; with `under`, first a mount namespace of its own, then proc on <under>/proc */
+  | { op: 'mountProc'; under?: string }
   | { op: 'exec'; argv: string[] };
 
 export interface RootReply {

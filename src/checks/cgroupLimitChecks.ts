@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { defineCheck, pass, fail } from '../steps/define.js';
 import { size } from '../steps/params.js';
 import type { LabContext } from '../steps/context.js';
-import { lastHog } from '../actions/cgroupState.js';
+import { cgroupCheckNotHere, lastHog } from '../actions/cgroupState.js';
 import { parseMountinfo } from '../observe/parse/mountinfo.js';
 import { parseCgroupKeyValue, parseProcCgroup } from '../observe/parse/cgroup.js';
 import { cgroupDirFor, detectCgroupLayout } from '../observe/parse/cgroupLayout.js';
@@ -46,9 +46,11 @@ export const inLabCgroup = defineCheck({
   doc: 'The container process, and PID 1 if it runs, are in a cgroup of the lab\'s: for the memory, cpu and pids '
     + 'controllers, the directory its /proc/<pid>/cgroup names (under the cgroup mounts of the helper\'s '
     + '/proc/self/mountinfo) is a container-lab-… one, and that directory\'s cgroup.procs lists the PID. On v2 one '
-    + 'directory holds every controller; on v1 each controller\'s hierarchy is looked at.',
+    + 'directory holds every controller; on v1 each controller\'s hierarchy is looked at. Rootless where join-cgroup made no cgroup (nothing delegated), it is not read and says why (shown as –).',
   reads: ['/proc/self/mountinfo', '/proc/<container>/cgroup', '/proc/<PID 1>/cgroup', 'cgroup.procs'],
   run: (ctx) => {
+    const notHere = cgroupCheckNotHere(ctx);
+    if (notHere) return notHere;
     const controllers: Controller[] = ['memory', 'cpu', 'pids'];
     const seen: string[] = [];
     for (const pid of containerPids(ctx)) {
@@ -72,9 +74,11 @@ export const memoryLimitIs = defineCheck({
   params: z.strictObject({ limit: size }),
   doc: 'The container\'s memory cgroup holds exactly this limit in bytes: memory.max on v2, memory.limit_in_bytes '
     + 'on v1. Where the kernel has the swap file beside it, it allows no swap on top: memory.swap.max is 0 on v2, '
-    + 'memory.memsw.limit_in_bytes (memory + swap) equals the limit on v1.',
+    + 'memory.memsw.limit_in_bytes (memory + swap) equals the limit on v1. Rootless where join-cgroup made no cgroup (nothing delegated), it is not read and says why (shown as –).',
   reads: ['/proc/<container>/cgroup', 'memory.max, memory.swap.max (v2)', 'memory.limit_in_bytes, memory.memsw.limit_in_bytes (v1)'],
   run: (ctx, { limit }) => {
+    const notHere = cgroupCheckNotHere(ctx);
+    if (notHere) return notHere;
     const bytes = String(parseSize(limit));
     const { dir, v2 } = where(ctx, ctx.builder.pid, 'memory');
     const [main, swap, swapWant] = v2 ? ['memory.max', 'memory.swap.max', '0'] : ['memory.limit_in_bytes', 'memory.memsw.limit_in_bytes', bytes];
@@ -216,9 +220,11 @@ export const pidsMaxIs = defineCheck({
   name: 'pids-max-is',
   params: z.strictObject({ max: z.number().int().min(1) }),
   doc: 'The container\'s pids cgroup allows exactly this many tasks: its pids.max (the same file on v1 and v2) '
-    + 'reads max.',
+    + 'reads max. Rootless where join-cgroup made no cgroup (nothing delegated), it is not read and says why (shown as –).',
   reads: ['pids.max'],
   run: (ctx, { max }) => {
+    const notHere = cgroupCheckNotHere(ctx);
+    if (notHere) return notHere;
     const { dir } = where(ctx, ctx.builder.pid, 'pids');
     const value = read(ctx, dir, 'pids.max');
     return value === String(max) ? pass(`pids.max = ${value}`) : fail(`pids.max is ${value}, expected ${max}`);

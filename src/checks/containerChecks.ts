@@ -6,7 +6,7 @@ import { containerName, nsName } from '../steps/params.js';
 import { parseMountinfo } from '../observe/parse/mountinfo.js';
 import { parseStatus } from '../observe/parse/status.js';
 import { overlayPaths } from '../actions/layersState.js';
-import { dirId, hostRootMount } from './rootChecks.js';
+import { dirId, hostRootMount, procListsItsNamespace } from './rootChecks.js';
 
 function init(ctx: LabContext): number {
   if (ctx.initPid === null) throw new Error('the container has no PID 1');
@@ -49,6 +49,24 @@ export const initNsDiffer = defineCheck({
     const same = namespaces.filter((ns) => link(pid, ns) === link('self', ns));
     if (same.length) return fail(`PID 1 still shares the host's ${same.join(', ')} namespace${same.length > 1 ? 's' : ''}`);
     return pass(`PID 1: ${namespaces.map((ns) => link(pid, ns)).join(' ')}, none of them the host's`);
+  },
+});
+
+/** runc's order: proc on the rootfs's /proc before pivot_root, in PID 1's own mount namespace. */
+export const initProcOnRootfs = defineCheck({
+  name: 'init-proc-on-rootfs',
+  params: z.strictObject({ container: containerName }),
+  doc: 'Before pivot_root, PID 1 has a mount namespace of its own (its /proc/<PID 1>/ns/mnt is not the container '
+    + 'process\'s) with a proc mounted on <merged>/proc of the named container\'s overlay, and that proc, read from the '
+    + 'host through /proc/<PID 1>/root<merged>/proc, lists PID 1 and only PIDs of processes in PID 1\'s PID namespace.',
+  reads: ['/proc/<PID 1>/ns/mnt', '/proc/<container>/ns/mnt', '/proc/<PID 1>/mountinfo', '/proc/<PID 1>/root<merged>/proc (readdir)', '/proc/*/ns/pid', '/proc/*/status NSpid'],
+  run: (ctx, { container }) => {
+    const pid = init(ctx);
+    const { merged } = overlayPaths(ctx.session.dir, container);
+    const own = ctx.sys.readlink(`/proc/${pid}/ns/mnt`);
+    if (own === ctx.sys.readlink(`/proc/${ctx.builder.pid}/ns/mnt`)) return fail(`PID 1 is still in the container process's mount namespace (${own})`);
+    const listed = procListsItsNamespace(ctx.sys, pid, `${merged}/proc`, `${merged}/proc`);
+    return listed.ok ? pass(`PID 1's mount namespace ${own}: ${listed.detail}`) : listed;
   },
 });
 

@@ -10,7 +10,7 @@ import { inLabCgroup, memoryLimitIs, oomKills, hogSignal, memoryPeakWithinLimit,
 import { rootfsUnpacked, rootfsMountPoint, rootIsRootfs, rootIsHost, oldRootGone, procEmptyInRoot, procInRootListsOnlyContainer } from './rootChecks.js';
 import { layersUnpacked, overlayMounted, inUpperOnly, copiedUp, whiteout, opaqueDir, upperHolds, layerCommitted, layersShared } from './layerChecks.js';
 import { containerNamed, volumeMounted, volumeShows, vethInLabOnly, addressesInLabOnly, httpAnswers } from './dockerRunChecks.js';
-import { initRootIsOverlay, initNsDiffer, initMountsOnlyContainer, initRuns, initHostname } from './containerChecks.js';
+import { initRootIsOverlay, initNsDiffer, initMountsOnlyContainer, initProcOnRootfs, initRuns, initHostname } from './containerChecks.js';
 import { daemonsRunning, imageLoaded } from './chainChecks.js';
 import { shimIsParent, noRuncLeft, stdioThroughShim, containerAlive, containerGone, shimGone, containerdStopped, taskListed, exitStatusIs } from './shimChecks.js';
 import { containerdNamespaces, ctrLists, dockerDoesNotList, dockerImageStore } from './containerdChecks.js';
@@ -83,6 +83,7 @@ export const checkDefinitions: readonly CheckDefinition[] = [
   initRootIsOverlay,
   initNsDiffer,
   initMountsOnlyContainer,
+  initProcOnRootfs,
   initRuns,
   initHostname,
   joinedContainer,

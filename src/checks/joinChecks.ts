@@ -1,5 +1,6 @@
 // Checks on a process the learner put into the by-hand container: PID 1's namespaces, root and cgroup, read from /proc.
 import * as z from 'zod';
+import { cgroupCheckNotHere } from '../actions/cgroupState.js';
 import { defineCheck, pass, fail } from '../steps/define.js';
 import { liveProcs, nsPid, type ChainProc } from '../chain/procRead.js';
 import { dirId } from './rootChecks.js';
@@ -32,10 +33,13 @@ export const joinedContainer = defineCheck({
     + 'the same root (device and inode of /proc/<pid>/root) and the same cgroup (/proc/<pid>/cgroup, read from the '
     + 'host), and it was started from outside: its parent is not in the container\'s PID namespace, as the parent of '
     + 'a process docker exec starts is the shim. nsenter(1) does the namespaces and, with --root, the root; the '
-    + 'cgroup is a write to cgroup.procs.',
+    + 'cgroup is a write to cgroup.procs. Rootless where join-cgroup made no cgroup (nothing delegated), it is not read and says why (shown as –).',
   reads: ['/proc/<pid>/stat comm and PPid of every process', '/proc/<pid>/ns/{pid,mnt,uts,ipc,net,cgroup}', '/proc/<pid>/root (device and inode)', '/proc/<pid>/cgroup'],
   run: (ctx, { comm }) => {
     if (ctx.initPid === null) return fail('the container has no PID 1');
+    // the cgroup is half of what this check reads: without a lab cgroup it cannot be told
+    const notHere = cgroupCheckNotHere(ctx);
+    if (notHere) return notHere;
     const init = placeOf(ctx, ctx.initPid);
     const procs = new Map(liveProcs(ctx.sys).map((p) => [p.pid, p]));
     const named = [...procs.values()].filter((p) => p.comm === comm && p.pid !== ctx.initPid);

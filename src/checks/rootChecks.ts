@@ -1,6 +1,6 @@
 // Checks on where a process's root is: /proc/<pid>/root against the rootfs and the host's /, and what its mount table holds.
 import * as z from 'zod';
-import { defineCheck, pass, fail } from '../steps/define.js';
+import { defineCheck, pass, fail, type CheckOutcome } from '../steps/define.js';
 import { pidsInNamespace } from './processChecks.js';
 import { rootProcess } from '../steps/params.js';
 import { join } from 'node:path';
@@ -169,13 +169,22 @@ export const procInRootListsOnlyContainer = defineCheck({
   run: (ctx) => {
     const pid = pivotPid(ctx);
     if (pid === null) return fail('no pivot_root process has been started');
-    const proc = mountsOf(ctx.sys, pid).find((m) => m.mountPoint === '/proc');
-    if (!proc || proc.fsType !== 'proc') return fail('no proc is mounted on /proc inside the new root');
-    const listed = ctx.sys.inRoot(`/proc/${pid}/root`, (r) => r.readdir('/proc')).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
-    const expected = pidsInNamespace(ctx.sys.readlink(`/proc/${pid}/ns/pid`), ctx.sys);
-    const extra = listed.filter((p) => !expected.has(p));
-    if (!listed.includes(1)) return fail(`/proc inside lists ${listed.join(' ') || 'nothing'}; PID 1 is missing`);
-    if (extra.length) return fail(`/proc inside lists PIDs outside the container: ${extra.join(' ')}`);
-    return pass(`/proc inside lists ${listed.length} process${listed.length === 1 ? '' : 'es'}: ${listed.join(' ')}`);
+    return procListsItsNamespace(ctx.sys, pid, '/proc', '/proc inside');
   },
 });
+
+/**
+ * proc is mounted on `at` in the mount namespace of process `pid`, and what it lists there (read
+ * through /proc/<pid>/root, so resolved in that process's root and mounts) is PID 1 and only PIDs
+ * of processes in that process's PID namespace.
+ */
+export function procListsItsNamespace(sys: Sys, pid: number, at: string, label: string): CheckOutcome {
+  const proc = mountsOf(sys, pid).find((m) => m.mountPoint === at);
+  if (!proc || proc.fsType !== 'proc') return fail(`no proc is mounted on ${label}`);
+  const listed = sys.inRoot(`/proc/${pid}/root`, (r) => r.readdir(at)).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
+  const expected = pidsInNamespace(sys.readlink(`/proc/${pid}/ns/pid`), sys);
+  const extra = listed.filter((p) => !expected.has(p));
+  if (!listed.includes(1)) return fail(`${label} lists ${listed.join(' ') || 'nothing'}; PID 1 is missing`);
+  if (extra.length) return fail(`${label} lists PIDs outside the container: ${extra.join(' ')}`);
+  return pass(`${label} lists ${listed.length} process${listed.length === 1 ? '' : 'es'}: ${listed.join(' ')}`);
+}

@@ -34,8 +34,10 @@ export function listLines(rows: LessonRow[], style: TranscriptStyle): string[] {
     const needs = [privilegeLabel(l), ...(l.requires.length ? [l.requires.join(' ')] : []), ...(l.source.trusted ? [] : [sourceMark(l)])].join(' · ');
     const mark = reason === null ? '' : `  ${style.bad(`✗ ${letter(reason)}`)}`;
     const row = `${String(number).padStart(2)}  ${inert(l.id).padEnd(18)} ${inert(l.title).padEnd(34)} ${style.dim(needs)}${mark}`;
-    // a lesson that cannot run here says why in its reason below; one that can says why it needs root under its row
-    return l.privilege === 'root' && l.rootless && reason === null ? [row, style.dim(`    root because: ${inert(l.rootless)}`)] : [row];
+    // a lesson that cannot run here says why in its reason below; one that can says under its row why it needs
+    // root, or, rootless, which of its steps still need root (or a delegated cgroup) and are skipped without
+    if (!l.rootless || reason !== null) return [row];
+    return [row, style.dim(`    ${l.privilege === 'root' ? 'root because' : 'rootless except'}: ${inert(l.rootless)}`)];
   }).flat();
   if (reasons.length > 0) lines.push('', 'Cannot run here:', ...reasons.map((r) => `${style.bad(`✗ ${letter(r)}`)}  ${inert(r)}`));
   return lines;

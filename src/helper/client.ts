@@ -4,14 +4,14 @@ import { RpcClient } from './rpc.js';
 import { LabError } from '../errors.js';
 import { inert, inertDeep } from '../format/inert.js';
 import { idleNodeFlags, programs } from '../sys/paths.js';
-import type { CheckResult, CheckSpec, Snapshot, SyscallEntry } from '../types.js';
+import type { CheckResult, CheckSpec, Snapshot, StepSkip, SyscallEntry } from '../types.js';
 import type { ShellMissing } from '../observe/shellPlace.js';
 
 /** How the helper runs: as root already, through sudo (password asked before the TUI), or rootless. */
 export type HelperMode = 'root' | 'sudo' | 'rootless';
 
 export interface HelperHello { pid: number; euid: number; rootless: boolean; stateDir: string; cgroupMode: string }
-export interface ActReply { log: SyscallEntry[]; output: string[]; ms: number }
+export interface ActReply { log: SyscallEntry[]; output: string[]; ms: number; skipped?: StepSkip }
 export interface LabPids { builder: number; init: number | null; user: number | null; chroot: number | null; pivot: number | null; cgroupDirs: string[]; sessionDir: string }
 
 export class HelperClient {

@@ -94,7 +94,7 @@ export class Lab {
       // lesson files were validated at load; a direct call (tests, run --json) gets its defaults here
       const result = await action.run(this.ctx, action.params.parse(params));
       this.ctx.lastOutput = result.stdout ?? [];
-      return { log: result.log, output: result.output, ms: performance.now() - started };
+      return { log: result.log, output: result.output, ms: performance.now() - started, ...(result.skipped ? { skipped: result.skipped } : {}) };
     } catch (error) {
       // Keep the calls made before the failure, the failing one included: the log tells the story.
       const log: SyscallEntry[] = [...((error as { log?: SyscallEntry[] }).log ?? []), ...syscallLog.drain()];

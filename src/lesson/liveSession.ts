@@ -109,7 +109,7 @@ export class LiveSession implements LessonSession {
     }
   }
 
-  /** Runs step i: the action, then its checks against real kernel state. True when all passed. */
+  /** Runs step i: the action, then its checks against real kernel state. True when all passed, or the action skipped itself here. */
   async runStep(index: number): Promise<boolean> {
     const step = this.state.lesson.steps[index];
     this.dispatch({ type: 'step-started', index });
@@ -118,24 +118,29 @@ export class LiveSession implements LessonSession {
     let advance = false;
     try {
       const result = await this.helper.act(step.action.name, step.action.params);
-      const checks = await this.helper.checks(step.checks);
-      const failed = checks.filter((c) => !c.ok);
       advance = true;
-      run = {
-        status: failed.length ? 'failed' : 'done',
-        log: result.log,
-        output: result.output,
-        checks,
-        ms: result.ms,
-        error: failed.length ? `check failed: ${failed[0].name} — ${failed[0].detail}` : undefined,
-      };
+      if (result.skipped) {
+        // nothing was done, so there is nothing for the checks to read: the reason is the result
+        run = { status: 'skipped', log: result.log, output: result.output, checks: [], ms: result.ms, skipped: result.skipped };
+      } else {
+        const checks = await this.helper.checks(step.checks);
+        const failed = checks.filter((c) => !c.ok);
+        run = {
+          status: failed.length ? 'failed' : 'done',
+          log: result.log,
+          output: result.output,
+          checks,
+          ms: result.ms,
+          error: failed.length ? `check failed: ${failed[0].name} — ${failed[0].detail}` : undefined,
+        };
+      }
     } catch (error) {
       const f = failure(error);
       run = { status: 'failed', log: f.log, output: [], checks: [], error: f.message, hint: f.hint, ms: performance.now() - started };
     }
     this.dispatch({ type: 'step-finished', index, run, advance });
     if (advance && this.state.tasks.some((t) => t.step === index)) this.dispatch({ type: 'tasks-opened', step: index, at: Date.now() });
-    return run.status === 'done';
+    return run.status === 'done' || run.status === 'skipped';
   }
 
   async next(): Promise<void> {

@@ -26,11 +26,12 @@ export function rewindTasks(tasks: TaskState[], cursor: number): TaskState[] {
   return tasks.map((t) => (t.step >= cursor && t.status === 'open' ? { ...t, status: 'waiting', openedAt: null, checks: [] } : t));
 }
 
-/** A reading of an open task's checks: solved when every one holds. */
+/** A reading of an open task's checks: solved when every one holds (and was read). */
 export function taskChecked(tasks: TaskState[], id: string, checks: CheckResult[], at: number): TaskState[] {
   return change(tasks, id, (t) => {
     if (t.status !== 'open') return t;
-    const solved = checks.length > 0 && checks.every((c) => c.ok);
+    // a check not read here (skipped) never solves a task: the task cannot be done on this host
+    const solved = checks.length > 0 && checks.every((c) => c.ok && !c.skipped);
     return solved ? { ...t, checks, status: 'solved', solvedAt: at } : { ...t, checks };
   });
 }

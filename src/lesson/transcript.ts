@@ -55,12 +55,16 @@ function stateChanges(snap: Snapshot | null, before: Set<string>): string[] {
 
 function printStep(out: (line: string) => void, style: TranscriptStyle, lesson: Lesson, i: number, run: StepRun, state: string[]): void {
   const step = lesson.steps[i];
-  const mark = run.status === 'done' ? style.ok('✓') : style.bad('✗');
+  const mark = run.status === 'done' ? style.ok('✓') : run.status === 'skipped' ? style.dim('–') : style.bad('✗');
   out(`${mark} ${style.bold(`step ${i + 1}/${lesson.steps.length}: ${step.title}`)}  ${style.dim(`(${describeAction(step.action)}, ${run.ms.toFixed(1)} ms)`)}`);
   for (const e of run.log) out(`    ${e.errno ? style.bad(formatSyscall(e)) : formatSyscall(e)}`);
   for (const line of run.output) out(`    ${style.dim('│')} ${line}`);
   for (const line of state) out(`    ${style.dim(line)}`);
-  for (const c of run.checks) out(`    ${c.ok ? style.ok('✓') : style.bad('✗')} ${c.name}: ${c.detail}`);
+  for (const c of run.checks) out(`    ${c.skipped ? style.dim('–') : c.ok ? style.ok('✓') : style.bad('✗')} ${c.name}: ${c.detail}`);
+  if (run.skipped) {
+    out(`    ${style.dim('skipped here:')} ${run.skipped.reason}`);
+    out(`    ${style.dim('needs:')} ${run.skipped.needs}`);
+  }
   if (run.error) out(`    ${style.bad('error:')} ${run.error}`);
   if (run.hint) out(`    ${style.dim('fix:')} ${run.hint}`);
 }
@@ -72,7 +76,7 @@ export interface TranscriptRecorder {
   event(event: SessionEvent, at: number): void;
 }
 
-/** Returns true when every step and every check passed. */
+/** Returns true when every step and every check passed (or the step was skipped on this host, saying why). */
 export async function runTranscript(helper: HelperClient, lesson: Lesson, json: boolean, style: TranscriptStyle, print: (line: string) => void, recorder?: TranscriptRecorder): Promise<boolean> {
   const out = recorder
     ? (line: string) => {
@@ -102,7 +106,10 @@ export async function runTranscript(helper: HelperClient, lesson: Lesson, json: 
   } finally {
     await session.close();
   }
-  if (json) out(JSON.stringify({ type: 'result', ok: allOk }));
-  else out(allOk ? style.ok(`all ${lesson.steps.length} steps passed`) : style.bad('the lesson did not pass'));
+  const skipped = session.getState().steps.filter((s) => s.status === 'skipped').length;
+  if (json) out(JSON.stringify({ type: 'result', ok: allOk, ...(skipped > 0 ? { skipped } : {}) }));
+  else if (!allOk) out(style.bad('the lesson did not pass'));
+  else if (skipped === 0) out(style.ok(`all ${lesson.steps.length} steps passed`));
+  else out(style.ok(`${lesson.steps.length - skipped} step${lesson.steps.length - skipped === 1 ? '' : 's'} passed, ${skipped} skipped on this host`));
   return allOk;
 }

@@ -1,5 +1,5 @@
 // What the notes viewer is told: the lesson on screen (step, notes, next title, last checks, times) as one JSON-able message.
-import type { CheckResult, Lesson, SessionState, StepStatus } from '../types.js';
+import type { CheckResult, Lesson, SessionState, StepStatus, StepSkip } from '../types.js';
 import { focusIndex } from '../app/derive.js';
 
 /** The lesson the app shows, as the presenter's second terminal needs it. */
@@ -21,6 +21,8 @@ export interface LessonNotes {
   checks: CheckResult[];
   /** why the step on screen failed, or a problem of the session */
   error: string | null;
+  /** why this host skipped the step on screen, and what it would need */
+  skipped?: StepSkip;
   /** a step runs, or the session works (rebuilding) */
   running: boolean;
   activity: string | null;
@@ -61,7 +63,8 @@ export function lessonNotes(state: SessionState, times: NotesTimes): LessonNotes
     notes: step ? step.notes : state.lesson.intro,
     next: next ? next.title : null,
     status: run ? run.status : null,
-    checks: run ? run.checks.map(({ name, ok, detail }) => ({ name, ok, detail })) : [],
+    checks: run ? run.checks.map(({ name, ok, detail, skipped }) => ({ name, ok, detail, ...(skipped ? { skipped } : {}) })) : [],
+    ...(run?.skipped ? { skipped: run.skipped } : {}),
     error: state.error ?? (run?.status === 'failed' ? (run.error ?? null) : null),
     running: state.busy || run?.status === 'running',
     activity: state.activity,

@@ -46,6 +46,7 @@ function stepState(m: LessonNotes, width: number): string[] {
   const out: string[] = [];
   if (m.running) out.push(...wrapped(`⋯ ${m.activity ?? 'the step runs'}`, width, '  ').map((l) => chalk.yellow(l)));
   if (m.error) out.push(...wrapped(`✗ ${m.error}`, width, '  ').map((l) => chalk.red(l)));
+  if (m.skipped) out.push(...wrapped(`– skipped on this host: ${m.skipped.reason} (needs: ${m.skipped.needs})`, width, '  ').map((l) => chalk.yellow(l)));
   return out;
 }
 
@@ -54,7 +55,7 @@ function checkLines(m: LessonNotes, width: number): string[] {
   if (m.checks.length === 0) return m.running ? [] : [chalk.dim(`step ${m.step} has no check results`)];
   const out = [chalk.bold(`checks of step ${m.step}`)];
   for (const c of m.checks) {
-    const mark = c.ok ? chalk.green('✓') : chalk.red('✗');
+    const mark = c.skipped ? chalk.yellow('–') : c.ok ? chalk.green('✓') : chalk.red('✗');
     const [first, ...rest] = wrapped(`${c.name}${c.detail ? ` — ${c.detail}` : ''}`, width - 2, '  ');
     out.push(`${mark} ${first}`, ...rest.map((l) => `  ${l}`));
   }

@@ -1,7 +1,8 @@
 // A process that changes its root on request — chroot(2), the chroot escape, pivot_root(2) — and runs programs from there.
 //   runs as:    the builder's user (root, or uid 0 of the rootless user namespace: changing-root)
-//   namespaces: the builder's (role init: PID 1 of its new PID namespace); a `pivot` request
-//               first unshares a mount namespace of its own, so the builder keeps its root
+//   namespaces: the builder's (role init: PID 1 of its new PID namespace); a `pivot` request, or a
+//               `mountProc` under a root, first unshares a mount namespace of its own (once), so
+//               the builder keeps its root and mounts
 //   started by: the builder: startRootProcess() in src/builder/rootProcesses.ts (detached,
 //               stdin/stdout pipes), asked by src/actions/rootProcess.ts; roles chroot, pivot, init
 //   ends when:  its stdin closes; SIGKILL when the builder dies (PR_SET_PDEATHSIG), or when the
@@ -42,6 +43,27 @@ function lookAround(): string[] {
   ];
 }
 
+/** Whether this process has unshared its own mount namespace already (it does so once). */
+let ownMountNamespace = false;
+
+/** unshare(CLONE_NEWNS) the first time: a copy of the builder's (private) mounts, so nothing reaches it. */
+function takeOwnMountNamespace(): void {
+  if (ownMountNamespace) return;
+  kernel.unshare(CLONE.NEWNS);
+  ownMountNamespace = true;
+}
+
+/**
+ * A new proc on <root>/proc, or on /proc without a root. runc's order (libcontainer/rootfs_linux.go
+ * prepareRootfs(): the config's mounts under the rootfs, then pivot_root) goes under the rootfs,
+ * while the host's proc is still in this mount namespace: a user namespace needs that
+ * (fs/namespace.c mount_too_revealing()), and the mount stays under the new root through pivot_root.
+ */
+function mountProc(root?: string): void {
+  if (root !== undefined) takeOwnMountNamespace();
+  kernel.mount('proc', root === undefined ? '/proc' : `${root}/proc`, 'proc', MS.NOSUID | MS.NODEV | MS.NOEXEC, null);
+}
+
 function sameDir(a: Stats, b: Stats): boolean {
   return a.dev === b.dev && a.ino === b.ino;
 }
@@ -74,16 +96,14 @@ function escape(dir: string): string[] {
  * pivot_root(2) changes the root of every process in the caller's mount namespace whose root is
  * the old one. The container process that started us must keep its view, so we take a mount
  * namespace of our own first (a copy of its — private, since it made its mounts private), like
- * runc's container init. new_root must be a mount point; put_old must be under it.
+ * runc's container init (unless a mountProc under the root has taken one already). new_root must
+ * be a mount point; put_old must be under it.
  */
 function pivot(newRoot: string, putOld: string, procFirst = false): string[] {
   if (!putOld.startsWith(newRoot + '/')) throw new Refused(`put_old (${putOld}) must be under new_root (${newRoot})`);
-  kernel.unshare(CLONE.NEWNS);
+  takeOwnMountNamespace();
   kernel.chdir(newRoot);
-  // runc's order: proc goes on the new root's /proc while the host's proc is still in this mount
-  // namespace, which a user namespace needs (fs/namespace.c mount_too_revealing()); it stays
-  // mounted under the new root through pivot_root.
-  if (procFirst) kernel.mount('proc', `${newRoot}/proc`, 'proc', MS.NOSUID | MS.NODEV | MS.NOEXEC, null);
+  if (procFirst) mountProc(newRoot);
   if (!existsSync(putOld)) kernel.mkdir(putOld, 0o700);
   kernel.pivotRoot(newRoot, putOld);
   kernel.chdir('/');
@@ -132,7 +152,7 @@ function handle(request: RootRequest): RootReply {
       case 'run':
         return { ...base, ...run(request.argv), log: syscallLog.drain() };
       case 'mountProc':
-        kernel.mount('proc', '/proc', 'proc', MS.NOSUID | MS.NODEV | MS.NOEXEC, null);
+        mountProc(request.under);
         return { ...base, log: syscallLog.drain() };
       case 'exec':
         // X_OK first: once the reply is out, a failed execve could no longer be told.

@@ -60,15 +60,16 @@ const syscallEntry = z.object({
   ms: num.optional(),
 }) satisfies z.ZodType<SyscallEntry>;
 
-const checkResult = z.object({ name: z.string(), ok: z.boolean(), detail: z.string() }) satisfies z.ZodType<CheckResult>;
+const checkResult = z.object({ name: z.string(), ok: z.boolean(), detail: z.string(), skipped: z.boolean().optional() }) satisfies z.ZodType<CheckResult>;
 
 const stepRun = z.object({
-  status: z.enum(['pending', 'running', 'done', 'failed']),
+  status: z.enum(['pending', 'running', 'done', 'failed', 'skipped']),
   log: z.array(syscallEntry),
   output: z.array(z.string()),
   checks: z.array(checkResult),
   error: z.string().optional(),
   hint: z.string().optional(),
+  skipped: z.object({ reason: z.string(), needs: z.string() }).optional(),
   ms: num,
 }) satisfies z.ZodType<StepRun>;
 

@@ -1,7 +1,7 @@
 // What a step kind is: one definition per action and per check — name, parameters, doc, primitive, needs, code.
 import type * as z from 'zod';
 import type { LabContext } from './context.js';
-import type { CheckResult, SyscallEntry } from '../types.js';
+import type { CheckResult, StepSkip, SyscallEntry } from '../types.js';
 import type { ContainerSide } from '../builder/state.js';
 
 /** The kernel primitive or program an action performs, with the man page that explains it. */
@@ -47,6 +47,8 @@ export interface HostSide {
 
 export interface ActionOutcome {
   log: SyscallEntry[];
+  /** the step did nothing on this host: why, and what it would need (the step is shown as skipped) */
+  skipped?: StepSkip;
   /** lines shown under the step */
   output: string[];
   /** what the step's programs printed on stdout: the output checks read it (defaults to none) */
@@ -114,6 +116,16 @@ function definingFile(): string | undefined {
 
 export function outcome(log: SyscallEntry[] = [], output: string[] = [], stdout?: string[]): ActionOutcome {
   return stdout ? { log, output, stdout } : { log, output };
+}
+
+/** The step cannot be done on this host: it does nothing, is shown as skipped and its checks are not read. */
+export function skipped(skip: StepSkip, log: SyscallEntry[] = []): ActionOutcome {
+  return { log, output: [], skipped: skip };
+}
+
+/** What the check reads cannot exist here (a skipped step's): neither passed nor failed, `detail` says why. */
+export function notHere(detail: string): CheckOutcome {
+  return { ok: true, skipped: true, detail };
 }
 
 export function pass(detail: string): CheckOutcome {

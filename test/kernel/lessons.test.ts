@@ -155,20 +155,28 @@ function verifyStep(step: StepSpec, pids: LabPids, hostName: string, before: Map
       expect(Number(statusField(pids.init!, 'PPid'))).toBe(b);
       expect(statusFile(pids.init!, 'cgroup'), 'born in the lab cgroup').toMatch(/container-lab-/);
       break;
+    case 'mount-proc-in-init': {
+      // runc's order: in a mount namespace of its own, proc under the rootfs, before pivot_root
+      const merged = `${pids.sessionDir}/containers/${p.container}/merged`;
+      expect(nsLink(pids.init!, 'mnt')).not.toBe(nsLink(b, 'mnt'));
+      expect(rootOf(pids.init!).id, 'not pivoted yet').toBe(devIno('/'));
+      expect(mountinfo(pids.init!).some((l) => l.split(' ')[4] === `${merged}/proc` && / - proc /.test(l))).toBe(true);
+      expect(mountinfo(b).some((l) => l.split(' ')[4] === `${merged}/proc`), 'the container process does not see it').toBe(false);
+      const listed = readdirSync(`/proc/${pids.init}/root${merged}/proc`).filter((n) => /^\d+$/.test(n));
+      expect(listed).toContain('1');
+      expect(listed.length).toBeLessThan(10);
+      break;
+    }
     case 'pivot-init': {
       const merged = `${pids.sessionDir}/containers/${p.container}/merged`;
       // The overlay is mounted only in the container process's mount namespace: reach it through its root link.
       expect(rootOf(pids.init!)).toEqual({ id: devIno(`/proc/${b}/root${merged}`), link: '/' });
-      expect(mountinfo(pids.init!).map((l) => { const f = l.split(' '); return [f[4], f[f.indexOf('-') + 1]]; })).toEqual([['/', 'overlay']]);
+      expect(mountinfo(pids.init!).map((l) => { const f = l.split(' '); return [f[4], f[f.indexOf('-') + 1]]; })).toEqual([['/', 'overlay'], ['/proc', 'proc']]);
       expect(nsLink(pids.init!, 'mnt')).not.toBe(nsLink(b, 'mnt'));
       expect(rootOf(b).id, 'the container process keeps the host\'s root').toBe(devIno('/'));
-      break;
-    }
-    case 'mount-proc-in-init': {
       const listed = readdirSync(`/proc/${pids.init}/root/proc`).filter((n) => /^\d+$/.test(n));
       expect(listed).toContain('1');
       expect(listed.length).toBeLessThan(10);
-      expect(mountinfo(pids.init!).some((l) => l.split(' ')[4] === '/proc' && / - proc /.test(l))).toBe(true);
       break;
     }
     case 'exec-init':

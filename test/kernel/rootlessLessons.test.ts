@@ -1,4 +1,4 @@
-// Lessons 4 (layers) and 5 (changing root) rootless for real, as uid 65534: the kernel state read from outside while they run.
+// Lessons 4 (layers), 5 (changing root) and 6 (container by hand) rootless for real, as uid 65534: the kernel state read from outside while they run.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { spawn, execFileSync } from 'node:child_process';
 import { chownSync, chmodSync, existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync } from 'node:fs';
@@ -65,7 +65,7 @@ function runWatched(lesson: string, cache: string, look: () => void): Promise<{ 
   });
 }
 
-describeAsRoot('rootless lessons 4 and 5, as uid 65534, checked from outside', () => {
+describeAsRoot('rootless lessons 4, 5 and 6, as uid 65534, checked from outside', () => {
   let cache = '';
   beforeAll(() => {
     // nobody builds the lab image into a cache of its own (the run's cache is root's, mode 0700)
@@ -182,5 +182,103 @@ describeAsRoot('rootless lessons 4 and 5, as uid 65534, checked from outside', (
     expect(seen.hostMounts).toBe(0);
     expect(await until(() => labProcesses().length === 0 && labMountsOnHost().length === 0, 2000)).toBe(true);
     expect(sessions()).toEqual([]);
+  });
+
+  /** PID 1 of the by-hand container: nobody's root changer with role init, and the same PID once it has exec'd sh. */
+  function devIno(path: string): string {
+    const st = statSync(path);
+    return `${st.dev}:${st.ino}`;
+  }
+
+  it('container by hand: uid_map, overlay with userxattr, proc mounted by PID 1 before pivot_root, pivot_root into the overlay, the cgroup steps skipped with the reason', async () => {
+    const hostRoot = devIno('/');
+    const hostUserNs = nsLink('self', 'user');
+    const seen = {
+      uidMaps: new Set<string>(), overlays: new Set<string>(), init: 0, builder: 0, procBeforePivot: '', procListed: [] as string[],
+      pivotedMounts: '', rootIsOverlay: false, initCgroup: '', hostMounts: 0,
+    };
+    const r = await runWatched('by-hand', cache, () => {
+      seen.hostMounts = Math.max(seen.hostMounts, labMountsOnHost().length);
+      for (const pid of nobodyWith('--container-lab-builder')) {
+        // unshare(1) runs with this command line too, in the host's user namespace, until it has made the new one
+        if (read(`/proc/${pid}/uid_map`) === null || readlinkSync(`/proc/${pid}/ns/user`) === hostUserNs) continue;
+        seen.uidMaps.add(read(`/proc/${pid}/uid_map`)!.trim().split(/\s+/).join(' '));
+        const overlays = (read(`/proc/${pid}/mountinfo`) ?? '').split('\n').filter((x) => / - overlay /.test(x));
+        // the lesson's builder is the one with the overlay (the helper may keep a spare one ready beside it)
+        if (overlays.length) seen.builder = pid;
+        for (const l of overlays) seen.overlays.add(l);
+      }
+      for (const pid of nobodyWith('--container-lab-init')) seen.init = pid;
+      const pid = seen.init;
+      if (!pid || !seen.builder) return;
+      try {
+        const lines = readFileSync(`/proc/${pid}/mountinfo`, 'utf8').trim().split('\n').map((l) => l.split(' '));
+        const fs = (f: string[]) => f[f.indexOf('-') + 1];
+        const rootLine = lines.find((f) => f[4] === '/');
+        if (devIno(`/proc/${pid}/root`) === hostRoot) {
+          // not pivoted yet: proc under the overlay's merged directory, in PID 1's own mount namespace
+          const proc = lines.find((f) => fs(f) === 'proc' && /\/containers\/c1\/merged\/proc$/.test(f[4]));
+          if (proc && readlinkSync(`/proc/${pid}/ns/mnt`) !== readlinkSync(`/proc/${seen.builder}/ns/mnt`)) {
+            seen.procBeforePivot = proc[4];
+            seen.procListed = readdirSync(`/proc/${pid}/root${proc[4]}`).filter((n) => /^\d+$/.test(n));
+          }
+        } else if (rootLine && fs(rootLine) === 'overlay') {
+          seen.pivotedMounts = lines.map((f) => `${f[4]} ${fs(f)}`).join(', ');
+          const merged = [...seen.overlays].map((l) => l.split(' ')[4]).find((m) => m.endsWith('/containers/c1/merged'));
+          seen.rootIsOverlay ||= merged !== undefined && devIno(`/proc/${pid}/root`) === devIno(`/proc/${seen.builder}/root${merged}`);
+          seen.initCgroup = read(`/proc/${pid}/cgroup`) ?? seen.initCgroup;
+        }
+      } catch {
+        // gone between the reads
+      }
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.lines.at(-1)).toEqual({ type: 'result', ok: true, skipped: 3 });
+    // the user namespace maps only nobody, as root inside
+    expect([...seen.uidMaps]).toEqual([`0 ${NOBODY} 1`]);
+    // the rootfs: an overlay with userxattr, in the builder's mount namespace only
+    expect(seen.overlays.size).toBe(1);
+    expect([...seen.overlays][0]).toMatch(new RegExp(`${STATE}/session-\\w+/containers/c1/merged .* - overlay overlay .*,userxattr`));
+    expect(seen.hostMounts).toBe(0);
+    // runc's order: proc on the rootfs before pivot_root, listing the container's PID namespace only
+    expect(seen.procBeforePivot).toMatch(new RegExp(`^${STATE}/session-\\w+/containers/c1/merged/proc$`));
+    expect(seen.procListed).toContain('1');
+    expect(seen.procListed.length).toBeLessThan(10);
+    // pivot_root done: PID 1's root is the overlay, and its mount table the overlay and proc alone
+    expect(seen.rootIsOverlay).toBe(true);
+    expect(seen.pivotedMounts).toBe('/ overlay, /proc proc');
+    // no cgroup of the lab's: the three cgroup steps skipped, saying why and what the host would need
+    expect(seen.initCgroup).not.toMatch(/container-lab-/);
+    const steps = r.lines.filter((l) => l.type === 'step') as Array<{ title: string; status: string; skipped?: { reason: string; needs: string } }>;
+    expect(steps.filter((st) => st.status === 'skipped').map((st) => st.title)).toEqual(['A cgroup', 'Limits', 'At most 128 tasks']);
+    for (const st of steps.filter((x) => x.status === 'skipped')) {
+      expect(st.skipped!.reason).toMatch(/^not root, and no cgroup of the lab's own can be made here: this host has cgroup (v1|hybrid)/);
+      expect(st.skipped!.needs).toMatch(/cgroup v2 subtree systemd delegates to your user/);
+    }
+    expect(steps.filter((st) => st.status !== 'skipped').every((st) => st.status === 'done')).toBe(true);
+    expect(await until(() => labProcesses().length === 0 && labMountsOnHost().length === 0 && !existsSync(`/proc/${seen.init}`), 2000)).toBe(true);
+    expect(sessions()).toEqual([]);
+  });
+
+  it('container by hand: the app SIGKILLed once PID 1 has pivoted; PID 1, the mounts and the session are gone within 5 s', async () => {
+    const child = spawn('setpriv', ['--reuid', String(NOBODY), '--regid', String(NOBODY), '--clear-groups', '--',
+      'env', '-u', 'XDG_RUNTIME_DIR', 'HOME=/tmp', `XDG_STATE_HOME=${stateHomeOwnedBy(NOBODY)}`, `CONTAINER_LAB_CACHE_DIR=${cache}`, process.execPath, cli, 'run', 'by-hand', '--no-tui', '--rootless'],
+    { cwd: '/tmp', stdio: 'ignore' });
+    const hostRoot = devIno('/');
+    let init = 0;
+    const pivoted = () => {
+      init = nobodyWith('--container-lab-init')[0] ?? init;
+      try {
+        return init > 0 && devIno(`/proc/${init}/root`) !== hostRoot;
+      } catch {
+        return false;
+      }
+    };
+    expect(await until(pivoted, 20000)).toBe(true);
+    child.kill('SIGKILL'); // setpriv exec'd: this is the app
+    const killedAt = Date.now();
+    const gone = () => !existsSync(`/proc/${init}`) && sessions().length === 0 && labProcesses().length === 0 && labMountsOnHost().length === 0;
+    expect(await until(gone, 5000)).toBe(true);
+    expect(Date.now() - killedAt).toBeLessThan(5000);
   });
 });

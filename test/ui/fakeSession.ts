@@ -14,6 +14,7 @@ import type {
   SessionState,
   Snapshot,
   StepRun,
+  StepSkip,
   SyscallEntry,
   TaskSpec,
 } from '../../src/types.js';
@@ -129,6 +130,8 @@ export interface FakeStep {
   /** the step fails with this reason */
   error?: string;
   hint?: string;
+  /** the step is skipped on this host, with why and what it would need */
+  skipped?: StepSkip;
   /** the kernel state after the step */
   snapshot?: (prev: Snapshot) => Snapshot;
   /** tasks the learner does once the step has run */
@@ -310,7 +313,8 @@ export class FakeSession implements LessonSession {
     else await Promise.resolve();
     const failed = step.error !== undefined;
     const run: StepRun = {
-      status: failed ? 'failed' : 'done',
+      status: failed ? 'failed' : step.skipped ? 'skipped' : 'done',
+      ...(step.skipped ? { skipped: step.skipped } : {}),
       log: step.log,
       output: step.output ?? [],
       checks: step.checks,

@@ -1,8 +1,9 @@
-// Live panel: the checks of the step that ran last, each ✓ or ✗ with what was read.
+// Live panel: the checks of the step that ran last, each ✓ or ✗ with what was read (– not read on this host, and why).
 import { Box, Text } from 'ink';
 import type { CheckResult } from '../../types.js';
 import { PanelTitle } from '../PanelTitle.js';
 import { wrapPlain } from '../textWrap.js';
+import { checkCounts, checkMark, checkVerdict } from '../../format/checkMark.js';
 
 export interface ChecksPanelProps {
   checks: CheckResult[];
@@ -14,8 +15,9 @@ export interface ChecksPanelProps {
 
 /** A check as screen lines: one for a pass; a failure's detail wraps onto up to 3 more. */
 export function checkLines(check: CheckResult, width: number): string[] {
-  const text = `${check.ok ? '✓' : '✗'} ${check.name}${check.detail ? ` — ${check.detail}` : ''}`;
-  if (check.ok) return [text];
+  const text = `${checkMark(check)} ${check.name}${check.detail ? ` — ${check.detail}` : ''}`;
+  // a pass is one line; a failure, or why a check was not read here, wraps
+  if (check.ok && !check.skipped) return [text];
   return wrapPlain(text, width, '  ').slice(0, 4);
 }
 
@@ -36,21 +38,22 @@ export function ChecksPanel({ checks, label, width, height }: ChecksPanelProps) 
     rows.push({ check, lines });
     room -= lines.length;
   }
-  const passed = checks.filter((c) => c.ok).length;
+  const { passed, skipped, failed } = checkCounts(checks);
   const more = checks.length - rows.length;
+  const colorOf = (c: CheckResult) => ({ pass: 'green', fail: 'red', skip: 'yellow' } as const)[checkVerdict(c)];
   return (
     <Box flexDirection="column" width={width}>
       <PanelTitle
         title="Checks"
-        note={`${label}: ${passed}/${checks.length} passed${more > 0 ? ` · +${more} more` : ''}`}
+        note={`${label}: ${passed}/${checks.length} passed${skipped > 0 ? `, ${skipped} not read here` : ''}${more > 0 ? ` · +${more} more` : ''}`}
         width={width}
-        color={passed === checks.length ? 'green' : 'red'}
+        color={failed > 0 ? 'red' : 'green'}
       />
       {rows.map(({ check, lines }, i) =>
         lines.map((line, k) =>
           k === 0 && line.startsWith(`${line.slice(0, 2)}${check.name}`) ? (
             <Text key={`${i}.${k}`} wrap="truncate-end">
-              <Text color={check.ok ? 'green' : 'red'} bold>
+              <Text color={colorOf(check)} bold>
                 {line.slice(0, 2)}
               </Text>
               <Text color={check.ok ? undefined : 'red'}>{check.name}</Text>

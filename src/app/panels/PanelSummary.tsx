@@ -3,6 +3,7 @@ import type { CheckResult, ChainView, NsRow, ProcessInfo, Snapshot } from '../..
 import type { CgroupReading } from '../../observe/interpret/cgroupReading.js';
 import type { LayersReading } from '../../observe/interpret/layersReading.js';
 import { syscallFailed } from '../../format/syscall.js';
+import { checkCounts } from '../../format/checkMark.js';
 import type { Seg } from '../../format/seg.js';
 import type { LogLine } from '../derive.js';
 import { SegLine } from './SegLine.js';
@@ -56,8 +57,8 @@ export function panelSummary(s: PanelSummaryInput): Seg[] {
   const failedCalls = s.log.filter((l) => l.latest && syscallFailed(l.entry)).length;
   parts.push([{ text: plural(s.log.length, 'call') }, ...(failedCalls > 0 ? [{ text: ` (${failedCalls} failed)`, color: 'red', bold: true }] : [])]);
   if (s.checks.length > 0) {
-    const passed = s.checks.filter((c) => c.ok).length;
-    parts.push([{ text: `checks ${passed}/${s.checks.length}${passed === s.checks.length ? ' ✓' : ' ✗'}`, color: passed === s.checks.length ? 'green' : 'red', bold: true }]);
+    const { passed, failed } = checkCounts(s.checks);
+    parts.push([{ text: `checks ${passed}/${s.checks.length}${failed === 0 ? ' ✓' : ' ✗'}`, color: failed === 0 ? 'green' : 'red', bold: true }]);
   }
   if (s.output.length > 0) parts.push([{ text: `output: ${plural(s.output.length, 'line')}` }]);
   const out: Seg[] = [{ text: 'Panels', bold: true, color: 'cyan' }, { text: ' (p opens) ', dim: true }];

@@ -1,6 +1,7 @@
 // join-cgroup: mkdir the session's cgroup, write the container's PIDs to cgroup.procs, show /proc/<pid>/cgroup.
 import { describe, expect, it } from 'vitest';
 import { joinCgroup } from '../../../src/actions/joinCgroup.js';
+import { cgroupSkip } from '../../../src/actions/cgroupState.js';
 import { fakeLab } from '../../support/fakeLab.js';
 import { RecordingSys } from '../../support/recordingSys.js';
 
@@ -30,9 +31,12 @@ describe('join-cgroup', () => {
     expect(ctx.sys.calls.filter((c) => c.via === 'fs' && c.call === 'writeFile').map((c) => (c as { data: string }).data)).toEqual(['1000']);
   });
 
-  it('rootless, makes nothing; with no cgroup filesystem, fails', async () => {
+  it('rootless with nothing delegated, makes nothing and is skipped, saying why and what the host needs; with no cgroup filesystem, fails', async () => {
     const rootless = fakeLab({ rootless: true });
-    expect((await joinCgroup.run(rootless, {})).output[0]).toMatch(/^Not root/);
+    const result = await joinCgroup.run(rootless, {});
+    expect(result.skipped?.reason).toMatch(/^not root, and no cgroup of the lab's own can be made here: /);
+    expect(result.skipped?.needs).toMatch(/^a cgroup v2 subtree systemd delegates to your user .*, or root: /);
+    expect(cgroupSkip(rootless)).toEqual(result.skipped);
     expect(rootless.sys.calls).toEqual([]);
     const none = fakeLab({ cgroups: { mode: 'v2', roots: [], v2Root: null, systemd: false } });
     await expect(joinCgroup.run(none, {})).rejects.toThrow('no cgroup filesystem is mounted on this host');

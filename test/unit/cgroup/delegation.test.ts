@@ -82,12 +82,20 @@ describe('the cgroups lesson rootless, in the user manager\'s delegated subtree'
     expect(sys.exists(SCOPE)).toBe(false);
   });
 
-  it('where nothing is delegated, it makes nothing and says why', async () => {
+  it('where nothing is delegated, it makes nothing: the step, the limits and the checks on the cgroup are skipped, saying why', async () => {
     const { sys, ctx } = lab();
     sys.files.delete('/run/user/1000/bus');
     const result = await joinCgroup.run(ctx, {});
-    expect(result.output[0]).toMatch(/^Not root, and no cgroup of the lab's own here: your user manager has no D-Bus socket/);
-    expect(sys.calls).toEqual([]);
-    await expect(setPidsMax.run(ctx, { max: 24 })).rejects.toThrow(/need root here, or a cgroup v2 subtree/);
+    expect(result.skipped).toEqual({
+      reason: "not root, and no cgroup of the lab's own can be made here: your user manager has no D-Bus socket (/run/user/1000/bus)",
+      needs: expect.stringMatching(/^a cgroup v2 subtree systemd delegates to your user \(user@<uid>\.service with cpu, memory and pids\), or root: .*dbus-user-session/),
+    });
+    expect(result.output).toEqual([]);
+    expect(await setPidsMax.run(ctx, { max: 24 })).toEqual({ log: [], output: [], skipped: result.skipped });
+    expect(await setMemoryLimit.run(ctx, { limit: '32m' })).toEqual({ log: [], output: [], skipped: result.skipped });
+    const notRead = { ok: true, skipped: true, detail: `no lab cgroup to read: ${result.skipped!.reason}` };
+    expect(inLabCgroup.run(ctx, {})).toEqual(notRead);
+    expect(pidsMaxIs.run(ctx, { max: 24 })).toEqual(notRead);
+    expect(sys.calls).toEqual([]); // nothing written, nothing made
   });
 });

@@ -1,6 +1,6 @@
 // The container-by-hand checks decide from PID 1's fake /proc files and links, and nsenter's answer.
 import { describe, expect, it } from 'vitest';
-import { initHostname, initMountsOnlyContainer, initNsDiffer, initRootIsOverlay, initRuns } from '../../../src/checks/containerChecks.js';
+import { initHostname, initMountsOnlyContainer, initNsDiffer, initProcOnRootfs, initRootIsOverlay, initRuns } from '../../../src/checks/containerChecks.js';
 import { fakeLab } from '../../support/fakeLab.js';
 import { InodeSys, mountLine, statusText } from '../../support/inodeSys.js';
 
@@ -37,6 +37,27 @@ describe('init-ns-differ', () => {
   it('fails naming the shared ones', () => {
     const sys = new InodeSys({ links: { ...host, '/proc/4001/ns/uts': 'uts:[11]', '/proc/4001/ns/net': 'net:[2]' } });
     expect(initNsDiffer.run(lab(sys), { namespaces: ['uts', 'net'] })).toEqual({ ok: false, detail: "PID 1 still shares the host's net namespace" });
+  });
+});
+
+describe('init-proc-on-rootfs', () => {
+  const ns = 'pid:[4026532300]';
+  const files = {
+    '/proc/4001/mountinfo': `${HOST_ROOT}\n${mountLine(303, '0:72', '/', `${MERGED}/proc`, 'proc')}`,
+    '/proc/4001/status': statusText(4001, [4001, 1]), '/proc/300/status': statusText(300, [300]),
+  };
+  const links = { '/proc/4001/ns/mnt': 'mnt:[21]', '/proc/1000/ns/mnt': 'mnt:[20]', '/proc/4001/ns/pid': ns, '/proc/300/ns/pid': 'pid:[4026531836]' };
+  it('passes with proc under the merged directory in PID 1\'s own mount namespace, listing its PID namespace', () => {
+    const sys = new InodeSys({ files, links, dirs: [`/proc/4001/root${MERGED}/proc/1`, `/proc/4001/root${MERGED}/proc/self`] });
+    expect(initProcOnRootfs.run(lab(sys), { container: 'c1' })).toEqual({ ok: true, detail: `PID 1's mount namespace mnt:[21]: ${MERGED}/proc lists 1 process: 1` });
+  });
+  it('fails in the container process\'s mount namespace, without the mount, or listing the host\'s PIDs', () => {
+    const shared = new InodeSys({ files, links: { ...links, '/proc/4001/ns/mnt': 'mnt:[20]' } });
+    expect(initProcOnRootfs.run(lab(shared), { container: 'c1' }).detail).toBe("PID 1 is still in the container process's mount namespace (mnt:[20])");
+    const unmounted = new InodeSys({ files: { ...files, '/proc/4001/mountinfo': HOST_ROOT }, links });
+    expect(initProcOnRootfs.run(lab(unmounted), { container: 'c1' })).toEqual({ ok: false, detail: `no proc is mounted on ${MERGED}/proc` });
+    const leaky = new InodeSys({ files, links, dirs: [`/proc/4001/root${MERGED}/proc/1`, `/proc/4001/root${MERGED}/proc/300`] });
+    expect(initProcOnRootfs.run(lab(leaky), { container: 'c1' }).detail).toBe(`${MERGED}/proc lists PIDs outside the container: 300`);
   });
 });
 

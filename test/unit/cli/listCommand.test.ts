@@ -12,9 +12,18 @@ const apparmor = { rootVia: 'su' as const, overlay: 'module' as const, userns: {
 describe('list', () => {
   it('as root on a host that blocks nothing: no marks', () => {
     const lines = listLines(lessonRows(lessons, { mode: 'root', hostDocker: null, host: UNLIMITED }), plain);
-    expect(lines.filter((l) => !l.startsWith('    root because: '))).toHaveLength(lessons.length);
+    const notes = (l: string) => l.startsWith('    root because: ') || l.startsWith('    rootless except: ');
+    expect(lines.filter((l) => !notes(l))).toHaveLength(lessons.length);
     expect(lines.filter((l) => l.startsWith('    root because: ')), 'every root lesson says why').toHaveLength(lessons.filter((l) => l.privilege === 'root').length);
     expect(lines.join('\n')).not.toContain('✗');
+  });
+
+  it('rootless, a rootless lesson some steps of which still need root (or a delegated cgroup) says which, under its row', () => {
+    const lines = listLines(lessonRows(lessons, { mode: 'rootless', hostDocker: null, host: UNLIMITED }), plain);
+    const row = lines.findIndex((l) => / by-hand /.test(l));
+    expect(lines[row]).toMatch(/A container by hand +root or rootless$/);
+    expect(lines[row + 1]).toMatch(/^ {4}rootless except: cgroup steps: rootless they need a cgroup v2 subtree systemd delegates to the user .*skipped, saying why$/);
+    expect(lines.filter((l) => l.startsWith('    rootless except: '))).toHaveLength(1);
   });
 
   it('rootless on Ubuntu 24.04 without sudo: every lesson marked, each reason once with its fix, never --sudo', () => {

@@ -54,6 +54,12 @@ describe('tasks in the session state', () => {
     expect(reduce(skipped, { type: 'task-checked', id: 'one', checks: [pass], at: 1 }).tasks[0].status).toBe('skipped');
   });
 
+  it('a check not read on this host (skipped: no lab cgroup) never solves, even beside passing ones', () => {
+    const notHere = { name: 'memory-limit-is 200m', ok: true, skipped: true, detail: 'no lab cgroup to read: not root' };
+    const s = reduce(afterStep0(), { type: 'task-checked', id: 'one', checks: [pass, notHere], at: 1500 });
+    expect(s.tasks[0]).toMatchObject({ status: 'open', checks: [pass, notHere], solvedAt: null });
+  });
+
   it('hints come one at a time, never more than the task has', () => {
     let s = afterStep0();
     for (let i = 0; i < 4; i++) s = reduce(s, { type: 'task-hint', id: 'one' });
