@@ -148,17 +148,26 @@ export function chainPanelWant(view: ChainView | undefined, width: number): numb
   return sections(view, width).reduce((n, s) => n + 1 + s.body.length, 0);
 }
 
+/** Lines of the step's own section alone, packed when it can be (its title and every hop); 0 when the step has none. */
+export function chainPanelOwn(view: ChainView | undefined, width: number): number {
+  return ownAndOthers(view, width).own;
+}
+
 /**
  * Lines that show the step's own section whole, packed when it can be (its title and every hop),
  * and a title and a line of each other section; 0 when the step has no such section. Given
  * fewer, the other sections are left out first.
  */
 export function chainPanelMin(view: ChainView | undefined, width: number): number {
-  if (!view || view.focus === undefined) return 0;
+  const { own, others } = ownAndOthers(view, width);
+  return own > 0 ? own + 2 * others : 0;
+}
+
+function ownAndOthers(view: ChainView | undefined, width: number): { own: number; others: number } {
+  if (!view || view.focus === undefined) return { own: 0, others: 0 };
   const all = sections(view, width);
   const focus = all.find((s) => s.kind === view.focus);
-  if (!focus) return 0;
-  return 1 + (focus.packed ?? focus.body).length + 2 * (all.length - 1);
+  return focus ? { own: 1 + (focus.packed ?? focus.body).length, others: all.length - 1 } : { own: 0, others: 0 };
 }
 
 /**
