@@ -1,6 +1,7 @@
 // The chain panel's lines, worked out from the view: API exchanges, a timeline, a bar chart, daemon blocks.
 import type { ChainView, HttpExchange } from '../types.js';
 import type { Seg } from './seg.js';
+import { timelineLines } from './timelineLines.js';
 
 export type ChainLine = { title: string; note?: string } | { segs: Seg[] };
 
@@ -105,19 +106,7 @@ function sections(view: ChainView, width: number): Section[] {
   const out: Section[] = [];
   if (view.http && view.http.length > 0) out.push(httpSection(view.http, width));
   if (view.timeline && view.timeline.entries.length > 0) {
-    const labelW = Math.min(24, Math.max(...view.timeline.entries.map((e) => [...e.label].length)));
-    out.push({
-      kind: 'timeline',
-      title: view.timeline.title,
-      note: 'ms after the keypress',
-      keep: 'first',
-      body: view.timeline.entries.map((e) => [
-        { text: `+${Math.round(e.at)}`.padStart(6) + ' ms  ', color: 'yellow' },
-        { text: e.label.padEnd(labelW) + ' ', bold: true },
-        { text: e.pid !== undefined ? `pid ${e.pid}` : '', dim: true },
-        { text: e.goneAt !== undefined ? `  gone at +${Math.round(e.goneAt)} ms` : '', color: 'red' },
-      ]),
-    });
+    out.push({ kind: 'timeline', title: view.timeline.title, note: 'ms after the keypress', keep: 'first', body: timelineLines(view.timeline.entries, width) });
   }
   if (view.hops && view.hops.bars.length > 0) {
     const labelW = Math.min(28, Math.max(...view.hops.bars.map((b) => [...b.label].length)));

@@ -9,7 +9,7 @@ import { lessonsDir } from '../../src/sys/packageRoot.js';
 import type { Lesson, Snapshot } from '../../src/types.js';
 import { expectedSlides, readWholeSlide } from '../support/slideWalk.js';
 import { TWELVE_HOPS, C1_CHANGES, CG_LOADED, cgroupFilesV2, chainSteps, createFakeBackend, entry, FakeSession, namespaceSteps, overlay, type FakeStep } from './fakeSession.js';
-import { frame, KEY, lines, press, renderAt } from './harness.js';
+import { frame, KEY, lines, panelColumn, press, renderAt } from './harness.js';
 
 afterEach(() => cleanup());
 
@@ -61,13 +61,6 @@ async function open(lesson: Lesson, columns: number, rows: number) {
   return { r, session: backend.sessions[0] as FakeSession };
 }
 
-/** The panels' column of the screen (the whole screen when stacked), trimmed line by line. */
-function panelColumn(screen: string[], columns: number): string {
-  const cols = splitColumns(columns);
-  const from = cols.twoColumns ? cols.left + cols.gap : 0;
-  return screen.map((l) => [...l].slice(from).join('').trimEnd()).join('\n');
-}
-
 /** Per size: slides read, and how many needed paging (longer than the room beside the open panels). */
 const paged = new Map<string, { slides: number; paged: number }>();
 afterAll(() => {
@@ -100,7 +93,7 @@ describe('every slide is readable whole', () => {
             expect(row, `${where}: the step just run is not in the list:\n${frame(r)}`).toBeDefined();
             expect(title.startsWith(row!.replace(/^.*✓ \d+\. /, '').replace(/…$/, '').replace(/\s+\d+(\.\d)? ms$/, '').trimEnd()), where).toBe(true);
             // and its result: every check, ✓ and its words, and the output's last line
-            const f = panelColumn(lines(r), columns);
+            const f = panelColumn(lines(r), columns).join('\n');
             expect(f, `${where}: the step's checks are not on screen:\n${f}`).toMatch(new RegExp(`^Checks step ${slide.index + 1}: 2/2 passed`, 'm'));
             for (const check of ['✓ first check — read: as expected', '✓ second check — read: as expected']) expect(f, where).toMatch(new RegExp(`^${check}$`, 'm'));
             expect(f, `${where}: the step's output is not on screen:\n${f}`).toMatch(new RegExp(`^Output step ${slide.index + 1}[^\n]*\n(?:step ${slide.index + 1} printed this\n)?and this$`, 'm'));
