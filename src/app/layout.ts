@@ -136,7 +136,7 @@ export interface LessonLayout {
 export const SLIDE_MIN_STACKED = 7;
 
 /** Least slide lines on a stacked screen when the step just run's checks and output need room. */
-export const SLIDE_MIN_BESIDE_RESULT = 4;
+export const SLIDE_MIN_BESIDE_RESULT = 5;
 
 /** Lines the step just run's result keeps at least, stacked: the checks' title and three, the output's title and last line. */
 export const RESULT_MIN = { checks: 4, output: 2 } as const;
