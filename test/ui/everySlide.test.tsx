@@ -122,7 +122,7 @@ describe('reading at 80×24', () => {
     expect(f).toMatch(/↑↓ scroll  p panels/); // the footer lists the scroll and fold keys while the slide is cut
     await press(r, KEY.down, 15);
     f = frame(r);
-    expect(f).toMatch(/^Panels \(p opens\) checks 2\/2 ✓ · output: 2 lines · 2 processes, 1 inside · ≠ mnt/m);
+    expect(f).toMatch(/^Panels \(p opens\) checks 2\/2 ✓ · ≠ mnt pid uts · 2 processes, 1 inside · cgroup:/m);
     expect(f).not.toContain('Syscalls');
     // folded, the whole slide fits: no position line, its last line on screen
     expect(f).not.toMatch(/^lines \d+–/m);
