@@ -15,7 +15,7 @@ import { NoticeLine, noticeLines } from './NoticeLine.js';
 import { ZoomMark } from './PanelTitle.js';
 import { CgroupPanel, cgroupPanelWant } from './panels/CgroupPanel.js';
 import { ChainPanel } from './panels/ChainPanel.js';
-import { chainPanelMin, chainPanelWant } from '../format/chainLines.js';
+import { chainPanelMin, chainPanelOwn, chainPanelWant } from '../format/chainLines.js';
 import { ChecksPanel, checksPanelWant } from './panels/ChecksPanel.js';
 import { LayersPanel, layersPanelMin, layersPanelWant } from './panels/LayersPanel.js';
 import { MountPanel, mountPanelWant } from './panels/MountPanel.js';
@@ -180,6 +180,7 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange, t
     syscalls: syscallLogWant(log),
     chain: chainPanelWant(snapshot?.chain, split.right),
     chainMin: chainPanelMin(snapshot?.chain, split.right),
+    chainOwn: chainPanelOwn(snapshot?.chain, split.right),
     cgroup: cgroupPanelWant(cgroup.files),
     layers: layersPanelWant(layers),
     layersMin: layersPanelMin(layers),

@@ -74,6 +74,8 @@ export interface PanelNeeds {
   chain: number;
   /** lines that show the chain step's own section whole (its hop bars packed) */
   chainMin: number;
+  /** lines of that section alone (title and body, packed): what the chain panel keeps, stacked, while other panels give way */
+  chainOwn: number;
   cgroup: number;
   layers: number;
   layersMin: number;
@@ -133,6 +135,12 @@ export interface LessonLayout {
 /** Least slide lines (heading, text, position line) while the panels are open on a stacked screen. */
 export const SLIDE_MIN_STACKED = 7;
 
+/** Least slide lines on a stacked screen when the step just run's checks and output need room. */
+export const SLIDE_MIN_BESIDE_RESULT = 5;
+
+/** Lines the step just run's result keeps at least, stacked: the checks' title and three, the output's title and last line. */
+export const RESULT_MIN = { checks: 4, output: 2 } as const;
+
 const PANEL_KEYS = ['syscalls', 'chain', 'cgroup', 'layers', 'namespaces', 'checks', 'processes', 'mounts', 'output'] as const;
 
 export type PanelKey = (typeof PANEL_KEYS)[number];
@@ -163,6 +171,7 @@ function fill(h: Record<string, number>): Record<SectionKey, number> {
  * the next action on the left, the panels on the right. Narrower, all stacked: the slide keeps a
  * few lines beside the panels, and while the learner reads (`reading`) a slide longer than that
  * the panels fold to one summary line and the step list to the steps around the current one.
+ * Either way the step just run's checks and output's last line have their lines first.
  */
 export function lessonLayout(n: LessonNeeds): LessonLayout {
   const cols = splitColumns(n.columns);
@@ -191,18 +200,21 @@ export function lessonLayout(n: LessonNeeds): LessonLayout {
     cgroup: { key: 'cgroup', min: Math.min(focusMax, p.layers > 0 ? 5 : 8), want: p.cgroup, weight: 2 },
     layers: { key: 'layers', min: Math.min(focusMax, 7, p.layersMin), want: p.layers, weight: 2 },
     namespaces: { key: 'namespaces', min: cols.twoColumns ? 2 : 1, want: p.namespaces },
-    checks: { key: 'checks', min: 2, want: p.checks },
+    // the step just run's result: its checks (✓ or ✗ and their words) and its output's last line
+    // come before every other panel, wide or stacked
+    checks: { key: 'checks', min: Math.min(p.checks, RESULT_MIN.checks), want: p.checks },
     // in the chain lessons the process tree (daemons, shim, PID 1) is half the story: keep it whole
     processes: { key: 'processes', min: p.chain > 0 ? Math.min(cols.twoColumns ? 8 : 4, p.processes) : 2, want: p.processes },
     mounts: { key: 'mounts', min: 2, want: p.mounts, weight: kernelFocus ? 1 : 2 },
-    output: { key: 'output', min: 2, want: p.output },
+    output: { key: 'output', min: Math.min(p.output, RESULT_MIN.output), want: p.output },
   } satisfies Record<(typeof PANEL_KEYS)[number], SectionNeed>;
+  const { checks, output } = panel;
 
   if (cols.twoColumns) {
     // the panels have their own column: reading only lets the slide take the step list's lines
     const steps: SectionNeed = n.reading ? { key: 'steps', min: Math.min(n.steps, 3), want: Math.min(n.steps, 5) } : { key: 'steps', min: Math.min(n.steps, 3), want: n.steps };
     const left = allocate(body, [next, stepError, task, steps, { key: 'slide', min: 3, want: slideWant, weight: 3 }]);
-    const right = n.zoom ? { [n.zoom]: body } : allocate(body, PANEL_KEYS.map((k) => panel[k]));
+    const right = n.zoom ? { [n.zoom]: body } : allocate(body, [checks, output, ...PANEL_KEYS.filter((k) => k !== 'checks' && k !== 'output').map((k) => panel[k])]);
     return { cols, body, h: fill({ ...left, ...right }), folded: false };
   }
 
@@ -212,20 +224,43 @@ export function lessonLayout(n: LessonNeeds): LessonLayout {
   // left out, its first check) and the slide gives way as far: the panels keep their lines, and p
   // (fold) gives the task and the slide the whole body.
   const taskShown = (n.task?.want ?? 0) > 0;
+  // The step just run shows its result first: its checks and its output's last line come right
+  // after the task, and the slide gives way as far as they need, down to a few lines (↓ reads it
+  // whole, the panels folded). The kernel panels that a lesson is about (chain, cgroup, layers)
+  // then keep at least what the body has left for them.
+  const result = checks.min + output.min;
+  const slideMin = Math.min(slideWant, taskShown ? 3 : Math.max(SLIDE_MIN_BESIDE_RESULT, SLIDE_MIN_STACKED - result), body - 6);
+  const stepsMin = Math.min(n.steps, 2);
+  const taskMin = Math.min(task.min, 3);
+  const above = next.min + stepError.min + taskMin + result + slideMin + stepsMin;
+  // On a small screen they come before the syscalls and the namespaces and share what those leave,
+  // in this order (a panel left less than 3 lines gets only spare ones); the chain step's own
+  // section (every hop, packed) stays whole while the syscalls and namespaces give way.
+  let focusRoom = Math.max(3, body - above - (p.syscalls > 0 ? 2 : 0) - (p.namespaces > 0 ? 1 : 0));
+  const least = (min: number, floor = 0): number => {
+    const got = Math.max(floor, Math.min(min, focusRoom));
+    const kept = got >= 3 ? got : 0;
+    focusRoom = Math.max(0, focusRoom - kept);
+    return kept;
+  };
+  const chainLeast = p.chain > 0 ? least(panel.chain.min, Math.min(p.chainOwn, body - above)) : 0;
+  const cgroupLeast = p.cgroup > 0 ? least(panel.cgroup.min) : 0;
+  const layersLeast = p.layers > 0 ? least(panel.layers.min) : 0;
   const open = allocate(body, [
     next,
     stepError,
-    { ...task, min: Math.min(task.min, 3) },
-    { key: 'slide', min: Math.min(taskShown ? 3 : SLIDE_MIN_STACKED, body - 6), want: slideWant, weight: 2 },
-    { key: 'steps', min: Math.min(n.steps, 2), want: n.steps },
+    { ...task, min: taskMin },
+    checks,
+    output,
+    { key: 'slide', min: slideMin, want: slideWant, weight: 2 },
+    { key: 'steps', min: stepsMin, want: n.steps },
+    { ...panel.chain, min: chainLeast },
+    { ...panel.cgroup, min: cgroupLeast },
+    { ...panel.layers, min: layersLeast },
     { ...panel.syscalls, min: 2 },
-    panel.chain,
-    panel.cgroup,
-    panel.layers,
     panel.namespaces,
-    panel.checks,
     panel.processes,
-    ...(kernelFocus ? [panel.output, panel.mounts] : [panel.mounts, panel.output]),
+    panel.mounts,
   ]);
   if (!n.reading || open.slide >= slideWant) return { cols, body, h: fill(open), folded: false };
   const folded = allocate(body, [

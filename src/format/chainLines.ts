@@ -1,6 +1,7 @@
 // The chain panel's lines, worked out from the view: API exchanges, a timeline, a bar chart, daemon blocks.
 import type { ChainView, HttpExchange } from '../types.js';
 import type { Seg } from './seg.js';
+import { timelineLines } from './timelineLines.js';
 
 export type ChainLine = { title: string; note?: string } | { segs: Seg[] };
 
@@ -105,19 +106,7 @@ function sections(view: ChainView, width: number): Section[] {
   const out: Section[] = [];
   if (view.http && view.http.length > 0) out.push(httpSection(view.http, width));
   if (view.timeline && view.timeline.entries.length > 0) {
-    const labelW = Math.min(24, Math.max(...view.timeline.entries.map((e) => [...e.label].length)));
-    out.push({
-      kind: 'timeline',
-      title: view.timeline.title,
-      note: 'ms after the keypress',
-      keep: 'first',
-      body: view.timeline.entries.map((e) => [
-        { text: `+${Math.round(e.at)}`.padStart(6) + ' ms  ', color: 'yellow' },
-        { text: e.label.padEnd(labelW) + ' ', bold: true },
-        { text: e.pid !== undefined ? `pid ${e.pid}` : '', dim: true },
-        { text: e.goneAt !== undefined ? `  gone at +${Math.round(e.goneAt)} ms` : '', color: 'red' },
-      ]),
-    });
+    out.push({ kind: 'timeline', title: view.timeline.title, note: 'ms after the keypress', keep: 'first', body: timelineLines(view.timeline.entries, width) });
   }
   if (view.hops && view.hops.bars.length > 0) {
     const labelW = Math.min(28, Math.max(...view.hops.bars.map((b) => [...b.label].length)));
@@ -148,17 +137,26 @@ export function chainPanelWant(view: ChainView | undefined, width: number): numb
   return sections(view, width).reduce((n, s) => n + 1 + s.body.length, 0);
 }
 
+/** Lines of the step's own section alone, packed when it can be (its title and every hop); 0 when the step has none. */
+export function chainPanelOwn(view: ChainView | undefined, width: number): number {
+  return ownAndOthers(view, width).own;
+}
+
 /**
  * Lines that show the step's own section whole, packed when it can be (its title and every hop),
  * and a title and a line of each other section; 0 when the step has no such section. Given
  * fewer, the other sections are left out first.
  */
 export function chainPanelMin(view: ChainView | undefined, width: number): number {
-  if (!view || view.focus === undefined) return 0;
+  const { own, others } = ownAndOthers(view, width);
+  return own > 0 ? own + 2 * others : 0;
+}
+
+function ownAndOthers(view: ChainView | undefined, width: number): { own: number; others: number } {
+  if (!view || view.focus === undefined) return { own: 0, others: 0 };
   const all = sections(view, width);
   const focus = all.find((s) => s.kind === view.focus);
-  if (!focus) return 0;
-  return 1 + (focus.packed ?? focus.body).length + 2 * (all.length - 1);
+  return focus ? { own: 1 + (focus.packed ?? focus.body).length, others: all.length - 1 } : { own: 0, others: 0 };
 }
 
 /**

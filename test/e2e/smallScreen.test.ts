@@ -1,4 +1,4 @@
-// 80×24 in a real terminal (tmux): every slide of every lesson read whole, page by page, by [ ] and PgDn; steps run for real keep the step just run in the list.
+// 80×24 in a real terminal (tmux): every slide of every lesson read whole, page by page, by [ ] and PgDn; steps run for real keep the step just run in the list, with its checks.
 import { afterEach, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { splitColumns } from '../../src/app/layout.js';
@@ -116,7 +116,7 @@ describeAsRoot('a small terminal', () => {
     120_000,
   );
 
-  it.runIf(hasTmux())('80×24 with real steps: the step just run stays in the list, ↓ folds the panels, → opens them', async () => {
+  it.runIf(hasTmux())('80×24 with real steps: the step just run stays in the list with its checks, ↓ folds the panels, → opens them', async () => {
     const lesson = lessons.find((l) => l.id === 'cgroups')!;
     const n = lesson.steps.length;
     const t = new TmuxSession(80, 24, appCommand(cli, [lesson.id]));
@@ -124,10 +124,15 @@ describeAsRoot('a small terminal', () => {
     await t.waitFor(new RegExp(`0/${n} steps done`), 20000);
     for (let i = 1; i <= 4; i++) {
       t.keys('Right');
-      const screen = await t.waitFor(new RegExp(`${i}/${n} steps done`), 20000);
+      await t.waitFor(new RegExp(`${i}/${n} steps done`), 20000);
+      const screen = await settled(t, (s) => new RegExp(`^Checks step ${i}: `, 'm').test(s), `step ${i}'s checks never showed`);
       // the step just run, done, in the list (it used to scroll out of a two-line list)
       expect(screen, screen).toContain(`✓ ${i}. ${lesson.steps[i - 1].title}`);
       expect(screen).toContain(`› · ${i + 1}. `);
+      // and its result: every check read from the kernel, ✓ and its words, beside the cgroup panel
+      const checks = lesson.steps[i - 1].checks.length;
+      expect(screen, screen).toMatch(new RegExp(`^Checks step ${i}: ${checks}/${checks} passed`, 'm'));
+      expect(screen.split('\n').filter((l) => /^✓ \S.* — /.test(l)), screen).toHaveLength(checks);
     }
     // step 4's slide is longer than the room beside the panels
     let screen = await t.waitFor(/^lines 1–\d+ of \d+ ↓ · ↓ reads on, the panels fold$/m);

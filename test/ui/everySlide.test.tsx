@@ -9,7 +9,7 @@ import { lessonsDir } from '../../src/sys/packageRoot.js';
 import type { Lesson, Snapshot } from '../../src/types.js';
 import { expectedSlides, readWholeSlide } from '../support/slideWalk.js';
 import { TWELVE_HOPS, C1_CHANGES, CG_LOADED, cgroupFilesV2, chainSteps, createFakeBackend, entry, FakeSession, namespaceSteps, overlay, type FakeStep } from './fakeSession.js';
-import { frame, KEY, lines, press, renderAt } from './harness.js';
+import { frame, KEY, lines, panelColumn, press, renderAt } from './harness.js';
 
 afterEach(() => cleanup());
 
@@ -92,6 +92,11 @@ describe('every slide is readable whole', () => {
               .find((l) => l.includes(`✓ ${slide.index + 1}. `));
             expect(row, `${where}: the step just run is not in the list:\n${frame(r)}`).toBeDefined();
             expect(title.startsWith(row!.replace(/^.*✓ \d+\. /, '').replace(/…$/, '').replace(/\s+\d+(\.\d)? ms$/, '').trimEnd()), where).toBe(true);
+            // and its result: every check, ✓ and its words, and the output's last line
+            const f = panelColumn(lines(r), columns).join('\n');
+            expect(f, `${where}: the step's checks are not on screen:\n${f}`).toMatch(new RegExp(`^Checks step ${slide.index + 1}: 2/2 passed`, 'm'));
+            for (const check of ['✓ first check — read: as expected', '✓ second check — read: as expected']) expect(f, where).toMatch(new RegExp(`^${check}$`, 'm'));
+            expect(f, `${where}: the step's output is not on screen:\n${f}`).toMatch(new RegExp(`^Output step ${slide.index + 1}[^\n]*\n(?:step ${slide.index + 1} printed this\n)?and this$`, 'm'));
           }
           const pages = await readWholeSlide(slide, frame(r), pageDown, where);
           const n = paged.get(`${columns}×${rows}`) ?? { slides: 0, paged: 0 };
@@ -117,7 +122,7 @@ describe('reading at 80×24', () => {
     expect(f).toMatch(/↑↓ scroll  p panels/); // the footer lists the scroll and fold keys while the slide is cut
     await press(r, KEY.down, 15);
     f = frame(r);
-    expect(f).toMatch(/^Panels \(p opens\) 2 processes, 1 inside · ≠ mnt pid uts · cgroup: 10 files/m);
+    expect(f).toMatch(/^Panels \(p opens\) checks 2\/2 ✓ · ≠ mnt pid uts · 2 processes, 1 inside · cgroup:/m);
     expect(f).not.toContain('Syscalls');
     // folded, the whole slide fits: no position line, its last line on screen
     expect(f).not.toMatch(/^lines \d+–/m);

@@ -17,6 +17,7 @@ import type {
   StepSkip,
   SyscallEntry,
   TaskSpec,
+  TimelineEntry,
 } from '../../src/types.js';
 import { hintShown, initialTasks, openAfterStep, taskChecked, taskSkipped } from '../../src/lesson/tasks.js';
 
@@ -701,6 +702,18 @@ export function chainSteps(): FakeStep[] {
     },
   ];
 }
+
+/** A lesson 9 timeline of a `docker run`: the labels chainTimeline gives (the prestart hook's is the longest), times and PIDs like a recorded run's, one long-lived process. */
+export const LESSON9_TIMELINE: TimelineEntry[] = [
+  { label: 'docker run', at: 7.99, pid: 11423, goneAt: 880.5 },
+  { label: 'shim start (by containerd)', at: 198.3, pid: 11431, goneAt: 228.39 },
+  { label: 'containerd-shim-runc-v2', at: 227.36, pid: 11439, goneAt: 800.98 },
+  { label: 'runc create', at: 258.38, pid: 11449, goneAt: 700.66 },
+  { label: 'runc init → runc:[2:INIT]', at: 290.1, pid: 11455 },
+  { label: "prestart hook: dockerd's binary as libnetwork-setkey", at: 320.4, pid: 11460, goneAt: 380.2 },
+  { label: 'runc start', at: 702.3, pid: 11470, goneAt: 720.9 },
+  { label: "sleep (the container's PID 1)", at: 721.5, pid: 11455, goneAt: 12345.2 },
+];
 
 /** Twelve hops, as lesson 9's `docker run --rm` through the proxy times them. */
 export const TWELVE_HOPS = [

@@ -3,6 +3,7 @@ import { render } from 'ink-testing-library';
 import type { ReactElement } from 'react';
 import { stripAnsi, visibleLength } from '../../src/app/textWrap.js';
 import { loadLessonScreen } from '../../src/app/lessonScreenLoader.js';
+import { splitColumns } from '../../src/app/layout.js';
 
 export const KEY = {
   enter: '\r',
@@ -60,4 +61,11 @@ export function widest(r: Rendered): number {
 export async function press(r: Rendered, key: string, ms = 30): Promise<void> {
   r.stdin.write(key);
   await wait(ms);
+}
+
+/** The panels' column of the screen's lines (the whole lines when stacked), each trimmed at its end. */
+export function panelColumn(screen: string[], columns: number): string[] {
+  const cols = splitColumns(columns);
+  const from = cols.twoColumns ? cols.left + cols.gap : 0;
+  return screen.map((l) => [...l].slice(from).join('').trimEnd());
 }

@@ -6,6 +6,8 @@ import {
   nextZoom,
   scrolled,
   SLIDE_MIN_STACKED,
+  SLIDE_MIN_BESIDE_RESULT,
+  RESULT_MIN,
   slidePosition,
   slideView,
   splitColumns,
@@ -90,7 +92,7 @@ function needs(over: Partial<LessonNeeds> = {}): LessonNeeds {
     slideLines: 11,
     stepError: { min: 0, want: 0 },
     reading: false,
-    panels: { syscalls: 12, chain: 0, chainMin: 0, cgroup: 11, layers: 0, layersMin: 0, namespaces: 10, checks: 3, processes: 4, mounts: 21, output: 3 },
+    panels: { syscalls: 12, chain: 0, chainMin: 0, chainOwn: 0, cgroup: 11, layers: 0, layersMin: 0, namespaces: 10, checks: 3, processes: 4, mounts: 21, output: 3 },
     ...over,
   };
 }
@@ -125,12 +127,35 @@ describe('zoom', () => {
 });
 
 describe('lessonLayout', () => {
-  it('80×24: the body fills the screen less header and footer, the slide keeps its least lines beside the panels', () => {
-    const l = lessonLayout(needs());
+  it('80×24 before a step ran: the body fills the screen less header and footer, the slide keeps its least lines beside the panels', () => {
+    const l = lessonLayout(needs({ panels: { ...needs().panels, checks: 0, output: 0 } }));
     expect(l.cols.twoColumns).toBe(false);
     expect(l.body).toBe(21);
     expect(sum(l.h)).toBeLessThanOrEqual(21);
     expect(l.h.slide).toBeGreaterThanOrEqual(SLIDE_MIN_STACKED);
+    expect(l.h.slide).toBeLessThan(12); // cut: the panels have the rest
+    expect(l.h.steps).toBe(2);
+    expect(l.h.syscalls).toBeGreaterThan(0);
+  });
+
+  it('80×24 after a step ran: its checks and output come first, the slide gives way down to a few lines', () => {
+    const l = lessonLayout(needs());
+    expect(l.body).toBe(21);
+    expect(sum(l.h)).toBeLessThanOrEqual(21);
+    expect(l.h.checks).toBe(3);
+    expect(l.h.output).toBe(RESULT_MIN.output); // its title and its last line
+    expect(l.h.slide).toBeGreaterThanOrEqual(SLIDE_MIN_BESIDE_RESULT);
+    expect(l.h.cgroup).toBeGreaterThan(0);
+    // many checks and a long output: three checks and the output's last line, still with a slide
+    const big = lessonLayout(needs({ panels: { ...needs().panels, checks: 6, output: 40 } }));
+    expect(big.h.checks).toBe(RESULT_MIN.checks);
+    expect(big.h.output).toBeGreaterThanOrEqual(RESULT_MIN.output);
+    expect(big.h.slide).toBeGreaterThanOrEqual(SLIDE_MIN_BESIDE_RESULT);
+    expect(sum(big.h)).toBeLessThanOrEqual(21);
+  });
+
+  it('80×24 after a step ran, the slide cut: the step list and the syscalls still show', () => {
+    const l = lessonLayout(needs());
     expect(l.h.slide).toBeLessThan(12); // cut: the panels have the rest
     expect(l.h.steps).toBe(2);
     expect(l.h.syscalls).toBeGreaterThan(0);
@@ -172,8 +197,12 @@ describe('lessonLayout', () => {
   });
 
   it('the chain step\'s own section keeps its least lines (all its hops, packed) at 80×24', () => {
-    const l = lessonLayout(needs({ panels: { ...needs().panels, chain: 30, chainMin: 9 } }));
-    expect(l.h.chain).toBeGreaterThanOrEqual(9);
+    const l = lessonLayout(needs({ panels: { ...needs().panels, chain: 30, chainMin: 11, chainOwn: 7 } }));
+    expect(l.h.chain).toBeGreaterThanOrEqual(7);
+    // beside the step's checks and output
+    expect(l.h.checks).toBe(3);
+    expect(l.h.output).toBe(RESULT_MIN.output); // its title and its last line
+    expect(sum(l.h)).toBeLessThanOrEqual(21);
   });
 });
 

@@ -22,16 +22,21 @@ export interface PanelSummaryInput {
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
-/** The folded panels as pieces: `panels (p opens): 2 processes · ≠ uts pid mnt · 20 mounts, 1 added · …`. */
+/** The folded panels as pieces: `Panels (p opens) checks 2/2 ✓ · ≠ uts pid mnt · 2 processes · 20 mounts, 1 added · …`. */
 export function panelSummary(s: PanelSummaryInput): Seg[] {
   const parts: Seg[][] = [];
-  if (s.processes) {
-    const inside = s.processes.filter((p) => p.nsPids.length > 1).length;
-    parts.push([{ text: plural(s.processes.length, 'process', 'processes') + (inside > 0 ? `, ${inside} inside` : '') }]);
+  // the step just run's checks and the namespaces first: the line is cut at the screen's edge
+  if (s.checks.length > 0) {
+    const { passed, failed } = checkCounts(s.checks);
+    parts.push([{ text: `checks ${passed}/${s.checks.length}${failed === 0 ? ' ✓' : ' ✗'}`, color: failed === 0 ? 'green' : 'red', bold: true }]);
   }
   if (s.namespaces && s.namespaces.length > 0) {
     const own = s.namespaces.filter((r) => r.container !== null && r.host !== null && r.container !== r.host).map((r) => r.type);
     parts.push(own.length > 0 ? [{ text: `≠ ${own.join(' ')}`, color: 'yellow', bold: true }] : [{ text: "namespaces: the host's" }]);
+  }
+  if (s.processes) {
+    const inside = s.processes.filter((p) => p.nsPids.length > 1).length;
+    parts.push([{ text: plural(s.processes.length, 'process', 'processes') + (inside > 0 ? `, ${inside} inside` : '') }]);
   }
   if (s.chain) {
     const c = s.chain;
@@ -56,10 +61,6 @@ export function panelSummary(s: PanelSummaryInput): Seg[] {
   }
   const failedCalls = s.log.filter((l) => l.latest && syscallFailed(l.entry)).length;
   parts.push([{ text: plural(s.log.length, 'call') }, ...(failedCalls > 0 ? [{ text: ` (${failedCalls} failed)`, color: 'red', bold: true }] : [])]);
-  if (s.checks.length > 0) {
-    const { passed, failed } = checkCounts(s.checks);
-    parts.push([{ text: `checks ${passed}/${s.checks.length}${failed === 0 ? ' ✓' : ' ✗'}`, color: failed === 0 ? 'green' : 'red', bold: true }]);
-  }
   if (s.output.length > 0) parts.push([{ text: `output: ${plural(s.output.length, 'line')}` }]);
   const out: Seg[] = [{ text: 'Panels', bold: true, color: 'cyan' }, { text: ' (p opens) ', dim: true }];
   parts.forEach((p, i) => out.push(...(i > 0 ? [{ text: ' · ', dim: true }] : []), ...p));
