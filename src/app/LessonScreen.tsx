@@ -64,6 +64,7 @@ const NO_MODE: Mode = { prompt: null, note: null, zoom: null, blank: false };
 
 /** Digits a step number may have: more would be no step of any lesson. */
 const MAX_DIGITS = 4;
+const MINUTE_MS = 60_000;
 
 /** Slide lines rendered ahead of the scroll position, in steps of this many (a huge slide renders as it is read). */
 const RENDER_STEP = 64;
@@ -140,16 +141,22 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange, t
   const renderLines = Math.ceil((offset + 2 * rows) / RENDER_STEP) * RENDER_STEP;
   const slide = useMemo(() => renderMarkdownHead(slideMd, split.left, renderLines), [slideMd, split.left, renderLines]);
 
-  // the tasks of the step on screen, their clocks ticking once a second while one is open
+  // the tasks of the step on screen; the open one's clock moves on each whole minute it has been open
   const tasksHere = taskMode === 'present' || shownIndex < 0 ? [] : tasksOnScreen(lesson.steps[shownIndex]?.tasks ?? [], state.tasks, shownIndex);
   const active = activeTask(tasksHere);
   const [now, setNow] = useState(() => Date.now());
+  const openedAt = active?.state.status === 'open' ? active.state.openedAt : null;
   useEffect(() => {
-    if (!active) return;
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [active?.spec.id]);
+    if (openedAt === null) return;
+    let timer: ReturnType<typeof setTimeout>;
+    const tick = (): void => {
+      const t = Date.now();
+      setNow(t);
+      timer = setTimeout(tick, MINUTE_MS - ((t - openedAt) % MINUTE_MS) + 5);
+    };
+    tick();
+    return () => clearTimeout(timer);
+  }, [active?.spec.id, openedAt]);
   const taskText = tasksHere.length ? taskLines(tasksHere, split.left, now, taskMode) : [];
 
   const focusRun = focus >= 0 ? state.steps[focus] : undefined;

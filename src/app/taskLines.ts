@@ -3,7 +3,7 @@ import chalk from 'chalk';
 import type { TaskPlace, TaskSpec, TaskState } from '../types.js';
 import { renderMarkdown } from './markdown.js';
 import { wrapPlain } from './textWrap.js';
-import { elapsed } from '../format/units.js';
+import { elapsed, elapsedMinutes } from '../format/units.js';
 
 /** How the learner meets tasks: the lesson file is the same in all three. */
 export type TaskMode = 'workshop' | 'study' | 'present';
@@ -56,8 +56,8 @@ export function taskLines(tasks: readonly TaskOnScreen[], width: number, now: nu
   const active = activeTask(tasks);
   tasks.forEach(({ spec, state }, i) => {
     const label = `Task ${i + 1}/${tasks.length} · ${spec.title}`;
-    const spent = state.openedAt === null ? null : elapsed((state.solvedAt ?? now) - state.openedAt);
     if (state.status === 'solved') {
+      const spent = state.openedAt === null || state.solvedAt === null ? null : elapsed(state.solvedAt - state.openedAt);
       const hints = state.hintsShown > 0 ? `, ${state.hintsShown} hint${state.hintsShown === 1 ? '' : 's'}` : '';
       for (const l of wrapPlain(`✓ ${label} — solved${spent ? ` in ${spent}` : ''}${hints}`, w, '  ')) keep(chalk.green.bold(l));
       const saw = state.checks.map((c) => c.detail).join(' · ');
@@ -73,7 +73,8 @@ export function taskLines(tasks: readonly TaskOnScreen[], width: number, now: nu
       return;
     }
     const head = `▶ ${label}`;
-    const time = spent ? `⏱ ${spent}` : '';
+    // to the minute: a clock in seconds redrew the whole screen every second while a task was open
+    const time = state.openedAt === null ? '' : `⏱ ${elapsedMinutes(now - state.openedAt)}`;
     const gap = Math.max(1, w - head.length - time.length);
     keep(chalk.cyan.bold(head) + ' '.repeat(gap) + chalk.dim(time));
     if (state !== active?.state) return; // one open task at a time is spelled out

@@ -22,6 +22,13 @@ export function formatMs(ms: number): string {
 }
 
 /** `m:ss`, or `h:mm:ss` from an hour on. */
+/** A time spent, to the minute: "<1 min", "4 min", "1 h 05 min" (a clock that need not redraw the screen each second). */
+export function elapsedMinutes(ms: number): string {
+  const m = Math.floor(Math.max(0, ms) / 60_000);
+  if (m < 1) return '<1 min';
+  return m < 60 ? `${m} min` : `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
+}
+
 export function elapsed(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));
   const h = Math.floor(s / 3600);

@@ -82,8 +82,11 @@ export function reduce(state: SessionState, event: SessionEvent): SessionState {
       return { ...state, inShell: event.open, notice: null };
     case 'tasks-opened':
       return { ...state, tasks: openAfterStep(state.tasks, event.step, event.at) };
-    case 'task-checked':
-      return { ...state, tasks: taskChecked(state.tasks, event.id, event.checks, event.at) };
+    case 'task-checked': {
+      // the same reading as the last one leaves the state as it was: the screen is not drawn again
+      const tasks = taskChecked(state.tasks, event.id, event.checks, event.at);
+      return tasks === state.tasks ? state : { ...state, tasks };
+    }
     case 'task-hint': {
       const spec = state.lesson.steps.flatMap((s) => s.tasks).find((t) => t.id === event.id);
       return { ...state, tasks: hintShown(state.tasks, event.id, spec?.hints.length ?? 0) };

@@ -9,8 +9,15 @@ export function initialTasks(lesson: Lesson, shown = true): TaskState[] {
   );
 }
 
+/** The tasks with one edited: the same array when the edit changed nothing, so nothing redraws. */
 function change(tasks: TaskState[], id: string, edit: (t: TaskState) => TaskState): TaskState[] {
-  return tasks.map((t) => (t.id === id ? edit(t) : t));
+  const next = tasks.map((t) => (t.id === id ? edit(t) : t));
+  return next.every((t, i) => t === tasks[i]) ? tasks : next;
+}
+
+/** Two readings of a task's checks that say the same (read twice a second while the learner works). */
+function sameReadings(a: readonly CheckResult[], b: readonly CheckResult[]): boolean {
+  return a.length === b.length && a.every((c, i) => JSON.stringify(c) === JSON.stringify(b[i]));
 }
 
 /** The step at `index` has run: its waiting tasks open now. */
@@ -32,7 +39,8 @@ export function taskChecked(tasks: TaskState[], id: string, checks: CheckResult[
     if (t.status !== 'open') return t;
     // a check not read here (skipped) never solves a task: the task cannot be done on this host
     const solved = checks.length > 0 && checks.every((c) => c.ok && !c.skipped);
-    return solved ? { ...t, checks, status: 'solved', solvedAt: at } : { ...t, checks };
+    if (solved) return { ...t, checks, status: 'solved', solvedAt: at };
+    return sameReadings(t.checks, checks) ? t : { ...t, checks };
   });
 }
 

@@ -70,4 +70,28 @@ describe('TaskWatcher', () => {
     await vi.advanceTimersByTimeAsync(2000);
     expect(w.reads).toHaveLength(2);
   });
+
+  it('waits twice as long after each round that read the same again, up to its longest wait; a change brings it back', async () => {
+    vi.useFakeTimers();
+    let detail = 'no';
+    const w = setup(async () => [{ name: 'check-a', ok: false, detail }]);
+    w.watcher.start();
+    const readsAt = async (ms: number) => {
+      await vi.advanceTimersByTimeAsync(ms);
+      return w.reads.length;
+    };
+    expect(await readsAt(500)).toBe(1); // a first reading is a change: 500 ms again
+    expect(await readsAt(500)).toBe(2); // the same: 1000 ms next
+    expect(await readsAt(999)).toBe(2);
+    expect(await readsAt(1)).toBe(3); // the same: 2000 ms next, the longest
+    expect(await readsAt(2000)).toBe(4);
+    expect(await readsAt(2000)).toBe(5);
+    detail = 'something else'; // the learner did something
+    expect(await readsAt(2000)).toBe(6);
+    expect(await readsAt(500)).toBe(7);
+    expect(w.state().tasks[0].checks[0].detail).toBe('something else');
+    await w.watcher.checkNow(); // a step ran: the next round at the base period
+    expect(await readsAt(500)).toBe(9);
+    w.watcher.stop();
+  });
 });

@@ -45,6 +45,16 @@ describe('tasks in the session state', () => {
     expect(s.tasks[0]).toMatchObject({ status: 'solved', checks: [pass] });
   });
 
+  it('the same reading again leaves the state as it was (the screen is not drawn twice a second); a new one does not', () => {
+    const once = reduce(afterStep0(), { type: 'task-checked', id: 'one', checks: [fail], at: 1500 });
+    expect(reduce(once, { type: 'task-checked', id: 'one', checks: [{ ...fail }], at: 2000 })).toBe(once);
+    const other = { ...fail, detail: 'hostname inside is other, expected mine' };
+    const changed = reduce(once, { type: 'task-checked', id: 'one', checks: [other], at: 2500 });
+    expect(changed).not.toBe(once);
+    expect(changed.tasks[0].checks).toEqual([other]);
+    expect(reduce(once, { type: 'task-checked', id: 'three', checks: [pass], at: 3000 })).toBe(once); // not open
+  });
+
   it('a reading of a task that is not open (waiting, skipped) changes nothing; an empty reading never solves', () => {
     const s0 = afterStep0();
     expect(reduce(s0, { type: 'task-checked', id: 'three', checks: [pass], at: 1 }).tasks[2].status).toBe('waiting');
