@@ -14,6 +14,9 @@ export interface TrackerOptions {
   now?: () => Date;
 }
 
+/** how long a write waits at least after the change it records: the frame of that change goes first */
+const AFTER_FRAME_MS = 50;
+
 /** the tasks solved and the hints shown so far in a session */
 function taskRecord(tasks: readonly TaskState[]): Required<Pick<LessonSeen, 'tasksSolved' | 'hintsUsed'>> {
   const tasksSolved: Record<string, string> = {};
@@ -65,8 +68,8 @@ export class ProgressTracker {
     this.tasks = JSON.stringify(taskRecord(this.session.getState().tasks));
     this.note();
     this.unsubscribe = this.session.subscribe(this.changed);
-    this.dirty = true; // opened: written at once
-    this.schedule();
+    this.dirty = true; // opened: written at once (unless a write was less than intervalMs ago)
+    this.schedule(0);
   }
 
   /** the app closes: the last change is written now */
@@ -98,9 +101,14 @@ export class ProgressTracker {
     this.known = new Map(this.known).set(id, { stepsReached, last: this.now().toISOString(), tasksSolved: solved.size });
   }
 
-  private schedule(): void {
+  /**
+   * The write waits for its turn (one per intervalMs), and always a little: the change that asked
+   * for it is drawn first. A step's change reaches this listener before the screen's, and the write
+   * (read, rename, fsync: 10 ms on a laptop's disk) would otherwise come between a key and its frame.
+   */
+  private schedule(atLeast = AFTER_FRAME_MS): void {
     if (this.timer) return;
-    const wait = this.lastWrite + this.intervalMs - Date.now();
+    const wait = Math.max(atLeast, this.lastWrite + this.intervalMs - Date.now());
     if (wait <= 0) this.flush();
     else this.timer = setTimeout(() => this.flush(), wait);
   }
