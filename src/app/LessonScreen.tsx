@@ -1,6 +1,7 @@
 // The lesson screen: slide, steps and next action, and the live kernel panels (beside them when wide, under them when narrow).
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import { Box, Text } from 'ink';
+import { useLatestState } from './useLatestState.js';
 import type { LessonSession } from '../types.js';
 import { collectLog, errorText, focusIndex, stripTitleHeading } from './derive.js';
 import { ErrorBox, errorBoxHeight, errorCompactHeight } from './ErrorBox.js';
@@ -92,13 +93,14 @@ export const STUDY_WAITS = 'study mode: solve the task first (h gives a hint), o
 
 export function LessonScreen({ session, columns, rows, keysRef, onShellChange, taskMode = 'workshop' }: LessonScreenProps) {
   const state = useSessionState(session);
-  const [keyError, setKeyError] = useState<string | null>(null);
+  // set by the keys: each set only when it changes a value (see useLatestState)
+  const [keyError, setKeyError] = useLatestState<string | null>(null);
   /** the learner reads: a long slide gets the room, the panels fold to one line (stacked) */
-  const [reading, setReading] = useState(false);
+  const [reading, setReading] = useLatestState(false);
   /** the slide read instead of the last step's ([ and ]), or null */
-  const [viewed, setViewed] = useState<number | null>(null);
+  const [viewed, setViewed] = useLatestState<number | null>(null);
   /** how far the slide on screen is scrolled; `key` names the slide */
-  const [scroll, setScroll] = useState(NO_SCROLL);
+  const [scroll, setScroll] = useLatestState(NO_SCROLL);
   // Keys can come several in one chunk (fast typing, a paste, tmux send-keys) and are handled
   // one after another before the next frame: each must see the mode the key before it left, so
   // the keys read it from a ref; the state draws it.
