@@ -66,6 +66,9 @@ async function bundled(dir: string, name: string, patched: boolean): Promise<Bun
   });
   expect(result.errors).toEqual([]);
   const code = (await import('node:fs')).readFileSync(outfile, 'utf8');
+  // Ink writes no frames but the last where it thinks it runs in CI (is-in-ci reads the environment when loaded)
+  const ci = process.env.CI;
+  process.env.CI = 'false';
   const realFetch = globalThis.fetch;
   let fetches = 0;
   globalThis.fetch = (...args: Parameters<typeof fetch>) => {
@@ -76,6 +79,8 @@ async function bundled(dir: string, name: string, patched: boolean): Promise<Bun
     return { frames: (await import(outfile)).frames, code, fetches };
   } finally {
     globalThis.fetch = realFetch;
+    if (ci === undefined) delete process.env.CI;
+    else process.env.CI = ci;
   }
 }
 
