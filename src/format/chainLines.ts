@@ -207,7 +207,9 @@ export function chainPanelLines(view: ChainView | undefined, width: number, heig
   const out: ChainLine[] = [];
   list.forEach((s, i) => {
     const hidden = s.body.length - bodies[i].length;
-    out.push({ title: s.title, note: hidden > 0 ? `${s.note ? s.note + ' · ' : ''}${hidden} lines not shown` : s.note });
+    // the count first: at 80 columns the end of a long note is cut, and the count must stay
+    const cut = `${hidden} ${hidden === 1 ? 'line' : 'lines'} not shown`;
+    out.push({ title: s.title, note: hidden > 0 ? (s.note ? `${cut} · ${s.note}` : cut) : s.note });
     for (const l of bodies[i]) out.push({ segs: l.segs });
   });
   return out.slice(0, height);

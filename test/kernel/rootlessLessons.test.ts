@@ -202,7 +202,10 @@ describeAsRoot('rootless lessons 4, 5 and 6, as uid 65534, checked from outside'
       for (const pid of nobodyWith('--container-lab-builder')) {
         // unshare(1) runs with this command line too, in the host's user namespace, until it has made the new one
         if (read(`/proc/${pid}/uid_map`) === null || readlinkSync(`/proc/${pid}/ns/user`) === hostUserNs) continue;
-        seen.uidMaps.add(read(`/proc/${pid}/uid_map`)!.trim().split(/\s+/).join(' '));
+        const map = read(`/proc/${pid}/uid_map`)!.trim();
+        // the namespace is made and its map not written yet (the parent writes it after unshare): read again next time
+        if (map === '') continue;
+        seen.uidMaps.add(map.split(/\s+/).join(' '));
         const overlays = (read(`/proc/${pid}/mountinfo`) ?? '').split('\n').filter((x) => / - overlay /.test(x));
         // the lesson's builder is the one with the overlay (the helper may keep a spare one ready beside it)
         if (overlays.length) seen.builder = pid;
