@@ -1,5 +1,5 @@
 // Bench figures of issue 12: how long after a learner's solution the lab shows the task solved (its
-// checks read every 500 ms through the helper), next to one reading of the checks and the program a
+// checks read every 500 ms through the helper, up to 2 s apart while nothing changes), next to one reading of the checks and the program a
 // check runs (nsenter hostname) timed alone. Needs root and a build (scripts/setup).
 // Usage: node bench/tasks.mjs [runs]   (BENCH_RUNS too; 15 by default)
 import { execFileSync } from 'node:child_process';
@@ -91,7 +91,7 @@ function nsenterPeer(pid) {
 const lessons = loadLessons(lessonsDir()).lessons;
 const helper = HelperClient.start('root', 'inherit');
 try {
-  console.log(`task detection, ${RUNS} runs each (median · p90); the lab reads an open task's checks every 500 ms`);
+  console.log(`task detection, ${RUNS} runs each (median · p90); the lab reads an open task's checks every 500 ms, up to 2 s apart while the readings stay the same`);
   for (const c of CASES) {
     const lesson = lessons.find((l) => l.id === c.lesson);
     const { times, reads } = await detection(helper, lesson, c);
