@@ -1,2 +1,0 @@
-import { createRequire as __labCreateRequire } from 'node:module'; const require = __labCreateRequire(import.meta.url);
-var NAMES={darwin:"macOS",win32:"Windows",freebsd:"FreeBSD",openbsd:"OpenBSD",sunos:"illumos/Solaris",aix:"AIX"};function notLinux(platform=process.platform){return platform==="linux"?null:`runs only on Linux, and this is ${NAMES[platform]??platform} (a lesson is Linux's namespaces, cgroups and mounts; WSL 2 or a Linux VM is Linux)`}export{notLinux};

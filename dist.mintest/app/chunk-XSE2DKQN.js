@@ -1,2 +1,0 @@
-import { createRequire as __labCreateRequire } from 'node:module'; const require = __labCreateRequire(import.meta.url);
-function asRoot(command,via){return via==="root"?command:via==="sudo"?`sudo ${command}`:`su -c '${command.replace(/'/g,"'\\''")}'`}function startAsRoot(via){return via==="su"?"sudo is not installed here: run container-lab as root (e.g. in a shell from su -)":"start container-lab as root or with --sudo"}export{asRoot,startAsRoot};

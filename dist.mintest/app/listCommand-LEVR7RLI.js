@@ -1,2 +1,0 @@
-import { createRequire as __labCreateRequire } from 'node:module'; const require = __labCreateRequire(import.meta.url);
-import{lessonRows,listJson,listLines}from"./chunk-FZRA52BN.js";import"./chunk-WXM2Z6I2.js";import"./chunk-KLBGUHU4.js";import"./chunk-6WLYFLXQ.js";import"./chunk-LFX2X7MB.js";import"./chunk-DH3DVFWK.js";import"./chunk-XSE2DKQN.js";import"./chunk-4JIZPSIN.js";import"./chunk-KRPR6WTZ.js";export{lessonRows,listJson,listLines};

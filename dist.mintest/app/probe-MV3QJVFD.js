@@ -1,2 +1,0 @@
-import { createRequire as __labCreateRequire } from 'node:module'; const require = __labCreateRequire(import.meta.url);
-import{probeHost}from"./chunk-BYAF34SE.js";import"./chunk-TUKNDVFP.js";import"./chunk-YYHCUTTC.js";import"./chunk-ZIEKM3ZF.js";import"./chunk-DRTVH4HF.js";import"./chunk-U7N6IBED.js";import"./chunk-VA7K6XMZ.js";import"./chunk-2FDOHOSX.js";import"./chunk-XSE2DKQN.js";import"./chunk-4JIZPSIN.js";import"./chunk-KRPR6WTZ.js";export{probeHost};

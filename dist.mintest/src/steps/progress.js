@@ -1,7 +1,0 @@
-let sink = () => { };
-export function setProgressSink(next) {
-    sink = next;
-}
-export function reportProgress(event, data) {
-    sink(event, data);
-}

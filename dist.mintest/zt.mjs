@@ -1,1 +1,0 @@
-import * as z from 'zod/mini'; console.log(typeof z.object({a: z.string()}).parse);
