@@ -150,7 +150,7 @@ describeAsRoot('rootless lessons 4, 5 and 6, as uid 65534, checked from outside'
           // until it has pivoted, the process has the container process's root and mounts
           const root = statSync(`/proc/${pid}/root`); // follows the link: the process's root directory
           if (root.ino === hostRoot.ino && root.dev === hostRoot.dev) continue;
-          const lines = readFileSync(`/proc/${pid}/mountinfo`, 'utf8').trim().split('\n');
+          const lines = readFileSync(`/proc/${pid}/mountinfo`, 'utf8').split('\n').filter(Boolean); // empty once the process is exiting
           seen.pivoted++;
           // mountinfo(5): field 4 is the mount's root in its filesystem, field 5 where it is mounted
           for (const l of lines) {
