@@ -16,9 +16,12 @@
 // a data: URL with Node's fetch(), which loads undici first (importing yoga-layout took 112 ms with
 // fetch removed and 269 ms with it, medians of 5 on a busy machine). It now decodes the data: URL
 // in place, the loader's own path for hosts without fetch (atob, then the bytes).
+// And string-width (8 for Ink, 7 for wrap-ansi) answers at once for a string made only of
+// characters one column wide each (scripts/bundle/narrowChars.mjs says which and why).
 // The build fails if Ink's source no longer has a line this replaces, rather than silently
 // bundling Ink unchanged.
 import { readFile } from 'node:fs/promises';
+import { narrowRegexSource } from './narrowChars.mjs';
 
 const LIMIT = 20000;
 
@@ -87,19 +90,37 @@ const YOGA_LOADER = [
   ['function ya(){return w||"function"!=typeof fetch?', 'function ya(){return true?'],
 ];
 
+/*
+ * Both versions' entry point becomes a wrapper: the same answer as before for every string (a
+ * narrow string's width is its length), without segmenting it. The caller's options keep their
+ * meaning: ambiguousIsNarrow false (East Asian Width "A" counted 2) takes the full path, and a
+ * string with ANSI codes never matches (ESC and CSI are not in the class).
+ */
+const STRING_WIDTH = [
+  ['export default function stringWidth(', `const labNarrow = /${narrowRegexSource()}/;
+export default function stringWidth(labInput, labOptions) {
+	if (typeof labInput === 'string' && labOptions?.ambiguousIsNarrow !== false && labNarrow.test(labInput)) return labInput.length;
+	return labStringWidth(labInput, labOptions);
+}
+function labStringWidth(`],
+];
+
 /** The file (its path's end) → the replacements made in it, each of a text found there exactly once */
 const PATCHES = [
   [/[\\/]ink[\\/]build[\\/]output\.js$/, OUTPUT],
   [/[\\/]ink[\\/]build[\\/]render-node-to-output\.js$/, RENDER_NODE],
   [/[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/, STYLED_CHARS],
   [/[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]diff\.js$/, DIFF],
+  // not cli-table3's string-width 4 (CommonJS, for marked-terminal's tables): left as published
+  [/[\\/]string-width[\\/]index\.js$/, STRING_WIDTH, /[\\/]cli-table3[\\/]/],
   [/[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/, YOGA_LOADER],
 ];
 
 export const inkPatches = {
   name: 'ink-patches',
   setup(build) {
-    for (const [filter, replacements] of PATCHES) build.onLoad({ filter }, async (args) => {
+    for (const [filter, replacements, except] of PATCHES) build.onLoad({ filter }, async (args) => {
+      if (except?.test(args.path)) return undefined; // esbuild loads it as it is
       let contents = await readFile(args.path, 'utf8');
       for (const [from, to] of replacements) {
         if (contents.split(from).length !== 2) {

@@ -6,6 +6,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 // @ts-expect-error: a build script, plain JavaScript without types
 import { inkPatches } from '../../../../scripts/bundle/inkPatches.mjs';
+// @ts-expect-error: a build script, plain JavaScript without types
+import { NARROW_RANGES, narrowRegexSource } from '../../../../scripts/bundle/narrowChars.mjs';
+import stringWidth8 from 'string-width';
+// wrap-ansi's own copy (string-width 7)
+import stringWidth7 from '../../../../node_modules/wrap-ansi/node_modules/string-width/index.js';
 
 const root = resolve(import.meta.dirname, '../../../..');
 
@@ -30,6 +35,7 @@ export async function frames(count) {
       h(Text, { bold: true, color: 'cyan' }, 'Step ' + (i % 4) + ' — 名前空間 ✓'),
       h(Text, { wrap: 'wrap' }, 'A long line that wraps across the narrow column, with ' + 'x'.repeat(i % 7) + ' and a tail.'),
       h(Text, { dimColor: true, bold: i % 2 === 0 }, 'dim ', h(Text, { inverse: true }, ' key '), ' after'),
+      h(Text, { wrap: 'wrap' }, '─'.repeat(i % 9) + ' · → ✓ ✗ ⠋ … ≠ │ ▆ “quoted” – done ↔ ▶ ©'),
       ...Array.from({ length: 12 }, (_, k) => h(Text, { key: k, color: k === i % 12 ? 'green' : undefined }, 'row ' + k + (k === i % 12 ? ' ←' : ''))),
     ),
     h(Box, { flexDirection: 'column', flexGrow: 1, paddingLeft: 1 },
@@ -84,6 +90,56 @@ async function bundled(dir: string, name: string, patched: boolean): Promise<Bun
   }
 }
 
+const [rangeOf8, rangeOf7] = [stringWidth8 as (s: string, o?: object) => number, stringWidth7 as (s: string, o?: object) => number];
+const narrowChars = (NARROW_RANGES as [number, number][]).flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => String.fromCodePoint(a + i)));
+
+/** strings of ASCII, narrow characters, and what the fast path must leave to the full one: emoji, marks, CJK, ANSI codes, tabs */
+function mixedStrings(count: number): string[] {
+  const others = ['🙂', '👍🏽', '❤️', '↔', '▶', '©', 'é', 'e\u0301', '名', 'ｶﾞ', '한', '\u1100\u1161', '\u200d', '\u00ad', '\t', '\u001b[31m', '\u001b[0m', '🇫🇷', '#\u20e3', '\ufe0f'];
+  let seed = 7;
+  const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+  return Array.from({ length: count }, (_, k) => {
+    const pool = k % 3 === 0 ? narrowChars : [...narrowChars.slice(0, 200), ...others];
+    return Array.from({ length: 1 + next(24) }, () => pool[next(pool.length)]).join('');
+  });
+}
+
+describe('the narrow characters (string-width\'s fast path)', () => {
+  it('are each one column and their own grapheme, for both string-width versions as published', () => {
+    const joining = new RegExp('[\\p{M}\\p{Cf}\\p{Cc}\\p{Zl}\\p{Zp}\\p{Regional_Indicator}\\p{Script=Hangul}\\p{Default_Ignorable_Code_Point}\\p{Emoji_Presentation}\\p{Extended_Pictographic}]', 'v');
+    const segmenter = new Intl.Segmenter();
+    const wrong = narrowChars.filter((ch) => joining.test(ch) || rangeOf8(ch) !== 1 || rangeOf7(ch) !== 1 || [...segmenter.segment(`a${ch}${ch}a`)].length !== 4);
+    expect(narrowChars.length).toBeGreaterThan(1000);
+    expect(wrong.map((ch) => ch.codePointAt(0)!.toString(16))).toEqual([]);
+    expect(new RegExp(narrowRegexSource()).test('─ → ✓ ✗ ⠋ … · ab')).toBe(true);
+    expect(new RegExp(narrowRegexSource()).test('a\u001b[31m')).toBe(false);
+  });
+
+  it('give, patched into the bundle, the width both versions as published give, for any string and the ambiguous-wide option', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'container-lab-ink-patch-'));
+    try {
+      const entry = join(dir, 'widths-entry.mjs');
+      writeFileSync(entry, `export { default as sw8 } from 'string-width';\nexport { default as sw7 } from ${JSON.stringify(join(root, 'node_modules/wrap-ansi/node_modules/string-width/index.js'))};\n`);
+      const outfile = join(dir, 'widths.mjs');
+      await build({ entryPoints: [entry], outfile, bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'silent', nodePaths: [join(root, 'node_modules')], plugins: [inkPatches] });
+      const code = (await import('node:fs')).readFileSync(outfile, 'utf8');
+      expect(code.match(/labNarrow\d*\.test\(/g)).toHaveLength(2); // both versions patched (esbuild renames the second)
+      const patched = await import(outfile) as { sw8: typeof rangeOf8; sw7: typeof rangeOf7 };
+      for (const s of mixedStrings(4000)) {
+        expect(patched.sw8(s), JSON.stringify(s)).toBe(rangeOf8(s));
+        expect(patched.sw7(s), JSON.stringify(s)).toBe(rangeOf7(s));
+        expect(patched.sw8(s, { ambiguousIsNarrow: false }), JSON.stringify(s)).toBe(rangeOf8(s, { ambiguousIsNarrow: false }));
+        expect(patched.sw7(s, { ambiguousIsNarrow: false }), JSON.stringify(s)).toBe(rangeOf7(s, { ambiguousIsNarrow: false }));
+        expect(patched.sw8(s, { countAnsiEscapeCodes: true }), JSON.stringify(s)).toBe(rangeOf8(s, { countAnsiEscapeCodes: true }));
+      }
+      expect(patched.sw8('')).toBe(0);
+      expect(patched.sw7(undefined as unknown as string)).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
 describe('the bundle\'s patches of Ink and yoga', () => {
   it('is applied, and draws every frame byte for byte as Ink as published does', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'container-lab-ink-patch-'));
@@ -91,7 +147,7 @@ describe('the bundle\'s patches of Ink and yoga', () => {
       const plain = await bundled(dir, 'plain', false);
       const patched = await bundled(dir, 'patched', true);
       expect(plain.code).not.toContain('labOutputCaches');
-      for (const marker of ['labOutputCaches()', 'labRowString(', 'labBlankCell', 'labStyles', 'from === to']) expect(patched.code).toContain(marker);
+      for (const marker of ['labOutputCaches()', 'labRowString(', 'labBlankCell', 'labStyles', 'from === to', 'labNarrow.test(']) expect(patched.code).toContain(marker);
       expect(plain.fetches).toBe(1); // yoga's wasm, from its data: URL
       expect(patched.fetches).toBe(0);
       expect(patched.code).toMatch(/currentWidth = measure[_]?[tT]ext\w*\(text\)\.width/); // esbuild may rename the import
