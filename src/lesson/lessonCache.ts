@@ -89,6 +89,9 @@ export async function loadLessonsCached(dir: string, source?: LessonSource, cach
   return { result, hit: false };
 }
 
+/** How many lesson directories keep a cache file: the package's and a few of an author's own. */
+export const KEPT_CACHE_FILES = 8;
+
 /** Written whole under a temporary name, then renamed: a reader sees the old file or the new one. */
 function save(cacheDir: string, file: string, text: string): void {
   const tmp = `${file}.${process.pid}.tmp`;
@@ -96,8 +99,21 @@ function save(cacheDir: string, file: string, text: string): void {
     mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
     writeFileSync(tmp, text, { mode: 0o600 });
     renameSync(tmp, file);
+    pruneOldest(cacheDir);
   } catch {
     rmSync(tmp, { force: true });
     // a cache that cannot be written only costs the next start its time
   }
+}
+
+/**
+ * One file per lesson directory ever opened, each a directory that may be long gone (`--lessons`
+ * on a checkout, a temporary one): past KEPT_CACHE_FILES the least recently written go.
+ */
+function pruneOldest(cacheDir: string): void {
+  const files = readdirSync(cacheDir)
+    .filter((n) => /^lessons-[0-9a-f]+\.json$/.test(n))
+    .map((n) => ({ path: join(cacheDir, n), mtime: statSync(join(cacheDir, n)).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime);
+  for (const { path } of files.slice(KEPT_CACHE_FILES)) rmSync(path, { force: true });
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { lessonCacheDir, loadLessonsCached } from '../../../src/lesson/lessonCache.js';
+import { KEPT_CACHE_FILES, lessonCacheDir, loadLessonsCached } from '../../../src/lesson/lessonCache.js';
 import { loadLessons } from '../../../src/lesson/loadLessons.js';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/lessons/', import.meta.url));
@@ -44,6 +44,20 @@ describe('loadLessonsCached', () => {
     rmSync(join(lessons, '09-aardvark.md'));
     expect((await loadLessonsCached(lessons, source, cache)).result.lessons.map((l) => l.id)).not.toContain('aardvark');
     expect((await loadLessonsCached(lessons, { trusted: false, from: 'elsewhere' }, cache)).hit).toBe(false);
+  });
+
+  it('keeps the files of the last KEPT_CACHE_FILES directories written, the newest', async () => {
+    const dirs = Array.from({ length: KEPT_CACHE_FILES + 3 }, (_, i) => {
+      const dir = join(base, `lessons-${i}`);
+      cpSync(join(fixtures, 'mixed'), dir, { recursive: true });
+      return dir;
+    });
+    for (const dir of dirs) await loadLessonsCached(dir, source, cache);
+    expect(readdirSync(cache).filter((n) => n.endsWith('.json'))).toHaveLength(KEPT_CACHE_FILES);
+    expect((await loadLessonsCached(dirs.at(-1)!, source, cache)).hit).toBe(true);
+    expect((await loadLessonsCached(dirs.at(-KEPT_CACHE_FILES)!, source, cache)).hit).toBe(true);
+    expect((await loadLessonsCached(dirs[0], source, cache)).hit).toBe(false); // pruned, made again
+    expect(readdirSync(cache).filter((n) => n.endsWith('.json'))).toHaveLength(KEPT_CACHE_FILES);
   });
 
   it('ignores a cache file others may write, or one that is not a cache', async () => {
