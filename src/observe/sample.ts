@@ -1,5 +1,5 @@
 // Reads a process's kernel state from <root>/proc and cgroup files, synchronously.
-import { readFileSync, readlinkSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readlinkSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { NS_TYPES, type CgroupMembership, type MountEntry, type NsType, type ProcessInfo } from '../types.js';
 import { parseStatus } from './parse/status.js';
@@ -176,8 +176,8 @@ export function readCgroupFile(root: string, dir: string, name: string): string 
 }
 
 /*
- * PPid of every process under <root>/proc, from one scan. /proc/<pid>/task/<tid>/children
- * would be quicker but needs CONFIG_PROC_CHILDREN and misses children of other threads.
+ * PPid of every process under <root>/proc, from one scan: one status file per process on the
+ * host (hundreds on a laptop). Used where the kernel has no children files (below).
  */
 function scanChildren(root: string): Map<number, number[]> {
   const dir = join(root, 'proc');
@@ -209,9 +209,47 @@ export function listChildren(root: string, pid: number): number[] {
   return scanChildren(root).get(pid) ?? [];
 }
 
+/*
+ * /proc/<pid>/task/<tid>/children (proc(5)): the PIDs each thread of <pid> is the parent of, so
+ * all of a process's children are the union over its threads. It needs CONFIG_PROC_CHILDREN
+ * (Debian, Ubuntu and Fedora kernels have it; so does the CRIU that reads it): where a thread's
+ * task directory exists but the file does not, the kernel lacks it and the answer is null. Like
+ * a scan of /proc it is a moment's view: a child forked meanwhile may be missing from both.
+ */
+function childrenFromTasks(root: string, pid: number): number[] | null {
+  const tasks = join(root, 'proc', String(pid), 'task');
+  let tids: string[];
+  try {
+    tids = readdirSync(tasks);
+  } catch (e) {
+    // no task directory in a tree without one (a fixture captured without it): scan instead
+    if (isVanished(e)) return existsSync(join(root, 'proc', String(pid))) ? null : [];
+    fail(tasks, 'list', e);
+  }
+  const out = new Set<number>();
+  for (const tid of tids) {
+    const text = readOrNull(join(tasks, tid, 'children'));
+    if (text === null) {
+      if (existsSync(join(tasks, tid))) return null; // the thread is there, its children file is not
+      continue; // the thread exited
+    }
+    for (const word of text.split(' ')) if (/^\d+$/.test(word.trim())) out.add(Number(word));
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
 /** All descendants of <pid>, depth first: each parent before its children, siblings ascending. */
 export function listDescendants(root: string, pid: number): number[] {
-  const children = scanChildren(root);
+  let scanned: Map<number, number[]> | null = null;
+  const childrenOf = (p: number): number[] => {
+    if (scanned === null) {
+      const fromTasks = childrenFromTasks(root, p);
+      if (fromTasks !== null) return fromTasks;
+      scanned = scanChildren(root);
+    }
+    return scanned.get(p) ?? [];
+  };
+  const children = { get: childrenOf };
   const out: number[] = [];
   const seen = new Set<number>([pid]);
   const walk = (p: number): void => {

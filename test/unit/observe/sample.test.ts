@@ -199,6 +199,42 @@ describe('listChildren / listDescendants', () => {
     expect(listDescendants(V2, V.container)).toEqual([4302]);
   });
 
+  it('reads the children files of every thread where the kernel has them, without a status file of the others', () => {
+    const root = copyTree(HYBRID);
+    // the shell's children split between two of its threads; the unshare's on its own thread
+    mkdirSync(join(root, `proc/${H.shell}/task/${H.shell}`), { recursive: true });
+    mkdirSync(join(root, `proc/${H.shell}/task/9001`));
+    writeFileSync(join(root, `proc/${H.shell}/task/${H.shell}/children`), '6767 ');
+    writeFileSync(join(root, `proc/${H.shell}/task/9001/children`), '6766 ');
+    mkdirSync(join(root, `proc/${H.unshare}/task/${H.unshare}`), { recursive: true });
+    writeFileSync(join(root, `proc/${H.unshare}/task/${H.unshare}/children`), '6771 ');
+    for (const pid of [6767, 6771]) {
+      mkdirSync(join(root, `proc/${pid}/task/${pid}`), { recursive: true });
+      writeFileSync(join(root, `proc/${pid}/task/${pid}/children`), '');
+    }
+    // a scan would now fail on this process's status
+    rmSync(join(root, 'proc/1/status'));
+    mkdirSync(join(root, 'proc/1/status'));
+    expect(listDescendants(root, H.shell)).toEqual([6766, 6771, 6767]);
+  });
+
+  it('scans PPid where a thread has no children file (a kernel without CONFIG_PROC_CHILDREN)', () => {
+    const root = copyTree(HYBRID);
+    mkdirSync(join(root, `proc/${H.shell}/task/${H.shell}`), { recursive: true });
+    expect(listDescendants(root, H.shell)).toEqual([6766, 6771, 6767]);
+  });
+
+  it('finds a child of this process on the running kernel', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn('sleep', ['5'], { stdio: 'ignore' });
+    try {
+      await new Promise((r) => child.once('spawn', r));
+      expect(listDescendants('/', process.pid)).toContain(child.pid);
+    } finally {
+      child.kill();
+    }
+  });
+
   it('skips processes that vanish mid-scan (pid dir listed, status gone)', () => {
     const root = copyTree(HYBRID);
     rmSync(join(root, `proc/${H.unmapped}/status`));
