@@ -20,6 +20,8 @@ const socket = `container-lab-bench-${process.pid}`;
 // The app records progress under XDG_STATE_HOME: the runs here get a directory of their own, never the user's.
 const stateHome = mkdtempSync(join(tmpdir(), 'container-lab-bench-state-'));
 process.env.XDG_STATE_HOME = stateHome;
+// tmux's sockets too (tmux(1), TMUX_TMPDIR): a killed server leaves its socket file behind
+process.env.TMUX_TMPDIR = stateHome;
 process.on('exit', () => rmSync(stateHome, { recursive: true, force: true }));
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 

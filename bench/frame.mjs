@@ -137,7 +137,7 @@ for (let i = 0; i < runs; i++) {
   if (i < 2) console.log('ink renders per key', renders.length, renders.map((r) => r.toFixed(1)).join(' '));
 }
 app.unmount();
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const { median } = await import('./stats.mjs');
 if (process.env.FRAME_CHILD) console.log(JSON.stringify({ times, cpu, bytes: frameBytes }));
 console.log(`key → last frame written (step ${STEP_MS} ms): median ${median(times).toFixed(1)} ms over ${runs} (min ${Math.min(...times).toFixed(1)}), app CPU per key median ${median(cpu).toFixed(1)} ms (GC ${median(gc).toFixed(1)} ms), ${median(frameBytes)} bytes written per key`);
 process.exit(0);
