@@ -101,15 +101,10 @@ export function LessonScreen({ session, columns, rows, keysRef, onShellChange, t
   const [viewed, setViewed] = useLatestState<number | null>(null);
   /** how far the slide on screen is scrolled; `key` names the slide */
   const [scroll, setScroll] = useLatestState(NO_SCROLL);
-  // Keys can come several in one chunk (fast typing, a paste, tmux send-keys) and are handled
-  // one after another before the next frame: each must see the mode the key before it left, so
-  // the keys read it from a ref; the state draws it.
-  const [mode, setModeState] = useState<Mode>(NO_MODE);
-  const modeNow = useRef<Mode>(NO_MODE);
-  const setMode = (patch: Partial<Mode>): void => {
-    modeNow.current = { ...modeNow.current, ...patch };
-    setModeState(modeNow.current);
-  };
+  // the prompt, footer note, zoom and blank screen, patched by the keys (a patch that changes nothing sets nothing)
+  const [mode, setModeValue, modeNow] = useLatestState<Mode>(NO_MODE);
+  const setMode = (patch: Partial<Mode>): void =>
+    setModeValue((m) => ((Object.keys(patch) as (keyof Mode)[]).every((k) => Object.is(m[k], patch[k])) ? m : { ...m, ...patch }));
   const { prompt, note: footerNote, zoom, blank } = mode;
 
   useLayoutEffect(() => {
