@@ -29,8 +29,6 @@ export class TaskWatcher {
   private readonly maxPeriodMs: number;
   /** the wait before the next round: periodMs after a change, longer while nothing changes */
   private waitMs: number;
-  /** each open task's last reading, to tell a change */
-  private readonly last = new Map<string, string>();
   private readonly now: () => number;
 
   constructor(private readonly o: TaskWatcherOptions) {
@@ -92,7 +90,11 @@ export class TaskWatcher {
     }
   }
 
-  /** Reads every open task's checks once; true when a reading differs from that task's last one. */
+  /**
+   * Reads every open task's checks once; true when a reading changed the lesson's tasks. The
+   * reducer hands back the very same tasks for a reading equal to the one before
+   * (src/lesson/tasks.ts, taskChecked), so the state says what changed.
+   */
   private async readOpen(): Promise<boolean> {
     let changed = false;
     const state = this.o.getState();
@@ -108,11 +110,10 @@ export class TaskWatcher {
         void error;
         return true;
       }
-      const reading = JSON.stringify(checks);
-      if (this.last.get(task.id) !== reading) changed = true;
-      this.last.set(task.id, reading);
+      const before = this.o.getState().tasks;
       // a step that ran meanwhile may have rewound the task: the reducer keeps only an open task's reading
       this.o.dispatch({ type: 'task-checked', id: task.id, checks, at: this.now() });
+      if (this.o.getState().tasks !== before) changed = true;
     }
     return changed;
   }
