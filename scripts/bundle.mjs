@@ -13,6 +13,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appBuildOptions } from './bundle/appOptions.mjs';
+import { asciiOnly } from './bundle/asciiOutput.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = resolve(root, process.argv[2] ?? 'dist');
@@ -27,6 +28,13 @@ const result = await build({
   metafile: true,
   absWorkingDir: root, // the metafile's input paths are relative to it
 });
+
+for (const name of readdirSync(outdir).filter((n) => n.endsWith('.js'))) {
+  const file = join(outdir, name);
+  const text = readFileSync(file, 'utf8');
+  const ascii = asciiOnly(text, file);
+  if (ascii !== text) writeFileSync(file, ascii);
+}
 
 /*
  * The bundle carries other packages' code (Ink, React, marked…), which the package then no longer

@@ -47,7 +47,7 @@ function parserFor(width: number): Marked {
 
 /** Where a wrapped continuation line should start: under the text of a list item. */
 function hangFor(line: string): number {
-  const m = /^(\s*(?:[*•+-]|\d+\.)\s+)/.exec(stripAnsi(line));
+  const m = /^(\s*(?:[*\u2022+-]|\d+\.)\s+)/.exec(stripAnsi(line)); // \u2022: a bullet
   if (m) return m[1].length;
   return /^ */.exec(stripAnsi(line))?.[0].length ?? 0;
 }
