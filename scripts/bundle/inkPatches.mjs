@@ -92,14 +92,19 @@ const YOGA_LOADER = [
 
 /*
  * Both versions' entry point becomes a wrapper: the same answer as before for every string (a
- * narrow string's width is its length), without segmenting it. The caller's options keep their
- * meaning: ambiguousIsNarrow false (East Asian Width "A" counted 2) takes the full path, and a
- * string with ANSI codes never matches (ESC and CSI are not in the class).
+ * narrow string's width is its length), without segmenting it. Styled text is measured without
+ * its ANSI codes, as both versions do (each module's own stripAnsi; 7 strips every string, which
+ * leaves one without ESC or CSI as it is). The caller's options keep their meaning:
+ * ambiguousIsNarrow false (East Asian Width "A" counted 2) and countAnsiEscapeCodes take the
+ * full path.
  */
 const STRING_WIDTH = [
   ['export default function stringWidth(', `const labNarrow = /${narrowRegexSource()}/;
 export default function stringWidth(labInput, labOptions) {
-	if (typeof labInput === 'string' && labOptions?.ambiguousIsNarrow !== false && labNarrow.test(labInput)) return labInput.length;
+	if (typeof labInput === 'string' && labOptions?.ambiguousIsNarrow !== false && !labOptions?.countAnsiEscapeCodes) {
+		const labText = labInput.includes('\\u001B') || labInput.includes('\\u009B') ? stripAnsi(labInput) : labInput;
+		if (labNarrow.test(labText)) return labText.length;
+	}
 	return labStringWidth(labInput, labOptions);
 }
 function labStringWidth(`],
