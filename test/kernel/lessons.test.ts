@@ -240,7 +240,7 @@ function verifyStep(step: StepSpec, pids: LabPids, hostName: string, before: Map
     case 'net-connect':
     case 'net-userland-proxy':
     case 'net-join':
-      verifyContainerNetStep(step.action.name, p, Number(statusField(b, 'PPid')));
+      verifyContainerNetStep(step.action.name, p, b, Number(statusField(b, 'PPid')));
       break;
     case 'run-in-root':
     case 'run':

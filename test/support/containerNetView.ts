@@ -88,7 +88,9 @@ export function expectHostRulesetUnchanged(): void {
   expect(hostRuleset(), 'the host\'s nftables ruleset is unchanged').toBe(rulesAtStart);
 }
 
-export function verifyContainerNetStep(action: string, p: Record<string, any>, helper: number): void {
+export function verifyContainerNetStep(action: string, p: Record<string, any>, builder: number, helper: number): void {
+  /** c1 is the lab's container process; the others hold a namespace of their own */
+  const container = (name: string) => (name === 'c1' ? builder : holder(`container-lab-net-${name}`, helper));
   expectHostRulesetUnchanged();
   expect(sh(['ip', '-o', 'addr', 'show']), 'no 10.201 address on the host').not.toMatch(/inet 10\.201\./);
   expect(sh(['ip', '-o', 'link', 'show']), 'no cl- link on the host').not.toMatch(/^\d+: cl-/m);
@@ -101,7 +103,7 @@ export function verifyContainerNetStep(action: string, p: Record<string, any>, h
       expect(inNet(lab, ['ip', '-d', '-o', 'link', 'show', 'cl-br0'])).toMatch(/<[^>]*\bUP\b[^>]*>[\s\S]*\bbridge\b/);
       break;
     case 'net-container': {
-      const c = holder(`container-lab-net-${p.name}`, helper);
+      const c = container(p.name);
       expect(nsLink(c, 'net')).not.toBe(nsLink(lab, 'net'));
       const eth0 = inNet(c, ['ip', '-o', 'addr', 'show', 'dev', 'eth0']);
       expect(eth0).toContain(`inet ${addrOf(p.name)}/24`);
@@ -113,8 +115,8 @@ export function verifyContainerNetStep(action: string, p: Record<string, any>, h
       break;
     }
     case 'net-ping': {
-      const from = holder(`container-lab-net-${p.from}`, helper);
-      const to = holder(`container-lab-net-${p.to}`, helper);
+      const from = container(p.from);
+      const to = container(p.to);
       const count = p.count ?? 3;
       expect(snmpIcmp(from).InEchoReps, `${p.from} got the echo replies`).toBeGreaterThanOrEqual(count);
       expect(snmpIcmp(to).InEchos, `${p.to} got the echo requests`).toBeGreaterThanOrEqual(count);
@@ -124,7 +126,7 @@ export function verifyContainerNetStep(action: string, p: Record<string, any>, h
       break;
     }
     case 'net-serve': {
-      const c = holder(`container-lab-net-${p.in}`, helper);
+      const c = container(p.in);
       const addr = p.on === 'eth0' ? addrOf(p.in) : '127.0.0.1';
       expect(listens(c, addr, p.port), `${addr}:${p.port} listens in ${p.in}`).toBe(true);
       const from = p.on === 'eth0' ? lab : c;
@@ -155,7 +157,7 @@ export function verifyContainerNetStep(action: string, p: Record<string, any>, h
       break;
     case 'net-join': {
       const side = holder('container-lab-net-side', helper);
-      expect(nsLink(side, 'net')).toBe(nsLink(holder(`container-lab-net-${p.of}`, helper), 'net'));
+      expect(nsLink(side, 'net')).toBe(nsLink(container(p.of), 'net'));
       break;
     }
     default:
