@@ -125,6 +125,17 @@ export function packetCounters(sys: Sys, pid: number, iface: string): { rx: numb
   return { rx: f[1], tx: f[9] };
 }
 
+/**
+ * One nf_conntrack line as two: "tcp ESTABLISHED  original src=… dst=… sport=… dport=…" and the
+ * reply tuple under it (the family numbers, timeout, flags and mark left out).
+ */
+export function conntrackPair(line: string): string[] {
+  const m = /^\S+\s+\d+\s+(\S+)\s+\d+\s+\d+\s+(?:([A-Z_]+)\s+)?(src=\S+ dst=\S+ sport=\d+ dport=\d+)\s+(?:\[UNREPLIED\]\s+)?(src=\S+ dst=\S+ sport=\d+ dport=\d+)/.exec(line);
+  if (!m) return [line];
+  const head = `${m[1]} ${m[2] ?? ''}`.trim();
+  return [`${head}  original ${m[3]}`, `${' '.repeat(head.length)}  reply    ${m[4]}`];
+}
+
 /** /proc/<pid>/net/nf_conntrack lines (proc(5); per network namespace) that mention `needle`. */
 export function conntrackLines(sys: Sys, pid: number, needle: string): string[] {
   return sys.readFile(`/proc/${pid}/net/nf_conntrack`).split('\n').filter((l) => l.includes(needle)).map((l) => l.replace(/\s+/g, ' ').trim());

@@ -1,7 +1,7 @@
 // A connection that stays open, and what conntrack holds for it in the lab namespace while it lives.
 import * as z from 'zod';
 import { defineAction, syscall, kernelFile, outcome } from '../steps/define.js';
-import { containerNet, requireLab, placePid, targetAddr, startProbe, conntrackLines, NFT_TABLE } from './containerNetState.js';
+import { containerNet, requireLab, placePid, targetAddr, startProbe, conntrackLines, conntrackPair, NFT_TABLE } from './containerNetState.js';
 import { LabError } from '../errors.js';
 
 export const netConnect = defineAction({
@@ -66,7 +66,7 @@ export const netConnect = defineAction({
       `${where}: HTTP ${String(answer.status)}, "${String(answer.body).trim()}"`,
       `the socket: ${String(answer.local)} → ${String(answer.remote)} (held open, host PID ${probe.pid})`,
       `conntrack in the lab namespace (/proc/${lab.pid}/net/nf_conntrack), ESTABLISHED:`,
-      ...(tracked.length ? tracked.map((l) => `  ${l}`) : ['  (none)']),
+      ...(tracked.length ? tracked.flatMap((l) => conntrackPair(l).map((x) => `  ${x}`)) : ['  (none)']),
     ], [String(answer.body)]);
   },
 });
