@@ -54,7 +54,7 @@ function bind(lib: Koffi.LibraryHandle) {
     mknod: lib.func('int mknod(const char *path, unsigned int mode, uint64_t dev)'),
     lgetxattr: lib.func('long lgetxattr(const char *path, const char *name, _Out_ uint8_t *value, size_t size)'),
     lsetxattr: lib.func('int lsetxattr(const char *path, const char *name, const uint8_t *value, size_t size, int flags)'),
-    // sockets: interface flags (netdevice(7) ioctls) and the proc connector (netlink(7))
+    // sockets: interface flags (netdevice(7) ioctls), the proc connector (netlink(7)), ICMP echo (raw(7))
     ioctl: lib.func('int ioctl(int fd, unsigned long request, ...)'),
     socket: lib.func('int socket(int domain, int type, int protocol)'),
     bind: lib.func('int bind(int fd, const void *addr, uint32_t addrlen)'),
@@ -62,6 +62,7 @@ function bind(lib: Koffi.LibraryHandle) {
     setsockopt: lib.func('int setsockopt(int fd, int level, int name, const void *value, uint32_t len)'),
     getsockopt: lib.func('int getsockopt(int fd, int level, int name, void *value, _Inout_ uint32_t *len)'),
     send: lib.func('long send(int fd, const void *buf, size_t len, int flags)'),
+    sendto: lib.func('long sendto(int fd, const void *buf, size_t len, int flags, const void *addr, uint32_t addrlen)'),
     recv: lib.func('long recv(int fd, void *buf, size_t len, int flags)'),
     poll: lib.func('int poll(void *fds, unsigned long nfds, int timeout)'),
     close: lib.func('int close(int fd)'),

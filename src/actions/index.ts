@@ -54,6 +54,14 @@ import { containerdView } from './containerdView.js';
 import { runcBundle } from './runcBundle.js';
 import { runc } from './runc.js';
 
+import { netBridge } from './netBridge.js';
+import { netContainer } from './netContainer.js';
+import { netPing } from './netPing.js';
+import { netServe } from './netServe.js';
+import { netDnat } from './netDnat.js';
+import { netConnect } from './netConnect.js';
+import { netUserlandProxy } from './netUserlandProxy.js';
+import { netJoin } from './netJoin.js';
 export const actionDefinitions: readonly ActionDefinition[] = [
   unshare,
   sethostname,
@@ -108,4 +116,12 @@ export const actionDefinitions: readonly ActionDefinition[] = [
   containerdView,
   runcBundle,
   runc,
+  netBridge,
+  netContainer,
+  netPing,
+  netServe,
+  netDnat,
+  netConnect,
+  netUserlandProxy,
+  netJoin,
 ];

@@ -3,9 +3,9 @@ import * as z from 'zod';
 import { defineAction, program, outcome } from '../steps/define.js';
 import { randomInt } from 'node:crypto';
 import { dockerRun, type LabNetwork } from './dockerRunState.js';
-import { programs } from '../sys/paths.js';
+import { startNetnsHolder } from './netnsHolder.js';
 import { LabError } from '../errors.js';
-import { waitUntil, netnsOf, ipIn } from './dockerRunUtil.js';
+import { netnsOf, ipIn } from './dockerRunUtil.js';
 
 export const labNetwork = defineAction({
   name: 'lab-network',
@@ -34,24 +34,9 @@ export const labNetwork = defineAction({
       throw new LabError('the container process is still in the host\'s network namespace: a veth end would appear on the host',
         'run the step that unshares the network namespace (CLONE_NEWNET) first');
     }
-    const args = [String(process.pid), 'sleep', 'container-lab-bridge', 'infinity'];
-    let bridge;
-    try {
-      // fd 3: init.js's way to notice that we died before its prctl(PR_SET_PDEATHSIG).
-      bridge = sys.start(['unshare', '--net', '--', process.execPath, programs.init, ...args], { parentPipe: true, detached: true, log: ['unshare', '--net', '--', 'node', 'init.js', ...args] });
-    } catch (error) {
-      throw new LabError(`could not start the bridge process: ${(error as Error).message}`, 'install util-linux (unshare) on this host', undefined, sys.drain());
-    }
+    const bridge = await startNetnsHolder(sys, 'container-lab-bridge');
     state.started.push(bridge); // from here on, closing the session kills it
     const bridgePid = bridge.pid;
-    const ready = await waitUntil(() => {
-      try {
-        return sys.readFile(`/proc/${bridgePid}/cmdline`).startsWith('container-lab-bridge') && netnsOf(sys, bridgePid) !== hostNs;
-      } catch {
-        return false;
-      }
-    }, 5000);
-    if (!ready) throw new LabError(`the bridge process (host PID ${bridgePid}) did not get a network namespace of its own`, undefined, undefined, sys.drain());
     const subnet = randomInt(1, 255);
     const net: LabNetwork = {
       bridgePid, subnet, bridgeIf: 'cl-veth0', containerIf: 'cl-eth0',

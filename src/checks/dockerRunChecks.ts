@@ -144,7 +144,7 @@ export const addressesInLabOnly = defineCheck({
 });
 
 /** A GET with node's http client (no curl needed), run where the check says: on the host, or in the lab namespace. */
-const GET = `const http=require('http');const r=http.get(process.argv[1],{timeout:4000},(res)=>{let b='';res.on('data',(c)=>b+=c);res.on('end',()=>{process.stdout.write(res.statusCode+'\\n'+b)})});r.on('timeout',()=>r.destroy(new Error('timeout')));r.on('error',(e)=>{process.stderr.write(e.message);process.exit(1)});`;
+export const GET = `const http=require('http');const r=http.get(process.argv[1],{timeout:4000},(res)=>{let b='';res.on('data',(c)=>b+=c);res.on('end',()=>{process.stdout.write(res.statusCode+'\\n'+b)})});r.on('timeout',()=>r.destroy(new Error('timeout')));r.on('error',(e)=>{process.stderr.write(e.message);process.exit(1)});`;
 
 /** The only addresses a check may send to: the host's loopback, and a container address of the lab's own subnet. */
 const LAB_ADDRESS = /^10\.200\.\d{1,3}\.2$/;

@@ -26,6 +26,7 @@ import { runcExecJoined } from './runcExec.js';
 import { shimNiceIs } from './shimNice.js';
 import { dockerPaused } from './dockerPaused.js';
 import { dockerDidNotKill } from './dockerEvents.js';
+import { bridgePorts, icmpEchoes, dnatRule, conntrackEntry, sameNetns, httpFrom } from './containerNetChecks.js';
 
 export const checkDefinitions: readonly CheckDefinition[] = [
   nsDiffers,
@@ -117,6 +118,12 @@ export const checkDefinitions: readonly CheckDefinition[] = [
   shimNiceIs,
   dockerPaused,
   dockerDidNotKill,
+  bridgePorts,
+  icmpEchoes,
+  dnatRule,
+  conntrackEntry,
+  sameNetns,
+  httpFrom,
 ];
 
 /** "ns-differs uts" — how a check is named on screen. */

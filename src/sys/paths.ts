@@ -12,6 +12,7 @@ export const programs = {
   mountProc: join(dist, 'mountProc.js'),
   changeRoot: join(dist, 'changeRoot.js'),
   forwarder: join(dist, 'forwarder.js'),
+  netProbe: join(dist, 'netProbe.js'),
   hogs: {
     memory: join(dist, 'hogs/memory.js'),
     cpu: join(dist, 'hogs/cpu.js'),

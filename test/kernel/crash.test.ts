@@ -8,6 +8,7 @@ import { lessonsDir, packageRoot } from '../../src/sys/packageRoot.js';
 import { describeAsRoot } from '../support/requireRoot.js';
 import { isAlive, labCgroupDirs, labMountsOnHost, labProcesses, until } from '../support/kernelView.js';
 import { dockerRunLeftovers } from '../support/dockerRunView.js';
+import { containerNetLeftovers, expectHostRulesetUnchanged, rememberHostRuleset } from '../support/containerNetView.js';
 import { labLeaks, median, seededRandom, sessionLeftovers, sessionOfHelper } from '../support/crashView.js';
 import { startCpuLoad, type CpuLoad } from '../support/cpuLoad.js';
 
@@ -160,6 +161,23 @@ describeAsRoot('crash safety', () => {
       // latter two are found by name: no one else makes them), its mounts and its cl- links.
       const clean = await until(() => pids.every((p) => !isAlive(p)) && labMountsOnHost().length === 0 && dockerRunLeftovers().length === 0, 2000);
       expect(clean, `alive: ${pids.filter(isAlive)} mounts: ${labMountsOnHost()} net: ${dockerRunLeftovers()}`).toBe(true);
+    }, LESSON_TIMEOUT_MS);
+  }
+
+  // container-network: after the join there are five namespace holders, the probes (server,
+  // held connections, proxy), a bridge with three veth pairs and an nftables table in the lab namespace.
+  const netLesson = lessons.find((l) => l.id === 'container-network');
+  for (const wholeGroup of [false, true]) {
+    it(`SIGKILL during container-network after the join (${wholeGroup ? 'app and helper' : 'app alone'}): no holder, probe or cl- link after 2 s, the host's ruleset as before`, async () => {
+      expect(netLesson).toBeDefined();
+      const after = netLesson!.steps.findIndex((s) => s.action.name === 'net-join') + 1;
+      expect(after).toBeGreaterThan(0);
+      rememberHostRuleset();
+      const { transcript } = await killMidway('container-network', after, wholeGroup);
+      expect(transcript).toContain('one network namespace, two containers');
+      const clean = await until(() => containerNetLeftovers().length === 0 && labMountsOnHost().length === 0, 2000);
+      expect(clean, `left: ${containerNetLeftovers()} mounts: ${labMountsOnHost()}`).toBe(true);
+      expectHostRulesetUnchanged();
     }, LESSON_TIMEOUT_MS);
   }
 

@@ -18,6 +18,7 @@ import { verifyChainStep, chainLeftovers, shimSockets } from '../support/chainVi
 const DAEMON_HOST_DIRS = ['/run/containerd', '/run/docker'];
 import { verifyRuncStep, runcLeftovers } from '../support/runcView.js';
 import { verifyShimStep } from '../support/shimView.js';
+import { verifyContainerNetStep, containerNetLeftovers, rememberHostRuleset, expectHostRulesetUnchanged } from '../support/containerNetView.js';
 import { inNamespaces, isAlive, labMountsOnHost, mountinfo, nsLink, rootFieldOf, statusField, until, labCgroupDirs } from '../support/kernelView.js';
 import { cgroupDir, cgroupHas, cgroupKey, cgroupProcs, cgroupRead } from '../support/cgroupView.js';
 import { devIno, rootOf } from '../support/rootView.js';
@@ -231,6 +232,16 @@ function verifyStep(step: StepSpec, pids: LabPids, hostName: string, before: Map
     case 'runc':
       verifyRuncStep(step.action.name, p, pids.sessionDir);
       break;
+    case 'net-bridge':
+    case 'net-container':
+    case 'net-ping':
+    case 'net-serve':
+    case 'net-dnat':
+    case 'net-connect':
+    case 'net-userland-proxy':
+    case 'net-join':
+      verifyContainerNetStep(step.action.name, p, b, Number(statusField(b, 'PPid')));
+      break;
     case 'run-in-root':
     case 'run':
       break; // its own output is checked by the lesson's checks; the kernel state is unchanged
@@ -283,6 +294,7 @@ function lessonSuite(lesson: Lesson): void {
     beforeAll(async () => {
       socketsBefore = shimSockets();
       hostDirsBefore = DAEMON_HOST_DIRS.filter((d) => existsSync(d));
+      if (lesson.id === 'container-network') rememberHostRuleset();
       helper = HelperClient.start('root', 'inherit');
       await helper.hello();
       session = await LiveSession.open(helper, lesson, { sampleMs: 0 });
@@ -325,6 +337,10 @@ function lessonSuite(lesson: Lesson): void {
       expect(shimSockets().filter((n) => !socketsBefore.includes(n)), 'shim sockets left in /run/containerd/s').toEqual([]);
       expect(DAEMON_HOST_DIRS.filter((d) => existsSync(d) && !hostDirsBefore.includes(d)), 'host dirs the daemons made').toEqual([]);
       if (lesson.id === 'docker-run') expect(await until(() => dockerRunLeftovers().length === 0, 2000), `left: ${dockerRunLeftovers()}`).toBe(true);
+      if (lesson.id === 'container-network') {
+        expect(await until(() => containerNetLeftovers().length === 0, 2000), `left: ${containerNetLeftovers()}`).toBe(true);
+        expectHostRulesetUnchanged();
+      }
       if (lesson.id === 'runc-alone') expect(runcLeftovers(last.sessionDir), 'runc leftovers').toEqual([]);
       expect(existsSync(last.sessionDir)).toBe(false);
     });
