@@ -53,6 +53,7 @@ import { showBundle } from './showBundle.js';
 import { containerdView } from './containerdView.js';
 import { runcBundle } from './runcBundle.js';
 import { runc } from './runc.js';
+import { nsenterContainer } from './nsenterContainer.js';
 
 export const actionDefinitions: readonly ActionDefinition[] = [
   unshare,
@@ -108,4 +109,5 @@ export const actionDefinitions: readonly ActionDefinition[] = [
   containerdView,
   runcBundle,
   runc,
+  nsenterContainer,
 ];

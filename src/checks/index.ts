@@ -26,6 +26,10 @@ import { runcExecJoined } from './runcExec.js';
 import { shimNiceIs } from './shimNice.js';
 import { dockerPaused } from './dockerPaused.js';
 import { dockerDidNotKill } from './dockerEvents.js';
+import { signalAtInit, stopSignals } from './stopChecks.js';
+import { rwLayerHolds } from './rwLayerChecks.js';
+import { cgroupFrozen } from './frozenChecks.js';
+import { joinedAs } from './execChecks.js';
 
 export const checkDefinitions: readonly CheckDefinition[] = [
   nsDiffers,
@@ -117,6 +121,11 @@ export const checkDefinitions: readonly CheckDefinition[] = [
   shimNiceIs,
   dockerPaused,
   dockerDidNotKill,
+  signalAtInit,
+  stopSignals,
+  rwLayerHolds,
+  cgroupFrozen,
+  joinedAs,
 ];
 
 /** "ns-differs uts" — how a check is named on screen. */

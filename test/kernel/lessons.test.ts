@@ -21,6 +21,7 @@ import { verifyShimStep } from '../support/shimView.js';
 import { inNamespaces, isAlive, labMountsOnHost, mountinfo, nsLink, rootFieldOf, statusField, until, labCgroupDirs } from '../support/kernelView.js';
 import { cgroupDir, cgroupHas, cgroupKey, cgroupProcs, cgroupRead } from '../support/cgroupView.js';
 import { devIno, rootOf } from '../support/rootView.js';
+import { verifyNsenterStep } from '../support/lifeView.js';
 
 const { lessons, errors } = loadLessons(lessonsDir());
 
@@ -230,6 +231,9 @@ function verifyStep(step: StepSpec, pids: LabPids, hostName: string, before: Map
     case 'runc-bundle':
     case 'runc':
       verifyRuncStep(step.action.name, p, pids.sessionDir);
+      break;
+    case 'nsenter-container':
+      verifyNsenterStep(p, pids.sessionDir);
       break;
     case 'run-in-root':
     case 'run':
