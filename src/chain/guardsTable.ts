@@ -19,11 +19,13 @@ function cgroupOf(sys: Sys, pid: number): string {
   }
 }
 
-/** One line per live process in the PID namespace of `init` (init first): how far each is in the container. */
+/** One line per live process in the PID namespace of `init`: how far each is in the container. */
 export function guardsTable(sys: Sys, init: number): string[] {
   const pidNs = link(sys, `/proc/${init}/ns/pid`);
   const initCgroup = cgroupOf(sys, init);
-  const inside = liveProcs(sys).filter((p) => link(sys, `/proc/${p.pid}/ns/pid`) === pidNs).sort((a, b) => (a.pid === init ? -1 : b.pid === init ? 1 : a.pid - b.pid));
+  // PID 1 first, then what came in from outside (docker exec, nsenter), then PID 1's own children
+  const rank = (p: { pid: number; ppid: number }) => (p.pid === init ? 0 : p.ppid === init ? 2 : 1);
+  const inside = liveProcs(sys).filter((p) => link(sys, `/proc/${p.pid}/ns/pid`) === pidNs).sort((a, b) => rank(a) - rank(b) || a.pid - b.pid);
   const rows = inside.map((p) => {
     const g = readGuards(sys, p.pid);
     const parent = readProc(sys, p.ppid)?.comm ?? '?';
