@@ -71,6 +71,12 @@ export const docker = defineAction({
         out.push(`container ${id.slice(0, 12)} (${c.container.name}): PID ${pid ?? '?'} on the host`);
       }
     }
+    // docker start of the followed container: a new first process, which the panels follow from now on
+    if (args[0] === 'start' && c.container && args.slice(1).some((a) => a === c.container!.name || a === c.container!.id)) {
+      c.container.pid = await containerPid(d, c.container.id);
+      setFocus(ctx, c.container.pid);
+      out.push(`container ${c.container.id.slice(0, 12)} (${c.container.name}): PID ${c.container.pid ?? '?'} on the host`);
+    }
     return outcome(ctx.sys.drain(), out, stdout);
   },
 });

@@ -53,6 +53,7 @@ import { showBundle } from './showBundle.js';
 import { containerdView } from './containerdView.js';
 import { runcBundle } from './runcBundle.js';
 import { runc } from './runc.js';
+import { nsenterContainer } from './nsenterContainer.js';
 
 import { netBridge } from './netBridge.js';
 import { netContainer } from './netContainer.js';
@@ -124,4 +125,5 @@ export const actionDefinitions: readonly ActionDefinition[] = [
   netConnect,
   netUserlandProxy,
   netJoin,
+  nsenterContainer,
 ];

@@ -27,6 +27,10 @@ import { shimNiceIs } from './shimNice.js';
 import { dockerPaused } from './dockerPaused.js';
 import { dockerDidNotKill } from './dockerEvents.js';
 import { bridgePorts, icmpEchoes, dnatRule, conntrackEntry, sameNetns, httpFrom } from './containerNetChecks.js';
+import { signalAtInit, stopSignals } from './stopChecks.js';
+import { rwLayerHolds } from './rwLayerChecks.js';
+import { cgroupFrozen } from './frozenChecks.js';
+import { joinedAs } from './execChecks.js';
 
 export const checkDefinitions: readonly CheckDefinition[] = [
   nsDiffers,
@@ -124,6 +128,11 @@ export const checkDefinitions: readonly CheckDefinition[] = [
   conntrackEntry,
   sameNetns,
   httpFrom,
+  signalAtInit,
+  stopSignals,
+  rwLayerHolds,
+  cgroupFrozen,
+  joinedAs,
 ];
 
 /** "ns-differs uts" — how a check is named on screen. */

@@ -8,7 +8,7 @@ import { nsPid } from '../chain/procRead.js';
 /** The namespaces runc exec joins (setns(2)) that the default spec makes new; user and time are the host's there. */
 const JOINED = ['pid', 'mnt', 'uts', 'ipc', 'net'] as const;
 
-function nsLink(sys: Sys, pid: number, ns: string): string | null {
+export function nsLink(sys: Sys, pid: number, ns: string): string | null {
   try {
     return sys.readlink(`/proc/${pid}/ns/${ns}`);
   } catch {

@@ -181,6 +181,27 @@ describeAsRoot('crash safety', () => {
     }, LESSON_TIMEOUT_MS);
   }
 
+  // Lesson 15: killed with its container frozen (a frozen task does not act on SIGKILL until thawed), and with a
+  // process nsenter put in the container's namespaces from outside its cgroup (no session dir in its command line).
+  const life = lessons.find((l) => l.id === 'life-after-run');
+  for (const [what, title] of [['the container paused', 'docker pause: the freezer'], ['an nsenter\'d process inside', 'nsenter is not exec']] as const) {
+    it(`SIGKILL of the app and its helper by PID during life-after-run with ${what}: nothing of the lab after 5 s`, async () => {
+      expect(life).toBeDefined();
+      const after = life!.steps.findIndex((s) => s.title === title) + 1;
+      expect(after).toBeGreaterThan(0);
+      const killed = await killMidway('life-after-run', after, 'by-pid');
+      const where = `life-after-run killed after step ${after} (${what})`;
+      expect(killed.reaper, `${where}: the helper's reaper`).not.toBeNull();
+      const nsenter = Number(/nsenter (\d+) runs/.exec(killed.transcript)?.[1] ?? 0);
+      if (title === 'nsenter is not exec') expect(nsenter, 'the step\'s nsenter PID in the transcript').toBeGreaterThan(0);
+      const { ms, left } = await timeToClean({ ...killed, pids: nsenter ? [...killed.pids, nsenter] : killed.pids }, where);
+      expect(left, where).toEqual([]);
+      expect(ms, `${where}: the reaper took ${ms} ms`).toBeLessThanOrEqual(5000);
+      const leaks = labLeaks(packageRoot(), killed.sessionDir!);
+      expect(leaks.lines, `${where}: lab-leaks says\n${leaks.output}`).toEqual([]);
+    }, LESSON_TIMEOUT_MS);
+  }
+
   // Item 5 of issue 9: the app and its helper killed by PID at a random step of every lesson. The
   // reaper alone cleans: no `cleanup`, no new start. Seeded: CRASH_SEED=<n> runs the same steps
   // again; CRASH_RUNS=<n> kills each lesson n times and prints the median time to clean.

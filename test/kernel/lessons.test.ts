@@ -22,6 +22,7 @@ import { verifyContainerNetStep, containerNetLeftovers, rememberHostRuleset, exp
 import { inNamespaces, isAlive, labMountsOnHost, mountinfo, nsLink, rootFieldOf, statusField, until, labCgroupDirs } from '../support/kernelView.js';
 import { cgroupDir, cgroupHas, cgroupKey, cgroupProcs, cgroupRead } from '../support/cgroupView.js';
 import { devIno, rootOf } from '../support/rootView.js';
+import { verifyNsenterStep } from '../support/lifeView.js';
 
 const { lessons, errors } = loadLessons(lessonsDir());
 
@@ -241,6 +242,9 @@ function verifyStep(step: StepSpec, pids: LabPids, hostName: string, before: Map
     case 'net-userland-proxy':
     case 'net-join':
       verifyContainerNetStep(step.action.name, p, b, Number(statusField(b, 'PPid')));
+      break;
+    case 'nsenter-container':
+      verifyNsenterStep(p, pids.sessionDir);
       break;
     case 'run-in-root':
     case 'run':

@@ -48,6 +48,20 @@ describe('docker', () => {
     expect(ctx.sys.calls).toEqual([]);
   });
 
+  it('docker start of the followed container: its new PID from docker inspect, the focus moves to it', async () => {
+    const { ctx, d } = chainLab();
+    chain(ctx).container = { id: ID, name: 'cl-life', pid: 6521 };
+    ctx.sys.answer(d.dockerArgv(['start']), { stdout: 'cl-life\n' });
+    ctx.sys.answer(d.dockerArgv(['inspect', '--format', '{{.State.Pid}}', ID]), { stdout: '7002\n' });
+    const result = await docker.run(ctx, { args: ['start', 'cl-life'], via: 'socket', status: 0 });
+    expect(chain(ctx).container?.pid).toBe(7002);
+    expect(chain(ctx).focusPid).toBe(7002);
+    expect(result.output).toEqual(['cl-life', 'container d299bce2daf8 (cl-life): PID 7002 on the host']);
+    // another container's start leaves the focus where it is
+    await docker.run(ctx, { args: ['start', 'other'], via: 'socket', status: 0 });
+    expect(chain(ctx).focusPid).toBe(7002);
+  });
+
   it('goes through the API proxy with via proxy, and needs it', async () => {
     const { ctx, d } = chainLab();
     await expect(docker.run(ctx, { args: ['ps'], via: 'proxy', status: 0 })).rejects.toThrow(/API proxy is not running/);

@@ -27,7 +27,7 @@ describe('host-side effects in the vocabulary', () => {
 
   it('refuses every action that runs a command of the lesson\'s choice as full root, and only those', () => {
     const refused = vocabulary().actions.filter((a) => a.untrusted.startsWith('refused')).map((a) => a.name);
-    expect(refused.sort()).toEqual(['exec-in-container', 'exec-init', 'run', 'run-in-root']);
+    expect(refused.sort()).toEqual(['exec-in-container', 'exec-init', 'nsenter-container', 'run', 'run-in-root']);
   });
 
   it('names each refused step on its heading line, with the condition that makes it refused', () => {
