@@ -37,6 +37,11 @@ import { startContainerInit } from './startContainerInit.js';
 import { pivotInit } from './pivotInit.js';
 import { mountProcInInit } from './mountProcInInit.js';
 import { execInit } from './execInit.js';
+import { maskPaths } from './maskPaths.js';
+import { showCaps } from './showCaps.js';
+import { dropCaps } from './dropCaps.js';
+import { noNewPrivs } from './noNewPrivs.js';
+import { loadSeccomp } from './loadSeccomp.js';
 import { execInContainer } from './execInContainer.js';
 import { startDaemons } from './startDaemons.js';
 import { loadImage } from './loadImage.js';
@@ -92,6 +97,11 @@ export const actionDefinitions: readonly ActionDefinition[] = [
   pivotInit,
   mountProcInInit,
   execInit,
+  maskPaths,
+  showCaps,
+  dropCaps,
+  noNewPrivs,
+  loadSeccomp,
   execInContainer,
   startDaemons,
   loadImage,

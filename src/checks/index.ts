@@ -26,6 +26,7 @@ import { runcExecJoined } from './runcExec.js';
 import { shimNiceIs } from './shimNice.js';
 import { dockerPaused } from './dockerPaused.js';
 import { dockerDidNotKill } from './dockerEvents.js';
+import { initCaps, initStatus, initPathMasked, initPathReadonly, containerProcessConfined } from './confineChecks.js';
 
 export const checkDefinitions: readonly CheckDefinition[] = [
   nsDiffers,
@@ -117,6 +118,11 @@ export const checkDefinitions: readonly CheckDefinition[] = [
   shimNiceIs,
   dockerPaused,
   dockerDidNotKill,
+  initCaps,
+  initStatus,
+  initPathMasked,
+  initPathReadonly,
+  containerProcessConfined,
 ];
 
 /** "ns-differs uts" — how a check is named on screen. */
