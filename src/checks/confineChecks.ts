@@ -119,19 +119,25 @@ export const initPathReadonly = defineCheck({
   },
 });
 
+const HELD = ['CapBnd', 'CapEff', 'NoNewPrivs', 'Seccomp'] as const;
+
 export const containerProcessConfined = defineCheck({
   name: 'container-process-confined',
-  params: z.strictObject({ comm: z.string().min(1).max(15) }),
-  doc: 'A process of that name runs in the container\'s PID namespace besides PID 1, and is held as PID 1 is: its '
-    + 'CapBnd and CapEff equal PID 1\'s, NoNewPrivs and Seccomp too (all read from /proc/<pid>/status of both). '
-    + 'A process nsenter(1) started from the host has the host\'s capabilities and no filter; a child of PID 1 '
+  params: z.strictObject({
+    comm: z.string().min(1).max(15),
+    /** the /proc/<pid>/status lines that must read as PID 1's */
+    same: z.array(z.enum(HELD)).min(1).default([...HELD]),
+  }),
+  doc: 'A process of that name runs in the container\'s PID namespace besides PID 1, and is held as PID 1 is: the '
+    + '/proc/<pid>/status lines in `same` (default CapBnd, CapEff, NoNewPrivs and Seccomp) read as in PID 1\'s. A '
+    + 'process nsenter(1) started from the host has the host\'s capabilities and no filter; a child of PID 1 '
     + 'inherits all four across fork(2) and execve(2).',
-  reads: ['/proc/*/ns/pid', '/proc/<pid>/status', '/proc/<PID 1>/status'],
-  run: (ctx, { comm }) => {
+  reads: ['/proc/*/ns/pid', '/proc/<pid>/comm', '/proc/<pid>/status', '/proc/<PID 1>/status'],
+  run: (ctx, { comm, same }) => {
     const pid = init(ctx);
     const fields = (p: number): Record<string, string | null> => {
       const status = ctx.sys.readFile(`/proc/${p}/status`);
-      return Object.fromEntries(['CapBnd', 'CapEff', 'NoNewPrivs', 'Seccomp'].map((f) => [f, statusValue(status, f)]));
+      return Object.fromEntries(same.map((f) => [f, statusValue(status, f)]));
     };
     const want = fields(pid);
     const found = processesInNamespace(ctx.sys.readlink(`/proc/${pid}/ns/pid`), ctx.sys)
@@ -144,10 +150,10 @@ export const containerProcessConfined = defineCheck({
         }
       });
     if (!found.length) return fail(`no ${comm} in the container's PID namespace`);
-    const held = found.find((p) => Object.keys(want).every((k) => p.got[k] === want[k]));
-    if (held) return pass(`${comm} (host PID ${held.hostPid}, PID ${held.inside} inside): CapBnd ${want.CapBnd}, NoNewPrivs ${want.NoNewPrivs}, Seccomp ${want.Seccomp}, as PID 1`);
+    const held = found.find((p) => same.every((k) => p.got[k] === want[k]));
+    if (held) return pass(`${comm} (host PID ${held.hostPid}, PID ${held.inside} inside): ${same.map((k) => `${k} ${want[k]}`).join(', ')}, as PID 1`);
     const p = found[0];
-    const differs = Object.keys(want).filter((k) => p.got[k] !== want[k]).map((k) => `${k} ${p.got[k]} (PID 1: ${want[k]})`);
+    const differs = same.filter((k) => p.got[k] !== want[k]).map((k) => `${k} ${p.got[k]} (PID 1: ${want[k]})`);
     return fail(`${comm} (host PID ${p.hostPid}) is not held as PID 1 is: ${differs.join(', ')}`);
   },
 });
