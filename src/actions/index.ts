@@ -42,6 +42,7 @@ import { showCaps } from './showCaps.js';
 import { dropCaps } from './dropCaps.js';
 import { noNewPrivs } from './noNewPrivs.js';
 import { loadSeccomp } from './loadSeccomp.js';
+import { showLsmLabel } from './showLsmLabel.js';
 import { execInContainer } from './execInContainer.js';
 import { startDaemons } from './startDaemons.js';
 import { loadImage } from './loadImage.js';
@@ -102,6 +103,7 @@ export const actionDefinitions: readonly ActionDefinition[] = [
   dropCaps,
   noNewPrivs,
   loadSeccomp,
+  showLsmLabel,
   execInContainer,
   startDaemons,
   loadImage,

@@ -1,6 +1,7 @@
 // Checks on what the container's PID 1 may do, read from the host's /proc: capability sets, NoNewPrivs and Seccomp, masked and read-only paths.
 import * as z from 'zod';
-import { defineCheck, pass, fail } from '../steps/define.js';
+import { defineCheck, pass, fail, notHere } from '../steps/define.js';
+import { lsmLabel } from '../observe/lsmLabel.js';
 import type { LabContext } from '../steps/context.js';
 import type { Sys } from '../sys/types.js';
 import { CAPABILITY_NAMES } from '../../native/capabilities.js';
@@ -155,5 +156,20 @@ export const containerProcessConfined = defineCheck({
     const p = found[0];
     const differs = same.filter((k) => p.got[k] !== want[k]).map((k) => `${k} ${p.got[k]} (PID 1: ${want[k]})`);
     return fail(`${comm} (host PID ${p.hostPid}) is not held as PID 1 is: ${differs.join(', ')}`);
+  },
+});
+
+export const initLsmLabel = defineCheck({
+  name: 'init-lsm-label',
+  params: z.strictObject({}),
+  doc: 'PID 1 has an LSM label: /proc/<PID 1>/attr/current reads an AppArmor profile or an SELinux context (it fails '
+    + 'when the file is empty). On a host where no LSM labels processes the read fails with EINVAL and the check is '
+    + 'not read here.',
+  reads: ['/proc/<PID 1>/attr/current'],
+  run: (ctx) => {
+    const pid = init(ctx);
+    const found = lsmLabel(ctx.sys, pid);
+    if ('none' in found) return notHere(found.none);
+    return found.label ? pass(`PID 1's label: ${found.label}`) : fail(`/proc/${pid}/attr/current is empty`);
   },
 });

@@ -26,7 +26,7 @@ import { runcExecJoined } from './runcExec.js';
 import { shimNiceIs } from './shimNice.js';
 import { dockerPaused } from './dockerPaused.js';
 import { dockerDidNotKill } from './dockerEvents.js';
-import { initCaps, initStatus, initPathMasked, initPathReadonly, containerProcessConfined } from './confineChecks.js';
+import { initCaps, initStatus, initPathMasked, initPathReadonly, containerProcessConfined, initLsmLabel } from './confineChecks.js';
 
 export const checkDefinitions: readonly CheckDefinition[] = [
   nsDiffers,
@@ -123,6 +123,7 @@ export const checkDefinitions: readonly CheckDefinition[] = [
   initPathMasked,
   initPathReadonly,
   containerProcessConfined,
+  initLsmLabel,
 ];
 
 /** "ns-differs uts" — how a check is named on screen. */

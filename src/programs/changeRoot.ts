@@ -159,7 +159,7 @@ function dropCaps(keep: number[]): string[] {
   }
   const mask = capMask(keep.filter((c) => c <= last));
   capset(mask, mask, 0n);
-  return [`${dropped} capabilities dropped from the bounding set (0-${last} on this kernel), ${keep.length} kept`];
+  return [`PR_CAPBSET_DROP for the ${dropped} capabilities of this kernel (0-${last}) not kept; capset: ${keep.length} kept, inheritable empty`];
 }
 
 function loadSeccomp(deny: string[]): string[] {

@@ -210,6 +210,19 @@ function verifyStep(step: StepSpec, pids: LabPids, hostName: string, before: Map
       expect(BigInt('0x' + statusField(pids.init!, 'CapEff')) & (1n << 21n)).toBe(0n);
       break;
     }
+    case 'show-lsm-label': {
+      // reads only: PID 1 has the label the test itself has (the lab applies none), or, without an LSM, EINVAL for both
+      const label = (pid: number) => {
+        try {
+          return readFileSync(`/proc/${pid}/attr/current`, 'utf8').replace(/\0/g, '').trim();
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === 'EINVAL') return 'EINVAL';
+          throw error;
+        }
+      };
+      expect(label(pids.init!)).toBe(label(process.pid));
+      break;
+    }
     case 'no-new-privs':
       expect(statusField(pids.init!, 'NoNewPrivs')).toBe('1');
       expect(statusField(b, 'NoNewPrivs'), 'the container process is untouched').toBe('0');

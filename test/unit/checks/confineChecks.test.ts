@@ -1,6 +1,6 @@
 // The what-it-may-do checks decide from fake /proc status and mountinfo files of PID 1 (host PID 4001) and others.
 import { describe, expect, it } from 'vitest';
-import { initCaps, initStatus, initPathMasked, initPathReadonly, containerProcessConfined } from '../../../src/checks/confineChecks.js';
+import { initCaps, initStatus, initPathMasked, initPathReadonly, containerProcessConfined, initLsmLabel } from '../../../src/checks/confineChecks.js';
 import { fakeLab } from '../../support/fakeLab.js';
 import { RecordingSys } from '../../support/recordingSys.js';
 import { mountLine } from '../../support/inodeSys.js';
@@ -92,5 +92,18 @@ describe('container-process-confined', () => {
     expect(containerProcessConfined.run(lab({}, {}, entered), { comm: 'sleep', same: ['CapBnd', 'NoNewPrivs'] }).detail)
       .toBe(`sleep (host PID 4100) is not held as PID 1 is: CapBnd ${HOST} (PID 1: ${DOCKER}), NoNewPrivs 0 (PID 1: 1)`);
     expect(containerProcessConfined.run(lab({}, {}, entered), { comm: 'top', same: ['CapBnd'] })).toEqual({ ok: false, detail: "no top in the container's PID namespace" });
+  });
+});
+
+describe('init-lsm-label', () => {
+  it('passes with a label, fails on an empty file, is not read here on EINVAL', () => {
+    expect(initLsmLabel.run(lab({ '/proc/4001/attr/current': 'docker-default (enforce)\n' }), {})).toEqual({ ok: true, detail: "PID 1's label: docker-default (enforce)" });
+    expect(initLsmLabel.run(lab({ '/proc/4001/attr/current': '' }), {})).toEqual({ ok: false, detail: '/proc/4001/attr/current is empty' });
+    class Einval extends RecordingSys {
+      override readFile(path: string): string {
+        throw Object.assign(new Error(`EINVAL: ${path}`), { code: 'EINVAL' });
+      }
+    }
+    expect(initLsmLabel.run(lab({}, {}, new Einval()), {})).toMatchObject({ ok: true, skipped: true, detail: expect.stringMatching(/answers EINVAL: no LSM/) });
   });
 });
