@@ -19,7 +19,7 @@ export const SECCOMP_RET_KILL_PROCESS = 0x80000000;
 export const SECCOMP_RET_ERRNO = 0x00050000;
 export const SECCOMP_RET_ALLOW = 0x7fff0000;
 const EPERM = 1;
-/** x86-64: syscalls of the x32 ABI carry this bit; the filter refuses them all (seccomp(2) EXAMPLES). */
+/** x86-64: syscalls of the x32 ABI carry this bit (<asm/unistd.h> __X32_SYSCALL_BIT); the filter kills them all. */
 const X32_SYSCALL_BIT = 0x40000000;
 /** struct seccomp_data: int nr at 0, __u32 arch at 4. */
 const OFFSET_NR = 0;
