@@ -41,6 +41,9 @@ export const MS = {
 
 export const MNT_DETACH = 2;
 export const PR_SET_PDEATHSIG = 1;
+/** prctl(2) options, <linux/prctl.h>. */
+export const PR_CAPBSET_DROP = 24;
+export const PR_SET_NO_NEW_PRIVS = 38;
 export const SIGKILL = 9;
 
 /** fcntl(2) commands and flags (asm-generic values, used by x64 and arm64). */
@@ -63,15 +66,18 @@ export const IFREQ_SIZE = 40;
 export const IFNAMSIZ = 16;
 
 /**
- * Syscall numbers that have no glibc wrapper. pivot_root(2): x64 155, arm64 41. openat2(2) came
- * after the numbers were unified across architectures: 437 on both (glibc 2.36 has no wrapper).
+ * Syscall numbers that have no glibc wrapper (or whose wrapper is not meant for programs: capset(2)
+ * says to use libcap). pivot_root(2): x64 155, arm64 41. openat2(2) came after the numbers were
+ * unified across architectures: 437 on both (glibc 2.36 has no wrapper). capset(2): x64 126,
+ * arm64 91. seccomp(2): x64 317, arm64 277.
  */
-const SYSCALLS: Record<string, { pivot_root: number; openat2: number }> = {
-  x64: { pivot_root: 155, openat2: 437 },
-  arm64: { pivot_root: 41, openat2: 437 },
+type WrapperlessCall = 'pivot_root' | 'openat2' | 'capset' | 'seccomp';
+const SYSCALLS: Record<string, Record<WrapperlessCall, number>> = {
+  x64: { pivot_root: 155, openat2: 437, capset: 126, seccomp: 317 },
+  arm64: { pivot_root: 41, openat2: 437, capset: 91, seccomp: 277 },
 };
 
-export function syscallNumber(name: 'pivot_root' | 'openat2', forArch: string = arch): number {
+export function syscallNumber(name: WrapperlessCall, forArch: string = arch): number {
   const table = SYSCALLS[forArch];
   if (!table) throw new Error(`container-lab knows no syscall numbers for the ${forArch} architecture (x64 and arm64 are supported)`);
   return table[name];

@@ -37,6 +37,12 @@ import { startContainerInit } from './startContainerInit.js';
 import { pivotInit } from './pivotInit.js';
 import { mountProcInInit } from './mountProcInInit.js';
 import { execInit } from './execInit.js';
+import { maskPaths } from './maskPaths.js';
+import { showCaps } from './showCaps.js';
+import { dropCaps } from './dropCaps.js';
+import { noNewPrivs } from './noNewPrivs.js';
+import { loadSeccomp } from './loadSeccomp.js';
+import { showLsmLabel } from './showLsmLabel.js';
 import { execInContainer } from './execInContainer.js';
 import { startDaemons } from './startDaemons.js';
 import { loadImage } from './loadImage.js';
@@ -101,6 +107,12 @@ export const actionDefinitions: readonly ActionDefinition[] = [
   pivotInit,
   mountProcInInit,
   execInit,
+  maskPaths,
+  showCaps,
+  dropCaps,
+  noNewPrivs,
+  loadSeccomp,
+  showLsmLabel,
   execInContainer,
   startDaemons,
   loadImage,

@@ -20,7 +20,7 @@ export const startContainerInit = defineAction({
   },
   performs: [syscall('clone', 'pid_namespaces(7)')],
   needs: ['own pid namespace'],
-  provides: ['PID 1', 'container init'],
+  provides: ['PID 1', 'container init', 'init process'],
   run: async (ctx) => {
     if (ctx.initPid !== null) throw new LabError(`PID 1 is already running (host PID ${ctx.initPid})`);
     const started = await startRootProcess(ctx, 'init');

@@ -31,6 +31,7 @@ import { signalAtInit, stopSignals } from './stopChecks.js';
 import { rwLayerHolds } from './rwLayerChecks.js';
 import { cgroupFrozen } from './frozenChecks.js';
 import { joinedAs } from './execChecks.js';
+import { initCaps, initStatus, initPathMasked, initPathReadonly, containerProcessConfined, initLsmLabel } from './confineChecks.js';
 
 export const checkDefinitions: readonly CheckDefinition[] = [
   nsDiffers,
@@ -133,6 +134,12 @@ export const checkDefinitions: readonly CheckDefinition[] = [
   rwLayerHolds,
   cgroupFrozen,
   joinedAs,
+  initCaps,
+  initStatus,
+  initPathMasked,
+  initPathReadonly,
+  containerProcessConfined,
+  initLsmLabel,
 ];
 
 /** "ns-differs uts" — how a check is named on screen. */

@@ -1,4 +1,4 @@
-// A process that changes its root on request — chroot(2), the chroot escape, pivot_root(2) — and runs programs from there.
+// A process that changes its root on request — chroot(2), the chroot escape, pivot_root(2) — runs programs from there, and (as PID 1) narrows what it may do before it execs.
 //   runs as:    the builder's user (root, or uid 0 of the rootless user namespace: changing-root)
 //   namespaces: the builder's (role init: PID 1 of its new PID namespace); a `pivot` request, or a
 //               `mountProc` under a root, first unshares a mount namespace of its own (once), so
@@ -17,6 +17,9 @@ import { CLONE, MS, MNT_DETACH, SIGKILL } from '../../native/constants.js';
 import { KernelError } from '../../native/errno.js';
 import { syscallLog } from '../../native/syscallLog.js';
 import { execErrno, execHint } from '../../native/execFailure.js';
+import { capset, dropFromBoundingSet, loadSeccompFilter, setNoNewPrivs } from '../../native/security.js';
+import { capMask } from '../../native/capabilities.js';
+import { denyFilter, encodeFilter, showInsn } from '../../native/seccompFilter.js';
 import type { RootReply, RootRequest } from '../builder/rootProtocol.js';
 
 class Refused extends Error {
@@ -115,6 +118,56 @@ function pivot(newRoot: string, putOld: string, procFirst = false): string[] {
   return lookAround();
 }
 
+/**
+ * runc's maskPath and readonlyPath (libcontainer/rootfs_linux.go): a file is masked by a bind mount
+ * of /dev/null over it; a read-only path is bound onto itself, then that bind is remounted
+ * MS_RDONLY. Done under the new root before pivot_root, with the host's /dev/null (runc does it
+ * after pivot_root, with the /dev/null it made in the container's /dev; this image's /dev is empty).
+ */
+function maskPaths(under: string, masked: string[], readonly: string[]): string[] {
+  for (const path of [...masked, ...readonly]) {
+    if (!path.startsWith('/') || path.split('/').includes('..')) throw new Refused(`not an absolute path without "..": ${path}`);
+  }
+  takeOwnMountNamespace();
+  for (const path of readonly) {
+    const target = under + path;
+    kernel.mount(target, target, null, MS.BIND | MS.REC, null);
+    kernel.mount(target, target, null, MS.BIND | MS.REMOUNT | MS.RDONLY | MS.REC, null);
+  }
+  const out = readonly.map((p) => `${p}: read-only`);
+  for (const path of masked) {
+    try {
+      kernel.mount('/dev/null', under + path, null, MS.BIND, null);
+      out.push(`${path}: /dev/null bound over it`);
+    } catch (error) {
+      // runc's maskPath ignores a path this kernel has not got (ENOENT), and so does this.
+      if (!(error instanceof KernelError) || error.code !== 'ENOENT') throw error;
+      out.push(`${path}: not on this kernel (ENOENT), nothing to mask`);
+    }
+  }
+  return out;
+}
+
+/** Every capability not kept leaves the bounding set (needs CAP_SETPCAP), then capset(2) keeps only those in permitted and effective. */
+function dropCaps(keep: number[]): string[] {
+  const last = Number(readFileSync('/proc/sys/kernel/cap_last_cap', 'utf8'));
+  let dropped = 0;
+  for (let cap = 0; cap <= last; cap++) {
+    if (keep.includes(cap)) continue;
+    dropFromBoundingSet(cap);
+    dropped++;
+  }
+  const mask = capMask(keep.filter((c) => c <= last));
+  capset(mask, mask, 0n);
+  return [`PR_CAPBSET_DROP for the ${dropped} capabilities of this kernel (0-${last}) not kept; capset: ${keep.length} kept, inheritable empty`];
+}
+
+function loadSeccomp(deny: string[]): string[] {
+  const program = denyFilter(deny);
+  loadSeccompFilter(encodeFilter(program), `[${program.length} instructions]`);
+  return program.map((insn, i) => `${String(i).padStart(2)}: ${showInsn(insn)}`);
+}
+
 function run(argv: string[]): Partial<RootReply> {
   const r = spawnSync(argv[0], argv.slice(1), { encoding: 'utf8', timeout: 10000 });
   // execve(2)'s own errno: EACCES on a noexec mount is not "no such program"
@@ -131,6 +184,9 @@ function hintFor(error: KernelError): string | undefined {
   }
   if (error.syscall === 'pivot_root' && error.code === 'EINVAL') {
     return 'new_root must be a mount point and no mount involved may be shared — run make-mounts-private and prepare-rootfs first';
+  }
+  if (error.code === 'EPERM' && (error.syscall === 'capset' || error.syscall === 'prctl' || error.syscall === 'seccomp')) {
+    return 'this process no longer holds the capability the call needs (CAP_SETPCAP, or CAP_SYS_ADMIN without no_new_privs): reset the lesson (r)';
   }
   if (error.code === 'EPERM') return 'this needs root (CAP_SYS_CHROOT, CAP_SYS_ADMIN)';
   return undefined;
@@ -154,6 +210,15 @@ function handle(request: RootRequest): RootReply {
       case 'mountProc':
         mountProc(request.under);
         return { ...base, log: syscallLog.drain() };
+      case 'maskPaths':
+        return { ...base, output: maskPaths(request.under, request.masked, request.readonly), log: syscallLog.drain() };
+      case 'dropCaps':
+        return { ...base, output: dropCaps(request.keep), log: syscallLog.drain() };
+      case 'noNewPrivs':
+        setNoNewPrivs();
+        return { ...base, log: syscallLog.drain() };
+      case 'seccomp':
+        return { ...base, output: loadSeccomp(request.deny), log: syscallLog.drain() };
       case 'exec':
         // X_OK first: once the reply is out, a failed execve could no longer be told.
         try {

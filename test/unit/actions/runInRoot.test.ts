@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { runInRoot } from '../../../src/actions/runInRoot.js';
 import { startRootProcess } from '../../../src/actions/rootProcess.js';
 import { rootChangerLab } from '../../support/rootChanger.js';
+import { byHandLab } from '../../support/containerByHand.js';
+import { containerByHand } from '../../../src/actions/containerInit.js';
 
 describe('run-in-root', () => {
   it('a string runs with /bin/sh -c in the pivot process by default; stdout is the output', async () => {
@@ -33,5 +35,14 @@ describe('run-in-root', () => {
 
   it('needs its process started first', async () => {
     await expect(runInRoot.run(rootChangerLab(), { command: 'ls', process: 'pivot' })).rejects.toThrow(/no pivot process yet/);
+  });
+
+  it('process init: the container\'s PID 1 runs it while it takes requests, never after its exec', async () => {
+    const ctx = byHandLab('pivoted', { run: { status: 0, stdout: 'exit 1\n', stderr: '' } });
+    const result = await runInRoot.run(ctx, { command: 'hostname x; echo "exit $?"', process: 'init' });
+    expect(ctx.builder.requests).toEqual([{ method: 'rootProcessCall', params: { role: 'init', request: { op: 'run', argv: ['/bin/sh', '-c', 'hostname x; echo "exit $?"'] } } }]);
+    expect(result.stdout).toEqual(['exit 1']);
+    containerByHand(ctx)!.execed = true;
+    await expect(runInRoot.run(ctx, { command: 'ls', process: 'init' })).rejects.toThrow(/already exec'd/);
   });
 });

@@ -1,7 +1,7 @@
 // `container-lab progress` as the bin runs it (dist/app/main.js, after npm run build): lines, --json, and --reset refusing without a terminal.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,8 +10,8 @@ import { makeLesson, namespaceSteps } from '../../ui/fakeSession.js';
 import type { TaskSpec } from '../../../src/types.js';
 
 const BIN = fileURLToPath(new URL('../../../dist/app/main.js', import.meta.url));
-/** the package's lesson files: the command lists each */
-const SHIPPED = readdirSync(fileURLToPath(new URL('../../../lessons', import.meta.url))).filter((f) => f.endsWith('.md')).length;
+/** the package's lessons, counted from their files (NN-id.md): the command prints one line each */
+const SHIPPED = readdirSync(fileURLToPath(new URL('../../../lessons/', import.meta.url))).filter((n) => /^\d\d-.*\.md$/.test(n)).length;
 
 let state: string;
 let file: string;
