@@ -21,6 +21,7 @@ import { capset, dropFromBoundingSet, loadSeccompFilter, setNoNewPrivs } from '.
 import { capMask } from '../../native/capabilities.js';
 import { denyFilter, encodeFilter, showInsn } from '../../native/seccompFilter.js';
 import type { RootReply, RootRequest } from '../builder/rootProtocol.js';
+import { parseMountinfo } from '../observe/parse/mountinfo.js';
 
 class Refused extends Error {
   constructor(message: string, readonly hint?: string) {
@@ -121,8 +122,10 @@ function pivot(newRoot: string, putOld: string, procFirst = false): string[] {
 /**
  * runc's maskPath and readonlyPath (libcontainer/rootfs_linux.go): a file is masked by a bind mount
  * of /dev/null over it; a read-only path is bound onto itself, then that bind is remounted
- * MS_RDONLY. Done under the new root before pivot_root, with the host's /dev/null (runc does it
- * after pivot_root, with the /dev/null it made in the container's /dev; this image's /dev is empty).
+ * MS_RDONLY with the nosuid, nodev and noexec it already has (runc 1.1 reads them with statfs(2):
+ * a bind remount sets the mount's flags to exactly those given, so leaving one out clears it).
+ * Done under the new root before pivot_root, with the host's /dev/null (runc does it after
+ * pivot_root, with the /dev/null it made in the container's /dev; this image's /dev is empty).
  */
 function maskPaths(under: string, masked: string[], readonly: string[]): string[] {
   for (const path of [...masked, ...readonly]) {
@@ -132,7 +135,7 @@ function maskPaths(under: string, masked: string[], readonly: string[]): string[
   for (const path of readonly) {
     const target = under + path;
     kernel.mount(target, target, null, MS.BIND | MS.REC, null);
-    kernel.mount(target, target, null, MS.BIND | MS.REMOUNT | MS.RDONLY | MS.REC, null);
+    kernel.mount(target, target, null, MS.BIND | MS.REMOUNT | MS.RDONLY | keptFlags(target), null);
   }
   const out = readonly.map((p) => `${p}: read-only`);
   for (const path of masked) {
@@ -146,6 +149,13 @@ function maskPaths(under: string, masked: string[], readonly: string[]): string[
     }
   }
   return out;
+}
+
+/** The nosuid, nodev and noexec of the mount on `target` (its per-mount options in /proc/self/mountinfo). */
+function keptFlags(target: string): number {
+  const mount = parseMountinfo(readFileSync('/proc/self/mountinfo', 'utf8')).filter((m) => m.mountPoint === target).pop();
+  const options = new Set((mount?.mountOptions ?? '').split(','));
+  return (options.has('nosuid') ? MS.NOSUID : 0) | (options.has('nodev') ? MS.NODEV : 0) | (options.has('noexec') ? MS.NOEXEC : 0);
 }
 
 /** Every capability not kept leaves the bounding set (needs CAP_SETPCAP), then capset(2) keeps only those in permitted and effective. */

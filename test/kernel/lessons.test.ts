@@ -193,9 +193,13 @@ function verifyStep(step: StepSpec, pids: LabPids, hostName: string, before: Map
         const st = statSync(`/proc/${pids.init}/root${merged}${path}`);
         expect([st.isCharacterDevice(), st.rdev]).toEqual([true, statSync('/dev/null').rdev]);
       }
+      // read-only, and keeping the nosuid, nodev and noexec of the proc mount it is on (runc's readonlyPath)
+      const procFlags = (lines.filter((x) => x[4] === `${merged}/proc`).pop()?.[5].split(',') ?? []).filter((o) => ['nosuid', 'nodev', 'noexec'].includes(o));
+      expect(procFlags, 'proc is mounted nosuid, nodev, noexec').toHaveLength(3);
       for (const path of p.readonly as string[]) {
         const f = lines.filter((x) => x[4] === merged + path).pop();
         expect(f?.[5].split(','), `${path} read-only`).toContain('ro');
+        expect(f?.[5].split(','), `${path} keeps ${procFlags}`).toEqual(expect.arrayContaining(procFlags));
       }
       expect(mountinfo(b).some((l) => l.split(' ')[4].startsWith(`${merged}/proc/`)), 'the container process does not see them').toBe(false);
       break;
