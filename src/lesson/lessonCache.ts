@@ -101,8 +101,13 @@ function save(cacheDir: string, file: string, text: string): void {
     renameSync(tmp, file);
     pruneOldest(cacheDir);
   } catch {
-    rmSync(tmp, { force: true });
-    // a cache that cannot be written only costs the next start its time
+    // a cache that cannot be written only costs the next start its time: a directory another
+    // user made (a `sudo` run that kept HOME), or not a directory at all
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // nothing was written there either
+    }
   }
 }
 

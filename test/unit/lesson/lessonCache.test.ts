@@ -60,6 +60,12 @@ describe('loadLessonsCached', () => {
     expect(readdirSync(cache).filter((n) => n.endsWith('.json'))).toHaveLength(KEPT_CACHE_FILES);
   });
 
+  it('answers, uncached, where the cache cannot be written or even looked into (not a directory)', async () => {
+    writeFileSync(cache, 'not a directory\n');
+    const got = await loadLessonsCached(lessons, source, cache);
+    expect(got).toEqual({ result: loadLessons(lessons, source), hit: false });
+  });
+
   it('ignores a cache file others may write, or one that is not a cache', async () => {
     await loadLessonsCached(lessons, source, cache);
     const [name] = readdirSync(cache);
