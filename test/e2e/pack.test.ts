@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { packageRoot } from '../../src/sys/packageRoot.js';
 import { describeAsRoot } from '../support/requireRoot.js';
@@ -36,7 +37,8 @@ const NETWORK_ENV = ['NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE', 'SSL_CERT_DIR', 'HT
 function userEnv(home: string): string[] {
   const path = [dirname(process.execPath), '/usr/local/bin', '/usr/bin', '/bin'].join(':');
   const network = NETWORK_ENV.filter((k) => process.env[k]).map((k) => `${k}=${process.env[k]}`);
-  return [`HOME=${home}`, `PATH=${path}`, 'TERM=xterm-256color', `LANG=${process.env.LANG ?? 'C.UTF-8'}`, ...network];
+  // TMPDIR: the run's own (test/support/tmpDir.ts); without it the app's state root would be /tmp/container-lab-65534
+  return [`HOME=${home}`, `PATH=${path}`, 'TERM=xterm-256color', `LANG=${process.env.LANG ?? 'C.UTF-8'}`, `TMPDIR=${tmpdir()}`, ...network];
 }
 
 /** Root's registry and CA file (from its npmrc, which the user does not read), as flags for the user's npm. */
