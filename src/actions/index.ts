@@ -60,6 +60,7 @@ import { containerdView } from './containerdView.js';
 import { runcBundle } from './runcBundle.js';
 import { runc } from './runc.js';
 import { nsenterContainer } from './nsenterContainer.js';
+import { showConfinement } from './showConfinement.js';
 
 import { netBridge } from './netBridge.js';
 import { netContainer } from './netContainer.js';
@@ -138,4 +139,5 @@ export const actionDefinitions: readonly ActionDefinition[] = [
   netUserlandProxy,
   netJoin,
   nsenterContainer,
+  showConfinement,
 ];

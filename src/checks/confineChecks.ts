@@ -1,4 +1,5 @@
 // Checks on what the container's PID 1 may do, read from the host's /proc: capability sets, NoNewPrivs and Seccomp, masked and read-only paths.
+// PID 1 is the lab's own, or with `name` the first process of that container on the lab's dockerd.
 import * as z from 'zod';
 import { defineCheck, pass, fail, notHere } from '../steps/define.js';
 import { lsmLabel } from '../observe/lsmLabel.js';
@@ -10,11 +11,22 @@ import { parseMountinfo } from '../observe/parse/mountinfo.js';
 import { processesInNamespace } from './processChecks.js';
 import { containerId } from '../steps/params.js';
 import { overlayPaths } from '../actions/layersState.js';
+import { containerName, inspectContainer, runningPid } from './dockerInspect.js';
 
-function init(ctx: LabContext): number {
+/** The host PID of PID 1: the lab's container's, or with `name` that docker container's (State.Pid from `docker inspect`). */
+function init(ctx: LabContext, name?: string): number {
+  if (name !== undefined) {
+    const pid = runningPid(inspectContainer(ctx, name));
+    if (typeof pid === 'string') throw new Error(pid);
+    return pid;
+  }
   if (ctx.initPid === null) throw new Error('the container has no PID 1');
   return ctx.initPid;
 }
+
+/** `name`: read the first process of this container on the lab's dockerd instead of the lab's PID 1. */
+const dockerName = containerName.optional();
+const OF_DOCKER = ' With `name`, PID 1 is the first process of that container on the lab\'s dockerd (State.Pid from `docker inspect`).';
 
 const capName = z.enum(CAPABILITY_NAMES);
 const SET_FIELD: Record<string, CapSetName> = { effective: 'CapEff', permitted: 'CapPrm', bounding: 'CapBnd', inheritable: 'CapInh', ambient: 'CapAmb' };
@@ -33,14 +45,15 @@ export const initCaps = defineCheck({
     lacks: z.array(capName).default([]),
     /** how many the set holds; host: as many as the same set of the helper, root on the host */
     count: z.union([z.number().int().min(0).max(64), z.literal('host')]).optional(),
+    name: dockerName,
   }),
   doc: 'A capability set of the container\'s PID 1, decoded from its /proc/<PID 1>/status line (CapEff, CapPrm, '
     + 'CapBnd, CapInh or CapAmb: a hex mask, bit n for capability n, capabilities(7)): it holds every capability in '
     + '`has`, none in `lacks`, and, with `count`, exactly that many (`host`: as many as the same set of the lab\'s '
-    + 'helper, root on the host, read from /proc/self/status; a host may hold fewer than the kernel knows).',
-  reads: ['/proc/<PID 1>/status Cap*', '/proc/self/status Cap* (count: host)'],
-  run: (ctx, { set, has, lacks, count }) => {
-    const pid = init(ctx);
+    + 'helper, root on the host, read from /proc/self/status; a host may hold fewer than the kernel knows).' + OF_DOCKER,
+  reads: ['/proc/<PID 1>/status Cap*', '/proc/self/status Cap* (count: host)', '`docker inspect` State.Pid (with name)'],
+  run: (ctx, { set, has, lacks, count, name }) => {
+    const pid = init(ctx, name);
     const caps = capsOf(ctx.sys, pid, set);
     const field = SET_FIELD[set];
     const missing = has.filter((c) => !caps.includes(c));
@@ -58,12 +71,12 @@ export const initCaps = defineCheck({
 
 export const initStatus = defineCheck({
   name: 'init-status',
-  params: z.strictObject({ field: z.enum(['NoNewPrivs', 'Seccomp', 'Seccomp_filters']), equals: z.union([z.string(), z.number()]) }),
+  params: z.strictObject({ field: z.enum(['NoNewPrivs', 'Seccomp', 'Seccomp_filters']), equals: z.union([z.string(), z.number()]), name: dockerName }),
   doc: 'A line of the container\'s PID 1\'s /proc/<PID 1>/status (proc(5)) has the given value: NoNewPrivs 1 once '
-    + 'no_new_privs is set, Seccomp 2 in filter mode (0 none, 1 strict), Seccomp_filters the number of filters loaded.',
-  reads: ['/proc/<PID 1>/status'],
-  run: (ctx, { field, equals }) => {
-    const pid = init(ctx);
+    + 'no_new_privs is set, Seccomp 2 in filter mode (0 none, 1 strict), Seccomp_filters the number of filters loaded.' + OF_DOCKER,
+  reads: ['/proc/<PID 1>/status', '`docker inspect` State.Pid (with name)'],
+  run: (ctx, { field, equals, name }) => {
+    const pid = init(ctx, name);
     const value = statusValue(ctx.sys.readFile(`/proc/${pid}/status`), field);
     if (value === null) return fail(`this kernel writes no ${field} line in /proc/${pid}/status`);
     return value === String(equals) ? pass(`/proc/${pid}/status ${field}: ${value}`) : fail(`/proc/${pid}/status ${field}: ${value}, expected ${equals}`);
@@ -79,7 +92,8 @@ const pathParams = z.strictObject({
   path: z.string().regex(/^\/[^\0]*$/),
   /** before pivot_root: read the path under this container's merged directory */
   container: containerId.optional(),
-});
+  name: dockerName,
+}).refine((p) => p.container === undefined || p.name === undefined, 'give container (the lab\'s, before pivot_root) or name (a docker container), not both');
 
 /** /dev/null: character device 1:3 (devices.txt). */
 const DEV_NULL_RDEV = (1 << 8) | 3;
@@ -89,10 +103,10 @@ export const initPathMasked = defineCheck({
   params: pathParams,
   doc: 'A path is masked in the container as runc masks it: PID 1\'s mountinfo has a mount on that path, and the '
     + 'path seen through /proc/<PID 1>/root is the character device 1:3, /dev/null: reads give nothing. With '
-    + '`container` (before pivot_root) the path is read under that container\'s merged directory.',
-  reads: ['/proc/<PID 1>/mountinfo', '/proc/<PID 1>/root<path> (stat)'],
-  run: (ctx, { path: inside, container }) => {
-    const pid = init(ctx);
+    + '`container` (before pivot_root) the path is read under that container\'s merged directory.' + OF_DOCKER,
+  reads: ['/proc/<PID 1>/mountinfo', '/proc/<PID 1>/root<path> (stat)', '`docker inspect` State.Pid (with name)'],
+  run: (ctx, { path: inside, container, name }) => {
+    const pid = init(ctx, name);
     const path = wherePath(ctx, inside, container);
     const mount = parseMountinfo(ctx.sys.readFile(`/proc/${pid}/mountinfo`)).filter((m) => m.mountPoint === path).pop();
     if (!mount) return fail(`nothing is mounted on ${path} in PID 1's mount namespace`);
@@ -107,10 +121,10 @@ export const initPathReadonly = defineCheck({
   params: pathParams,
   doc: 'A path is read-only in the container: the last mount on it in PID 1\'s mountinfo has "ro" in its per-mount '
     + 'options (field 6, proc(5)). With `container` (before pivot_root) the path is read under that container\'s '
-    + 'merged directory.',
-  reads: ['/proc/<PID 1>/mountinfo'],
-  run: (ctx, { path: inside, container }) => {
-    const pid = init(ctx);
+    + 'merged directory.' + OF_DOCKER,
+  reads: ['/proc/<PID 1>/mountinfo', '`docker inspect` State.Pid (with name)'],
+  run: (ctx, { path: inside, container, name }) => {
+    const pid = init(ctx, name);
     const path = wherePath(ctx, inside, container);
     const mount = parseMountinfo(ctx.sys.readFile(`/proc/${pid}/mountinfo`)).filter((m) => m.mountPoint === path).pop();
     if (!mount) return fail(`nothing is mounted on ${path} in PID 1's mount namespace`);

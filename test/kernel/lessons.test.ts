@@ -22,7 +22,7 @@ import { verifyContainerNetStep, containerNetLeftovers, rememberHostRuleset, exp
 import { inNamespaces, isAlive, labMountsOnHost, mountinfo, nsLink, rootFieldOf, statusField, until, labCgroupDirs } from '../support/kernelView.js';
 import { cgroupDir, cgroupHas, cgroupKey, cgroupProcs, cgroupRead } from '../support/cgroupView.js';
 import { devIno, rootOf } from '../support/rootView.js';
-import { verifyNsenterStep } from '../support/lifeView.js';
+import { verifyConfinementStep, verifyNsenterStep } from '../support/lifeView.js';
 
 const { lessons, errors } = loadLessons(lessonsDir());
 
@@ -305,6 +305,9 @@ function verifyStep(step: StepSpec, pids: LabPids, hostName: string, before: Map
       break;
     case 'nsenter-container':
       verifyNsenterStep(p, pids.sessionDir);
+      break;
+    case 'show-confinement':
+      verifyConfinementStep(p, pids.sessionDir);
       break;
     case 'run-in-root':
     case 'run':

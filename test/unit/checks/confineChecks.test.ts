@@ -4,6 +4,8 @@ import { initCaps, initStatus, initPathMasked, initPathReadonly, containerProces
 import { fakeLab } from '../../support/fakeLab.js';
 import { RecordingSys } from '../../support/recordingSys.js';
 import { mountLine } from '../../support/inodeSys.js';
+import { chainLab } from '../../support/fakeChain.js';
+import { inspectAnswers } from '../../support/fakeContainer.js';
 
 const DOCKER = '00000000a80425fb';
 const HOST = '000001fffeffffff'; // a host's root without CAP_SYS_RESOURCE: 40 capabilities
@@ -70,6 +72,38 @@ describe('init-path-masked and init-path-readonly', () => {
     expect(initPathReadonly.run(ctx, { path: '/proc/sys' })).toEqual({ ok: true, detail: '/proc/sys: proc mounted ro,relatime' });
     expect(initPathReadonly.run(ctx, { path: '/proc' }).ok).toBe(false);
     expect(initPathReadonly.run(ctx, { path: '/sys' })).toEqual({ ok: false, detail: 'nothing is mounted on /sys in PID 1\'s mount namespace' });
+  });
+});
+
+describe('with name: the first process of a container on the lab\'s dockerd', () => {
+  function docker(state: { Pid: number; Running?: boolean; Status?: string }) {
+    const { ctx, d } = chainLab();
+    inspectAnswers(ctx.sys, d, 'cl-life', state);
+    ctx.sys.files.set('/proc/20/status', status(20, DOCKER, 'NoNewPrivs:\t0\nSeccomp:\t2\nSeccomp_filters:\t1\n'));
+    ctx.sys.files.set('/proc/20/mountinfo', [
+      mountLine(301, '0:71', '/', '/proc', 'proc'),
+      mountLine(302, '0:71', '/sys', '/proc/sys', 'proc').replace(' rw,relatime ', ' ro,relatime '),
+      mountLine(303, '0:73', '/null', '/proc/keys', 'tmpfs'),
+    ].join('\n'));
+    ctx.sys.stats.set('/proc/20/root/proc/keys', { isCharacterDevice: true, isFile: false, rdev: 259 });
+    return ctx;
+  }
+
+  it('reads State.Pid from docker inspect, not the lab\'s PID 1', () => {
+    const ctx = docker({ Pid: 20 });
+    expect(ctx.initPid).toBeNull();
+    expect(initCaps.run(ctx, initCaps.params.parse({ name: 'cl-life', set: 'bounding', count: 14, lacks: ['CAP_SYS_ADMIN'] })).ok).toBe(true);
+    expect(initStatus.run(ctx, { name: 'cl-life', field: 'Seccomp_filters', equals: 1 })).toEqual({ ok: true, detail: '/proc/20/status Seccomp_filters: 1' });
+    expect(initStatus.run(ctx, { name: 'cl-life', field: 'NoNewPrivs', equals: 0 }).ok).toBe(true);
+    expect(initPathMasked.run(ctx, initPathMasked.params.parse({ name: 'cl-life', path: '/proc/keys' }))).toEqual({ ok: true, detail: '/proc/keys in PID 1\'s mounts: tmpfs /null, the character device 1:3 (/dev/null)' });
+    expect(initPathReadonly.run(ctx, initPathReadonly.params.parse({ name: 'cl-life', path: '/proc/sys' })).ok).toBe(true);
+  });
+
+  it('throws when the container has no process; refuses name with container', () => {
+    const ctx = docker({ Pid: 0, Running: false, Status: 'exited' });
+    expect(() => initStatus.run(ctx, { name: 'cl-life', field: 'Seccomp', equals: 2 })).toThrow('docker inspect cl-life: State.Status exited, no process');
+    expect(initPathMasked.params.safeParse({ name: 'cl-life', container: 'c1', path: '/proc/keys' }).success).toBe(false);
+    expect(initCaps.params.safeParse({ name: 'no way' }).success).toBe(false);
   });
 });
 
