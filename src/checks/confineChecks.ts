@@ -146,7 +146,7 @@ export const containerProcessConfined = defineCheck({
   doc: 'A process of that name runs in the container\'s PID namespace besides PID 1, and is held as PID 1 is: the '
     + '/proc/<pid>/status lines in `same` (default CapBnd, CapEff, NoNewPrivs and Seccomp) read as in PID 1\'s. A '
     + 'process nsenter(1) started from the host has the host\'s capabilities and no filter; a child of PID 1 '
-    + 'inherits all four across fork(2) and execve(2).',
+    + 'inherits all four across fork(2) and execve(2). A zombie (State Z or X) has ended and does not count.',
   reads: ['/proc/*/ns/pid', '/proc/<pid>/comm', '/proc/<pid>/status', '/proc/<PID 1>/status'],
   run: (ctx, { comm, same }) => {
     const pid = init(ctx);
@@ -159,7 +159,10 @@ export const containerProcessConfined = defineCheck({
       .filter((p) => p.hostPid !== pid)
       .flatMap((p) => {
         try {
-          return ctx.sys.readFile(`/proc/${p.hostPid}/comm`).trim() === comm ? [{ ...p, got: fields(p.hostPid) }] : [];
+          if (ctx.sys.readFile(`/proc/${p.hostPid}/comm`).trim() !== comm) return [];
+          // a zombie has ended: a killed attempt whose parent has not reaped it yet (proc(5): State Z, X)
+          if (/^[ZX]/.test(statusValue(ctx.sys.readFile(`/proc/${p.hostPid}/status`), 'State') ?? '')) return [];
+          return [{ ...p, got: fields(p.hostPid) }];
         } catch {
           return []; // exited while we looked
         }

@@ -127,6 +127,20 @@ describe('container-process-confined', () => {
       .toBe(`sleep (host PID 4100) is not held as PID 1 is: CapBnd ${HOST} (PID 1: ${DOCKER}), NoNewPrivs 0 (PID 1: 1)`);
     expect(containerProcessConfined.run(lab({}, {}, entered), { comm: 'top', same: ['CapBnd'] })).toEqual({ ok: false, detail: "no top in the container's PID namespace" });
   });
+
+  it('leaves out a zombie: an attempt killed before, not yet reaped by PID 1', () => {
+    const zombie = {
+      '/proc/4200/status': files(HOST, '0')['/proc/4100/status'].replace(/4100/g, '4200').replace('State:\tS\n', 'State:\tZ (zombie)\n'),
+      '/proc/4200/comm': 'sleep\n',
+    };
+    const withZombie = { ...links, '/proc/4200/ns/pid': ns };
+    const held = new RecordingSys({ files: { ...files(DOCKER, '1'), ...zombie }, links: withZombie, dirs: ['/proc/4001', '/proc/4100', '/proc/4200'] });
+    expect(containerProcessConfined.run(lab({}, {}, held), { comm: 'sleep', same: ['CapBnd', 'NoNewPrivs'] }))
+      .toEqual({ ok: true, detail: `sleep (host PID 4100, PID 7 inside): CapBnd ${DOCKER}, NoNewPrivs 1, as PID 1` });
+    const { ['/proc/4100/status']: _s, ['/proc/4100/comm']: _c, ...pid1Only } = files(DOCKER, '1');
+    const onlyZombie = new RecordingSys({ files: { ...pid1Only, ...zombie }, links: withZombie, dirs: ['/proc/4001', '/proc/4200'] });
+    expect(containerProcessConfined.run(lab({}, {}, onlyZombie), { comm: 'sleep', same: ['CapBnd'] })).toEqual({ ok: false, detail: "no sleep in the container's PID namespace" });
+  });
 });
 
 describe('init-lsm-label', () => {
